@@ -1,0 +1,209 @@
+/**
+ * Sentence segmentation with exact offsets. A single linear scan (no backtracking
+ * regular expressions), so pathological input stays linear.
+ *
+ * A sentence ends at . ! ? (or an ellipsis) followed by closing quotes/brackets,
+ * white space and a plausible sentence start, except after abbreviations (U.S.,
+ * Dr., Jan.), initials (J. R. R.), and inside numbers (3.5). A blank line always
+ * ends a sentence; so does a line break after a line that ends in terminal
+ * punctuation or a line that looks like a headline.
+ */
+import type { Span } from './types';
+
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'inc ltd co corp llc plc bros dept univ assn est approx no nos vol vols fig figs pp ed eds ' +
+    'vs etc al cf ie eg i.e e.g a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a ph.d b.a m.a ' +
+    'ave blvd rd hwy mass calif fla ill penn wash conn tenn ariz colo'
+  ).split(/\s+/),
+);
+
+/** Abbreviations that are commonly followed by a name or number, never ending a sentence. */
+const TITLE_ABBREVIATIONS = new Set('mr mrs ms dr prof st mt gen col lt sgt capt cmdr adm gov sen rep rev hon no nos vol fig pp vs cf'.split(' '));
+
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_']);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x2028 || c === 0x2029 || c === 12 || c === 11;
+}
+
+function isUpperStart(ch: string): boolean {
+  if (ch === '') return false;
+  const c = ch.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 48 && c <= 57) return true;
+  if (c < 128) return ch === '"' || ch === "'" || ch === '(' || ch === '[' || ch === '*' || ch === '_';
+  if (ch === '“' || ch === '‘' || ch === '«' || ch === '¿' || ch === '¡') return true;
+  return ch !== ch.toLowerCase() || !/\p{Ll}/u.test(ch);
+}
+
+/** The word (letters and inner dots) that ends right before `dot`, lower-cased. */
+function wordBefore(text: string, dot: number): string {
+  let i = dot - 1;
+  const stop = Math.max(0, dot - 24);
+  while (i >= stop) {
+    const c = text.charCodeAt(i);
+    const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c > 127;
+    if (!isLetter || isSpace(c)) break;
+    i--;
+  }
+  return text.slice(i + 1, dot).toLowerCase();
+}
+
+function endsHeadlineLike(text: string, lineStart: number, lineEnd: number): boolean {
+  // a short line without terminal punctuation (a headline or list item) followed by a line break
+  const len = lineEnd - lineStart;
+  return len > 0 && len < 120 && !/[,;\-–—(]$/.test(text.slice(lineStart, lineEnd).trimEnd());
+}
+
+/**
+ * Sentence spans of text[from, to), trimmed of surrounding white space.
+ * `lineBreaks`: 'paragraph' (only blank lines and terminal punctuation end
+ * sentences: wrapped prose) or 'smart' (also headline-like lines).
+ */
+export function splitSentences(text: string, from = 0, to = text.length, lineBreaks: 'smart' | 'paragraph' = 'smart'): Span[] {
+  const spans: Span[] = [];
+  let start = from;
+  let lineStart = from;
+
+  let inQuote = false;
+  let quoteStart = 0;
+  const push = (end: number) => {
+    inQuote = false;
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) spans.push({ start: s, end: e });
+    start = end;
+  };
+
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      // line break
+      const lineEnd = i;
+      let j = i + 1;
+      if (c === 13 && text.charCodeAt(j) === 10) j++;
+      // blank line?
+      let k = j;
+      while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      const blank = k >= to || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+      const prevContent = text.slice(lineStart, lineEnd).trim();
+      if (blank) {
+        push(lineEnd);
+      } else if (lineBreaks === 'smart' && prevContent.length > 0) {
+        const last = prevContent[prevContent.length - 1];
+        const nextCh = text[k] ?? '';
+        if (/[.!?:"”’)]/.test(last) && isUpperStart(nextCh)) {
+          if (!(last === '.' && isAbbreviationEnd(text, lineStart + text.slice(lineStart, lineEnd).lastIndexOf('.')))) push(lineEnd);
+        } else if (isUpperStart(nextCh) && endsHeadlineLike(text, lineStart, lineEnd) && !/[.!?]/.test(last) && startsLine(text, start, lineStart)) {
+          push(lineEnd);
+        } else if (/^([-*+]|\d+[.)])\s/.test(text.slice(k, k + 4))) {
+          push(lineEnd);
+        }
+      }
+      i = j - 1;
+      lineStart = j;
+      continue;
+    }
+    if (c === 0x201c /* “ */) {
+      inQuote = true;
+      quoteStart = i;
+      continue;
+    }
+    if (c === 0x201d /* ” */) {
+      inQuote = false;
+      continue;
+    }
+    if (c === 34 /* " */) {
+      const prev = i > from ? text.charCodeAt(i - 1) : 32;
+      if (isSpace(prev) || prev === 40 || prev === 91 || prev === 8212) {
+        inQuote = true;
+        quoteStart = i;
+      } else inQuote = false;
+      continue;
+    }
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026 /* … */) continue;
+
+    // run of terminal punctuation: "?!", "...", "…"
+    let j = i + 1;
+    while (j < to) {
+      const d = text.charCodeAt(j);
+      if (d === 46 || d === 33 || d === 63 || d === 0x2026) j++;
+      else break;
+    }
+    // closing quotes and brackets
+    const afterPunct = j;
+    while (j < to && CLOSERS.has(text[j])) j++;
+    if (inQuote && j - i < 600 + (i - quoteStart) && i - quoteStart < 600) {
+      const closed = /["”]/.test(text.slice(afterPunct, j));
+      if (!closed) {
+        i = j - 1;
+        continue; // a sentence inside a quotation does not end the outer sentence
+      }
+      inQuote = false;
+    }
+    if (j < to && !isSpace(text.charCodeAt(j))) {
+      i = j - 1;
+      continue; // "3.5", "U.S.A", "example.com"
+    }
+    // next non-space char
+    let k = j;
+    while (k < to && isSpace(text.charCodeAt(k)) && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+    if (k < to && (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) {
+      // a line break follows: handled by the line-break rule (which checks abbreviations too)
+      if (lineBreaks === 'paragraph') {
+        // wrapped prose: decide as if it were a space
+        let m = k;
+        while (m < to && isSpace(text.charCodeAt(m))) m++;
+        if (m < to && isUpperStart(text[m]) && !(c === 46 && j - i === 1 && isAbbreviationEnd(text, i))) push(j);
+      }
+      i = j - 1;
+      continue;
+    }
+    const next = text[k] ?? '';
+    if (k >= to) {
+      i = j - 1;
+      continue;
+    }
+    if (!isUpperStart(next)) {
+      i = j - 1;
+      continue;
+    }
+    if (c === 46 && j - i === 1 && isAbbreviationEnd(text, i)) {
+      i = j - 1;
+      continue;
+    }
+    push(j);
+    i = j - 1;
+  }
+  push(to);
+  return spans;
+}
+
+function startsLine(text: string, sentenceStart: number, lineStart: number): boolean {
+  // the sentence under way began on this line (so the line is a unit of its own)
+  for (let i = sentenceStart; i < lineStart; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Is the '.' at `dot` the end of an abbreviation or an initial? */
+export function isAbbreviationEnd(text: string, dot: number): boolean {
+  const w = wordBefore(text, dot);
+  if (w === '') return false;
+  const bare = w.replace(/^\.+/, '');
+  if (ABBREVIATIONS.has(bare)) {
+    // "U.S." at the very end of a sentence is ambiguous; treat titles as never ending, others as not ending
+    return true;
+  }
+  // single capital initial: "J. Smith"
+  if (bare.length === 1 && /\p{Lu}/u.test(text[dot - 1])) return true;
+  // dotted acronyms: "U.S.A", "e.g"
+  if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return true;
+  return false;
+}
+
+export { TITLE_ABBREVIATIONS };

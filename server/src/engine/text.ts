@@ -1,0 +1,127 @@
+/**
+ * Words: tokenisation with exact offsets, lower-casing, lemmas and stopwords.
+ * Lemmas come from wink-lemmatizer (WordNet exception lists + rules), cached per word.
+ */
+import * as lemmatizer from 'wink-lemmatizer';
+import type { Analyzed, Token, TokenKind } from './types';
+
+// A word (letters, marks, digits, inner apostrophes), a number (1,234.5 / 3:30), or any other single char.
+const TOKEN_RE = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*|\p{N}+(?:[.,:]\p{N}+)*|\S/gu;
+
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but if then else of at by for with about against between into through during before after ' +
+    'above below to from up down in out on off over under again further once here there when where why how ' +
+    'all any both each few more most other some such no nor not only own same so than too very can will just ' +
+    'should now i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her ' +
+    'hers herself it its itself they them their theirs themselves what which who whom this that these those am is ' +
+    'are was were be been being have has had having do does did doing would could might must shall may also as ' +
+    'while because until although though whether either neither yet however s t d ll m re ve o y ' +
+    "isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't can't cannot couldn't " +
+    "shouldn't mustn't it's that's there's he's she's they're we're i'm you're i've we've they've " +
+    'one there\'s per via upon onto within without among amongst whose'
+  ).split(/\s+/),
+);
+
+/** Content words that the lemmatizer gets wrong or that need one key across forms. */
+const LEMMA_OVERRIDES: Record<string, string> = {
+  data: 'data',
+  media: 'media',
+  news: 'news',
+  us: 'us',
+  has: 'have',
+  was: 'be',
+  is: 'be',
+  'co': 'co',
+};
+
+const lemmaCache = new Map<string, string>();
+
+export function normalizeWord(w: string): string {
+  return w.toLowerCase().replace(/’/g, "'");
+}
+
+/** Dictionary form of a lower-cased word. */
+export function lemma(lower: string): string {
+  let l = lemmaCache.get(lower);
+  if (l !== undefined) return l;
+  l = computeLemma(lower);
+  if (lemmaCache.size < 500_000) lemmaCache.set(lower, l);
+  return l;
+}
+
+function computeLemma(w: string): string {
+  if (LEMMA_OVERRIDES[w]) return LEMMA_OVERRIDES[w];
+  let base = w;
+  if (base.endsWith("'s")) base = base.slice(0, -2);
+  else if (base.endsWith("s'")) base = base.slice(0, -1);
+  if (base.length <= 3 || /\d/.test(base)) return base;
+  const n = lemmatizer.noun(base);
+  if (n !== base) return n;
+  const v = lemmatizer.verb(base);
+  if (v !== base) return v;
+  const a = lemmatizer.adjective(base);
+  if (a !== base) return a;
+  return base;
+}
+
+function kindOf(t: string): TokenKind {
+  const c = t.charCodeAt(0);
+  if (c >= 48 && c <= 57) return 'number';
+  if (/\p{N}/u.test(t[0])) return 'number';
+  if (/\p{L}/u.test(t[0])) return 'word';
+  if (/[$€£¥%]/.test(t)) return 'symbol';
+  return 'punct';
+}
+
+/** Tokens of `text` with offsets relative to it. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text))) {
+    const t = m[0];
+    const kind = kindOf(t);
+    const lower = kind === 'word' ? normalizeWord(t) : t;
+    let lem: string;
+    if (kind === 'word') lem = lemma(lower);
+    else if (kind === 'number') lem = lower.replace(/,(?=\d{3}\b)/g, '');
+    else lem = lower;
+    out.push({
+      text: t,
+      start: m.index,
+      end: m.index + t.length,
+      lower,
+      lemma: lem,
+      kind,
+      stop: kind === 'word' ? STOPWORDS.has(lower) || lower.length < 2 : kind !== 'number',
+    });
+  }
+  return out;
+}
+
+export function analyze(text: string): Analyzed {
+  return { text, tokens: tokenize(text) };
+}
+
+/** Index keys of a text: lemmas of content words and numbers. Fast path used for indexing sources. */
+export function contentKeys(text: string): string[] {
+  const keys: string[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text))) {
+    const t = m[0];
+    const c = t.charCodeAt(0);
+    if (c < 128) {
+      if (c >= 48 && c <= 57) {
+        keys.push(t.replace(/,(?=\d{3}\b)/g, ''));
+        continue;
+      }
+      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
+    } else if (!/\p{L}|\p{N}/u.test(t[0])) continue;
+    const lower = normalizeWord(t);
+    if (lower.length < 2 || STOPWORDS.has(lower)) continue;
+    keys.push(lemma(lower));
+  }
+  return keys;
+}
