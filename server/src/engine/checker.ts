@@ -1,0 +1,309 @@
+/**
+ * The checker: from a draft's text to a verdict per statement.
+ *
+ *   statements (draft.ts) -> retrieval (sourceIndex.ts, BM25 over lemmas)
+ *   -> coverage (coverage.ts: how much of the claim each candidate carries, one sentence or two neighbours)
+ *   -> signals (signals/*.ts: clashes against well-matching evidence)
+ *   -> verdict (supported / unsupported / contradicted / skipped) with evidence and signals.
+ */
+import { align, contentIndices, type Alignment } from './coverage';
+import { draftStatements, type DraftFormat, type Statement } from './draft';
+import { LineIndex } from './positions';
+import type { SourceIndex } from './sourceIndex';
+import { analyze } from './text';
+import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
+
+export interface CheckerOptions {
+  /** signal detectors run against well-matching evidence */
+  detectors?: SignalDetector[];
+  /** coverage at or above which a claim counts as supported */
+  supportThreshold?: number;
+  /** coverage below which evidence is not cited at all */
+  relatedThreshold?: number;
+  /** coverage a candidate needs before a contradiction signal is trusted (topicality) */
+  contradictionGate?: number;
+  /** sentences retrieved per claim */
+  retrieve?: number;
+  /** evidence cited per claim */
+  maxEvidence?: number;
+}
+
+const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
+  supportThreshold: 0.75,
+  relatedThreshold: 0.25,
+  contradictionGate: 0.5,
+  retrieve: 20,
+  maxEvidence: 3,
+};
+
+interface Candidate {
+  sentences: SourceSentence[];
+  /** evidence text: the source text from the first sentence's start to the last one's end */
+  analyzed: Analyzed;
+  alignment: Alignment;
+  bm25: number;
+}
+
+export class Checker {
+  readonly options: Required<Omit<CheckerOptions, 'detectors'>>;
+  readonly detectors: SignalDetector[];
+  private lineIndexes = new Map<string, { text: string; li: LineIndex }>();
+  private cache = new Map<string, { generation: number; result: ClaimResult }>();
+  cacheHits = 0;
+  cacheMisses = 0;
+
+  constructor(
+    readonly index: SourceIndex,
+    opts: CheckerOptions = {},
+  ) {
+    this.options = { ...DEFAULTS, ...stripUndefined(opts) };
+    this.detectors = opts.detectors ?? [];
+  }
+
+  /** Every statement of a draft with its verdict. */
+  checkDraft(text: string, format: DraftFormat, onlySources?: Set<string>): ClaimResult[] {
+    const { statements } = draftStatements(text, format);
+    return statements.map((st) => this.checkStatement(st, onlySources));
+  }
+
+  /** One statement (offsets of the result are draft offsets). Cached by text and index generation. */
+  checkStatement(st: Statement, onlySources?: Set<string>): ClaimResult {
+    if (st.skip) return skipped(st, st.skip);
+    const key = st.prose.replace(/\s+/g, ' ') + (onlySources ? '\u0000' + [...onlySources].join('\u0001') : '');
+    const cached = this.cache.get(key);
+    if (cached && cached.generation === this.index.generation) {
+      this.cacheHits++;
+      return shift(cached.result, st);
+    }
+    this.cacheMisses++;
+    const rel = this.verify(st.prose, onlySources);
+    if (this.cache.size > 20_000) this.cache.clear();
+    this.cache.set(key, { generation: this.index.generation, result: rel });
+    return shift(rel, st);
+  }
+
+  /** Verifies one claim text; offsets relative to `prose`. */
+  verify(prose: string, onlySources?: Set<string>): ClaimResult {
+    const claim = analyze(prose);
+    const content = contentIndices(claim);
+    const text = prose.trim();
+    const base: ClaimResult = { text: prose, start: 0, end: prose.length, verdict: 'unsupported', score: 0, reason: '', evidence: [], signals: [] };
+    if (content.length === 0) return { ...base, verdict: 'skipped', reason: 'no factual content', text };
+    const weight = (lemma: string) => this.index.idf(lemma);
+
+    const keys = content.map((i) => claim.tokens[i].lemma);
+    const hits = this.index.search(keys, this.options.retrieve, onlySources);
+    if (hits.length === 0) {
+      return {
+        ...base,
+        reason: 'no source sentence shares its words',
+        signals: [{ kind: 'coverage', effect: 'unsupported', message: 'no source sentence found for this statement', start: spanOf(claim, content).start, end: spanOf(claim, content).end }],
+      };
+    }
+
+    // candidates: each retrieved sentence, and the best ones joined with a neighbour
+    const candidates: Candidate[] = [];
+    const seen = new Set<string>();
+    const addCandidate = (sentences: SourceSentence[], bm25: number) => {
+      const k = sentences.map((s) => s.id).join(',');
+      if (seen.has(k)) return;
+      seen.add(k);
+      const analyzed = analyze(this.evidenceText(sentences));
+      candidates.push({ sentences, analyzed, alignment: align(claim, content, analyzed, weight), bm25 });
+    };
+    for (const h of hits) addCandidate([h.sentence], h.score);
+    const singles = [...candidates].sort(byCoverage);
+    for (const c of singles.slice(0, 4)) {
+      if (c.alignment.coverage >= 0.999) continue;
+      const s = c.sentences[0];
+      const prev = this.index.neighbour(s, -1);
+      const next = this.index.neighbour(s, 1);
+      if (prev) addCandidate([prev, s], c.bm25);
+      if (next) addCandidate([s, next], c.bm25);
+    }
+    // a pair must add something over its best single sentence
+    for (const c of candidates) if (c.sentences.length === 2) c.alignment.coverage -= 0.02;
+    candidates.sort(byCoverage);
+    const best = candidates[0];
+
+    // signals against the well-matching candidates
+    const findings: { f: SignalFinding; cand: Candidate }[] = [];
+    for (const cand of candidates.slice(0, 3)) {
+      if (cand.alignment.coverage < this.options.contradictionGate * 0.8) continue;
+      for (const d of this.detectors) {
+        let fs: SignalFinding[] = [];
+        try {
+          fs = d.detect({ claim, evidence: cand.analyzed, alignment: cand.alignment.map, coverage: cand.alignment.coverage });
+        } catch {
+          fs = [];
+        }
+        for (const f of fs) findings.push({ f, cand });
+      }
+    }
+    const clashes = findings.filter(
+      ({ f, cand }) => f.effect === 'contradicts' && f.strength >= 0.5 && cand.alignment.coverage >= this.options.contradictionGate,
+    );
+    const missing = findings.filter(({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best);
+
+    const evidence: Evidence[] = [];
+    const evIndex = new Map<Candidate, number>();
+    const cite = (cand: Candidate, relation: Evidence['relation']): number => {
+      const existing = evIndex.get(cand);
+      if (existing !== undefined) return existing;
+      const first = cand.sentences[0];
+      const last = cand.sentences[cand.sentences.length - 1];
+      const li = this.lineIndex(first.source);
+      evidence.push({
+        source: first.source,
+        start: first.start,
+        end: last.end,
+        range: li ? li.range(first.start, last.end) : { start: { line: first.line, character: first.character }, end: { line: last.line, character: last.character + last.text.length } },
+        quote: this.evidenceText(cand.sentences),
+        score: round(Math.max(0, cand.alignment.coverage)),
+        relation,
+        sentenceIds: cand.sentences.map((s) => s.id),
+      });
+      evIndex.set(cand, evidence.length - 1);
+      return evidence.length - 1;
+    };
+
+    const signals: Signal[] = [];
+    let verdict: ClaimResult['verdict'];
+    let reason: string;
+    if (clashes.length > 0) {
+      clashes.sort((a, b) => b.f.strength - a.f.strength || b.cand.alignment.coverage - a.cand.alignment.coverage);
+      const top = clashes[0];
+      const ei = cite(top.cand, 'contradicts');
+      for (const { f, cand } of clashes) {
+        if (cand !== top.cand) continue;
+        signals.push(toSignal(f, ei, cand));
+      }
+      verdict = 'contradicted';
+      reason = `${top.f.kind}: ${top.f.message}`;
+    } else if (best.alignment.coverage >= this.options.supportThreshold && missing.length === 0) {
+      const ei = cite(best, 'supports');
+      verdict = 'supported';
+      reason = `${Math.round(best.alignment.coverage * 100)}% of its content is in the source`;
+      signals.push({ kind: 'coverage', effect: 'supports', message: reason, start: spanOf(claim, content).start, end: spanOf(claim, content).end, evidence: ei });
+      for (const { f } of findings) if (f.effect === 'supports') signals.push(toSignal(f, ei, best));
+    } else {
+      verdict = 'unsupported';
+      const ei = best.alignment.coverage >= this.options.relatedThreshold ? cite(best, 'related') : undefined;
+      for (const { f } of missing) signals.push(toSignal(f, ei, best));
+      const gaps = uncoveredSpans(claim, content, best.alignment);
+      const words = gaps.map((g) => claim.text.slice(g.start, g.end));
+      if (best.alignment.coverage < this.options.relatedThreshold) {
+        reason = 'no source sentence carries this statement';
+        const sp = spanOf(claim, content);
+        signals.push({ kind: 'coverage', effect: 'unsupported', message: reason, start: sp.start, end: sp.end });
+      } else {
+        reason = words.length ? `no source carries ${words.map((w) => `'${w}'`).join(', ')}` : `only ${Math.round(best.alignment.coverage * 100)}% of its content is in the best source sentence`;
+        if (missing.length) reason = missing[0].f.message;
+        for (const g of gaps) signals.push({ kind: 'coverage', effect: 'unsupported', message: `no source carries '${claim.text.slice(g.start, g.end)}'`, start: g.start, end: g.end, evidence: ei });
+        if (gaps.length === 0 && missing.length === 0) {
+          const sp = spanOf(claim, content);
+          signals.push({ kind: 'coverage', effect: 'unsupported', message: reason, start: sp.start, end: sp.end, evidence: ei });
+        }
+      }
+    }
+    // cite further related evidence
+    for (const c of candidates) {
+      if (evidence.length >= this.options.maxEvidence) break;
+      if (c.alignment.coverage < this.options.relatedThreshold) break;
+      if (evIndex.has(c)) continue;
+      if (evidence.some((e) => c.sentences.some((s) => e.sentenceIds.includes(s.id)))) continue;
+      cite(c, verdict === 'supported' && c.alignment.coverage >= this.options.supportThreshold ? 'supports' : 'related');
+    }
+    return { ...base, verdict, score: round(Math.max(0, best.alignment.coverage)), reason, evidence, signals };
+  }
+
+  private evidenceText(sentences: SourceSentence[]): string {
+    if (sentences.length === 1) return sentences[0].text;
+    const f = this.index.file(sentences[0].source);
+    const last = sentences[sentences.length - 1];
+    return f ? f.text.slice(sentences[0].start, last.end) : sentences.map((s) => s.text).join(' ');
+  }
+
+  private lineIndex(source: string): LineIndex | undefined {
+    const f = this.index.file(source);
+    if (!f) return undefined;
+    const c = this.lineIndexes.get(source);
+    if (c && c.text === f.text) return c.li;
+    const li = new LineIndex(f.text);
+    if (this.lineIndexes.size > 2000) this.lineIndexes.clear();
+    this.lineIndexes.set(source, { text: f.text, li });
+    return li;
+  }
+}
+
+function byCoverage(a: Candidate, b: Candidate): number {
+  return b.alignment.coverage - a.alignment.coverage || b.bm25 - a.bm25 || a.sentences.length - b.sentences.length;
+}
+
+function toSignal(f: SignalFinding, evidenceIndex: number | undefined, cand: Candidate): Signal {
+  const s: Signal = { kind: f.kind, effect: f.effect, message: f.message, start: f.claimSpan.start, end: f.claimSpan.end };
+  if (evidenceIndex !== undefined) s.evidence = evidenceIndex;
+  if (f.evidenceSpan) s.sourceWords = cand.analyzed.text.slice(f.evidenceSpan.start, f.evidenceSpan.end);
+  return s;
+}
+
+/** The span from the first to the last content token. */
+function spanOf(claim: Analyzed, content: number[]): Span {
+  if (content.length === 0) return { start: 0, end: claim.text.length };
+  return { start: claim.tokens[content[0]].start, end: claim.tokens[content[content.length - 1]].end };
+}
+
+/** Runs of content words the alignment left uncovered (stop words between them join a run). */
+export function uncoveredSpans(claim: Analyzed, content: number[], alignment: Alignment): Span[] {
+  const spans: Span[] = [];
+  let cur: Span | null = null;
+  let lastContent = -1;
+  for (const i of content) {
+    const covered = alignment.map[i] >= 0;
+    if (!covered) {
+      const t = claim.tokens[i];
+      const joinable = cur && lastContent >= 0 && !hasCoveredBetween(content, alignment, lastContent, i) && i - lastContent <= 3;
+      if (cur && joinable) cur.end = t.end;
+      else {
+        cur = { start: t.start, end: t.end };
+        spans.push(cur);
+      }
+      lastContent = i;
+    } else {
+      cur = null;
+      lastContent = -1;
+    }
+  }
+  return spans;
+}
+
+function hasCoveredBetween(content: number[], alignment: Alignment, a: number, b: number): boolean {
+  for (const i of content) if (i > a && i < b && alignment.map[i] >= 0) return true;
+  return false;
+}
+
+function skipped(st: Statement, why: string): ClaimResult {
+  return { text: st.text, start: st.start, end: st.end, verdict: 'skipped', score: 0, reason: why, evidence: [], signals: [] };
+}
+
+/** Moves a result computed on `prose` (offsets relative to it) onto the draft statement. */
+function shift(rel: ClaimResult, st: Statement): ClaimResult {
+  return {
+    ...rel,
+    text: st.text,
+    start: st.start,
+    end: st.end,
+    evidence: rel.evidence,
+    signals: rel.signals.map((s) => ({ ...s, start: s.start + st.start, end: s.end + st.start })),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && k !== 'detectors') (out as Record<string, unknown>)[k] = v;
+  return out;
+}

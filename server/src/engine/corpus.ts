@@ -1,0 +1,96 @@
+/**
+ * Loading source folders into an index, shared by the language server and the CLI.
+ * The async variant yields to the event loop between slices of files, so a server
+ * keeps answering while thousands of files are read.
+ */
+import { listSourceFiles, readSourceFile, DEFAULT_MAX_SOURCE_BYTES, type SourceFileInfo, type SourceProblem } from './sources';
+import type { SourceIndex } from './sourceIndex';
+
+export interface LoadOptions {
+  maxBytes?: number;
+  maxFiles?: number;
+  /** called after each slice: files done, files in all */
+  onProgress?: (done: number, total: number) => void;
+  /** return true to stop early (a newer load superseded this one) */
+  isCancelled?: () => boolean;
+  /** milliseconds of work per slice before yielding (async only) */
+  sliceMs?: number;
+}
+
+export interface LoadResult {
+  files: number;
+  sentences: number;
+  bytes: number;
+  problems: SourceProblem[];
+  /** files whose text was indexed only in part, or decoded with a fallback */
+  warnings: SourceProblem[];
+  ms: number;
+}
+
+export function listAll(roots: string[], problems: SourceProblem[], maxFiles?: number): SourceFileInfo[] {
+  const files: SourceFileInfo[] = [];
+  const seen = new Set<string>();
+  for (const r of roots) {
+    for (const f of listSourceFiles(r, problems, { maxFiles })) {
+      if (seen.has(f.path)) continue;
+      seen.add(f.path);
+      files.push(f);
+    }
+  }
+  return files;
+}
+
+/** Indexes one file; returns false (and records why) if it could not be used. */
+export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[]): boolean {
+  const d = readSourceFile(f.path, maxBytes);
+  if ('problem' in d) {
+    problems.push({ path: f.path, message: d.problem });
+    index.removeFile(f.path);
+    return false;
+  }
+  if (d.warning) warnings.push({ path: f.path, message: d.warning });
+  index.addFile(f.path, d.text, { size: f.size, mtimeMs: f.mtimeMs });
+  return true;
+}
+
+export function loadSourcesSync(index: SourceIndex, roots: string[], opts: LoadOptions = {}): LoadResult {
+  const t0 = performance.now();
+  const problems: SourceProblem[] = [];
+  const warnings: SourceProblem[] = [];
+  const files = listAll(roots, problems, opts.maxFiles);
+  let bytes = 0;
+  let n = 0;
+  for (const f of files) {
+    if (indexFile(index, f, opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES, problems, warnings)) {
+      bytes += f.size;
+      n++;
+    }
+  }
+  return { files: n, sentences: index.sentenceCount, bytes, problems, warnings, ms: performance.now() - t0 };
+}
+
+export async function loadSources(index: SourceIndex, roots: string[], opts: LoadOptions = {}): Promise<LoadResult> {
+  const t0 = performance.now();
+  const problems: SourceProblem[] = [];
+  const warnings: SourceProblem[] = [];
+  const files = listAll(roots, problems, opts.maxFiles);
+  const sliceMs = opts.sliceMs ?? 15;
+  let bytes = 0;
+  let n = 0;
+  let sliceStart = performance.now();
+  for (let i = 0; i < files.length; i++) {
+    if (opts.isCancelled?.()) break;
+    const f = files[i];
+    if (indexFile(index, f, opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES, problems, warnings)) {
+      bytes += f.size;
+      n++;
+    }
+    if (performance.now() - sliceStart > sliceMs) {
+      opts.onProgress?.(i + 1, files.length);
+      await new Promise<void>((r) => setImmediate(r));
+      sliceStart = performance.now();
+    }
+  }
+  opts.onProgress?.(files.length, files.length);
+  return { files: n, sentences: index.sentenceCount, bytes, problems, warnings, ms: performance.now() - t0 };
+}

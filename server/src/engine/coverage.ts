@@ -1,0 +1,95 @@
+/**
+ * Coverage: how much of a claim's content an evidence text carries.
+ * Each content token of the claim (a word that is not a stop word, or a number) is aligned
+ * to an evidence token with the same lemma, the same light stem ("develop"/"development"),
+ * or a related word (synonym or alias, from the lexicon). Tokens are weighted by rarity
+ * (the index's IDF), so "propulsion" counts for more than "said".
+ */
+import type { Analyzed } from './types';
+
+export interface Alignment {
+  /** for each claim token: the evidence token it aligned to, or -1 */
+  map: number[];
+  /** 0..1 weighted share of the claim's content carried by the evidence */
+  coverage: number;
+}
+
+/** A relation between two lemmas beyond equality (synonyms, aliases); set by the lexicon. */
+export type Relatedness = (a: string, b: string) => boolean;
+let related: Relatedness | undefined;
+export function setRelatedness(fn: Relatedness | undefined) {
+  related = fn;
+}
+
+/** Indices of the claim's content tokens. */
+export function contentIndices(a: Analyzed): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.tokens.length; i++) {
+    const t = a.tokens[i];
+    if ((t.kind === 'word' && !t.stop) || t.kind === 'number') out.push(i);
+  }
+  return out;
+}
+
+const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ities', 'ity', 'ions', 'ion', 'ives', 'ive', 'ally', 'ical', 'ness', 'ers', 'er', 'ings', 'ing', 'ed', 'al', 'ly', 'es', 's', 'e', 'y'];
+
+/** A light stem: good enough to meet "develop" and "development", "nation" and "national". */
+export function lightStem(lemma: string): string {
+  if (lemma.length <= 4) return lemma;
+  for (const suf of SUFFIXES) {
+    if (lemma.length - suf.length >= 4 && lemma.endsWith(suf)) return lemma.slice(0, -suf.length);
+  }
+  return lemma;
+}
+
+export function align(claim: Analyzed, content: number[], evidence: Analyzed, weight: (lemma: string) => number): Alignment {
+  const map = new Array<number>(claim.tokens.length).fill(-1);
+  const byLemma = new Map<string, number>();
+  const byStem = new Map<string, number>();
+  const evContent: number[] = [];
+  for (let j = 0; j < evidence.tokens.length; j++) {
+    const t = evidence.tokens[j];
+    if (t.kind === 'punct' || t.kind === 'symbol') continue;
+    if (!byLemma.has(t.lemma)) byLemma.set(t.lemma, j);
+    if (!byLemma.has(t.lower)) byLemma.set(t.lower, j);
+    if (t.kind === 'word' && !t.stop) {
+      const st = lightStem(t.lemma);
+      if (!byStem.has(st)) byStem.set(st, j);
+      evContent.push(j);
+    }
+  }
+  let total = 0;
+  let got = 0;
+  for (const i of content) {
+    const t = claim.tokens[i];
+    const w = tokenWeight(t.lemma, t.text, weight);
+    total += w;
+    let j = byLemma.get(t.lemma) ?? byLemma.get(t.lower);
+    let credit = 1;
+    if (j === undefined && t.kind === 'word') {
+      j = byStem.get(lightStem(t.lemma));
+      credit = 0.9;
+      if (j === undefined && related) {
+        for (const k of evContent) {
+          if (related(t.lemma, evidence.tokens[k].lemma)) {
+            j = k;
+            break;
+          }
+        }
+        credit = 0.85;
+      }
+    }
+    if (j !== undefined) {
+      map[i] = j;
+      got += w * credit;
+    }
+  }
+  return { map, coverage: total > 0 ? got / total : 0 };
+}
+
+function tokenWeight(lemma: string, surface: string, weight: (lemma: string) => number): number {
+  let w = Math.min(weight(lemma), 8);
+  if (/^\p{Lu}/u.test(surface)) w *= 1.2; // names carry the claim
+  if (/^\p{N}/u.test(surface)) w = Math.max(w, 4);
+  return Math.max(w, 0.3);
+}

@@ -1,0 +1,213 @@
+/**
+ * The index: every sentence of every source, with a BM25 inverted index over content
+ * lemmas. Files can be added, replaced and removed one at a time (incremental); each
+ * change bumps `generation`, which keys cached verdicts.
+ */
+import { LineIndex } from './positions';
+import { splitSentences } from './segment';
+import { contentKeys } from './text';
+import type { SourceSentence } from './types';
+
+export interface IndexedFile {
+  path: string;
+  text: string;
+  sentenceIds: number[];
+  size?: number;
+  mtimeMs?: number;
+}
+
+export interface Hit {
+  sentence: SourceSentence;
+  score: number;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+export class SourceIndex {
+  private sentences: (SourceSentence | undefined)[] = [];
+  private lengths: number[] = [];
+  private termIds = new Map<string, number>();
+  /** per term: flat [sentenceId, tf, sentenceId, tf, ...] */
+  private postings: number[][] = [];
+  private df: number[] = [];
+  private files = new Map<string, IndexedFile>();
+  private live = 0;
+  private dead = 0;
+  private totalLength = 0;
+  private scratch = new Float64Array(0);
+  generation = 0;
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  get sentenceCount(): number {
+    return this.live;
+  }
+
+  get vocabularySize(): number {
+    return this.termIds.size;
+  }
+
+  filePaths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  file(path: string): IndexedFile | undefined {
+    return this.files.get(path);
+  }
+
+  sentence(id: number): SourceSentence | undefined {
+    return this.sentences[id];
+  }
+
+  /** Sentence `delta` positions away in the same file (neighbours for two-sentence evidence). */
+  neighbour(s: SourceSentence, delta: number): SourceSentence | undefined {
+    const f = this.files.get(s.source);
+    if (!f) return undefined;
+    const id = f.sentenceIds[s.ordinal + delta];
+    return id === undefined ? undefined : this.sentences[id];
+  }
+
+  /** Adds (or replaces) one source file. */
+  addFile(path: string, text: string, meta: { size?: number; mtimeMs?: number } = {}): IndexedFile {
+    if (this.files.has(path)) this.removeFile(path);
+    const lines = new LineIndex(text);
+    const spans = splitSentences(text);
+    const ids: number[] = [];
+    const file: IndexedFile = { path, text, sentenceIds: ids, ...meta };
+    for (let i = 0; i < spans.length; i++) {
+      const sp = spans[i];
+      const sentText = text.slice(sp.start, sp.end);
+      const pos = lines.position(sp.start);
+      const id = this.sentences.length;
+      const sentence: SourceSentence = { id, source: path, start: sp.start, end: sp.end, line: pos.line, character: pos.character, text: sentText, ordinal: i };
+      this.sentences.push(sentence);
+      ids.push(id);
+      const keys = contentKeys(sentText);
+      this.lengths.push(keys.length);
+      this.totalLength += keys.length;
+      this.live++;
+      if (keys.length === 0) continue;
+      keys.sort();
+      for (let k = 0; k < keys.length; ) {
+        let j = k + 1;
+        while (j < keys.length && keys[j] === keys[k]) j++;
+        let tid = this.termIds.get(keys[k]);
+        if (tid === undefined) {
+          tid = this.postings.length;
+          this.termIds.set(keys[k], tid);
+          this.postings.push([]);
+          this.df.push(0);
+        }
+        this.postings[tid].push(id, j - k);
+        this.df[tid]++;
+        k = j;
+      }
+    }
+    this.files.set(path, file);
+    this.generation++;
+    return file;
+  }
+
+  removeFile(path: string): boolean {
+    const f = this.files.get(path);
+    if (!f) return false;
+    for (const id of f.sentenceIds) {
+      const s = this.sentences[id];
+      if (!s) continue;
+      this.sentences[id] = undefined;
+      this.totalLength -= this.lengths[id];
+      this.live--;
+      this.dead++;
+      // document frequencies of its terms
+      for (const k of new Set(contentKeys(s.text))) {
+        const tid = this.termIds.get(k);
+        if (tid !== undefined) this.df[tid]--;
+      }
+    }
+    this.files.delete(path);
+    this.generation++;
+    if (this.dead > 50_000 && this.dead > this.live) this.compact();
+    return true;
+  }
+
+  /** Drops postings of removed sentences. */
+  private compact() {
+    for (let t = 0; t < this.postings.length; t++) {
+      const p = this.postings[t];
+      const q: number[] = [];
+      for (let i = 0; i < p.length; i += 2) if (this.sentences[p[i]]) q.push(p[i], p[i + 1]);
+      this.postings[t] = q;
+    }
+    this.dead = 0;
+  }
+
+  /** Inverse document frequency of a lemma (BM25's, floored at a small positive value). */
+  idf(key: string): number {
+    const tid = this.termIds.get(key);
+    const n = Math.max(1, this.live);
+    const df = tid === undefined ? 0 : Math.max(0, this.df[tid]);
+    return Math.max(0.05, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  }
+
+  documentFrequency(key: string): number {
+    const tid = this.termIds.get(key);
+    return tid === undefined ? 0 : this.df[tid];
+  }
+
+  /**
+   * BM25 top-k sentences for the query keys (lemmas), optionally only from `onlySources`.
+   */
+  search(keys: string[], k = 10, onlySources?: Set<string>): Hit[] {
+    const n = this.sentences.length;
+    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
+    const acc = this.scratch;
+    const touched: number[] = [];
+    const avg = this.live > 0 ? this.totalLength / this.live : 1;
+    const uniq = [...new Set(keys)];
+    for (const key of uniq) {
+      const tid = this.termIds.get(key);
+      if (tid === undefined) continue;
+      const idf = this.idf(key);
+      const p = this.postings[tid];
+      for (let i = 0; i < p.length; i += 2) {
+        const id = p[i];
+        const s = this.sentences[id];
+        if (!s) continue;
+        if (onlySources && !onlySources.has(s.source)) continue;
+        const tf = p[i + 1];
+        const len = this.lengths[id];
+        const w = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+        if (acc[id] === 0) touched.push(id);
+        acc[id] += w;
+      }
+    }
+    // partial selection of the top k
+    const top: Hit[] = [];
+    let minScore = -Infinity;
+    for (const id of touched) {
+      const sc = acc[id];
+      acc[id] = 0;
+      if (top.length < k || sc > minScore) {
+        top.push({ sentence: this.sentences[id]!, score: sc });
+        if (top.length > k * 4) {
+          top.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+          top.length = k;
+          minScore = top[k - 1].score;
+        }
+      }
+    }
+    top.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+    if (top.length > k) top.length = k;
+    return top;
+  }
+
+  /** Sentences of the given files (for a claim checked against named sources only). */
+  sentencesOf(path: string): SourceSentence[] {
+    const f = this.files.get(path);
+    if (!f) return [];
+    return f.sentenceIds.map((id) => this.sentences[id]!).filter(Boolean);
+  }
+}

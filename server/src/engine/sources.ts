@@ -1,0 +1,186 @@
+/**
+ * Reading sources: finding .txt/.md files under the configured folders and decoding them.
+ * Never throws for a bad file: every problem comes back as a plain message naming the file.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
+
+export interface SourceProblem {
+  path: string;
+  message: string;
+}
+
+export interface SourceFileInfo {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface DecodedSource {
+  text: string;
+  /** set when the file was only partly usable (truncated, odd encoding) */
+  warning?: string;
+}
+
+export interface ListOptions {
+  /** stop after this many files (a runaway folder) */
+  maxFiles?: number;
+}
+
+/**
+ * Every source file under `root` (a folder or a single file). Symbolic links are
+ * followed only when their target stays inside the root; loops are cut.
+ */
+export function listSourceFiles(root: string, problems: SourceProblem[], opts: ListOptions = {}): SourceFileInfo[] {
+  const out: SourceFileInfo[] = [];
+  const maxFiles = opts.maxFiles ?? 200_000;
+  let realRoot: string;
+  try {
+    realRoot = fs.realpathSync(root);
+  } catch {
+    problems.push({ path: root, message: `source folder not found: ${root}` });
+    return out;
+  }
+  const seen = new Set<string>();
+  const rootStat = fs.statSync(realRoot);
+  if (rootStat.isFile()) {
+    if (SOURCE_EXTENSIONS.has(path.extname(root).toLowerCase())) out.push({ path: root, size: rootStat.size, mtimeMs: rootStat.mtimeMs });
+    return out;
+  }
+  const stack: string[] = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      continue;
+    }
+    if (seen.has(real)) continue; // symlink loop
+    seen.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: dir, message: `cannot read folder: ${(e as Error).message}` });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const ent of entries) {
+      if (ent.name.startsWith('.')) continue;
+      const p = path.join(dir, ent.name);
+      let isDir = ent.isDirectory();
+      let isFile = ent.isFile();
+      if (ent.isSymbolicLink()) {
+        try {
+          const target = fs.realpathSync(p);
+          if (!isInside(realRoot, target)) {
+            problems.push({ path: p, message: 'symbolic link leads outside the source folder: not followed' });
+            continue;
+          }
+          const st = fs.statSync(target);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          problems.push({ path: p, message: 'broken symbolic link' });
+          continue;
+        }
+      }
+      if (isDir) subdirs.push(p);
+      else if (isFile && SOURCE_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
+        try {
+          const st = fs.statSync(p);
+          out.push({ path: p, size: st.size, mtimeMs: st.mtimeMs });
+        } catch (e) {
+          problems.push({ path: p, message: `cannot read: ${(e as Error).message}` });
+        }
+        if (out.length >= maxFiles) {
+          problems.push({ path: root, message: `more than ${maxFiles} source files: the rest are not indexed` });
+          return out;
+        }
+      }
+    }
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+  }
+  return out;
+}
+
+export function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Decodes a source file's bytes: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM.
+ * Returns a problem for binary content. Invalid UTF-8 falls back to Latin-1 with a warning.
+ */
+export function decodeSource(bytes: Uint8Array, maxBytes: number): DecodedSource | { problem: string } {
+  if (bytes.length === 0) return { problem: 'empty file' };
+  let warning: string | undefined;
+  let data = bytes;
+  if (data.length > maxBytes) {
+    warning = `larger than the size cap (${Math.round(data.length / 1024)} KB > ${Math.round(maxBytes / 1024)} KB): only the first part is indexed`;
+    data = data.subarray(0, maxBytes);
+  }
+  if (data[0] === 0xff && data[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), warning };
+  if (data[0] === 0xfe && data[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), warning };
+  let start = 0;
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) start = 3;
+  // binary: NUL bytes or many control characters in the first 8 KB
+  const probe = data.subarray(start, Math.min(data.length, start + 8192));
+  let ctrl = 0;
+  for (let i = 0; i < probe.length; i++) {
+    const b = probe[i];
+    if (b === 0) return { problem: 'binary file (NUL bytes): not indexed' };
+    if (b < 9 || (b > 13 && b < 32)) ctrl++;
+  }
+  if (probe.length > 0 && ctrl / probe.length > 0.1) return { problem: 'binary file: not indexed' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(data.subarray(start));
+    return { text, warning };
+  } catch {
+    if (warning) {
+      // the cut may have split a character: decode leniently
+      const text = new TextDecoder('utf-8').decode(data.subarray(start));
+      if (!text.slice(0, -1).includes('\uFFFD')) return { text: text.replace(/\uFFFD$/, ''), warning };
+    }
+    const text = new TextDecoder('latin1').decode(data.subarray(start));
+    return { text, warning: (warning ? warning + '; ' : '') + 'not valid UTF-8: read as Latin-1' };
+  }
+}
+
+export const DEFAULT_MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+export function readSourceFile(p: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): DecodedSource | { problem: string } {
+  let bytes: Buffer;
+  try {
+    const fd = fs.openSync(p, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const n = Math.min(size, maxBytes + 4);
+      bytes = Buffer.alloc(n);
+      let off = 0;
+      while (off < n) {
+        const r = fs.readSync(fd, bytes, off, n - off, off);
+        if (r <= 0) break;
+        off += r;
+      }
+      bytes = bytes.subarray(0, off);
+      if (size > maxBytes) {
+        const d = decodeSource(bytes.subarray(0, maxBytes), maxBytes);
+        if ('text' in d) d.warning = `larger than the size cap (${Math.round(size / 1024)} KB > ${Math.round(maxBytes / 1024)} KB): only the first part is indexed` + (d.warning ? '; ' + d.warning : '');
+        return d;
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return { problem: 'deleted before it could be read' };
+    return { problem: `cannot read: ${err.message}` };
+  }
+  return decodeSource(bytes, maxBytes);
+}
