@@ -8,3 +8,4 @@ export { splitSentences } from './segment';
 export { analyze, tokenize, lemma } from './text';
 export { loadSources, loadSourcesSync, type LoadOptions, type LoadResult } from './corpus';
 export { listSourceFiles, readSourceFile, decodeSource, isInside, type SourceProblem } from './sources';
+export { createChecker } from './defaults';
