@@ -1,0 +1,78 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SourceIndex } from '../../server/src/engine/sourceIndex';
+import { createChecker } from '../../server/src/engine/defaults';
+
+const SEED = path.join(__dirname, '../../../seeds/us-india-defense-partnership.txt');
+
+function seeded() {
+  const index = new SourceIndex();
+  index.addFile('seeds/us-india-defense-partnership.txt', fs.readFileSync(SEED, 'utf8'));
+  return { index, checker: createChecker(index) };
+}
+
+describe('retrieval and verdicts on the seed corpus', () => {
+  it('indexes the seed document into sentences with exact offsets', () => {
+    const { index } = seeded();
+    assert.strictEqual(index.fileCount, 1);
+    assert.ok(index.sentenceCount >= 20, String(index.sentenceCount));
+    const text = index.file('seeds/us-india-defense-partnership.txt')!.text;
+    for (let id = 0; id < index.sentenceCount; id++) {
+      const s = index.sentence(id)!;
+      assert.strictEqual(text.slice(s.start, s.end), s.text);
+    }
+  });
+
+  it('retrieves the right sentence first with BM25 over lemmas', () => {
+    const { index } = seeded();
+    const hits = index.search(['kremlin', 'spokesperson', 'upheaval'], 3);
+    assert.ok(hits[0].sentence.text.startsWith('Meanwhile, a Kremlin spokesperson'), hits[0].sentence.text);
+    const morph = index.search(['develop', 'technology', 'military'], 3);
+    assert.ok(morph[0].sentence.text.includes('jointly develop core military technologies'));
+  });
+
+  it('supports a paraphrased sentence and cites the source verbatim', () => {
+    const { checker } = seeded();
+    const [r] = checker.checkDraft('The United States pushed for a closer defense partnership with India.', 'plaintext');
+    assert.strictEqual(r.verdict, 'supported', r.reason);
+    assert.ok(r.evidence[0].quote.startsWith('The United States has pushed for a closer defense partnership with India'));
+    assert.strictEqual(r.evidence[0].relation, 'supports');
+    assert.strictEqual(r.evidence[0].range.start.line, 0);
+  });
+
+  it('marks only the words no source carries as unsupported', () => {
+    const { checker } = seeded();
+    const draft = 'The framework envisions joint work on jet engine technology and nuclear submarines.';
+    const [r] = checker.checkDraft(draft, 'plaintext');
+    assert.strictEqual(r.verdict, 'unsupported', r.reason);
+    const spans = r.signals.filter((s) => s.effect === 'unsupported').map((s) => draft.slice(s.start, s.end));
+    assert.deepStrictEqual(spans, ['nuclear submarines']);
+  });
+
+  it('says plainly when nothing in the sources is about the statement', () => {
+    const { checker } = seeded();
+    const [r] = checker.checkDraft('Penguins migrate across Antarctica every winter.', 'plaintext');
+    assert.strictEqual(r.verdict, 'unsupported');
+    assert.strictEqual(r.evidence.length, 0);
+  });
+
+  it('reports every statement, skipped ones with the reason', () => {
+    const { checker } = seeded();
+    const rs = checker.checkDraft('# Defense ties\n\nWhat comes next?\n\nThe conversations are exploratory in nature.', 'markdown');
+    assert.deepStrictEqual(rs.map((r) => r.verdict), ['skipped', 'skipped', 'supported']);
+    assert.deepStrictEqual(rs.slice(0, 2).map((r) => r.reason), ['heading', 'question']);
+  });
+
+  it('re-verifies only statements whose text changed (cache keyed on text and index generation)', () => {
+    const { checker, index } = seeded();
+    const a = 'The talks are exploratory in nature. Analysts warn about budgets.';
+    checker.checkDraft(a, 'plaintext');
+    const misses = checker.cacheMisses;
+    checker.checkDraft(a + ' Experts emphasize local manufacturing.', 'plaintext');
+    assert.strictEqual(checker.cacheMisses - misses, 1);
+    index.addFile('other.txt', 'Something else entirely happened in Paris.');
+    checker.checkDraft(a, 'plaintext');
+    assert.strictEqual(checker.cacheMisses - misses, 3, 'a new index generation invalidates the cache');
+  });
+});
