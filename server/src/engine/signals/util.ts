@@ -78,7 +78,7 @@ export const MONTHS: Record<string, number> = {
 /** Month number of token i when it is a month name (capitalised; "May" only in a date-like context). */
 export function monthAt(tokens: Token[], i: number): number {
   const t = tokens[i];
-  if (t.kind !== 'word' || !isCapitalized(t)) return 0;
+  if (!t || t.kind !== 'word' || !isCapitalized(t)) return 0;
   const m = MONTHS[t.lower];
   if (!m) return 0;
   const full = t.lower.length > 4 || t.lower === 'june' || t.lower === 'july';

@@ -1,0 +1,282 @@
+/**
+ * Numbers and quantities: "$12 billion", "12bn", "twelve", "a dozen", "3.5%", "1,200", with approximators
+ * (about, more than, at least, nearly, over, under) turned into intervals. A claim number clashes with the
+ * evidence when no comparable evidence quantity (same unit) overlaps its interval and one is paired with it
+ * (same noun after it, or the only one of its unit in a well-covered sentence).
+ */
+import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
+import { areSynonyms } from '../lexicon';
+import { isContent, monthAt } from './util';
+
+export interface Quantity {
+  /** value after scale words ("12 billion" -> 12e9) */
+  value: number;
+  lo: number;
+  hi: number;
+  /** '%', a currency symbol, or '' */
+  unit: string;
+  /** the content lemma right after the quantity ("soldiers"), or '' */
+  noun: string;
+  /** token range of the whole phrase, approximator included */
+  first: number;
+  last: number;
+  /** the phrase as written */
+  text: string;
+  approx: Approx;
+}
+
+type Approx = 'eq' | 'about' | 'gt' | 'ge' | 'lt' | 'le' | 'nearly' | 'upto';
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, dozen: 12,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = {
+  hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, mln: 1e6,
+  billion: 1e9, billions: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, crore: 1e7, lakh: 1e5,
+};
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: '$', usd: '$', euro: '€', eur: '€', pound: '£', gbp: '£', yen: '¥', rupee: '₹', inr: '₹',
+};
+const CURRENCY_SYMBOLS = new Set(['$', '€', '£', '¥', '₹']);
+
+/** Approximator phrases before a number, longest first: [words, kind]. */
+const BEFORE: [string[], Approx][] = [
+  [['more', 'than'], 'gt'], [['greater', 'than'], 'gt'], [['higher', 'than'], 'gt'], [['just', 'over'], 'gt'],
+  [['in', 'excess', 'of'], 'gt'], [['upwards', 'of'], 'gt'], [['at', 'least'], 'ge'], [['no', 'fewer', 'than'], 'ge'],
+  [['no', 'less', 'than'], 'ge'], [['less', 'than'], 'lt'], [['fewer', 'than'], 'lt'], [['lower', 'than'], 'lt'],
+  [['just', 'under'], 'lt'], [['at', 'most'], 'le'], [['no', 'more', 'than'], 'le'], [['up', 'to'], 'upto'],
+  [['as', 'many', 'as'], 'upto'], [['as', 'much', 'as'], 'upto'], [['close', 'to'], 'about'],
+  [['nearly'], 'nearly'], [['almost'], 'nearly'], [['about'], 'about'], [['around'], 'about'],
+  [['approximately'], 'about'], [['roughly'], 'about'], [['some'], 'about'], [['an', 'estimated'], 'about'],
+  [['estimated'], 'about'], [['over'], 'gt'], [['above'], 'gt'], [['exceeding'], 'gt'], [['under'], 'lt'],
+  [['below'], 'lt'], [['exactly'], 'eq'], [['approx'], 'about'], [['c'], 'about'], [['~'], 'about'],
+];
+
+function numberWord(t: Token | undefined): number | undefined {
+  if (!t || t.kind !== 'word') return undefined;
+  if (t.lower in SMALL) return SMALL[t.lower];
+  if (t.lower in TENS) return TENS[t.lower];
+  return undefined;
+}
+
+/** Decimal places written ("3.50" -> 2) and trailing zeros of an integer ("1200" -> 2). */
+function precisionOf(digits: string): { decimals: number; zeros: number } {
+  const dot = digits.indexOf('.');
+  if (dot >= 0) return { decimals: digits.length - dot - 1, zeros: 0 };
+  const m = /0+$/.exec(digits);
+  return { decimals: 0, zeros: m && m[0].length < digits.length ? m[0].length : 0 };
+}
+
+/** All quantities in a text, in order. Years, times, ordinals and day numbers of dates are left to date.ts. */
+export function extractQuantities(a: Analyzed): Quantity[] {
+  const toks = a.tokens;
+  const out: Quantity[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    let value: number | undefined;
+    let last = i;
+    let tolerance = 0;
+    if (t.kind === 'number') {
+      if (t.lower.includes(':')) continue; // time of day
+      const digits = t.lemma.replace(/,/g, '');
+      if (!/^\d+(\.\d+)?$/.test(digits)) continue;
+      value = parseFloat(digits);
+      const p = precisionOf(digits);
+      tolerance = p.decimals ? 0.5 * 10 ** -p.decimals : p.zeros ? Math.min(0.5 * 10 ** p.zeros, 0.05 * value) : 0;
+      // number word following digits ("12 dozen") is rare: ignore
+    } else if (t.kind === 'word') {
+      const prevA = t.lower === 'a' || t.lower === 'an';
+      if (prevA && toks[i + 1] && (toks[i + 1].lower === 'dozen' || toks[i + 1].lower in SCALES) && toks[i + 1].lower.length > 2) {
+        value = 1;
+      } else {
+        const w = numberWord(t);
+        if (w === undefined) continue;
+        if (t.lower === 'one' && !(toks[i + 1] && toks[i + 1].lower in SCALES && toks[i + 1].lower.length > 2)) continue;
+        value = w;
+        // twenty-five / twenty five
+        if (t.lower in TENS) {
+          let k = i + 1;
+          if (toks[k] && toks[k].lower === '-' && toks[k].start === t.end) k++;
+          const u = numberWord(toks[k]);
+          if (u !== undefined && u > 0 && u < 10) {
+            value += u;
+            last = k;
+          }
+        }
+      }
+    } else {
+      continue;
+    }
+    if (value === undefined) continue;
+    // ordinal "1st", "21st"
+    const nx = toks[last + 1];
+    if (t.kind === 'number' && nx && nx.start === toks[last].end && /^(st|nd|rd|th)$/.test(nx.lower)) continue;
+    // scale words: "12 billion", "12bn", "two hundred thousand", "a dozen"
+    let scaled = false;
+    for (let k = last + 1; k < toks.length && k <= last + 2; k++) {
+      const s = toks[k];
+      const adjacent = s.start === toks[k - 1].end;
+      if (s.lower === 'dozen' && k === last + 1) {
+        value *= 12;
+        tolerance *= 12;
+        last = k;
+        scaled = true;
+        continue;
+      }
+      const f = SCALES[s.lower];
+      // one-letter scales (m, b, k) only glued to the number: "12m", "$3b"
+      if (f && (s.lower.length > 2 || adjacent)) {
+        value *= f;
+        tolerance *= f;
+        last = k;
+        scaled = true;
+      } else break;
+    }
+    // currency before: "$12", "US$ 12", "Rs 12"
+    let unit = '';
+    let first = i;
+    const pv = toks[i - 1];
+    if (pv && CURRENCY_SYMBOLS.has(pv.lower)) {
+      unit = pv.lower;
+      first = i - 1;
+    }
+    // unit after: %, percent, per cent, percentage points, dollars, euros
+    const after = toks[last + 1];
+    if (after) {
+      if (after.lower === '%' || after.lower === 'percent' || after.lower === 'pct') {
+        unit = '%';
+        last++;
+      } else if (after.lower === 'per' && toks[last + 2] && toks[last + 2].lower === 'cent') {
+        unit = '%';
+        last += 2;
+      } else if (after.lower === 'percentage' && toks[last + 2] && /^points?$/.test(toks[last + 2].lower)) {
+        unit = '%';
+        last += 2;
+      } else if (after.kind === 'word' && CURRENCY_WORDS[after.lemma]) {
+        unit = CURRENCY_WORDS[after.lemma];
+        last++;
+      }
+    }
+    // skip years and date day numbers (date.ts compares those)
+    if (t.kind === 'number' && !unit && !scaled) {
+      const digits = t.lemma;
+      if (/^\d{4}$/.test(t.lower) && value >= 1000 && value <= 2100) continue;
+      if (/^\d{4}s$/.test(digits)) continue;
+      if (monthAt(toks, i - 1) || (toks[i - 2] && toks[i - 1]?.lower === '.' && monthAt(toks, i - 2)) || monthAt(toks, i + 1)) continue;
+      if (toks[i + 1] && toks[i + 1].lower === 's' && toks[i + 1].start === t.end) continue; // 1990s
+    }
+    // approximators before
+    let approx: Approx = 'eq';
+    for (const [ws, kind] of BEFORE) {
+      let ok = first - ws.length >= 0;
+      for (let k = 0; ok && k < ws.length; k++) if (toks[first - ws.length + k].lower !== ws[k]) ok = false;
+      if (ok) {
+        approx = kind;
+        first -= ws.length;
+        break;
+      }
+    }
+    // "or more", "or so", "-plus"
+    if (toks[last + 1]?.lower === 'or' && toks[last + 2]) {
+      const w = toks[last + 2].lower;
+      if (w === 'more') { approx = 'ge'; last += 2; }
+      else if (w === 'so') { approx = 'about'; last += 2; }
+      else if (w === 'less' || w === 'fewer') { approx = 'le'; last += 2; }
+    }
+    // the noun it counts
+    let noun = '';
+    for (let k = last + 1; k < toks.length && k <= last + 3; k++) {
+      const tk = toks[k];
+      if (tk.kind !== 'word') break;
+      if (tk.stop && tk.lower !== 'of' && tk.lower !== 'the') break;
+      if (isContent(tk)) { noun = tk.lemma; break; }
+    }
+    const [lo, hi] = interval(value, tolerance, approx);
+    out.push({
+      value, lo, hi, unit, noun, first, last, approx,
+      text: a.text.slice(toks[first].start, toks[last].end),
+    });
+    i = last;
+  }
+  return out;
+}
+
+function interval(v: number, tol: number, approx: Approx): [number, number] {
+  const eps = Math.max(Math.abs(v) * 1e-9, 1e-9);
+  switch (approx) {
+    case 'eq': return [v - tol - eps, v + tol + eps];
+    case 'about': return [Math.min(v * 0.85, v - tol), Math.max(v * 1.15, v + tol)];
+    case 'gt': return [v + eps, Infinity];
+    case 'ge': return [v - tol - eps, Infinity];
+    case 'lt': return [-Infinity, v - eps];
+    case 'le': return [-Infinity, v + tol + eps];
+    case 'nearly': return [v * 0.85, v + eps];
+    case 'upto': return [v * 0.5, v + tol + eps];
+  }
+}
+
+export function overlaps(a: Quantity, b: Quantity): boolean {
+  return a.lo <= b.hi && b.lo <= a.hi;
+}
+
+function sameNoun(a: string, b: string): boolean {
+  return !!a && !!b && areSynonyms(a, b);
+}
+
+export const number: SignalDetector = {
+  kind: 'number',
+  detect(input: SignalInput): SignalFinding[] {
+    const out: SignalFinding[] = [];
+    try {
+      const cq = extractQuantities(input.claim);
+      if (!cq.length) return out;
+      const eq = extractQuantities(input.evidence);
+      if (!eq.length) return out;
+      for (const q of cq) {
+        const cands = eq.filter((e) => e.unit === q.unit);
+        if (!cands.length) continue;
+        let pair: Quantity | undefined;
+        const byNoun = q.noun ? cands.filter((e) => sameNoun(q.noun, e.noun)) : [];
+        if (byNoun.length) {
+          if (byNoun.some((e) => overlaps(q, e))) continue;
+          pair = byNoun[0];
+        } else {
+          if (cands.some((e) => overlaps(q, e))) continue;
+          if (input.coverage < 0.5) continue;
+          const anchored = anchoredCandidate(input, q, cands);
+          if (anchored) pair = anchored;
+          else if (cands.length === 1 && (!q.noun || !cands[0].noun)) pair = cands[0];
+        }
+        if (!pair) continue;
+        const ct = input.claim.tokens;
+        const et = input.evidence.tokens;
+        out.push({
+          kind: 'number',
+          effect: 'contradicts',
+          message: `number: the draft says ${q.text}, the source says ${pair.text}`,
+          claimSpan: { start: ct[q.first].start, end: ct[q.last].end },
+          evidenceSpan: { start: et[pair.first].start, end: et[pair.last].end },
+          strength: pair.noun && sameNoun(q.noun, pair.noun) ? 0.9 : 0.7,
+        });
+      }
+    } catch {
+      return [];
+    }
+    return out;
+  },
+};
+
+/** The evidence quantity right after the evidence counterpart of the claim word before `q` ("rose by 3%"). */
+function anchoredCandidate(input: SignalInput, q: Quantity, cands: Quantity[]): Quantity | undefined {
+  for (let k = q.first - 1; k >= 0 && k >= q.first - 3; k--) {
+    const p = input.alignment[k] ?? -1;
+    if (p < 0) continue;
+    return cands.find((e) => e.first > p && e.first <= p + 4);
+  }
+  return undefined;
+}
