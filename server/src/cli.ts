@@ -1,0 +1,281 @@
+/**
+ * The command line: `corroborate check <draft files or folders...> [--sources <folder>]...
+ * [--format text|json|sarif] [--fail-on contradicted|unsupported|none]`.
+ *
+ * Same engine path as the editor: loadSourcesSync into a SourceIndex, createChecker,
+ * checkDraft per draft. Exit codes: 0 no finding reaches --fail-on, 1 one does,
+ * 2 usage or I/O error (message on stderr).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createChecker, loadSourcesSync, SourceIndex, type DraftFormat } from './engine';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { reachesFailOn, type CheckedFile, type FailOn } from './format/report';
+import { version } from '../../package.json';
+
+export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON: FailOn[] = ['contradicted', 'unsupported', 'none'];
+
+export const USAGE = `Usage: corroborate check <draft files or folders...> [options]
+
+Checks every statement of Markdown (.md, .markdown) and plain-text (.txt) drafts against
+source documents and reports contradicted and unsupported statements, each with its source.
+
+Options:
+  --sources <folder>   folder (or file) of source documents, .txt and .md; repeatable
+                       (default: ./seeds if it exists)
+  --format <format>    text (default), json, or sarif (SARIF 2.1.0)
+  --fail-on <level>    contradicted (default), unsupported, or none: the lowest verdict
+                       that makes the exit code 1
+  -h, --help           show this help
+  -V, --version        show the version
+
+Exit codes: 0 no finding reaches --fail-on, 1 one does, 2 usage or I/O error.
+`;
+
+export class UsageError extends Error {}
+
+export interface CheckOptions {
+  drafts: string[];
+  sources: string[];
+  format: Format;
+  failOn: FailOn;
+  /**
+   * Place for an on-disk index cache (the scale work adds `--cache <dir>`): loadIndex
+   * receives it and may read/write a snapshot there instead of re-reading every source.
+   */
+  cacheDir?: string;
+}
+
+export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
+
+export function parseArgs(argv: string[]): Parsed {
+  if (argv.length === 0) throw new UsageError('no command given');
+  const args = [...argv];
+  if (args.includes('-h') || args.includes('--help') || args[0] === 'help') return { kind: 'help' };
+  if (args.includes('-V') || args.includes('--version')) return { kind: 'version' };
+  const command = args.shift()!;
+  if (command !== 'check') throw new UsageError(`unknown command '${command}' (the command is 'check')`);
+  const opts: CheckOptions = { drafts: [], sources: [], format: 'text', failOn: 'contradicted' };
+  let onlyPositional = false;
+  while (args.length) {
+    const a = args.shift()!;
+    if (onlyPositional || !a.startsWith('-') || a === '-') {
+      opts.drafts.push(a);
+      continue;
+    }
+    if (a === '--') {
+      onlyPositional = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string => {
+      if (eq > 0) return a.slice(eq + 1);
+      const v = args.shift();
+      if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '--sources':
+      case '--source':
+        opts.sources.push(value());
+        break;
+      case '--format': {
+        const v = value();
+        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown --format '${v}' (use ${FORMATS.join(', ')})`);
+        opts.format = v as Format;
+        break;
+      }
+      case '--fail-on': {
+        const v = value();
+        if (!(FAIL_ON as string[]).includes(v)) throw new UsageError(`unknown --fail-on '${v}' (use ${FAIL_ON.join(', ')})`);
+        opts.failOn = v as FailOn;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option '${name}'`);
+    }
+  }
+  if (opts.drafts.length === 0) throw new UsageError('no draft files or folders given');
+  return { kind: 'check', options: opts };
+}
+
+export interface Io {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+/** Runs the CLI; returns the exit code. */
+export function main(argv: string[], io: Io): number {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`corroborate: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (parsed.kind === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  try {
+    return check(parsed.options, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`corroborate: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`corroborate: ${(e as Error).message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+function check(opts: CheckOptions, io: Io): number {
+  const sources = opts.sources.length ? opts.sources : defaultSources(io.cwd);
+  for (const s of sources) {
+    if (!fs.existsSync(path.resolve(io.cwd, s))) throw new UsageError(`source folder not found: ${s}`);
+  }
+  const drafts = expandDrafts(opts.drafts, sources, io.cwd);
+
+  const { index, problems, show } = loadIndex(sources, io.cwd, opts.cacheDir);
+  for (const p of problems) io.stderr(`corroborate: ${p.path}: ${p.message}\n`);
+  if (index.fileCount === 0) throw new UsageError(`no source files (.txt, .md) found in ${sources.join(', ')}`);
+
+  const checker = createChecker(index);
+  const checked: CheckedFile[] = [];
+  for (const d of drafts) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.resolve(io.cwd, d.path), 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read draft ${d.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // BOM: keep offsets, drop the mark
+    checked.push({ path: d.path, text, results: checker.checkDraft(text, d.format) });
+  }
+  const display = { displaySource: show };
+  const out = opts.format === 'json' ? formatJson(checked, display) : opts.format === 'sarif' ? formatSarif(checked, { ...display, version }) : formatText(checked, display);
+  io.stdout(out);
+  return reachesFailOn(checked, opts.failOn) ? 1 : 0;
+}
+
+function defaultSources(cwd: string): string[] {
+  const seeds = path.join(cwd, 'seeds');
+  if (fs.existsSync(seeds) && fs.statSync(seeds).isDirectory()) return ['seeds'];
+  throw new UsageError('no --sources given and there is no ./seeds folder');
+}
+
+/**
+ * Builds the source index. The one place where a cache (cacheDir) would plug in:
+ * load a snapshot from it when fresh, else read the sources and write one.
+ */
+export function loadIndex(sources: string[], cwd: string, _cacheDir?: string) {
+  const index = new SourceIndex();
+  const res = loadSourcesSync(
+    index,
+    sources.map((s) => path.resolve(cwd, s)),
+  );
+  const show = sourceDisplay(sources, cwd);
+  const problems = [...res.problems, ...res.warnings].map((p) => ({ ...p, path: show(p.path) }));
+  return { index, problems, result: res, show };
+}
+
+/** Source paths are indexed absolute; they are shown as the user named their folder ("seeds/x.txt"). */
+export function sourceDisplay(sources: string[], cwd: string): (p: string) => string {
+  const roots = sources.map((s) => ({ given: s, abs: path.resolve(cwd, s) }));
+  return (p: string) => {
+    for (const r of roots) {
+      if (p === r.abs) return r.given;
+      if (p.startsWith(r.abs + path.sep)) return path.join(r.given, p.slice(r.abs.length + 1));
+    }
+    return displayPath(p, cwd);
+  };
+}
+
+export interface DraftFile {
+  path: string;
+  format: DraftFormat;
+}
+
+export function draftFormat(p: string): DraftFormat {
+  const ext = path.extname(p).toLowerCase();
+  return ext === '.md' || ext === '.markdown' ? 'markdown' : 'plaintext';
+}
+
+/** Files given stay as given; folders give every .md/.markdown/.txt below them (not in sources, dot folders or node_modules). */
+export function expandDrafts(args: string[], sources: string[], cwd: string): DraftFile[] {
+  const out: DraftFile[] = [];
+  const seen = new Set<string>();
+  const sourceRoots = sources.map((s) => path.resolve(cwd, s));
+  const inSources = (abs: string) => sourceRoots.some((r) => abs === r || abs.startsWith(r + path.sep));
+  const add = (p: string) => {
+    const abs = path.resolve(cwd, p);
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.push({ path: p, format: draftFormat(p) });
+  };
+  for (const a of args) {
+    const abs = path.resolve(cwd, a);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`draft not found: ${a}`);
+    }
+    if (st.isFile()) {
+      add(a);
+      continue;
+    }
+    if (!st.isDirectory()) throw new UsageError(`not a file or folder: ${a}`);
+    const found: string[] = [];
+    const walk = (rel: string) => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(path.resolve(cwd, rel), { withFileTypes: true });
+      } catch (e) {
+        throw new UsageError(`cannot read folder ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+      for (const ent of entries) {
+        if (ent.name.startsWith('.') || ent.name === 'node_modules') continue;
+        const p = path.join(rel, ent.name);
+        if (inSources(path.resolve(cwd, p))) continue;
+        if (ent.isDirectory()) walk(p);
+        else if (ent.isFile() && DRAFT_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) found.push(p);
+      }
+    };
+    walk(a);
+    if (found.length === 0) throw new UsageError(`no drafts (.md, .markdown, .txt) in folder ${a}`);
+    found.forEach(add);
+  }
+  return out;
+}
+
+/** A path as shown to the user: relative to the working folder when inside it. */
+export function displayPath(p: string, cwd: string): string {
+  if (!path.isAbsolute(p)) return p;
+  const rel = path.relative(cwd, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  });
+  process.exitCode = code;
+}

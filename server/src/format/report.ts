@@ -1,0 +1,102 @@
+/**
+ * The CLI's report model: every statement of every draft with its verdict, positions
+ * converted to 0-based LSP line/character. Pure: no file system, no process.
+ * This is exactly the JSON shape other tools consume (version 1); do not add keys.
+ */
+import { LineIndex, type ClaimResult, type LineRange, type SignalKind, type Verdict } from '../engine';
+
+export interface JsonEvidence {
+  source: string;
+  range: LineRange;
+  quote: string;
+  score: number;
+  relation: 'supports' | 'contradicts' | 'related';
+}
+
+export interface JsonSignal {
+  kind: SignalKind;
+  message: string;
+  range: LineRange;
+}
+
+export interface JsonClaim {
+  text: string;
+  range: LineRange;
+  verdict: Verdict;
+  score: number;
+  evidence: JsonEvidence[];
+  signals: JsonSignal[];
+}
+
+export interface JsonFile {
+  path: string;
+  claims: JsonClaim[];
+}
+
+export interface JsonReport {
+  version: 1;
+  files: JsonFile[];
+}
+
+/** One checked draft: its path as shown to the user, its text and the engine's results (draft offsets). */
+export interface CheckedFile {
+  path: string;
+  text: string;
+  results: ClaimResult[];
+}
+
+/** Extra, non-JSON facts the text formatter uses (a one-line reason per claim). */
+export interface ReportOptions {
+  /** maps a source path as the index knows it to the path shown to the user */
+  displaySource?: (source: string) => string;
+}
+
+export function toJsonReport(files: CheckedFile[], opts: ReportOptions = {}): JsonReport {
+  const show = opts.displaySource ?? ((s: string) => s);
+  return {
+    version: 1,
+    files: files.map((f) => {
+      const li = new LineIndex(f.text);
+      return {
+        path: f.path,
+        claims: f.results.map((r) => ({
+          text: r.text,
+          range: li.range(r.start, r.end),
+          verdict: r.verdict,
+          score: r.score,
+          evidence: r.evidence.map((e) => ({ source: show(e.source), range: e.range, quote: e.quote, score: e.score, relation: e.relation })),
+          signals: r.signals.map((s) => ({ kind: s.kind, message: s.message, range: li.range(s.start, s.end) })),
+        })),
+      };
+    }),
+  };
+}
+
+export interface Counts {
+  files: number;
+  statements: number;
+  supported: number;
+  unsupported: number;
+  contradicted: number;
+  skipped: number;
+}
+
+export function countVerdicts(files: CheckedFile[]): Counts {
+  const c: Counts = { files: files.length, statements: 0, supported: 0, unsupported: 0, contradicted: 0, skipped: 0 };
+  for (const f of files) {
+    for (const r of f.results) {
+      c.statements++;
+      c[r.verdict]++;
+    }
+  }
+  return c;
+}
+
+export type FailOn = 'contradicted' | 'unsupported' | 'none';
+
+/** True when a finding reaches the --fail-on level. */
+export function reachesFailOn(files: CheckedFile[], failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  const c = countVerdicts(files);
+  return failOn === 'contradicted' ? c.contradicted > 0 : c.contradicted + c.unsupported > 0;
+}
