@@ -1,0 +1,235 @@
+/**
+ * Named entities and titles: capitalised names, multiword ("Deputy Secretary of Defense", "Bank of England",
+ * "U.S."). An entity the evidence does not mention (directly or through an alias: US = United States =
+ * Washington) is unsupported; a different entity in the same role (same title head, shared name part, or the
+ * same slot between aligned words) contradicts.
+ */
+import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
+import { aliasKey } from '../lexicon';
+import { isCapitalized, isSentenceStart, monthAt, quoted } from './util';
+
+export interface EntityMention {
+  first: number;
+  last: number;
+  text: string;
+  /** lower-case content words of the name ("deputy", "secretary", "defense") */
+  parts: string[];
+  /** alias key when the whole mention is a known alias */
+  alias?: string;
+  /** it contains a title word (Secretary, Minister, President...) */
+  title: boolean;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'la', 'von', 'van', 'del', 'on', '&']);
+const TITLES = new Set([
+  'president', 'vice', 'prime', 'minister', 'secretary', 'deputy', 'under', 'assistant', 'chancellor', 'governor',
+  'senator', 'ambassador', 'director', 'chairman', 'chairwoman', 'chair', 'ceo', 'spokesperson', 'spokesman',
+  'spokeswoman', 'general', 'admiral', 'commander', 'chief', 'king', 'queen', 'premier', 'mayor', 'judge',
+  'justice', 'attorney', 'representative', 'minister', 'envoy', 'adviser', 'advisor', 'head', 'officer',
+]);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Capitalised words that start sentences or headlines without naming anything. */
+const NOT_NAMES = new Set([
+  'i', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'there',
+  'in', 'on', 'at', 'as', 'for', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'meanwhile',
+  'however', 'officials', 'analysts', 'observers', 'experts',
+]);
+
+function isNameToken(toks: Token[], i: number): boolean {
+  const t = toks[i];
+  if (!isCapitalized(t)) return false;
+  if (WEEKDAYS.has(t.lower) || monthAt(toks, i)) return false;
+  if (t.text.length === 1) {
+    // "U.S.", "U.K.": a capital letter glued to a dot and another capital letter
+    const d = toks[i + 1];
+    const n = toks[i + 2];
+    const p = toks[i - 1];
+    const q = toks[i - 2];
+    const after = !!d && d.lower === '.' && d.start === t.end && !!n && n.start === d.end && n.text.length === 1 && isCapitalized(n);
+    const before = !!p && p.lower === '.' && p.end === t.start && !!q && q.end === p.start && q.text.length === 1 && isCapitalized(q);
+    return after || before;
+  }
+  if (t.stop && !/^[A-Z]{2,}$/.test(t.text)) return false; // "The", but keep "US"
+  return true;
+}
+
+/** Entity mentions in order. Sentence-initial single words count only when known aliases or all-caps. */
+export function extractEntities(a: Analyzed): EntityMention[] {
+  const toks = a.tokens;
+  const out: EntityMention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (!isNameToken(toks, i)) continue;
+    let last = i;
+    let k = i + 1;
+    while (k < toks.length) {
+      const t = toks[k];
+      if (isNameToken(toks, k)) {
+        last = k;
+        k++;
+        continue;
+      }
+      // U.S. / U.K.: letter-dot-letter-dot glued together
+      if (t.lower === '.' && t.start === toks[k - 1].end && toks[k - 1].text.length === 1) {
+        const n = toks[k + 1];
+        if (n && n.start === t.end && isCapitalized(n) && n.text.length === 1) {
+          last = k + 1;
+          k += 2;
+          continue;
+        }
+        last = k;
+        k++;
+        break;
+      }
+      // hyphenated names: "Indo-Pacific"
+      if (t.lower === '-' && t.start === toks[k - 1].end && toks[k + 1] && toks[k + 1].start === t.end && isCapitalized(toks[k + 1])) {
+        last = k + 1;
+        k += 2;
+        continue;
+      }
+      if (CONNECTORS.has(t.lower) && toks[k + 1] && isNameToken(toks, k + 1)) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    // drop a trailing possessive "'s" from the text
+    let text = a.text.slice(toks[i].start, toks[last].end);
+    text = text.replace(/['’]s$/, '');
+    const parts: string[] = [];
+    for (let j = i; j <= last; j++) {
+      const t = toks[j];
+      if (t.kind !== 'word' || CONNECTORS.has(t.lower)) continue;
+      parts.push(t.lower.replace(/['’]s$/, ''));
+    }
+    const alias = aliasKey(text.toLowerCase());
+    const title = parts.some((p) => TITLES.has(p));
+    const m: EntityMention = { first: i, last, text, parts, alias, title };
+    if (i === last && isSentenceStart(toks, i) && !alias && !/^[A-Z]{2,}$/.test(toks[i].text)) {
+      // sentence-initial single capitalised word: usually a common word ("Officials", "Scientists")
+      if (NOT_NAMES.has(toks[i].lower) || !appearsCapitalizedElsewhere(a, toks[i].lower, i)) {
+        i = last;
+        continue;
+      }
+    }
+    if (NOT_NAMES.has(toks[i].lower) && i === last) {
+      i = last;
+      continue;
+    }
+    out.push(m);
+    i = last;
+  }
+  return out;
+}
+
+function appearsCapitalizedElsewhere(a: Analyzed, lower: string, not: number): boolean {
+  return a.tokens.some((t, j) => j !== not && t.lower === lower && isCapitalized(t) && !isSentenceStart(a.tokens, j));
+}
+
+/** Lower-case words and alias keys of n-grams (1..5 tokens) of a text, to look names up. */
+function evidenceKeys(a: Analyzed): { words: Set<string>; aliases: Set<string> } {
+  const words = new Set<string>();
+  const aliases = new Set<string>();
+  const toks = a.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === 'word') {
+      words.add(t.lower.replace(/['’]s$/, ''));
+    }
+    if (t.kind !== 'word' || t.stop && !/^[A-Z]{2,}$/.test(t.text)) continue;
+    for (let j = i; j < toks.length && j < i + 6; j++) {
+      const k = aliasKey(a.text.slice(t.start, toks[j].end).toLowerCase());
+      if (k) aliases.add(k);
+    }
+  }
+  return { words, aliases };
+}
+
+function isFoundWord(t: Token, keys: { words: Set<string>; aliases: Set<string> }): boolean {
+  const a = aliasKey(t.lower);
+  return keys.words.has(t.lower) || (a !== undefined && keys.aliases.has(a));
+}
+
+export function mentionFound(m: EntityMention, keys: { words: Set<string>; aliases: Set<string> }): boolean {
+  if (m.alias && keys.aliases.has(m.alias)) return true;
+  if (!m.parts.length) return true;
+  // every name word present, or each missing word is itself an alias found (e.g. "US Navy" vs "United States Navy")
+  return m.parts.every((p) => keys.words.has(p) || (aliasKey(p) !== undefined && keys.aliases.has(aliasKey(p)!)));
+}
+
+export const entity: SignalDetector = {
+  kind: 'entity',
+  detect(input: SignalInput): SignalFinding[] {
+    const out: SignalFinding[] = [];
+    try {
+      const cm = extractEntities(input.claim);
+      if (!cm.length) return out;
+      const em = extractEntities(input.evidence);
+      const keys = evidenceKeys(input.evidence);
+      const claimKeys = evidenceKeys(input.claim);
+      const ct = input.claim.tokens;
+      const et = input.evidence.tokens;
+      for (const m of cm) {
+        if (mentionFound(m, keys)) continue;
+        const rival = em.find((f) => sameRole(m, f, input) && !mentionFound(f, claimKeys));
+        const claimSpan = { start: ct[m.first].start, end: ct[m.first].start + m.text.length };
+        if (rival) {
+          // tighten: drop leading name words the source has ("US" in "US Secretary of State")
+          let f = m.first;
+          while (f < m.last && !TITLES.has(ct[f].lower) && (isFoundWord(ct[f], keys) || ct[f].kind === 'punct')) f++;
+          if (ct[f].kind === 'word' && CONNECTORS.has(ct[f].lower)) f = m.first;
+          claimSpan.start = ct[f].start;
+          out.push({
+            kind: 'entity',
+            effect: 'contradicts',
+            message: `entity: the draft says ${quoted(m.text)}, the source says ${quoted(rival.text)}`,
+            claimSpan,
+            evidenceSpan: { start: et[rival.first].start, end: et[rival.first].start + rival.text.length },
+            strength: input.coverage >= 0.5 ? 0.8 : 0.6,
+          });
+        } else {
+          out.push({
+            kind: 'entity',
+            effect: 'unsupported',
+            message: `entity: the source does not mention ${quoted(m.text)}`,
+            claimSpan,
+            strength: 0.6,
+          });
+        }
+      }
+    } catch {
+      return [];
+    }
+    return out;
+  },
+};
+
+/** Does evidence mention f hold the same role as claim mention m? */
+function sameRole(m: EntityMention, f: EntityMention, input: SignalInput): boolean {
+  if (m.alias && f.alias && m.alias !== f.alias) {
+    // two different known places/organisations: a clash only in the same slot
+    return sameSlot(m, f, input);
+  }
+  const shared = m.parts.filter((p) => f.parts.includes(p));
+  if (shared.length) {
+    const mOnly = m.parts.filter((p) => !f.parts.includes(p));
+    const fOnly = f.parts.filter((p) => !m.parts.includes(p));
+    if (mOnly.length && fOnly.length) return true; // "Secretary of State" vs "Deputy Secretary of Defense"
+    return false;
+  }
+  return sameSlot(m, f, input);
+}
+
+/** The claim words right before/after m are aligned to the evidence words right before/after f. */
+function sameSlot(m: EntityMention, f: EntityMention, input: SignalInput): boolean {
+  if (input.coverage < 0.5) return false;
+  const al = input.alignment;
+  for (let k = m.first - 1; k >= 0 && k >= m.first - 3; k--) {
+    const e = al[k] ?? -1;
+    if (e >= 0) return e < f.first && e >= f.first - 4;
+  }
+  for (let k = m.last + 1; k < al.length && k <= m.last + 3; k++) {
+    const e = al[k] ?? -1;
+    if (e >= 0) return e > f.last && e <= f.last + 4;
+  }
+  return false;
+}
