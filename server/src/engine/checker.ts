@@ -26,6 +26,10 @@ export interface CheckerOptions {
   retrieve?: number;
   /** evidence cited per claim */
   maxEvidence?: number;
+  /** how many sentences of one source may jointly support a claim (1 = no spread evidence) */
+  spread?: number;
+  /** coverage subtracted from spread evidence (it is weaker than one sentence) */
+  spreadPenalty?: number;
 }
 
 const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
@@ -34,6 +38,8 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
   contradictionGate: 0.5,
   retrieve: 20,
   maxEvidence: 3,
+  spread: 3,
+  spreadPenalty: 0.1,
 };
 
 interface Candidate {
@@ -42,6 +48,8 @@ interface Candidate {
   analyzed: Analyzed;
   alignment: Alignment;
   bm25: number;
+  /** evidence spread over several non-adjacent sentences (each cited on its own) */
+  spread?: boolean;
 }
 
 export class Checker {
@@ -124,6 +132,24 @@ export class Checker {
     // a pair must add something over its best single sentence
     for (const c of candidates) if (c.sentences.length === 2) c.alignment.coverage -= 0.02;
     candidates.sort(byCoverage);
+    // evidence spread over the best few sentences of one source (a summary's sentence is often backed by several)
+    if (this.options.spread > 1 && candidates[0].alignment.coverage < this.options.supportThreshold && candidates[0].alignment.coverage >= 0.5) {
+      const picked: SourceSentence[] = [];
+      for (const c of singles) {
+        if (picked.length >= this.options.spread) break;
+        if (c.sentences[0].source !== candidates[0].sentences[0].source) continue;
+        if (c.alignment.coverage < this.options.relatedThreshold) break;
+        picked.push(c.sentences[0]);
+      }
+      if (picked.length > 1) {
+        picked.sort((a, b) => a.start - b.start);
+        const analyzed = analyze(picked.map((p) => p.text).join(' '));
+        const alignment = align(claim, content, analyzed, weight);
+        alignment.coverage -= this.options.spreadPenalty;
+        const cand: Candidate = { sentences: picked, analyzed, alignment, bm25: 0, spread: true };
+        if (alignment.coverage > candidates[0].alignment.coverage) candidates.unshift(cand);
+      }
+    }
     const best = candidates[0];
 
     // signals against the well-matching candidates
@@ -150,6 +176,16 @@ export class Checker {
     const cite = (cand: Candidate, relation: Evidence['relation']): number => {
       const existing = evIndex.get(cand);
       if (existing !== undefined) return existing;
+      if (cand.spread) {
+        // each sentence is its own piece of evidence; the first one stands for the candidate
+        const first = evidence.length;
+        for (const s of cand.sentences) {
+          const single = candidates.find((c) => !c.spread && c.sentences.length === 1 && c.sentences[0].id === s.id);
+          if (single) cite(single, relation);
+        }
+        evIndex.set(cand, first);
+        return first;
+      }
       const first = cand.sentences[0];
       const last = cand.sentences[cand.sentences.length - 1];
       const li = this.lineIndex(first.source);
