@@ -181,7 +181,7 @@ export const entity: SignalDetector = {
           out.push({
             kind: 'entity',
             effect: 'contradicts',
-            message: `entity: the draft says ${quoted(m.text)}, the source says ${quoted(rival.text)}`,
+            message: `entity: the draft says ${quoted(input.claim.text.slice(claimSpan.start, claimSpan.end))}, the source says ${quoted(rival.text)}`,
             claimSpan,
             evidenceSpan: { start: et[rival.first].start, end: et[rival.first].start + rival.text.length },
             strength: input.coverage >= 0.5 ? 0.8 : 0.6,

@@ -1,4 +1,18 @@
-/** The signal detectors, in the order they run. (Registry: each signal is a module of its own.) */
+/**
+ * The signal detectors, in the order their findings are most reliable and most useful to a writer:
+ * exact facts first (quotes, numbers, dates, names), then speakers, polarity, certainty and scope.
+ */
 import type { SignalDetector } from '../types';
+import { quote } from './quote';
+import { number } from './number';
+import { date } from './date';
+import { entity } from './entity';
+import { attribution } from './attribution';
+import { negation } from './negation';
+import { antonym } from './antonym';
+import { modality } from './modality';
+import { quantifier } from './quantifier';
 
-export const detectors: SignalDetector[] = [];
+export const detectors: SignalDetector[] = [quote, number, date, entity, attribution, negation, antonym, modality, quantifier];
+
+export { quote, number, date, entity, attribution, negation, antonym, modality, quantifier };

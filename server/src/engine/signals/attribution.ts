@@ -1,0 +1,154 @@
+/**
+ * Attribution: "X said Y", "Y, X said", "according to X, Y". When the rest of the claim matches the
+ * evidence, the draft's speaker must be the source's speaker (same word, synonym or alias); a different
+ * speaker contradicts, a source that names no speaker leaves the speaker unsupported.
+ */
+import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
+import { aliasKey, areSynonyms } from '../lexicon';
+import { isClauseBreak, quoted } from './util';
+
+const SPEECH = new Set([
+  'say', 'said', 'says', 'tell', 'told', 'state', 'stated', 'note', 'noted', 'add', 'added', 'warn', 'warned',
+  'argue', 'argued', 'claim', 'claimed', 'announce', 'announced', 'stress', 'stressed', 'explain', 'explained',
+  'insist', 'insisted', 'comment', 'commented', 'remark', 'remarked', 'acknowledge', 'acknowledged',
+  'emphasize', 'emphasized', 'emphasise', 'emphasised', 'write', 'wrote', 'contend', 'contended', 'assert',
+  'asserted', 'suggest', 'suggested', 'report', 'reported', 'observe', 'observed',
+]);
+/** Words that cannot be part of a speaker phrase. */
+const NOT_SPEAKER = new Set(['that', 'it', 'this', 'which', 'who', 'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'publicly', 'previously', 'recently', 'later', 'earlier', 'then', 'once', 'repeatedly', 'not', 'never']);
+const GENERIC = new Set(['source', 'people', 'person', 'report', 'statement']);
+
+export interface Speaker {
+  first: number;
+  last: number;
+  /** content words (lower) of the speaker phrase */
+  words: string[];
+  text: string;
+  /** index of the speech verb or "according" */
+  cue: number;
+}
+
+function isSpeech(t: Token): boolean {
+  return t.kind === 'word' && (SPEECH.has(t.lower) || SPEECH.has(t.lemma));
+}
+
+function phrase(a: Analyzed, from: number, to: number, cue: number): Speaker | undefined {
+  const toks = a.tokens;
+  const words: string[] = [];
+  for (let k = from; k <= to; k++) {
+    const t = toks[k];
+    if (t.kind === 'word' && !t.stop) words.push(t.lemma);
+    else if (t.kind === 'word' && /^[A-Z]{2,}$/.test(t.text)) words.push(t.lower);
+  }
+  if (!words.length) return undefined;
+  return { first: from, last: to, words, text: a.text.slice(toks[from].start, toks[to].end), cue };
+}
+
+/** Speakers named in a text. */
+export function findSpeakers(a: Analyzed): Speaker[] {
+  const toks = a.tokens;
+  const out: Speaker[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    // "according to X"
+    if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
+      let j = i + 2;
+      const from = j;
+      while (j < toks.length && j < from + 6 && !isClauseBreak(toks[j]) && !NOT_SPEAKER.has(toks[j].lower)) j++;
+      if (j > from) {
+        const s = phrase(a, from, j - 1, i);
+        if (s) out.push(s);
+      }
+      continue;
+    }
+    if (!isSpeech(t)) continue;
+    // "said X" after a comma or a closing quote: inverted attribution
+    const prev = toks[i - 1];
+    if (prev && (prev.lower === ',' || /^["”’]$/.test(prev.lower))) {
+      let j = i + 1;
+      const from = j;
+      while (j < toks.length && j < from + 6 && !isClauseBreak(toks[j]) && !NOT_SPEAKER.has(toks[j].lower)) j++;
+      if (j > from) {
+        const s = phrase(a, from, j - 1, i);
+        if (s) {
+          out.push(s);
+          continue;
+        }
+      }
+    }
+    // "X said": the noun phrase right before the verb (skipping auxiliaries and adverbs)
+    let j = i - 1;
+    while (j >= 0 && /^(has|have|had|was|were|is|are|also|publicly|previously|recently|later|earlier|repeatedly|then|once)$/.test(toks[j].lower)) j--;
+    const to = j;
+    while (j >= 0 && j > to - 6 && toks[j].kind === 'word' && !NOT_SPEAKER.has(toks[j].lower) && !isSpeech(toks[j])) j--;
+    if (to > j) {
+      const s = phrase(a, j + 1, to, i);
+      if (s) out.push(s);
+    }
+  }
+  return out;
+}
+
+function sameSpeaker(a: Speaker, b: Speaker): boolean {
+  for (const x of a.words) {
+    if (GENERIC.has(x)) continue;
+    for (const y of b.words) {
+      if (areSynonyms(x, y)) return true;
+      const ka = aliasKey(x);
+      if (ka && ka === aliasKey(y)) return true;
+    }
+  }
+  const ka = aliasKey(a.text.toLowerCase());
+  if (ka && b.words.some((w) => aliasKey(w) === ka)) return true;
+  return false;
+}
+
+export const attribution: SignalDetector = {
+  kind: 'attribution',
+  detect(input: SignalInput): SignalFinding[] {
+    const out: SignalFinding[] = [];
+    try {
+      if (input.coverage < 0.4) return out;
+      const cs = findSpeakers(input.claim);
+      if (!cs.length) return out;
+      const es = findSpeakers(input.evidence);
+      const ct = input.claim.tokens;
+      const et = input.evidence.tokens;
+      for (const s of cs) {
+        // the content (outside the speaker phrase and verb) must be what the evidence carries
+        let content = 0;
+        let aligned = 0;
+        for (let k = 0; k < ct.length; k++) {
+          if ((k >= s.first && k <= s.last) || k === s.cue || ct[k].stop || ct[k].kind === 'punct') continue;
+          content++;
+          if ((input.alignment[k] ?? -1) >= 0) aligned++;
+        }
+        if (!content || aligned / content < 0.5) continue;
+        const claimSpan = { start: ct[s.first].start, end: ct[s.last].end };
+        if (es.some((e) => sameSpeaker(s, e))) continue;
+        if (es.length) {
+          const e = es[0];
+          out.push({
+            kind: 'attribution',
+            effect: 'contradicts',
+            message: `attribution: the draft attributes this to ${quoted(s.text)}, the source to ${quoted(e.text)}`,
+            claimSpan,
+            evidenceSpan: { start: et[e.first].start, end: et[e.last].end },
+            strength: 0.7,
+          });
+        } else if (!s.words.some((w) => input.evidence.tokens.some((t) => t.lemma === w || t.lower === w))) {
+          out.push({
+            kind: 'attribution',
+            effect: 'unsupported',
+            message: `attribution: the source does not say that ${quoted(s.text)} said this`,
+            claimSpan,
+            strength: 0.5,
+          });
+        }
+      }
+    } catch {
+      return [];
+    }
+    return out;
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * Certainty and modality: a source that is hedged, proposed, exploratory, under discussion or expected,
+ * stated in the draft as signed, agreed, finalized or done, contradicts ("exploratory talks" against
+ * "signed a binding agreement"). The reverse (a hedged draft over a certain source) is fine.
+ */
+import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
+import { isClauseBreak, quoted } from './util';
+
+/** Lemmas (or lower forms) that state something as settled or done. */
+const CERTAIN = new Set([
+  'sign', 'signed', 'agree', 'agreed', 'finalize', 'finalise', 'finalized', 'finalised', 'complete', 'completed',
+  'conclude', 'concluded', 'approve', 'approved', 'ratify', 'ratified', 'seal', 'sealed', 'binding', 'will',
+  'confirm', 'confirmed', 'establish', 'established', 'launch', 'launched', 'finish', 'finished', 'done',
+  'definitely', 'certainly', 'formalize', 'formalise', 'formalized', 'formalised', 'enact', 'enacted', 'settle',
+  'settled', 'officially', 'secured', 'clinch', 'clinched', 'decide', 'decided',
+]);
+/** Single hedge words in the source. */
+const HEDGE = new Set([
+  'propose', 'proposed', 'proposal', 'exploratory', 'explore', 'exploring', 'expect', 'expected', 'could',
+  'may', 'might', 'would', 'plan', 'planned', 'planning', 'consider', 'considering', 'potential', 'potentially',
+  'possible', 'possibly', 'if', 'envision', 'envisions', 'envisage', 'aim', 'seek', 'intend', 'tentative',
+  'preliminary', 'likely', 'probably', 'perhaps', 'draft', 'mull', 'weigh', 'hope', 'hoped', 'prospective',
+  'push', 'pushed', 'suggest', 'suggested', 'anticipate', 'anticipated', 'unconfirmed', 'speculate',
+  'reportedly', 'pending', 'negotiate', 'negotiating', 'negotiation', 'discuss', 'discussing',
+]);
+/** Multiword hedges: [words, label]. */
+const HEDGE_PHRASES: string[][] = [
+  ['under', 'discussion'], ['under', 'consideration'], ['under', 'negotiation'], ['under', 'review'],
+  ['in', 'talks'], ['not', 'yet'], ['yet', 'to'], ['in', 'the', 'works'], ['on', 'the', 'table'],
+  ['pushed', 'for'], ['remain', 'open'], ['being', 'discussed'], ['being', 'considered'],
+];
+
+function isCertain(t: Token): boolean {
+  return t.kind === 'word' && (CERTAIN.has(t.lemma) || CERTAIN.has(t.lower));
+}
+
+function isHedgeWord(t: Token): boolean {
+  return t.kind === 'word' && (HEDGE.has(t.lower) || HEDGE.has(t.lemma));
+}
+
+interface Hedge {
+  first: number;
+  last: number;
+}
+
+function findHedges(tokens: Token[]): Hedge[] {
+  const out: Hedge[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let matched = false;
+    for (const ws of HEDGE_PHRASES) {
+      let ok = i + ws.length <= tokens.length;
+      for (let k = 0; ok && k < ws.length; k++) if (tokens[i + k].lower !== ws[k] && tokens[i + k].lemma !== ws[k]) ok = false;
+      if (ok) {
+        out.push({ first: i, last: i + ws.length - 1 });
+        i += ws.length - 1;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched && isHedgeWord(tokens[i])) out.push({ first: i, last: i });
+  }
+  return out;
+}
+
+/** True when token i is inside a hedge's scope (a hedge within 5 tokens before it, same clause, or right after). */
+function hedged(tokens: Token[], i: number, hedges: Hedge[]): boolean {
+  for (const h of hedges) {
+    if (h.last < i && i - h.last <= 5) {
+      let broken = false;
+      for (let k = h.last + 1; k < i; k++) if (isClauseBreak(tokens[k])) broken = true;
+      if (!broken) return true;
+    }
+    if (h.first > i && h.first - i <= 2) return true; // "agreement ... under discussion" / "signing is expected"
+  }
+  return false;
+}
+
+export const modality: SignalDetector = {
+  kind: 'modality',
+  detect(input: SignalInput): SignalFinding[] {
+    const out: SignalFinding[] = [];
+    try {
+      if (input.coverage < 0.25) return out;
+      const ct = input.claim.tokens;
+      const et = input.evidence.tokens;
+      const eh = findHedges(et);
+      if (!eh.length) return out;
+      const ch = findHedges(ct);
+      let first = -1;
+      let last = -1;
+      for (let i = 0; i < ct.length; i++) {
+        if (!isCertain(ct[i])) continue;
+        if (hedged(ct, i, ch)) continue; // the draft hedges too
+        const e = input.alignment[i] ?? -1;
+        if (e >= 0 && !hedged(et, e, eh)) continue; // the source states it plainly too
+        if (first < 0) first = i;
+        else if (i - last > 4) break;
+        last = i;
+      }
+      if (first < 0) return out;
+      // the clashing phrase: certainty words through the next content word ("signed a binding agreement")
+      let end = last;
+      for (let k = last + 1; k < ct.length && k <= last + 2; k++) {
+        if (isClauseBreak(ct[k])) break;
+        if (!ct[k].stop && ct[k].kind === 'word') { end = k; break; }
+      }
+      // the hedge to cite: the one nearest an aligned word, else the first
+      let best = eh[0];
+      let bestDist = Infinity;
+      for (const h of eh) {
+        for (let i = 0; i < input.alignment.length; i++) {
+          const e = input.alignment[i];
+          if (e === undefined || e < 0) continue;
+          const d = Math.min(Math.abs(e - h.first), Math.abs(e - h.last));
+          if (d < bestDist) { bestDist = d; best = h; }
+        }
+      }
+      const hedgeText = input.evidence.text.slice(et[best.first].start, et[best.last].end);
+      const claimText = input.claim.text.slice(ct[first].start, ct[end].end);
+      out.push({
+        kind: 'modality',
+        effect: 'contradicts',
+        message: `modality: the draft says ${quoted(claimText)} as settled, the source says ${quoted(hedgeText)}`,
+        claimSpan: { start: ct[first].start, end: ct[end].end },
+        evidenceSpan: { start: et[best.first].start, end: et[best.last].end },
+        strength: 0.5 + 0.4 * Math.min(1, input.coverage),
+      });
+    } catch {
+      return [];
+    }
+    return out;
+  },
+};

@@ -1,0 +1,160 @@
+/**
+ * Quantifiers and exclusivity: all / some / none / only / every / a single. "all experts" against
+ * "some experts"; "none" against "several"; "a single project" against "rather than a single project";
+ * "only X" against "X, among others".
+ */
+import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
+import { isClauseBreak, isContent, quoted } from './util';
+
+type Q = 'all' | 'some' | 'none' | 'most' | 'few' | 'many';
+const QUANT: Record<string, Q> = {
+  all: 'all', every: 'all', each: 'all', always: 'all', entire: 'all', whole: 'all',
+  some: 'some', several: 'some', certain: 'some', sometimes: 'some', a_few: 'some',
+  no: 'none', none: 'none', never: 'none', nobody: 'none', nothing: 'none',
+  most: 'most', majority: 'most', mostly: 'most',
+  few: 'few', rarely: 'few', seldom: 'few',
+  many: 'many', numerous: 'many', often: 'many',
+};
+/** claim quantifier -> evidence quantifiers that contradict it */
+const CLASH: Record<Q, Q[]> = {
+  all: ['some', 'none', 'few', 'most'],
+  some: ['none'],
+  none: ['some', 'all', 'most', 'many'],
+  most: ['none', 'few'],
+  few: ['all', 'most', 'many'],
+  many: ['none', 'few'],
+};
+const EXCLUSIVE = new Set(['only', 'sole', 'solely', 'exclusively', 'single', 'just', 'alone', 'unique']);
+const CONTRAST: string[][] = [
+  ['rather', 'than'], ['instead', 'of'], ['not', 'just'], ['not', 'only'], ['not', 'merely'], ['more', 'than'],
+  ['beyond'], ['other', 'than'], ['as', 'opposed', 'to'],
+];
+const INCLUSIVE = new Set(['among', 'including', 'include', 'includes', 'also', 'several', 'various']);
+
+function quantAt(tokens: Token[], i: number): Q | undefined {
+  const t = tokens[i];
+  if (!t || t.kind !== 'word') return undefined;
+  if (t.lower === 'few' && tokens[i - 1]?.lower === 'a') return 'some';
+  if (t.lower === 'not' && tokens[i + 1]?.lower === 'all') return 'some';
+  return QUANT[t.lower];
+}
+
+/** Quantifier scoping over token `head`: within 3 tokens before it, same clause. */
+function quantBefore(tokens: Token[], head: number): { q: Q; at: number } | undefined {
+  for (let k = head - 1; k >= 0 && k >= head - 3; k--) {
+    if (isClauseBreak(tokens[k])) return undefined;
+    const q = quantAt(tokens, k);
+    if (q) {
+      if (q === 'all' && tokens[k - 1]?.lower === 'not') return { q: 'some', at: k - 1 };
+      return { q, at: k };
+    }
+  }
+  return undefined;
+}
+
+/** Start index of a contrast phrase ("rather than") ending within 3 tokens before `i`, or -1. */
+function contrastBefore(tokens: Token[], i: number): number {
+  for (let end = i - 1; end >= 0 && end >= i - 4; end--) {
+    if (isClauseBreak(tokens[end])) return -1;
+    for (const ws of CONTRAST) {
+      const s = end - ws.length + 1;
+      if (s < 0) continue;
+      let ok = true;
+      for (let k = 0; ok && k < ws.length; k++) if (tokens[s + k].lower !== ws[k]) ok = false;
+      if (ok) return s;
+    }
+  }
+  return -1;
+}
+
+function exclusiveBefore(tokens: Token[], i: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    if (isClauseBreak(tokens[k])) return -1;
+    if (EXCLUSIVE.has(tokens[k].lower)) return k;
+  }
+  return -1;
+}
+
+export const quantifier: SignalDetector = {
+  kind: 'quantifier',
+  detect(input: SignalInput): SignalFinding[] {
+    const out: SignalFinding[] = [];
+    try {
+      if (input.coverage < 0.4) return out;
+      const ct = input.claim.tokens;
+      const et = input.evidence.tokens;
+      const done = new Set<number>();
+      const usedContrast = new Set<number>();
+      for (let h = 0; h < ct.length; h++) {
+        const e = input.alignment[h] ?? -1;
+        if (e < 0 || !isContent(ct[h])) continue;
+        // 1. quantifier against quantifier
+        const cq = quantBefore(ct, h);
+        const eq = quantBefore(et, e);
+        if (cq && eq && !done.has(cq.at) && CLASH[cq.q].includes(eq.q)) {
+          done.add(cq.at);
+          out.push({
+            kind: 'quantifier',
+            effect: 'contradicts',
+            message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, cq.at, h))}, the source says ${quoted(words(input.evidence.text, et, eq.at, e))}`,
+            claimSpan: { start: ct[cq.at].start, end: ct[h].end },
+            evidenceSpan: { start: et[eq.at].start, end: et[e].end },
+            strength: 0.75,
+          });
+          continue;
+        }
+        // 2. the source sets this aside ("rather than a single project"); the draft asserts it
+        const ec = contrastBefore(et, e);
+        if (ec >= 0 && contrastBefore(ct, h) < 0 && !usedContrast.has(ec)) {
+          usedContrast.add(ec);
+          // the phrase the source sets aside: extend to the following aligned words in the same scope
+          let hh = h;
+          for (let k = h + 1; k < ct.length && k <= h + 3; k++) {
+            const ek = input.alignment[k] ?? -1;
+            if (isClauseBreak(ct[k])) break;
+            if (ek >= 0 && contrastBefore(et, ek) === ec) hh = k;
+          }
+          const ex = EXCLUSIVE.has(ct[h].lower) ? h : exclusiveBefore(ct, h);
+          const from = ex >= 0 ? (ct[ex - 1]?.lower === 'a' ? ex - 1 : ex) : h;
+          if (done.has(from)) continue;
+          done.add(from);
+          out.push({
+            kind: 'quantifier',
+            effect: 'contradicts',
+            message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, from, hh))}, the source says ${quoted(words(input.evidence.text, et, ec, Math.max(e, input.alignment[hh] ?? e)))}`,
+            claimSpan: { start: ct[from].start, end: ct[hh].end },
+            evidenceSpan: { start: et[ec].start, end: et[Math.max(e, input.alignment[hh] ?? e)].end },
+            strength: ex >= 0 ? 0.8 : 0.6,
+          });
+          continue;
+        }
+        // 3. "only X" in the draft, "X among others / including X" in the source
+        const ox = exclusiveBefore(ct, h);
+        if (ox >= 0 && exclusiveBefore(et, e) < 0 && !done.has(ox)) {
+          let inc = -1;
+          for (let k = Math.max(0, e - 4); k <= Math.min(et.length - 1, e + 4); k++) if (INCLUSIVE.has(et[k].lower)) { inc = k; break; }
+          if (inc >= 0) {
+            done.add(ox);
+            const a = Math.min(inc, e);
+            const b = Math.max(inc, e);
+            out.push({
+              kind: 'quantifier',
+              effect: 'contradicts',
+              message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, ox, h))}, the source says ${quoted(words(input.evidence.text, et, a, b))}`,
+              claimSpan: { start: ct[ox].start, end: ct[h].end },
+              evidenceSpan: { start: et[a].start, end: et[b].end },
+              strength: 0.6,
+            });
+          }
+        }
+      }
+    } catch {
+      return [];
+    }
+    return out;
+  },
+};
+
+function words(text: string, tokens: Token[], i: number, j: number): string {
+  return text.slice(tokens[i].start, tokens[j].end);
+}

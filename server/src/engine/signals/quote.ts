@@ -1,0 +1,191 @@
+/**
+ * Quotations: words in quotation marks in the draft must stand verbatim in the source (after normalising
+ * curly quotes, case, whitespace and punctuation; an ellipsis lets the quote skip words). A near match
+ * (fuse.js over word windows of the evidence) is a misquote that shows the source's wording; no match is
+ * unsupported.
+ */
+import Fuse from 'fuse.js';
+import type { Span, SignalDetector, SignalFinding, SignalInput } from '../types';
+
+interface QuoteSpan extends Span {
+  text: string;
+}
+
+const DOUBLE = /“([^“”\n]{1,600})”|"([^"\n]{1,600})"|«([^«»\n]{1,600})»/g;
+const SINGLE = /(?:^|[\s(\[—–-])‘([^‘’\n]{1,600})’(?![\p{L}])/gu;
+
+/** Quoted passages of a text (offsets of the words inside the marks). */
+export function findQuotes(text: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  DOUBLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DOUBLE.exec(text))) {
+    const inner = m[1] ?? m[2] ?? m[3] ?? '';
+    const start = m.index + 1;
+    pushTrimmed(out, text, start, start + inner.length);
+  }
+  SINGLE.lastIndex = 0;
+  while ((m = SINGLE.exec(text))) {
+    const inner = m[1];
+    if (!/\s/.test(inner.trim())) continue; // single words in ‘ ’ are too often apostrophes
+    const start = m.index + m[0].indexOf('‘') + 1;
+    pushTrimmed(out, text, start, start + inner.length);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function pushTrimmed(out: QuoteSpan[], text: string, start: number, end: number): void {
+  while (start < end && /[\s,.;:!?]/.test(text[start])) start++;
+  while (end > start && /[\s,.;:!?]/.test(text[end - 1])) end--;
+  if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push({ start, end, text: text.slice(start, end) });
+}
+
+interface Word {
+  w: string;
+  start: number;
+  end: number;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+function wordsOf(text: string, offset = 0): Word[] {
+  const out: Word[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text))) out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
+  return out;
+}
+
+/** Split a quote at ellipses ("...", "…", "[...]") into word sequences. */
+function segments(q: QuoteSpan): Word[][] {
+  const parts: Word[][] = [];
+  const re = /\s*(?:\[\s*(?:\.\s*){3}\]|\[…\]|(?:\.\s*){3}|…)\s*/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(q.text))) {
+    parts.push(wordsOf(q.text.slice(last, m.index), q.start + last));
+    last = m.index + m[0].length;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  parts.push(wordsOf(q.text.slice(last), q.start + last));
+  return parts.filter((p) => p.length > 0);
+}
+
+function indexOfSeq(hay: Word[], needle: Word[], from: number): number {
+  outer: for (let i = from; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k].w !== needle[k].w) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Verbatim match of all segments, in order: the evidence word range, or undefined. */
+function verbatim(ev: Word[], segs: Word[][]): [number, number] | undefined {
+  let pos = 0;
+  let first = -1;
+  let last = -1;
+  for (const s of segs) {
+    const i = indexOfSeq(ev, s, pos);
+    if (i < 0) return undefined;
+    if (first < 0) first = i;
+    last = i + s.length - 1;
+    pos = i + s.length;
+  }
+  return first < 0 ? undefined : [first, last];
+}
+
+function overlapShare(a: string[], b: string[]): number {
+  const bag = new Map<string, number>();
+  for (const w of b) bag.set(w, (bag.get(w) ?? 0) + 1);
+  let n = 0;
+  for (const w of a) {
+    const c = bag.get(w) ?? 0;
+    if (c > 0) {
+      n++;
+      bag.set(w, c - 1);
+    }
+  }
+  return a.length ? n / a.length : 0;
+}
+
+/** Best near match of the quote words among evidence word windows: [first, last] word indexes. */
+function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
+  if (!ev.length || !qw.length) return undefined;
+  const n = qw.length;
+  const windows: { text: string; a: number; b: number }[] = [];
+  for (const len of [n, n - 1, n + 1, n + 2]) {
+    if (len < 1 || len > ev.length) continue;
+    for (let i = 0; i + len <= ev.length; i++) {
+      windows.push({ text: ev.slice(i, i + len).map((w) => w.w).join(' '), a: i, b: i + len - 1 });
+    }
+  }
+  if (!windows.length) return undefined;
+  const pattern = qw.map((w) => w.w).join(' ');
+  const fuse = new Fuse(windows, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4, isCaseSensitive: true });
+  const res = fuse.search(pattern.length > 120 ? pattern.slice(0, 120) : pattern, { limit: 5 });
+  const qlist = qw.map((w) => w.w);
+  let best: [number, number] | undefined;
+  let bestScore = -1;
+  for (const r of res) {
+    const wl = ev.slice(r.item.a, r.item.b + 1).map((w) => w.w);
+    const share = Math.min(overlapShare(qlist, wl), overlapShare(wl, qlist) + 0.2);
+    const score = share - (r.score ?? 1) * 0.5;
+    if (share >= (n <= 2 ? 0.5 : 0.6) && score > bestScore) {
+      bestScore = score;
+      best = [r.item.a, r.item.b];
+    }
+  }
+  return best;
+}
+
+export const quote: SignalDetector = {
+  kind: 'quote',
+  detect(input: SignalInput): SignalFinding[] {
+    const out: SignalFinding[] = [];
+    try {
+      const quotes = findQuotes(input.claim.text);
+      if (!quotes.length) return out;
+      const ev = wordsOf(input.evidence.text);
+      for (const q of quotes) {
+        const segs = segments(q);
+        if (!segs.length) continue;
+        const claimSpan = { start: q.start, end: q.end };
+        const exact = verbatim(ev, segs);
+        if (exact) {
+          out.push({
+            kind: 'quote',
+            effect: 'supports',
+            message: `quote: the source has these words verbatim`,
+            claimSpan,
+            evidenceSpan: { start: ev[exact[0]].start, end: ev[exact[1]].end },
+            strength: 0.9,
+          });
+          continue;
+        }
+        const near = nearMatch(ev, segs.flat());
+        if (near) {
+          const src = input.evidence.text.slice(ev[near[0]].start, ev[near[1]].end);
+          out.push({
+            kind: 'misquote',
+            effect: 'contradicts',
+            message: `misquote: the draft quotes “${q.text}”, the source says “${src}”`,
+            claimSpan,
+            evidenceSpan: { start: ev[near[0]].start, end: ev[near[1]].end },
+            strength: 0.75,
+          });
+          continue;
+        }
+        out.push({
+          kind: 'quote',
+          effect: 'unsupported',
+          message: `quote: the source does not contain “${q.text}”`,
+          claimSpan,
+          strength: 0.6,
+        });
+      }
+    } catch {
+      return [];
+    }
+    return out;
+  },
+};
