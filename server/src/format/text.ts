@@ -65,8 +65,12 @@ function citedEvidence(r: ClaimResult) {
   return r.evidence.find((e) => e.relation === rel) ?? r.evidence[0];
 }
 
+/** The reason on one line; a doubled kind prefix ("entity: entity: ...") is printed once. */
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^([a-z]+): \1: /, '$1: ');
 }
 
 export function formatFinding(f: Finding): string {
