@@ -80,7 +80,8 @@ export const modality: SignalDetector = {
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {
-      if (input.coverage < 0.25) return out;
+      // modality words are rarely shared, so coverage is low by nature; require some shared content instead
+      if (input.coverage < 0.15 || !input.alignment.some((e) => e >= 0)) return out;
       const ct = input.claim.tokens;
       const et = input.evidence.tokens;
       const eh = findHedges(et);
@@ -115,6 +116,7 @@ export const modality: SignalDetector = {
           if (d < bestDist) { bestDist = d; best = h; }
         }
       }
+      if (bestDist > 8) return out; // the hedge is about something else in a long evidence text
       const hedgeText = input.evidence.text.slice(et[best.first].start, et[best.last].end);
       const claimText = input.claim.text.slice(ct[first].start, ct[end].end);
       out.push({

@@ -249,7 +249,8 @@ export const number: SignalDetector = {
           if (cands.some((e) => overlaps(q, e))) continue;
           if (input.coverage < 0.5) continue;
           const anchored = anchoredCandidate(input, q, cands);
-          if (anchored) pair = anchored;
+          // "300 soldiers" and "30 tanks" count different things
+          if (anchored && !(q.noun && anchored.noun)) pair = anchored;
           else if (cands.length === 1 && (!q.noun || !cands[0].noun)) pair = cands[0];
         }
         if (!pair) continue;

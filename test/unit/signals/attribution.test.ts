@@ -1,0 +1,33 @@
+import * as assert from 'node:assert';
+import { attribution, findSpeakers } from '../../../server/src/engine/signals/attribution';
+import { analyze } from '../../../server/src/engine/text';
+import { run, text } from './helpers';
+
+describe('signals/attribution', () => {
+  it('finds speakers of "X said", "Y, X said" and "according to X"', () => {
+    const s = (t: string) => findSpeakers(analyze(t)).map((x) => x.text);
+    assert.deepStrictEqual(s('Analysts warn that translating proposals will require alignment.'), ['Analysts']);
+    assert.deepStrictEqual(s('The talks were useful, a senior official said.'), ['a senior official']);
+    assert.deepStrictEqual(s('According to those present, the aim is a platform.'), ['those present']);
+  });
+  it('a different speaker contradicts', () => {
+    const claim = 'Analysts said the proposed joint production initiatives could signal a new phase.';
+    const ev = 'Observers say that the proposed joint production initiatives, if they reach a tangible agreement, could signal a new phase in defense industrial collaboration.';
+    const f = run(attribution, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'Analysts');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'Observers');
+  });
+  it('the same speaker (lemma or synonym) is fine', () => {
+    const ev = 'A Kremlin spokesperson noted that the participation of aligned states does not cause upheaval.';
+    assert.deepStrictEqual(run(attribution, 'The Kremlin spokesman said the participation of aligned states does not cause upheaval.', ev), []);
+  });
+  it('a speaker the source never names is unsupported', () => {
+    const claim = 'The conversations are exploratory in nature, officials said.';
+    const f = run(attribution, claim, 'The conversations are described as exploratory in nature.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'unsupported');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'officials');
+  });
+});

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert';
+import { entity, extractEntities } from '../../../server/src/engine/signals/entity';
+import { analyze } from '../../../server/src/engine/text';
+import { run, text } from './helpers';
+
+const SEED =
+  'The outreach coincided with a high-level meeting between the United States Deputy Secretary of Defense and India’s defense leadership.';
+
+describe('signals/entity', () => {
+  it('extracts multiword names, titles and dotted abbreviations', () => {
+    const m = extractEntities(analyze('The U.S. Deputy Secretary of Defense met India’s defense leadership in New Delhi.'));
+    assert.deepStrictEqual(m.map((x) => x.text), ['U.S.', 'Deputy Secretary of Defense', 'India', 'New Delhi']);
+    assert.strictEqual(m[0].alias, 'united states');
+    assert.strictEqual(m[1].title, true);
+    assert.strictEqual(m[3].alias, 'india');
+  });
+  it('skips sentence-initial common words', () => {
+    assert.deepStrictEqual(extractEntities(analyze('Officials said the talks went well.')), []);
+  });
+  it('a different office holder in the same role contradicts', () => {
+    const claim = 'The outreach coincided with a meeting between the US Secretary of State and India’s defense leadership.';
+    const f = run(entity, claim, SEED);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'Secretary of State');
+    assert.strictEqual(text(SEED, f[0].evidenceSpan), 'United States Deputy Secretary of Defense');
+    assert.match(f[0].message, /the source says 'United States Deputy Secretary of Defense'/);
+  });
+  it('aliases match: Washington = United States, New Delhi = India', () => {
+    assert.deepStrictEqual(run(entity, 'The outreach coincided with a meeting between Washington and New Delhi.', SEED), []);
+  });
+  it('a name the source does not mention is unsupported', () => {
+    const claim = 'Japan joined the talks with India.';
+    const f = run(entity, claim, 'The United States has pushed for a closer defense partnership with India.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'unsupported');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'Japan');
+  });
+  it('a different country in the same slot contradicts', () => {
+    const claim = 'The United States has pushed for a closer defense partnership with Pakistan.';
+    const ev = 'The United States has pushed for a closer defense partnership with India.';
+    const f = run(entity, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'Pakistan');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'India');
+  });
+});

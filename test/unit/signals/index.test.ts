@@ -1,0 +1,37 @@
+import * as assert from 'node:assert';
+import { detectors } from '../../../server/src/engine/signals/index';
+import { makeInput } from './helpers';
+
+describe('signals/index', () => {
+  it('exports one detector per signal kind', () => {
+    assert.deepStrictEqual(detectors.map((d) => d.kind).sort(), [
+      'antonym', 'attribution', 'date', 'entity', 'modality', 'negation', 'number', 'quantifier', 'quote',
+    ]);
+  });
+  it('no detector throws, and all spans are inside the texts', () => {
+    const pairs = [
+      ['', ''],
+      ['“', '"'],
+      ['not no never', 'A man is playing'],
+      ['$ billion % 12bn Jan. 5 ...', '‘ ’ “ ” according to , said'],
+      ['The U.S. said "x" in May 2020, more than 10 people.', 'The United States noted 12 people in 2019.'],
+    ];
+    for (const [c, e] of pairs) {
+      const input = makeInput(c, e);
+      for (const d of detectors) {
+        for (const f of d.detect(input)) {
+          assert.ok(f.claimSpan.start >= 0 && f.claimSpan.end <= c.length && f.claimSpan.start < f.claimSpan.end, d.kind);
+          if (f.evidenceSpan) assert.ok(f.evidenceSpan.end <= e.length, d.kind);
+        }
+      }
+    }
+  });
+  it('is fast: 20 evidence sentences x all detectors well under 50 ms', () => {
+    const claim = 'The United States signed a binding agreement with India to jointly develop jet engines worth $12 billion in 2023, officials said.';
+    const ev = 'The United States has pushed for a closer defense partnership with India, outlining a plan to jointly develop core military technologies as a path to deeper strategic ties.';
+    const input = makeInput(claim, ev);
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) for (const d of detectors) d.detect(input);
+    assert.ok(performance.now() - t0 < 50);
+  });
+});

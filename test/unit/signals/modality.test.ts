@@ -1,0 +1,41 @@
+import * as assert from 'node:assert';
+import { modality } from '../../../server/src/engine/signals/modality';
+import { run, text } from './helpers';
+
+describe('signals/modality', () => {
+  it('exploratory talks against a signed binding agreement', () => {
+    const claim = 'The two countries signed a binding agreement after the conversations.';
+    const ev = 'The conversations are described as exploratory in nature.';
+    const f = run(modality, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'signed a binding agreement');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'exploratory');
+    assert.match(f[0].message, /the source says 'exploratory'/);
+  });
+  it('under discussion against finalized', () => {
+    const claim = 'The details of specific cooperation initiatives have been finalized.';
+    const ev = 'Officials stressed that the details of specific cooperation initiatives remain under discussion.';
+    const f = run(modality, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), 'finalized');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'under discussion');
+  });
+  it('the reverse is fine: a hedged draft over a certain source', () => {
+    assert.deepStrictEqual(
+      run(modality, 'The two countries could sign an agreement.', 'The two countries signed an agreement in March.'),
+      [],
+    );
+  });
+  it('both certain: no finding', () => {
+    assert.deepStrictEqual(run(modality, 'The two countries signed an agreement.', 'The two countries signed an agreement, officials could confirm.'), []);
+  });
+  it('a conditional in the source ("if they reach a tangible agreement") does not carry "reached an agreement"', () => {
+    const claim = 'The proposed joint production initiatives reached a tangible agreement.';
+    const ev = 'The proposed joint production initiatives, if they reach a tangible agreement, could signal a new phase.';
+    assert.deepStrictEqual(run(modality, claim, ev), []); // "reached" is no certainty cue by itself
+    const f = run(modality, 'The joint production initiatives were approved.', ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text('The joint production initiatives were approved.', f[0].claimSpan), 'approved');
+  });
+});

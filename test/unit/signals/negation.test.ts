@@ -1,0 +1,40 @@
+import * as assert from 'node:assert';
+import { negation } from '../../../server/src/engine/signals/negation';
+import { makeInput, run, text } from './helpers';
+
+describe('signals/negation', () => {
+  it('SICK: "is not playing" against "is playing"', () => {
+    const claim = 'A man is not playing a guitar';
+    const ev = 'A man is playing a guitar';
+    const f = run(negation, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'not playing');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'playing');
+  });
+  it('the source negates what the draft asserts: "does not cause" against "causes"', () => {
+    const claim = 'The participation of aligned states causes upheaval within Moscow’s circles.';
+    const ev = 'The participation of states aligned with the Russian Federation’s interests does not cause upheaval within Moscow’s circles.';
+    const f = run(negation, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), 'causes');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'not cause');
+    assert.match(f[0].message, /the source says 'does not cause'/);
+  });
+  it('stays quiet when both sides negate', () => {
+    assert.deepStrictEqual(run(negation, 'A man is not playing a guitar', 'The man is not playing the guitar'), []);
+  });
+  it('stays quiet when coverage is low (negation alone is a biased cue)', () => {
+    const input = makeInput('A man is not playing a guitar', 'A man is playing a guitar');
+    assert.deepStrictEqual(negation.detect({ ...input, coverage: 0.3 }), []);
+  });
+  it('refuse to + verb negates the verb', () => {
+    const claim = 'The committee refused to approve the budget.';
+    const f = run(negation, claim, 'The committee approved the budget.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), 'refused to approve');
+  });
+  it('never throws on odd input', () => {
+    assert.deepStrictEqual(negation.detect({ ...makeInput('not', ''), coverage: 1, alignment: [99] }), []);
+  });
+});

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert';
+import { extractQuantities, number } from '../../../server/src/engine/signals/number';
+import { analyze } from '../../../server/src/engine/text';
+import { run, text } from './helpers';
+
+function q(s: string) {
+  return extractQuantities(analyze(s)).map((x) => [x.text, x.value, x.unit]);
+}
+
+describe('signals/number', () => {
+  it('parses money, scale words, number words, percentages and thousands', () => {
+    assert.deepStrictEqual(q('The deal is worth $12 billion.'), [['$12 billion', 12e9, '$']]);
+    assert.deepStrictEqual(q('It cost 12bn dollars.'), [['12bn dollars', 12e9, '$']]);
+    assert.deepStrictEqual(q('twelve soldiers and a dozen tanks'), [['twelve', 12, ''], ['a dozen', 12, '']]);
+    assert.deepStrictEqual(q('rose 3.5% to 1,200 units'), [['3.5%', 3.5, '%'], ['1,200', 1200, '']]);
+    assert.deepStrictEqual(q('twenty-five percent'), [['twenty-five percent', 25, '%']]);
+  });
+  it('leaves years and days of dates to the date signal', () => {
+    assert.deepStrictEqual(q('In 2023, on Jan. 5, they met.'), []);
+  });
+  it('"300" against "30" clashes, with the source number in the message', () => {
+    const claim = '300 people were injured in the blast.';
+    const ev = '30 people were injured in the blast.';
+    const f = run(number, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].kind, 'number');
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(f[0].message, 'number: the draft says 300, the source says 30');
+    assert.strictEqual(text(claim, f[0].claimSpan), '300');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), '30');
+  });
+  it('respects approximators: "more than 10" is fine against 12, not against 8', () => {
+    assert.deepStrictEqual(run(number, 'More than 10 people were injured in the blast.', '12 people were injured in the blast.'), []);
+    const f = run(number, 'More than 10 people were injured in the blast.', '8 people were injured in the blast.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].message, 'number: the draft says More than 10, the source says 8');
+  });
+  it('"about 300" tolerates 320 but not 30', () => {
+    assert.deepStrictEqual(run(number, 'About 300 people attended the rally.', '320 people attended the rally.'), []);
+    assert.strictEqual(run(number, 'About 300 people attended the rally.', '30 people attended the rally.').length, 1);
+  });
+  it('equal amounts written differently agree: $12bn = twelve billion dollars', () => {
+    assert.deepStrictEqual(run(number, 'The program costs $12bn.', 'The program costs twelve billion dollars.'), []);
+  });
+  it('scale mismatch: $12 billion against $1.2 billion', () => {
+    const claim = 'The program costs $12 billion.';
+    const f = run(number, claim, 'The program costs $1.2 billion.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), '$12 billion');
+    assert.match(f[0].message, /the source says \$1\.2 billion/);
+  });
+  it('Climate-style percentages', () => {
+    const claim = 'Arctic sea ice extent has declined by about 40% since 1979.';
+    assert.deepStrictEqual(run(number, claim, 'Arctic sea ice extent has declined by 40 percent since 1979.'), []);
+    const f = run(number, claim, 'Arctic sea ice extent has declined by 13% since 1979.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), 'about 40%');
+  });
+  it('does not pair numbers counting different things', () => {
+    assert.deepStrictEqual(run(number, 'The army deployed 300 soldiers.', 'The army deployed 30 tanks.'), []);
+  });
+});

@@ -1,0 +1,30 @@
+import * as assert from 'node:assert';
+import { quantifier } from '../../../server/src/engine/signals/quantifier';
+import { run, text } from './helpers';
+
+describe('signals/quantifier', () => {
+  it('"a single project" against "rather than a single project"', () => {
+    const claim = 'The emphasis is to create a single project.';
+    const ev = 'The emphasis, according to those present, is to create a platform for sustained cooperation rather than a single project.';
+    const f = run(quantifier, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), 'a single project');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'rather than a single project');
+  });
+  it('all against some', () => {
+    const claim = 'All experts agree that temperatures rose.';
+    const f = run(quantifier, claim, 'Some experts agree that temperatures rose.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), 'All experts');
+    assert.match(f[0].message, /the source says 'Some experts'/);
+  });
+  it('some against all is fine', () => {
+    assert.deepStrictEqual(run(quantifier, 'Some experts agree that temperatures rose.', 'All experts agree that temperatures rose.'), []);
+  });
+  it('only X against X among others', () => {
+    const claim = 'Only jet engine technology is part of the framework.';
+    const f = run(quantifier, claim, 'The framework includes jet engine technology, among other areas.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan).startsWith('Only'), true);
+  });
+});

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert';
+import { findQuotes, quote } from '../../../server/src/engine/signals/quote';
+import { run, text } from './helpers';
+
+const EV = 'The spokesperson added that such engagements should not be interpreted as a shift away from any existing bilateral relationships.';
+
+describe('signals/quote', () => {
+  it('finds straight, curly and single-curly quotes', () => {
+    assert.deepStrictEqual(findQuotes('He said “a shift away,” and "not now" and ‘never again’ but it’s fine.').map((q) => q.text), [
+      'a shift away',
+      'not now',
+      'never again',
+    ]);
+  });
+  it('verbatim quote (curly quotes, case, comma inside) supports', () => {
+    const claim = 'The spokesperson said engagements “should not be interpreted as a shift away,” from existing ties.';
+    const f = run(quote, claim, EV);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'supports');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'should not be interpreted as a shift away');
+  });
+  it('an ellipsis may skip words', () => {
+    const f = run(quote, 'He said "such engagements ... should not be interpreted".', EV);
+    assert.strictEqual(f[0].effect, 'supports');
+  });
+  it('a near match is a misquote naming the source wording', () => {
+    const claim = 'The spokesperson said such engagements should be “seen as a shift away” from existing relationships.';
+    const f = run(quote, claim, EV);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].kind, 'misquote');
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'seen as a shift away');
+    assert.strictEqual(text(EV, f[0].evidenceSpan), 'interpreted as a shift away');
+    assert.match(f[0].message, /the source says “interpreted as a shift away”/);
+  });
+  it('a quote the source does not contain is unsupported', () => {
+    const claim = 'The spokesperson called it “a historic betrayal”.';
+    const f = run(quote, claim, EV);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'unsupported');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'a historic betrayal');
+  });
+});
