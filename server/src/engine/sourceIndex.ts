@@ -5,7 +5,8 @@
  */
 import { LineIndex } from './positions';
 import { splitSentences } from './segment';
-import { contentKeys } from './text';
+import { contentKeyOf } from './text';
+import { TokenTermTable } from './tokenTerms';
 import type { SourceSentence } from './types';
 
 export interface IndexedFile {
@@ -36,6 +37,14 @@ export class SourceIndex {
   private dead = 0;
   private totalLength = 0;
   private scratch = new Float64Array(0);
+  /** raw token -> term id (or -1: not indexed), without a string per token */
+  private tokenTable = new TokenTermTable((token) => {
+    const key = contentKeyOf(token);
+    return key === null ? -1 : this.termId(key);
+  });
+  private tidBuf: Int32Array = new Int32Array(256);
+  /** term id -> key */
+  private terms: string[] = [];
   generation = 0;
 
   get fileCount(): number {
@@ -73,42 +82,70 @@ export class SourceIndex {
   /** Adds (or replaces) one source file. */
   addFile(path: string, text: string, meta: { size?: number; mtimeMs?: number } = {}): IndexedFile {
     if (this.files.has(path)) this.removeFile(path);
-    const lines = new LineIndex(text);
+    const lineStarts = new LineIndex(text).lineStarts;
+    let line = 0;
     const spans = splitSentences(text);
     const ids: number[] = [];
     const file: IndexedFile = { path, text, sentenceIds: ids, ...meta };
     for (let i = 0; i < spans.length; i++) {
       const sp = spans[i];
       const sentText = text.slice(sp.start, sp.end);
-      const pos = lines.position(sp.start);
+      // spans come in order: the line of each start is found by walking forward
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= sp.start) line++;
       const id = this.sentences.length;
-      const sentence: SourceSentence = { id, source: path, start: sp.start, end: sp.end, line: pos.line, character: pos.character, text: sentText, ordinal: i };
+      const sentence: SourceSentence = { id, source: path, start: sp.start, end: sp.end, line, character: sp.start - lineStarts[line], text: sentText, ordinal: i };
       this.sentences.push(sentence);
       ids.push(id);
-      const keys = contentKeys(sentText);
-      this.lengths.push(keys.length);
-      this.totalLength += keys.length;
+      const n = this.termsOf(text, sp.start, sp.end);
+      this.lengths.push(n);
+      this.totalLength += n;
       this.live++;
-      if (keys.length === 0) continue;
-      keys.sort();
-      for (let k = 0; k < keys.length; ) {
+      if (n === 0) continue;
+      const buf = this.tidBuf.subarray(0, n).sort();
+      const postings = this.postings;
+      const df = this.df;
+      for (let k = 0; k < n; ) {
+        const tid = buf[k];
         let j = k + 1;
-        while (j < keys.length && keys[j] === keys[k]) j++;
-        let tid = this.termIds.get(keys[k]);
-        if (tid === undefined) {
-          tid = this.postings.length;
-          this.termIds.set(keys[k], tid);
-          this.postings.push([]);
-          this.df.push(0);
-        }
-        this.postings[tid].push(id, j - k);
-        this.df[tid]++;
+        while (j < n && buf[j] === tid) j++;
+        postings[tid].push(id, j - k);
+        df[tid]++;
         k = j;
       }
     }
     this.files.set(path, file);
     this.generation++;
     return file;
+  }
+
+  /**
+   * Term ids of the content keys of `text` (as contentKeys computes them), into tidBuf;
+   * returns how many. New terms are created on the way.
+   */
+  private termsOf(text: string, from = 0, to = text.length): number {
+    const r = this.tokenTable.scan(text, this.tidBuf, from, to);
+    this.tidBuf = r.buf;
+    return r.n;
+  }
+
+  /** The index keys of a text as the index computes them (equal to contentKeys). */
+  keysOf(text: string): string[] {
+    const n = this.termsOf(text);
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(this.terms[this.tidBuf[i]]);
+    return out;
+  }
+
+  private termId(key: string): number {
+    let tid = this.termIds.get(key);
+    if (tid === undefined) {
+      tid = this.postings.length;
+      this.termIds.set(key, tid);
+      this.terms.push(key);
+      this.postings.push([]);
+      this.df.push(0);
+    }
+    return tid;
   }
 
   removeFile(path: string): boolean {
@@ -122,10 +159,9 @@ export class SourceIndex {
       this.live--;
       this.dead++;
       // document frequencies of its terms
-      for (const k of new Set(contentKeys(s.text))) {
-        const tid = this.termIds.get(k);
-        if (tid !== undefined) this.df[tid]--;
-      }
+      const n = this.termsOf(s.text);
+      const buf = this.tidBuf.subarray(0, n).sort();
+      for (let k = 0; k < n; k++) if (k === 0 || buf[k] !== buf[k - 1]) this.df[buf[k]]--;
     }
     this.files.delete(path);
     this.generation++;

@@ -6,7 +6,7 @@ import * as lemmatizer from 'wink-lemmatizer';
 import type { Analyzed, Token, TokenKind } from './types';
 
 // A word (letters, marks, digits, inner apostrophes), a number (1,234.5 / 3:30), or any other single char.
-const TOKEN_RE = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*|\p{N}+(?:[.,:]\p{N}+)*|\S/gu;
+export const TOKEN_RE = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*|\p{N}+(?:[.,:]\p{N}+)*|\S/gu;
 
 export const STOPWORDS = new Set(
   (
@@ -104,24 +104,40 @@ export function analyze(text: string): Analyzed {
   return { text, tokens: tokenize(text) };
 }
 
-/** Index keys of a text: lemmas of content words and numbers. Fast path used for indexing sources. */
+/**
+ * The index key of one token as TOKEN_RE matches it, or null if the token is not indexed
+ * (stop words, punctuation, one-letter words).
+ */
+export function contentKeyOf(t: string): string | null {
+  const c = t.charCodeAt(0);
+  if (c < 128) {
+    if (c >= 48 && c <= 57) return t.indexOf(',') < 0 ? t : t.replace(/,(?=\d{3}\b)/g, '');
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return null;
+  } else if (!/\p{L}|\p{N}/u.test(t[0])) return null;
+  const lower = normalizeWord(t);
+  if (lower.length < 2 || STOPWORDS.has(lower)) return null;
+  return lemma(lower);
+}
+
+/**
+ * Calls `each` with every token of `text` (the tokens contentKeys and tokenize see).
+ * A single shared regular expression: not re-entrant.
+ */
+export function forEachToken(text: string, each: (token: string) => void): void {
+  const re = TOKEN_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) each(m[0]);
+}
+
+/** Index keys of a text: lemmas of content words and numbers. */
 export function contentKeys(text: string): string[] {
   const keys: string[] = [];
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(text))) {
-    const t = m[0];
-    const c = t.charCodeAt(0);
-    if (c < 128) {
-      if (c >= 48 && c <= 57) {
-        keys.push(t.replace(/,(?=\d{3}\b)/g, ''));
-        continue;
-      }
-      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
-    } else if (!/\p{L}|\p{N}/u.test(t[0])) continue;
-    const lower = normalizeWord(t);
-    if (lower.length < 2 || STOPWORDS.has(lower)) continue;
-    keys.push(lemma(lower));
+    const k = contentKeyOf(m[0]);
+    if (k !== null) keys.push(k);
   }
   return keys;
 }
