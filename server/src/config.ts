@@ -1,0 +1,71 @@
+/**
+ * Settings of the language server: the `corroborate.*` section of the editor's configuration,
+ * read per workspace folder (resource scope), merged over defaults and sanitised.
+ * Pure: no LSP connection here.
+ */
+import * as path from 'node:path';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type CheckMode = 'onType' | 'onSave' | 'manual';
+
+export interface Settings {
+  /** source folders, as configured (relative to the workspace folder, or absolute) */
+  sources: string[];
+  /** language ids checked as drafts */
+  languages: string[];
+  /** delay after the last change before a draft is re-checked (0 = immediately) */
+  debounceMs: number;
+  /** when drafts are checked */
+  checkMode: CheckMode;
+  /** severity override per diagnostic code */
+  severity: Record<string, SeverityName>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  sources: ['seeds'],
+  languages: ['markdown', 'plaintext'],
+  debounceMs: 300,
+  checkMode: 'onType',
+  severity: {},
+};
+
+const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
+const MODES = new Set<CheckMode>(['onType', 'onSave', 'manual']);
+
+function stringArray(v: unknown): string[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return out;
+}
+
+/** Merges whatever the client sent (possibly null, partial or of the wrong types) over the defaults. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const s: Settings = { ...DEFAULT_SETTINGS, severity: {} };
+  const sources = stringArray(r.sources);
+  if (sources) s.sources = sources;
+  const languages = stringArray(r.languages);
+  if (languages) s.languages = languages;
+  if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) && r.debounceMs >= 0) s.debounceMs = Math.min(r.debounceMs, 60_000);
+  if (typeof r.checkMode === 'string' && MODES.has(r.checkMode as CheckMode)) s.checkMode = r.checkMode as CheckMode;
+  if (r.severity && typeof r.severity === 'object') {
+    for (const [code, v] of Object.entries(r.severity as Record<string, unknown>)) {
+      if (typeof v === 'string' && SEVERITIES.has(v.toLowerCase() as SeverityName)) s.severity[code] = v.toLowerCase() as SeverityName;
+    }
+  }
+  return s;
+}
+
+/** Absolute source roots of a workspace folder (relative entries resolved against it). */
+export function sourceRoots(settings: Settings, folderPath: string | undefined): string[] {
+  const out: string[] = [];
+  for (const s of settings.sources) {
+    const abs = path.isAbsolute(s) ? s : folderPath ? path.resolve(folderPath, s) : undefined;
+    if (abs && !out.includes(abs)) out.push(abs);
+  }
+  return out;
+}
+
+export function sameSources(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -1,0 +1,127 @@
+/**
+ * Pure conversion from the engine's verdicts to LSP diagnostics (Harper's diagnostics.rs shape):
+ * no connection, no file system; everything it needs comes in as arguments.
+ */
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import type { ClaimResult, Evidence, LineIndex, Signal } from './engine';
+import type { SeverityName } from './config';
+
+export const DIAGNOSTIC_SOURCE = 'corroborate';
+/** Where each code is explained (the README has a section per code). */
+export const CODE_DOCS_BASE = 'https://github.com/corroborate/corroborate/blob/main/README.md#';
+
+/** What a quick fix needs, carried in Diagnostic.data. */
+export interface DiagnosticData {
+  verdict: 'unsupported' | 'contradicted';
+  code: string;
+  /** the statement, draft offsets and exact text */
+  claim: { start: number; end: number; text: string; range: Range };
+  /** every cited source sentence */
+  evidence: { uri: string; source: string; range: Range; quote: string; relation: Evidence['relation'] }[];
+  /** replacing the clashing words with the source's words */
+  replace?: { range: Range; newText: string };
+  /** key of the finding for "hide this finding" */
+  fingerprint: string;
+}
+
+export interface ConvertOptions {
+  /** severity override per code (corroborate.severity.<code>) */
+  severity?: Record<string, SeverityName>;
+  /** fingerprints of hidden findings */
+  hidden?: Set<string>;
+  /** source path -> URI (default: file URI of the path) */
+  sourceUri?: (source: string) => string;
+}
+
+export function fileUri(p: string): string {
+  return pathToFileURL(p).toString();
+}
+
+/** The diagnostic code of a signal: the verdict for plain coverage, the signal kind otherwise. */
+export function codeOf(verdict: 'unsupported' | 'contradicted', sig: Signal | undefined): string {
+  if (!sig || sig.kind === 'coverage') return verdict;
+  return sig.kind;
+}
+
+/** A finding's key: the statement's text (whitespace-normalised) and its code, so it survives edits elsewhere. */
+export function fingerprint(text: string, code: string): string {
+  return `${code}:${text.replace(/\s+/g, ' ').trim()}`;
+}
+
+export function toSeverity(name: SeverityName | undefined, fallback: DiagnosticSeverity): DiagnosticSeverity | undefined {
+  switch (name) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    case 'information':
+      return DiagnosticSeverity.Information;
+    case 'hint':
+      return DiagnosticSeverity.Hint;
+    case 'off':
+      return undefined;
+    default:
+      return fallback;
+  }
+}
+
+/** Diagnostics for one draft: one per deciding signal span (the narrow words), or the whole statement. */
+export function toDiagnostics(results: ClaimResult[], draft: LineIndex, opts: ConvertOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const uriOf = opts.sourceUri ?? fileUri;
+  for (const r of results) {
+    if (r.verdict !== 'contradicted' && r.verdict !== 'unsupported') continue;
+    const verdict = r.verdict;
+    const effect = verdict === 'contradicted' ? 'contradicts' : 'unsupported';
+    const deciding = r.signals.filter((s) => s.effect === effect && s.end > s.start);
+    const claimRange = draft.range(r.start, r.end);
+    const evidence = r.evidence.map((e) => ({ uri: uriOf(e.source), source: e.source, range: e.range, quote: e.quote, relation: e.relation }));
+    const related: DiagnosticRelatedInformation[] = evidence.map((e) => ({
+      location: { uri: e.uri, range: e.range },
+      message: e.quote,
+    }));
+    const items: (Signal | undefined)[] = deciding.length ? deciding : [undefined];
+    for (const sig of items) {
+      const code = codeOf(verdict, sig);
+      const fp = fingerprint(r.text, code);
+      if (opts.hidden?.has(fp)) continue;
+      const fallback = verdict === 'contradicted' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+      const severity = toSeverity(opts.severity?.[code] ?? (code !== verdict ? opts.severity?.[verdict] : undefined), fallback);
+      if (severity === undefined) continue;
+      const range = sig ? draft.range(sig.start, sig.end) : claimRange;
+      const message = sig && sig.kind !== 'coverage' ? `${verdict}: ${withKind(sig)}` : `${verdict}: ${sig ? sig.message : r.reason}`;
+      const data: DiagnosticData = {
+        verdict,
+        code,
+        claim: { start: r.start, end: r.end, text: r.text, range: claimRange },
+        evidence,
+        fingerprint: fp,
+      };
+      if (sig && sig.sourceWords !== undefined && sig.effect === 'contradicts') data.replace = { range, newText: sig.sourceWords };
+      out.push({
+        range,
+        severity,
+        code,
+        codeDescription: { href: CODE_DOCS_BASE + code },
+        source: DIAGNOSTIC_SOURCE,
+        message,
+        relatedInformation: related,
+        data,
+      });
+    }
+  }
+  return out;
+}
+
+/** "kind: message", without doubling a kind the message already starts with. */
+export function withKind(sig: Signal): string {
+  return sig.message.startsWith(`${sig.kind}:`) ? sig.message : `${sig.kind}: ${sig.message}`;
+}
+
+/** Counts of verdicts, for corroborate/checkFile and the status bar. */
+export function countVerdicts(results: ClaimResult[]): { supported: number; unsupported: number; contradicted: number; skipped: number } {
+  const c = { supported: 0, unsupported: 0, contradicted: 0, skipped: 0 };
+  for (const r of results) c[r.verdict]++;
+  return c;
+}

@@ -1,0 +1,65 @@
+/**
+ * Pure: the Markdown hover for one statement: verdict and reason, up to three source quotes
+ * verbatim with a file:line link that opens the source there, and the deciding signal.
+ */
+import * as path from 'node:path';
+import type { ClaimResult, Signal } from './engine';
+import { fileUri } from './diagnostics';
+
+export interface HoverOptions {
+  /** how a source path is shown (default: its base name) */
+  display?: (source: string) => string;
+  /** source path -> URI */
+  sourceUri?: (source: string) => string;
+  maxQuotes?: number;
+}
+
+const TITLES: Record<ClaimResult['verdict'], string> = {
+  supported: '✓ supported',
+  unsupported: '⚠ unsupported',
+  contradicted: '✗ contradicted',
+  skipped: 'skipped',
+};
+
+/** The source link: `[file:line](file:///abs/path#Lline)`, line 1-based. */
+export function sourceLink(source: string, line0: number, opts: HoverOptions = {}): string {
+  const name = (opts.display ?? ((p: string) => path.basename(p)))(source);
+  const uri = (opts.sourceUri ?? fileUri)(source);
+  return `[${escapeLinkText(name)}:${line0 + 1}](${uri}#L${line0 + 1})`;
+}
+
+function escapeLinkText(s: string): string {
+  return s.replace(/([\[\]\\])/g, '\\$1');
+}
+
+/** The signal that decided the verdict, if any. */
+export function decidingSignal(r: ClaimResult): Signal | undefined {
+  const effect = r.verdict === 'contradicted' ? 'contradicts' : r.verdict === 'unsupported' ? 'unsupported' : 'supports';
+  return r.signals.find((s) => s.effect === effect && s.kind !== 'coverage') ?? r.signals.find((s) => s.effect === effect);
+}
+
+export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
+  const lines: string[] = [];
+  lines.push(`**Corroborate: ${TITLES[r.verdict]}**: ${oneLine(r.reason.replace(/^(\w+): \1: /, '$1: '))}`);
+  if (r.verdict === 'skipped') {
+    lines.push('', `Not checked: ${oneLine(r.reason || 'no factual content')}.`);
+    return lines.join('\n');
+  }
+  const quotes = r.evidence.slice(0, opts.maxQuotes ?? 3);
+  if (quotes.length === 0) lines.push('', '_No source sentence is close to this statement._');
+  for (const e of quotes) {
+    lines.push('');
+    for (const l of e.quote.split(/\r\n|\r|\n/)) lines.push(`> ${l}`);
+    lines.push('', `${sourceLink(e.source, e.range.start.line, opts)} (${e.relation}, ${Math.round(e.score * 100)}%)`);
+  }
+  const sig = decidingSignal(r);
+  if (sig) {
+    lines.push('', `**${sig.kind}**: ${oneLine(sig.message.startsWith(`${sig.kind}:`) ? sig.message.slice(sig.kind.length + 1) : sig.message)}`);
+    if (sig.sourceWords !== undefined) lines.push('', `The source says: "${oneLine(sig.sourceWords)}"`);
+  }
+  return lines.join('\n');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

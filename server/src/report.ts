@@ -1,0 +1,28 @@
+/** Pure: a Markdown report of every statement of a draft, for an editor reviewing a story. */
+import type { ClaimResult } from './engine';
+import { countVerdicts } from './diagnostics';
+import { sourceLink, type HoverOptions } from './hover';
+
+export function reportMarkdown(title: string, results: ClaimResult[], opts: HoverOptions & { lineOf: (offset: number) => number }): string {
+  const c = countVerdicts(results);
+  const out: string[] = [];
+  out.push(`# Corroborate report: ${title}`, '');
+  out.push(`${results.length} statements: ${c.supported} supported, ${c.unsupported} unsupported, ${c.contradicted} contradicted, ${c.skipped} skipped.`, '');
+  results.forEach((r, i) => {
+    out.push(`## ${i + 1}. ${r.verdict} (line ${opts.lineOf(r.start) + 1})`, '');
+    out.push(`> ${r.text.replace(/\s+/g, ' ').trim()}`, '');
+    out.push(`**Reason:** ${r.reason.replace(/\s+/g, ' ')}`, '');
+    if (r.evidence.length) {
+      out.push('**Evidence:**', '');
+      for (const e of r.evidence) out.push(`- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts)}: "${e.quote.replace(/\s+/g, ' ').trim()}"`);
+      out.push('');
+    }
+    const sigs = r.signals.filter((s) => s.kind !== 'coverage' || s.effect !== 'supports');
+    if (sigs.length) {
+      out.push('**Signals:**', '');
+      for (const s of sigs) out.push(`- ${s.kind} (${s.effect}): ${s.message.replace(/\s+/g, ' ')}`);
+      out.push('');
+    }
+  });
+  return out.join('\n');
+}

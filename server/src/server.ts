@@ -1,0 +1,645 @@
+/**
+ * The Corroborate language server (thin, as harper-ls): LSP handlers only. The engine
+ * (./engine) does the checking; diagnostics.ts, hover.ts, codeActions.ts and report.ts are
+ * pure conversions. Started by any editor as `node dist/server.js --stdio`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MessageType,
+  ShowMessageNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Disposable,
+  type FileSystemWatcher,
+  type InitializeParams,
+  type InitializeResult,
+  type Location,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createChecker, isInside, LineIndex, loadSources, SourceIndex, type Checker, type ClaimResult, type SourceProblem } from './engine';
+import { indexFile } from './engine/corpus';
+import { DEFAULT_MAX_SOURCE_BYTES, SOURCE_EXTENSIONS } from './engine/sources';
+import { DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './config';
+import { countVerdicts, fileUri, toDiagnostics } from './diagnostics';
+import { hoverMarkdown } from './hover';
+import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from './codeActions';
+import { reportMarkdown } from './report';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+/** One workspace folder: its settings, its sources, its index. */
+interface Folder {
+  uri: string;
+  path: string | undefined;
+  name: string;
+  settings: Settings;
+  roots: string[];
+  index: SourceIndex;
+  checker: Checker;
+  /** resolves when the current (re)index is done */
+  loading: Promise<void>;
+  loadGen: number;
+  indexing: boolean;
+  percent: number;
+  problems: SourceProblem[];
+  hidden: Set<string>;
+}
+
+interface DocState {
+  version: number;
+  results: ClaimResult[];
+  lines: LineIndex;
+  text: string;
+}
+
+const folders = new Map<string, Folder>();
+const docStates = new Map<string, DocState>();
+const timers = new Map<string, NodeJS.Timeout>();
+const warnedMissing = new Set<string>();
+let hasConfiguration = false;
+let hasDynamicWatch = false;
+let relativePatterns = false;
+let watchRegistration: Disposable | undefined;
+let initialized = false;
+let workspaceFoldersSupported = false;
+const justOpened = new Set<string>();
+
+// ---------------------------------------------------------------- helpers
+
+function log(msg: string) {
+  connection.console.log(msg);
+}
+
+function logError(where: string, e: unknown) {
+  connection.console.error(`${where}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+}
+
+/** Wraps a handler so an exception is logged instead of crashing the server. */
+function safe<A extends unknown[], R>(where: string, fn: (...a: A) => R, fallback: Awaited<R> | null = null) {
+  return async (...a: A): Promise<Awaited<R> | null> => {
+    try {
+      return await fn(...a);
+    } catch (e) {
+      logError(where, e);
+      return fallback;
+    }
+  };
+}
+
+/** The same for notifications (no result). */
+function safeVoid<A extends unknown[]>(where: string, fn: (...a: A) => unknown) {
+  return async (...a: A): Promise<void> => {
+    try {
+      await fn(...a);
+    } catch (e) {
+      logError(where, e);
+    }
+  };
+}
+
+function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function newFolder(uri: string, name: string): Folder {
+  const index = new SourceIndex();
+  return {
+    uri,
+    path: uriToPath(uri),
+    name,
+    settings: { ...DEFAULT_SETTINGS },
+    roots: [],
+    index,
+    checker: createChecker(index),
+    loading: Promise.resolve(),
+    loadGen: 0,
+    indexing: false,
+    percent: 100,
+    problems: [],
+    hidden: new Set(),
+  };
+}
+
+/** The folder a document belongs to: the deepest folder containing it, else the first. */
+function folderFor(uri: string): Folder | undefined {
+  const p = uriToPath(uri);
+  let best: Folder | undefined;
+  for (const f of folders.values()) {
+    if (p && f.path && isInside(f.path, p) && (!best || (best.path ?? '').length < f.path.length)) best = f;
+  }
+  return best ?? folders.values().next().value;
+}
+
+function display(f: Folder | undefined) {
+  return (source: string) => {
+    if (f?.path && isInside(f.path, source)) return path.relative(f.path, source).split(path.sep).join('/');
+    return path.basename(source);
+  };
+}
+
+function formatOf(doc: TextDocument): 'markdown' | 'plaintext' {
+  return doc.languageId === 'markdown' ? 'markdown' : 'plaintext';
+}
+
+function isDraft(doc: TextDocument, f: Folder | undefined): boolean {
+  const langs = f?.settings.languages ?? DEFAULT_SETTINGS.languages;
+  return langs.includes(doc.languageId);
+}
+
+// ---------------------------------------------------------------- settings and hidden findings
+
+const CONFIG_FILE = '.corroborate.json';
+
+function readProjectFile(f: Folder): Record<string, unknown> {
+  if (!f.path) return {};
+  const p = path.join(f.path, CONFIG_FILE);
+  try {
+    if (!fs.existsSync(p)) return {};
+    const j = JSON.parse(fs.readFileSync(p, 'utf8'));
+    return j && typeof j === 'object' ? j : {};
+  } catch (e) {
+    connection.console.warn(`${p}: cannot read: ${(e as Error).message}`);
+    return {};
+  }
+}
+
+function loadHidden(f: Folder) {
+  const j = readProjectFile(f);
+  f.hidden = new Set();
+  if (Array.isArray(j.hidden)) {
+    for (const h of j.hidden) if (h && typeof h.code === 'string' && typeof h.text === 'string') f.hidden.add(hiddenKey(h));
+  }
+}
+
+async function readSettings(f: Folder, pushed?: unknown): Promise<Settings> {
+  if (hasConfiguration) {
+    try {
+      const [cfg] = await connection.workspace.getConfiguration([{ scopeUri: f.uri || undefined, section: 'corroborate' }]);
+      return normalizeSettings(cfg);
+    } catch (e) {
+      logError('workspace/configuration', e);
+    }
+  }
+  const p = pushed as { corroborate?: unknown } | undefined;
+  return normalizeSettings(p?.corroborate ?? f.settings);
+}
+
+// ---------------------------------------------------------------- indexing
+
+let statusTimer: NodeJS.Timeout | undefined;
+
+function sendStatus() {
+  let files = 0;
+  let sentences = 0;
+  let problems = 0;
+  let indexing = false;
+  let percent = 0;
+  let n = 0;
+  for (const f of folders.values()) {
+    files += f.index.fileCount;
+    sentences += f.index.sentenceCount;
+    problems += f.problems.length;
+    if (f.indexing) {
+      indexing = true;
+      percent += f.percent;
+      n++;
+    }
+  }
+  connection.sendNotification('corroborate/status', {
+    state: indexing ? 'indexing' : 'ready',
+    files,
+    sentences,
+    problems,
+    percent: indexing ? Math.round(percent / Math.max(1, n)) : 100,
+  });
+}
+
+function reportProblems(f: Folder, problems: SourceProblem[], warnings: SourceProblem[]) {
+  for (const p of problems) {
+    connection.console.warn(`source problem: ${p.path}: ${p.message}`);
+    if (/not found/.test(p.message) && !warnedMissing.has(p.path)) {
+      warnedMissing.add(p.path);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: ${p.message}` });
+    }
+  }
+  for (const w of warnings) connection.console.warn(`source warning: ${w.path}: ${w.message}`);
+  f.problems = problems;
+}
+
+/** (Re)builds a folder's index from its source roots, with work-done progress. */
+function reindex(f: Folder): Promise<void> {
+  const gen = ++f.loadGen;
+  const index = new SourceIndex();
+  f.indexing = true;
+  f.percent = 0;
+  sendStatus();
+  const run = async () => {
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Corroborate: indexing sources', 0, f.roots.join(', '), false);
+    const res = await loadSources(index, f.roots, {
+      isCancelled: () => gen !== f.loadGen,
+      onProgress: (done, total) => {
+        f.percent = total ? Math.round((done / total) * 100) : 100;
+        progress?.report(f.percent, `${done}/${total} files`);
+        if (!statusTimer) {
+          statusTimer = setTimeout(() => {
+            statusTimer = undefined;
+            sendStatus();
+          }, 100);
+        }
+      },
+    });
+    progress?.done();
+    if (gen !== f.loadGen) return; // superseded
+    f.index = index;
+    f.checker = createChecker(index);
+    f.indexing = false;
+    f.percent = 100;
+    reportProblems(f, res.problems, res.warnings);
+    log(`indexed ${res.files} files, ${res.sentences} sentences in ${Math.round(res.ms)} ms for ${f.name || 'the workspace'}`);
+    sendStatus();
+  };
+  const p = run().catch((e) => {
+    logError('indexing', e);
+    if (gen === f.loadGen) f.indexing = false;
+    sendStatus();
+  });
+  f.loading = p;
+  return p;
+}
+
+/** Waits until the folder's index is stable (a newer reindex may start while waiting). */
+async function ready(f: Folder): Promise<void> {
+  let p: Promise<void>;
+  do {
+    p = f.loading;
+    await p;
+  } while (p !== f.loading);
+}
+
+function watchersFor(): FileSystemWatcher[] {
+  const out: FileSystemWatcher[] = [];
+  const exts = [...SOURCE_EXTENSIONS].map((e) => e.slice(1)).join(',');
+  for (const f of folders.values()) {
+    for (const r of f.roots) {
+      if (relativePatterns) out.push({ globPattern: { baseUri: fileUri(r), pattern: `**/*.{${exts}}` } });
+      else out.push({ globPattern: `${r.split(path.sep).join('/')}/**/*.{${exts}}` });
+    }
+  }
+  return out;
+}
+
+async function registerWatchers() {
+  if (!hasDynamicWatch) return;
+  try {
+    watchRegistration?.dispose();
+    watchRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: watchersFor() });
+  } catch (e) {
+    logError('registering file watchers', e);
+  }
+}
+
+/** Reads settings of every folder; re-indexes those whose sources changed; re-checks open drafts. */
+async function refreshSettings(pushed?: unknown, force = false) {
+  const jobs: Promise<void>[] = [];
+  for (const f of folders.values()) {
+    f.settings = await readSettings(f, pushed);
+    loadHidden(f);
+    const roots = sourceRoots(f.settings, f.path);
+    if (force || !sameSources(roots, f.roots)) {
+      f.roots = roots;
+      jobs.push(reindex(f));
+    }
+  }
+  if (jobs.length) void registerWatchers();
+  recheckAll();
+  await Promise.all(jobs);
+}
+
+// ---------------------------------------------------------------- checking
+
+function clearDiagnostics(uri: string) {
+  docStates.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+/** Checks a draft now (after the index is ready) and publishes, unless a newer version arrived. */
+async function checkNow(uri: string, force = false): Promise<DocState | undefined> {
+  const doc0 = documents.get(uri);
+  if (!doc0) return undefined;
+  const f = folderFor(uri);
+  if (!f) return undefined;
+  if (!isDraft(doc0, f)) {
+    if (docStates.has(uri)) clearDiagnostics(uri);
+    return undefined;
+  }
+  await ready(f);
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  if (!force && doc.version !== doc0.version) return undefined; // a newer version is scheduled
+  const version = doc.version;
+  const text = doc.getText();
+  const results = f.checker.checkDraft(text, formatOf(doc));
+  const lines = new LineIndex(text);
+  const state: DocState = { version, results, lines, text };
+  if (documents.get(uri)?.version !== version) return state; // stale: drop
+  docStates.set(uri, state);
+  const diagnostics = toDiagnostics(results, lines, { severity: f.settings.severity, hidden: f.hidden });
+  await connection.sendDiagnostics({ uri, version, diagnostics });
+  return state;
+}
+
+function schedule(uri: string, delay: number) {
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  const run = () => {
+    timers.delete(uri);
+    checkNow(uri).catch((e) => logError(`checking ${uri}`, e));
+  };
+  if (delay <= 0) {
+    timers.delete(uri);
+    // still asynchronous, so a burst of changes in one read collapses
+    const h = setTimeout(run, 0);
+    timers.set(uri, h);
+  } else timers.set(uri, setTimeout(run, delay));
+}
+
+function recheckAll() {
+  if (!initialized) return;
+  for (const doc of documents.all()) {
+    const f = folderFor(doc.uri);
+    if (f?.settings.checkMode === 'manual' && !docStates.has(doc.uri)) continue;
+    schedule(doc.uri, 0);
+  }
+}
+
+/** The latest results for a document, computing them if the published ones are stale. */
+async function stateFor(uri: string): Promise<DocState | undefined> {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const s = docStates.get(uri);
+  if (s && s.version === doc.version) return s;
+  const f = folderFor(uri);
+  if (!f) return undefined;
+  await ready(f);
+  const d = documents.get(uri);
+  if (!d) return undefined;
+  const text = d.getText();
+  return { version: d.version, results: f.checker.checkDraft(text, formatOf(d)), lines: new LineIndex(text), text };
+}
+
+function claimAt(state: DocState, offset: number): ClaimResult | undefined {
+  return state.results.find((r) => offset >= r.start && offset <= r.end);
+}
+
+// ---------------------------------------------------------------- LSP handlers
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  hasConfiguration = !!caps.workspace?.configuration;
+  hasDynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+  workspaceFoldersSupported = !!caps.workspace?.workspaceFolders;
+  const wf: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
+  for (const w of wf) folders.set(w.uri, newFolder(w.uri, w.name));
+  if (folders.size === 0) folders.set('', newFolder('', ''));
+  const opts = params.initializationOptions as { settings?: unknown } | undefined;
+  if (opts?.settings) for (const f of folders.values()) f.settings = normalizeSettings(opts.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      definitionProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      executeCommandProvider: { commands: [CMD_HIDE, CMD_OPEN_SOURCE] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'corroborate' },
+  };
+});
+
+connection.onInitialized(
+  safeVoid('initialized', async () => {
+    initialized = true;
+    if (hasConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' }).catch(() => undefined);
+    }
+    if (workspaceFoldersSupported) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        safeVoid('workspace folders', async (ev) => {
+          for (const r of ev.removed) folders.delete(r.uri);
+          for (const a of ev.added) folders.set(a.uri, newFolder(a.uri, a.name));
+          folders.delete('');
+          if (folders.size === 0) folders.set('', newFolder('', ''));
+          await refreshSettings();
+        }),
+      );
+    }
+    await refreshSettings(undefined, true);
+  }),
+);
+
+
+connection.onDidChangeConfiguration(safeVoid('didChangeConfiguration', (p) => refreshSettings(p.settings)));
+
+documents.onDidOpen(
+  safe('didOpen', (e) => {
+    justOpened.add(e.document.uri);
+    const f = folderFor(e.document.uri);
+    if (f?.settings.checkMode === 'manual') return;
+    schedule(e.document.uri, 0);
+  }),
+);
+
+documents.onDidChangeContent(
+  safe('didChange', (e) => {
+    // onDidChangeContent also fires on open; the open handler schedules that check
+    if (justOpened.delete(e.document.uri)) return;
+    const f = folderFor(e.document.uri);
+    if (!f) return;
+    if (f.settings.checkMode !== 'onType') {
+      docStates.delete(e.document.uri); // results no longer match the text
+      return;
+    }
+    schedule(e.document.uri, f.settings.debounceMs);
+  }),
+);
+
+documents.onDidSave(
+  safe('didSave', (e) => {
+    const f = folderFor(e.document.uri);
+    if (f?.settings.checkMode === 'onSave') schedule(e.document.uri, 0);
+  }),
+);
+
+documents.onDidClose(
+  safe('didClose', (e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    clearDiagnostics(e.document.uri);
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  safeVoid('didChangeWatchedFiles', async (p) => {
+    let changed = false;
+    for (const ch of p.changes) {
+      const file = uriToPath(ch.uri);
+      if (!file) continue;
+      for (const f of folders.values()) {
+        if (!f.roots.some((r) => isInside(r, file))) continue;
+        await ready(f);
+        if (ch.type === FileChangeType.Deleted) {
+          if (f.index.removeFile(file)) changed = true;
+          for (const known of f.index.filePaths()) if (known !== file && isInside(file, known)) changed = f.index.removeFile(known) || changed;
+          continue;
+        }
+        if (!SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
+        let st: fs.Stats;
+        try {
+          st = fs.statSync(file);
+        } catch {
+          changed = f.index.removeFile(file) || changed;
+          continue;
+        }
+        if (!st.isFile()) continue;
+        const problems: SourceProblem[] = [];
+        const warnings: SourceProblem[] = [];
+        indexFile(f.index, { path: file, size: st.size, mtimeMs: st.mtimeMs }, DEFAULT_MAX_SOURCE_BYTES, problems, warnings);
+        for (const pr of [...problems, ...warnings]) connection.console.warn(`source problem: ${pr.path}: ${pr.message}`);
+        changed = true;
+      }
+    }
+    if (changed) {
+      sendStatus();
+      recheckAll();
+    }
+  }),
+);
+
+connection.onHover(
+  safe('hover', async (p) => {
+    const s = await stateFor(p.textDocument.uri);
+    if (!s) return null;
+    const r = claimAt(s, s.lines.offset(p.position));
+    if (!r) return null;
+    const f = folderFor(p.textDocument.uri);
+    return {
+      contents: { kind: 'markdown' as const, value: hoverMarkdown(r, { display: display(f) }) },
+      range: s.lines.range(r.start, r.end),
+    };
+  }),
+);
+
+connection.onDefinition(
+  safe('definition', async (p): Promise<Location[] | null> => {
+    const s = await stateFor(p.textDocument.uri);
+    if (!s) return null;
+    const r = claimAt(s, s.lines.offset(p.position));
+    if (!r || !r.evidence.length) return null;
+    const best = r.evidence[0];
+    return [{ uri: fileUri(best.source), range: best.range }];
+  }),
+);
+
+connection.onCodeAction(
+  safe('codeAction', async (p) => {
+    const s = await stateFor(p.textDocument.uri);
+    const doc = documents.get(p.textDocument.uri);
+    if (!s || !doc) return null;
+    const f = folderFor(doc.uri);
+    return codeActions({
+      uri: doc.uri,
+      text: s.text,
+      lines: s.lines,
+      markdown: formatOf(doc) === 'markdown',
+      results: s.results,
+      range: p.range,
+      diagnostics: p.context.diagnostics,
+      display: display(f),
+    });
+  }),
+);
+
+connection.onExecuteCommand(
+  safe('executeCommand', async (p) => {
+    const args = p.arguments ?? [];
+    if (p.command === CMD_OPEN_SOURCE) {
+      const [uri, range] = args as [string, Location['range']];
+      await connection.window.showDocument({ uri, selection: range, takeFocus: true });
+      return null;
+    }
+    if (p.command === CMD_HIDE) {
+      const [uri, h] = args as [string, { code: string; text: string }];
+      const f = folderFor(uri);
+      if (!f?.path) return null;
+      const file = path.join(f.path, CONFIG_FILE);
+      const j = readProjectFile(f);
+      const hidden = Array.isArray(j.hidden) ? j.hidden : [];
+      if (!hidden.some((x: { code?: string; text?: string }) => x && hiddenKey({ code: String(x.code), text: String(x.text) }) === hiddenKey(h))) {
+        hidden.push({ code: h.code, text: h.text.replace(/\s+/g, ' ').trim() });
+      }
+      j.hidden = hidden;
+      fs.writeFileSync(file, JSON.stringify(j, null, 2) + '\n');
+      loadHidden(f);
+      recheckAll();
+      return null;
+    }
+    return null;
+  }),
+);
+
+connection.onRequest(
+  'corroborate/checkFile',
+  safe('corroborate/checkFile', async (p: { uri: string }) => {
+    const s = await checkNow(p.uri, true);
+    const results = s?.results ?? [];
+    return { uri: p.uri, version: s?.version ?? null, counts: countVerdicts(results) };
+  }),
+);
+
+connection.onRequest(
+  'corroborate/reindex',
+  safe('corroborate/reindex', async () => {
+    await refreshSettings(undefined, true);
+    let files = 0;
+    let sentences = 0;
+    for (const f of folders.values()) {
+      files += f.index.fileCount;
+      sentences += f.index.sentenceCount;
+    }
+    return { files, sentences };
+  }),
+);
+
+connection.onRequest(
+  'corroborate/report',
+  safe('corroborate/report', async (p: { uri: string }) => {
+    const s = await stateFor(p.uri);
+    if (!s) return null;
+    const f = folderFor(p.uri);
+    const title = decodeURIComponent(p.uri.split('/').pop() ?? p.uri);
+    return { markdown: reportMarkdown(title, s.results, { display: display(f), lineOf: (o) => s.lines.position(o).line }) };
+  }),
+);
+
+process.on('uncaughtException', (e) => logError('uncaught', e));
+process.on('unhandledRejection', (e) => logError('unhandled rejection', e));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,214 @@
+/**
+ * A minimal LSP client for protocol tests: spawns `node dist/server.js --stdio` and talks to it
+ * as an editor does. Waits on messages (promises with a timeout), never sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgress,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
+
+export const REPO = path.resolve(__dirname, '..', '..', '..');
+export const SERVER = path.join(REPO, 'dist', 'server.js');
+export const SEED = 'us-india-defense-partnership.txt';
+
+export function uriOf(p: string): string {
+  return pathToFileURL(p).toString();
+}
+
+/** A temporary workspace folder with a copy of seeds/ and the given files. */
+export function makeWorkspace(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-ws-'));
+  fs.cpSync(path.join(REPO, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** Text of `text` between two LSP positions (UTF-16, any line ending). */
+export function textAt(text: string, range: Range): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  const off = (p: Range['start']) => starts[p.line] + p.character;
+  return text.slice(off(range.start), off(range.end));
+}
+
+/** Offset of the first occurrence of `needle` in `text` as an LSP position. */
+export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`not found: ${needle}`);
+  const before = text.slice(0, i + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
+}
+
+type Listener = (method: string, params: unknown) => boolean;
+
+export interface StartOptions {
+  folder: string;
+  /** the corroborate.* settings returned to workspace/configuration */
+  settings?: Record<string, unknown>;
+  /** extra workspace client capabilities */
+  dynamicWatch?: boolean;
+  timeoutMs?: number;
+}
+
+export class Client {
+  readonly conn: ProtocolConnection;
+  readonly proc: ChildProcess;
+  settings: Record<string, unknown>;
+  stderr = '';
+  /** every notification received, in order */
+  readonly log: { method: string; params: any }[] = [];
+  readonly registrations: any[] = [];
+  readonly configRequests: any[] = [];
+  private listeners = new Set<Listener>();
+  private versions = new Map<string, number>();
+  timeoutMs: number;
+  init!: InitializeResult;
+
+  constructor(readonly opts: StartOptions) {
+    this.settings = opts.settings ?? {};
+    this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += d.toString()));
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) => {
+      this.configRequests.push(p);
+      return p.items.map((it) => (it.section === 'corroborate' ? this.settings : null));
+    });
+    this.conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.conn.onProgress(WorkDoneProgress.type, p.token, (value) => this.emit('$/progress', { token: p.token, value }));
+      return null;
+    });
+    this.conn.onRequest('client/registerCapability', (p: { registrations: unknown[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    this.conn.onRequest('client/unregisterCapability', () => null);
+    this.conn.onRequest('window/showDocument', (p) => {
+      this.emit('window/showDocument', p);
+      return { success: true };
+    });
+    this.conn.onRequest('window/showMessageRequest', () => null);
+    this.conn.onNotification((method: string, params: unknown) => this.emit(method, params));
+    this.conn.listen();
+  }
+
+  private emit(method: string, params: unknown) {
+    this.log.push({ method, params });
+    for (const l of [...this.listeners]) if (l(method, params)) this.listeners.delete(l);
+  }
+
+  /** The next notification `method` (from now on) whose params satisfy `pred`. */
+  waitFor<T = any>(method: string, pred: (p: T) => boolean = () => true, what = method): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners.delete(l);
+        reject(new Error(`timed out waiting for ${what}\n--- server stderr:\n${this.stderr.slice(-3000)}`));
+      }, this.timeoutMs);
+      const l: Listener = (m, p) => {
+        if (m !== method) return false;
+        let ok = false;
+        try {
+          ok = pred(p as T);
+        } catch {
+          ok = false;
+        }
+        if (!ok) return false;
+        clearTimeout(timer);
+        resolve(p as T);
+        return true;
+      };
+      this.listeners.add(l);
+    });
+  }
+
+  /** The next diagnostics published for `uri` (optionally of at least `version`, matching `pred`). */
+  diagnostics(uri: string, pred: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && pred(p.diagnostics, p), `diagnostics for ${uri}`);
+  }
+
+  async initialize(): Promise<InitializeResult> {
+    const folder = this.opts.folder;
+    const ready = this.waitFor('corroborate/status', (s: any) => s.state === 'ready', 'status ready');
+    this.init = (await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uriOf(folder),
+      workspaceFolders: [{ uri: uriOf(folder), name: path.basename(folder) }],
+      capabilities: {
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: !!this.opts.dynamicWatch, relativePatternSupport: true },
+        },
+        window: { workDoneProgress: true, showDocument: { support: true } },
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        },
+      },
+    })) as InitializeResult;
+    await this.conn.sendNotification('initialized', {});
+    await ready;
+    return this.init;
+  }
+
+  open(file: string, text: string, languageId = 'markdown'): string {
+    const uri = uriOf(file);
+    this.versions.set(uri, 1);
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  /** Replaces the whole text; returns the new version. */
+  change(uri: string, text: string): number {
+    const v = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, v);
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    return v;
+  }
+
+  request<T = any>(method: string, params: unknown): Promise<T> {
+    return this.conn.sendRequest(method, params) as Promise<T>;
+  }
+
+  notify(method: string, params: unknown): void {
+    void this.conn.sendNotification(method, params);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.conn.sendNotification('exit');
+    } catch {
+      /* already gone */
+    }
+    this.conn.dispose();
+    if (this.proc.exitCode === null) this.proc.kill();
+  }
+}
+
+export async function start(opts: StartOptions): Promise<Client> {
+  const c = new Client(opts);
+  await c.initialize();
+  return c;
+}
