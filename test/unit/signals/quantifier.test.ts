@@ -25,6 +25,6 @@ describe('signals/quantifier', () => {
     const claim = 'Only jet engine technology is part of the framework.';
     const f = run(quantifier, claim, 'The framework includes jet engine technology, among other areas.');
     assert.strictEqual(f.length, 1);
-    assert.strictEqual(text(claim, f[0].claimSpan).startsWith('Only'), true);
+    assert.strictEqual(text(claim, f[0].claimSpan), 'Only jet engine technology');
   });
 });

@@ -135,13 +135,15 @@ export const quantifier: SignalDetector = {
           for (let k = Math.max(0, e - 4); k <= Math.min(et.length - 1, e + 4); k++) if (INCLUSIVE.has(et[k].lower)) { inc = k; break; }
           if (inc >= 0) {
             done.add(ox);
+            let hx = h;
+            while (hx + 1 < ct.length && hx < h + 3 && (input.alignment[hx + 1] ?? -1) >= 0 && isContent(ct[hx + 1])) hx++;
             const a = Math.min(inc, e);
             const b = Math.max(inc, e);
             out.push({
               kind: 'quantifier',
               effect: 'contradicts',
-              message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, ox, h))}, the source says ${quoted(words(input.evidence.text, et, a, b))}`,
-              claimSpan: { start: ct[ox].start, end: ct[h].end },
+              message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, ox, hx))}, the source says ${quoted(words(input.evidence.text, et, a, b))}`,
+              claimSpan: { start: ct[ox].start, end: ct[hx].end },
               evidenceSpan: { start: et[a].start, end: et[b].end },
               strength: 0.6,
             });
