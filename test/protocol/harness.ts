@@ -107,7 +107,7 @@ export class Client {
       return { success: true };
     });
     this.conn.onRequest('window/showMessageRequest', () => null);
-    this.conn.onNotification((method: string, params: unknown) => this.emit(method, params));
+    this.conn.onUnhandledNotification((n) => this.emit(n.method, n.params));
     this.conn.listen();
   }
 

@@ -60,7 +60,7 @@ describe('protocol: language server over stdio', function () {
     assert.ok(d, `no diagnostic on 'nuclear submarines': ${JSON.stringify(diagnostics.map((x) => [textAt(DRAFT, x.range), x.code]))}`);
     assert.equal(d.severity, 2);
     assert.equal(d.code, 'unsupported');
-    assert.match(d.message, /nuclear submarines/);
+    assert.match(d.message as string, /nuclear submarines/);
     assert.match(d.codeDescription!.href, /#unsupported$/);
     assert.ok(d.relatedInformation && d.relatedInformation.length > 0, 'relatedInformation');
     const src = seedText(folder);
