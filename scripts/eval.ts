@@ -110,6 +110,9 @@ interface SetResult {
   r1: number;
   r3: number;
   withEvidence: number;
+  /** mean and longest length (characters) of the quotes cited: long quotes make recall@k easy */
+  quoteMean: number;
+  quoteMax: number;
   perSecond: number;
   indexMs: number;
   checkMs: number;
@@ -156,11 +159,17 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
     r1: evidenceRecall(ev, 1),
     r3: evidenceRecall(ev, 3),
     withEvidence: ev.filter((x) => x.gold.length > 0).length,
+    quoteMean: mean(ev.flatMap((x) => x.cited.map((q) => q.length))),
+    quoteMax: Math.max(0, ...ev.flatMap((x) => x.cited.map((q) => q.length))),
     perSecond: claims.length / (checkMs / 1000),
     indexMs,
     checkMs,
     confusion,
   };
+}
+
+function mean(xs: number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 }
 
 function pad(s: string, n: number, right = false): string {
@@ -185,6 +194,7 @@ function report(r: SetResult, load: string): string {
     lines.push(`    ${pad(g, 14)} ${row.map((x) => pad(String(x), 6, true)).join(' ')}`);
   }
   lines.push(`  evidence recall@1  ${pct(r.r1)}   @3 ${pct(r.r3)}   (${r.withEvidence} claims with gold evidence)`);
+  lines.push(`  cited quotes       ${Math.round(r.quoteMean)} characters on average, longest ${r.quoteMax}`);
   lines.push(`  speed              ${r.perSecond.toFixed(1)} claims/s (check ${(r.checkMs / 1000).toFixed(1)} s, index ${(r.indexMs / 1000).toFixed(1)} s)`);
   const t = TARGETS[r.name];
   if (t) lines.push(`  targets            ${t.map((x) => `${x.label}: ${x.met(r) ? 'met' : 'NOT met'}`).join('; ')}`);
