@@ -272,6 +272,11 @@ export function displayPath(p: string, cwd: string): string {
 }
 
 if (require.main === module) {
+  // `corroborate check ... | head`: a closed pipe is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = main(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(s),
