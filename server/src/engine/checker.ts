@@ -42,6 +42,16 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
   spreadPenalty: 0.1,
 };
 
+/** Added to the contradiction gate per signal kind (tuned on the development splits). */
+const GATE_EXTRA: Record<string, number> = {
+  negation: Number(process.env.CORROBORATE_GATE_NEGATION ?? 0.1),
+  date: Number(process.env.CORROBORATE_GATE_DATE ?? 0.15),
+  entity: Number(process.env.CORROBORATE_GATE_ENTITY ?? 0.15),
+  number: Number(process.env.CORROBORATE_GATE_NUMBER ?? 0.1),
+  attribution: 0.15,
+  modality: -0.35,
+};
+
 interface Candidate {
   sentences: SourceSentence[];
   /** evidence text: the source text from the first sentence's start to the last one's end */
@@ -167,7 +177,7 @@ export class Checker {
       }
     }
     const clashes = findings.filter(
-      ({ f, cand }) => f.effect === 'contradicts' && f.strength >= 0.5 && cand.alignment.coverage >= this.options.contradictionGate,
+      ({ f, cand }) => f.effect === 'contradicts' && f.strength >= 0.5 && cand.alignment.coverage >= this.gateFor(f.kind),
     );
     const missing = findings.filter(({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best);
 
@@ -215,7 +225,7 @@ export class Checker {
         signals.push(toSignal(f, ei, cand));
       }
       verdict = 'contradicted';
-      reason = `${top.f.kind}: ${top.f.message}`;
+      reason = top.f.message.startsWith(top.f.kind) ? top.f.message : `${top.f.kind}: ${top.f.message}`;
     } else if (best.alignment.coverage >= this.options.supportThreshold && missing.length === 0) {
       const ei = cite(best, 'supports');
       verdict = 'supported';
@@ -251,6 +261,13 @@ export class Checker {
       cite(c, verdict === 'supported' && c.alignment.coverage >= this.options.supportThreshold ? 'supports' : 'related');
     }
     return { ...base, verdict, score: round(Math.max(0, best.alignment.coverage)), reason, evidence, signals };
+  }
+
+  /** Topicality needed before a clash of this kind is trusted: the rest of the claim must match the evidence. */
+  private gateFor(kind: string): number {
+    const g = this.options.contradictionGate;
+    const extra = GATE_EXTRA[kind] ?? 0;
+    return Math.min(0.95, g + extra);
   }
 
   private evidenceText(sentences: SourceSentence[]): string {

@@ -97,7 +97,10 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
       } else if (lineBreaks === 'smart' && prevContent.length > 0) {
         const last = prevContent[prevContent.length - 1];
         const nextCh = text[k] ?? '';
-        if (/[.!?:"”’)]/.test(last) && isUpperStart(nextCh)) {
+        const prevIsHeading = /^#{1,6}\s/.test(prevContent);
+        if (nextCh === '#' || prevIsHeading || nextCh === '|' || nextCh === '>') {
+          push(lineEnd);
+        } else if (/[.!?:"”’)]/.test(last) && (isUpperStart(nextCh) || !/\p{Ll}/u.test(nextCh))) {
           if (!(last === '.' && isAbbreviationEnd(text, lineStart + text.slice(lineStart, lineEnd).lastIndexOf('.')))) push(lineEnd);
         } else if (isUpperStart(nextCh) && endsHeadlineLike(text, lineStart, lineEnd) && !/[.!?]/.test(last) && startsLine(text, start, lineStart)) {
           push(lineEnd);

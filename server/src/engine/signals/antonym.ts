@@ -10,6 +10,31 @@ import { isClauseBreak, quoted } from './util';
 
 export const MIN_COVERAGE = 0.5;
 
+/**
+ * Pairs that describe a different participant or state rather than the opposite of the same event
+ * ("a man" / "a woman", "black" / "white", "sitting" / "standing"): the source is about something
+ * else, so the draft's word is unsupported, not contradicted (SICK's annotators judge these neutral).
+ */
+const CONTRAST_GROUPS = [
+  ['man', 'woman', 'boy', 'girl', 'male', 'female', 'husband', 'wife', 'king', 'queen', 'father', 'mother', 'son', 'daughter', 'brother', 'sister', 'gentleman', 'lady'],
+  ['black', 'white', 'red', 'blue', 'green', 'yellow', 'brown', 'gray', 'grey', 'pink', 'purple', 'orange', 'dark', 'light'],
+  ['sit', 'stand', 'lie', 'run', 'walk', 'kneel', 'sitting', 'standing', 'lying', 'running', 'walking'],
+  ['big', 'small', 'large', 'little', 'tall', 'short', 'huge', 'tiny'],
+  ['old', 'young', 'new'],
+  ['left', 'right'],
+  ['inside', 'outside', 'indoors', 'outdoors'],
+  ['wet', 'dry'],
+  ['quickly', 'slowly', 'fast', 'slow'],
+];
+const CONTRAST = new Map<string, number>();
+CONTRAST_GROUPS.forEach((g, i) => g.forEach((w) => CONTRAST.set(w, i)));
+
+function contrastOnly(a: Token, b: Token): boolean {
+  const ga = CONTRAST.get(a.lemma) ?? CONTRAST.get(a.lower);
+  const gb = CONTRAST.get(b.lemma) ?? CONTRAST.get(b.lower);
+  return ga !== undefined && ga === gb;
+}
+
 function opposite(a: Token, b: Token): boolean {
   if (a.kind !== 'word' || b.kind !== 'word') return false;
   if (a.lemma === b.lemma || a.lower === b.lower) return false;
@@ -55,10 +80,13 @@ export const antonym: SignalDetector = {
           const e = et[j];
           if (e.stop || !opposite(c, e)) continue;
           if (negated(ct, i) !== negated(et, j)) continue; // "did not rise" vs "fell": agreement
+          const contrast = contrastOnly(c, e);
           out.push({
             kind: 'antonym',
-            effect: 'contradicts',
-            message: `antonym: the draft says ${quoted(c.text)}, the source says ${quoted(e.text)}`,
+            effect: contrast ? 'unsupported' : 'contradicts',
+            message: contrast
+              ? `the draft says ${quoted(c.text)} where the source says ${quoted(e.text)}`
+              : `the draft says ${quoted(c.text)}, the source says the opposite: ${quoted(e.text)}`,
             claimSpan: { start: c.start, end: c.end },
             evidenceSpan: { start: e.start, end: e.end },
             strength: 0.4 + 0.5 * input.coverage,
