@@ -49,7 +49,7 @@ export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: numbe
     return false;
   }
   if (d.warning) warnings.push({ path: f.path, message: d.warning });
-  index.addFile(f.path, d.text, { size: f.size, mtimeMs: f.mtimeMs });
+  index.addFile(f.path, d.text, d.warning ? { size: f.size, mtimeMs: f.mtimeMs, warning: d.warning } : { size: f.size, mtimeMs: f.mtimeMs });
   return true;
 }
 

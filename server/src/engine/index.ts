@@ -9,3 +9,4 @@ export { analyze, tokenize, lemma } from './text';
 export { loadSources, loadSourcesSync, type LoadOptions, type LoadResult } from './corpus';
 export { listSourceFiles, readSourceFile, decodeSource, isInside, type SourceProblem } from './sources';
 export { createChecker } from './defaults';
+export { saveIndex, readIndex, loadSourcesCached, ENGINE_VERSION, type CacheInfo, type CachedLoad } from './persist';

@@ -15,6 +15,27 @@ export interface IndexedFile {
   sentenceIds: number[];
   size?: number;
   mtimeMs?: number;
+  /** set when the file was only partly usable (kept so a warm start can report it again) */
+  warning?: string;
+}
+
+/**
+ * Everything an index holds, as compact arrays (ids renumbered densely, in file order).
+ * What persist.ts writes to disk; SourceIndex.fromSnapshot validates it before use.
+ */
+export interface IndexSnapshot {
+  files: { path: string; text: string; size?: number; mtimeMs?: number; warning?: string; sentences: number }[];
+  /** per sentence, file by file in order */
+  starts: Int32Array;
+  ends: Int32Array;
+  lines: Int32Array;
+  chars: Int32Array;
+  /** term id -> key */
+  terms: string[];
+  /** per term: how many (sentence, tf) pairs it has in `postings` */
+  postingCounts: Int32Array;
+  /** flat [sentenceId, tf, ...], term by term, ascending sentence ids within a term */
+  postings: Int32Array;
 }
 
 export interface Hit {
@@ -80,7 +101,7 @@ export class SourceIndex {
   }
 
   /** Adds (or replaces) one source file. */
-  addFile(path: string, text: string, meta: { size?: number; mtimeMs?: number } = {}): IndexedFile {
+  addFile(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string } = {}): IndexedFile {
     if (this.files.has(path)) this.removeFile(path);
     const lineStarts = new LineIndex(text).lineStarts;
     let line = 0;
@@ -245,5 +266,108 @@ export class SourceIndex {
     const f = this.files.get(path);
     if (!f) return [];
     return f.sentenceIds.map((id) => this.sentences[id]!).filter(Boolean);
+  }
+
+  /** The index as compact arrays (removed sentences left out, ids renumbered). */
+  toSnapshot(): IndexSnapshot {
+    const newId = new Int32Array(this.sentences.length).fill(-1);
+    const files: IndexSnapshot['files'] = [];
+    let n = 0;
+    for (const f of this.files.values()) {
+      for (const id of f.sentenceIds) newId[id] = n++;
+      files.push({ path: f.path, text: f.text, size: f.size, mtimeMs: f.mtimeMs, warning: f.warning, sentences: f.sentenceIds.length });
+    }
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const lines = new Int32Array(n);
+    const chars = new Int32Array(n);
+    for (const f of this.files.values()) {
+      for (const id of f.sentenceIds) {
+        const s = this.sentences[id]!;
+        const k = newId[id];
+        starts[k] = s.start;
+        ends[k] = s.end;
+        lines[k] = s.line;
+        chars[k] = s.character;
+      }
+    }
+    // ids are assigned in file insertion order, so the renumbering keeps posting lists ascending
+    let total = 0;
+    for (const p of this.postings) total += p.length;
+    const postings = new Int32Array(total);
+    const postingCounts = new Int32Array(this.postings.length);
+    let o = 0;
+    for (let t = 0; t < this.postings.length; t++) {
+      const p = this.postings[t];
+      const before = o;
+      for (let i = 0; i < p.length; i += 2) {
+        const k = newId[p[i]];
+        if (k < 0) continue;
+        postings[o++] = k;
+        postings[o++] = p[i + 1];
+      }
+      postingCounts[t] = (o - before) / 2;
+    }
+    return { files, starts, ends, lines, chars, terms: [...this.terms], postingCounts, postings: postings.subarray(0, o) };
+  }
+
+  /** An index from a snapshot; throws if the snapshot is inconsistent in any way. */
+  static fromSnapshot(snap: IndexSnapshot): SourceIndex {
+    const fail = (why: string): never => {
+      throw new Error(`invalid index snapshot: ${why}`);
+    };
+    const n = snap.starts.length;
+    if (snap.ends.length !== n || snap.lines.length !== n || snap.chars.length !== n) fail('sentence arrays differ in length');
+    if (snap.postingCounts.length !== snap.terms.length) fail('term arrays differ in length');
+    const idx = new SourceIndex();
+    let id = 0;
+    for (const f of snap.files) {
+      if (typeof f.path !== 'string' || typeof f.text !== 'string' || !(f.sentences >= 0) || idx.files.has(f.path)) fail('bad file entry');
+      const ids: number[] = [];
+      const file: IndexedFile = { path: f.path, text: f.text, sentenceIds: ids, size: f.size, mtimeMs: f.mtimeMs };
+      if (f.warning) file.warning = f.warning;
+      let prevEnd = 0;
+      for (let i = 0; i < f.sentences; i++, id++) {
+        if (id >= n) fail('more sentences than stored');
+        const start = snap.starts[id];
+        const end = snap.ends[id];
+        if (!(start >= prevEnd && end > start && end <= f.text.length) || snap.lines[id] < 0 || snap.chars[id] < 0) fail(`bad sentence span in ${f.path}`);
+        prevEnd = end;
+        idx.sentences.push({ id, source: f.path, start, end, line: snap.lines[id], character: snap.chars[id], text: f.text.slice(start, end), ordinal: i });
+        idx.lengths.push(0);
+        ids.push(id);
+      }
+      idx.files.set(f.path, file);
+    }
+    if (id !== n) fail('fewer sentences than stored');
+    let o = 0;
+    const P = snap.postings;
+    for (let t = 0; t < snap.terms.length; t++) {
+      const key = snap.terms[t];
+      if (typeof key !== 'string' || key === '' || idx.termIds.has(key)) fail('bad term');
+      const count = snap.postingCounts[t];
+      if (!(count >= 0) || o + count * 2 > P.length) fail('postings out of bounds');
+      const list: number[] = new Array(count * 2);
+      let prev = -1;
+      for (let i = 0; i < count * 2; i += 2) {
+        const sid = P[o + i];
+        const tf = P[o + i + 1];
+        if (!(sid > prev && sid < n && tf > 0)) fail('bad posting');
+        prev = sid;
+        list[i] = sid;
+        list[i + 1] = tf;
+        idx.lengths[sid] += tf;
+      }
+      o += count * 2;
+      idx.termIds.set(key, t);
+      idx.terms.push(key);
+      idx.postings.push(list);
+      idx.df.push(count);
+    }
+    if (o !== P.length) fail('postings left over');
+    idx.live = n;
+    for (let i = 0; i < n; i++) idx.totalLength += idx.lengths[i];
+    idx.generation = 1;
+    return idx;
   }
 }
