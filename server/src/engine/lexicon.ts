@@ -9,6 +9,9 @@ import tablesJson from '../../generated/wordnet.json';
 interface WordnetTables {
   antonyms: [string, string][] | string[][];
   groups: string[][];
+  /** words that are hypernyms of some word, and per word the ids of its hypernyms (up to 4 levels) */
+  hypernymWords?: string[];
+  hypernyms?: Record<string, number[]>;
 }
 const tables = tablesJson as unknown as WordnetTables;
 
@@ -192,4 +195,36 @@ export function aliasKey(phrase: string): string | undefined {
   const n = normalizeAlias(phrase);
   if (!n) return undefined;
   return aliasIndex.get(n) ?? aliasIndex.get(n.replace(/ /g, ''));
+}
+
+let hypernymIds: Map<string, number> | undefined;
+
+/**
+ * Is `general` a more general word for `specific` ("vehicle" for "car", "animal" for "dog")?
+ * A claim's general word is carried by a source's specific one, not the other way round.
+ */
+export function isHypernym(general: string, specific: string): boolean {
+  if (!tables.hypernyms || !tables.hypernymWords) return false;
+  if (!hypernymIds) {
+    hypernymIds = new Map();
+    tables.hypernymWords.forEach((w, i) => hypernymIds!.set(w, i));
+  }
+  const id = hypernymIds.get(general);
+  if (id === undefined) return false;
+  const list = tables.hypernyms[specific];
+  if (!list) return false;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] === id) return true;
+    if (list[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** A claim word carried by an evidence word: a synonym, or a more general word for it. */
+export function carries(claimLemma: string, evidenceLemma: string): boolean {
+  return areSynonyms(claimLemma, evidenceLemma) || isHypernym(claimLemma, evidenceLemma);
 }
