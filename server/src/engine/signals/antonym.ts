@@ -86,7 +86,7 @@ export const antonym: SignalDetector = {
             effect: contrast ? 'unsupported' : 'contradicts',
             message: contrast
               ? `the draft says ${quoted(c.text)} where the source says ${quoted(e.text)}`
-              : `the draft says ${quoted(c.text)}, the source says the opposite: ${quoted(e.text)}`,
+              : `antonym: the draft says ${quoted(c.text)}, the source says ${quoted(e.text)}`,
             claimSpan: { start: c.start, end: c.end },
             evidenceSpan: { start: e.start, end: e.end },
             strength: 0.4 + 0.5 * input.coverage,
