@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createChecker, loadSourcesSync, SourceIndex, type DraftFormat } from './engine';
+import { createChecker, loadSourcesCached, loadSourcesSync, SourceIndex, type DraftFormat } from './engine';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -29,6 +29,8 @@ Options:
   --sources <folder>   folder (or file) of source documents, .txt and .md; repeatable
                        (default: ./seeds if it exists)
   --format <format>    text (default), json, or sarif (SARIF 2.1.0)
+  --cache <dir>        keep the source index in <dir>: later runs load it and re-read only
+                       changed files (a corrupt or outdated cache is discarded)
   --fail-on <level>    contradicted (default), unsupported, or none: the lowest verdict
                        that makes the exit code 1
   -h, --help           show this help
@@ -84,6 +86,9 @@ export function parseArgs(argv: string[]): Parsed {
       case '--sources':
       case '--source':
         opts.sources.push(value());
+        break;
+      case '--cache':
+        opts.cacheDir = value();
         break;
       case '--format': {
         const v = value();
@@ -182,12 +187,19 @@ function defaultSources(cwd: string): string[] {
  * Builds the source index. The one place where a cache (cacheDir) would plug in:
  * load a snapshot from it when fresh, else read the sources and write one.
  */
-export function loadIndex(sources: string[], cwd: string, _cacheDir?: string) {
-  const index = new SourceIndex();
-  const res = loadSourcesSync(
-    index,
-    sources.map((s) => path.resolve(cwd, s)),
-  );
+export function loadIndex(sources: string[], cwd: string, cacheDir?: string) {
+  const roots = sources.map((s) => path.resolve(cwd, s));
+  let index: SourceIndex;
+  let res: ReturnType<typeof loadSourcesSync>;
+  if (cacheDir) {
+    const c = loadSourcesCached(roots, path.resolve(cwd, cacheDir));
+    index = c.index;
+    res = c.result;
+    if (c.cache.status === 'discarded') res.warnings.push({ path: cacheDir, message: `index cache discarded (${c.cache.reason}): rebuilt` });
+  } else {
+    index = new SourceIndex();
+    res = loadSourcesSync(index, roots);
+  }
   const show = sourceDisplay(sources, cwd);
   const problems = [...res.problems, ...res.warnings].map((p) => ({ ...p, path: show(p.path) }));
   return { index, problems, result: res, show };
