@@ -17,7 +17,8 @@ import {
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
-export const SERVER = path.join(REPO, 'dist', 'server.js');
+/** the server under test (CORROBORATE_SERVER overrides, e.g. for a mutated build) */
+export const SERVER = process.env.CORROBORATE_SERVER ?? path.join(REPO, 'dist', 'server.js');
 export const SEED = 'us-india-defense-partnership.txt';
 
 export function uriOf(p: string): string {
@@ -211,4 +212,15 @@ export async function start(opts: StartOptions): Promise<Client> {
   const c = new Client(opts);
   await c.initialize();
   return c;
+}
+
+/** Applies LSP text edits to a text (as an editor does: all ranges refer to the original text). */
+export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const off = (p: Range['start']) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, text.length));
+  const sorted = edits.map((e, i) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText, i })).sort((a, b) => b.s - a.s || b.i - a.i);
+  let out = text;
+  for (const x of sorted) out = out.slice(0, x.s) + x.t + out.slice(x.e);
+  return out;
 }
