@@ -18,6 +18,8 @@ export interface CheckerOptions {
   detectors?: SignalDetector[];
   /** coverage at or above which a claim counts as supported */
   supportThreshold?: number;
+  /** the support threshold for claims of 20 content words or more (it falls linearly from 8 words) */
+  longClaimThreshold?: number;
   /** coverage below which evidence is not cited at all */
   relatedThreshold?: number;
   /** coverage a candidate needs before a contradiction signal is trusted (topicality) */
@@ -34,6 +36,7 @@ export interface CheckerOptions {
 
 const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
   supportThreshold: 0.75,
+  longClaimThreshold: Number(process.env.CORROBORATE_LONG_T ?? 0.55),
   relatedThreshold: 0.25,
   contradictionGate: 0.5,
   retrieve: 20,
@@ -226,7 +229,7 @@ export class Checker {
       }
       verdict = 'contradicted';
       reason = top.f.message.startsWith(top.f.kind) ? top.f.message : `${top.f.kind}: ${top.f.message}`;
-    } else if (best.alignment.coverage >= this.options.supportThreshold && missing.length === 0) {
+    } else if (best.alignment.coverage >= this.supportThresholdFor(content.length) && missing.length === 0) {
       const ei = cite(best, 'supports');
       verdict = 'supported';
       reason = `${Math.round(best.alignment.coverage * 100)}% of its content is in the source`;
@@ -261,6 +264,17 @@ export class Checker {
       cite(c, verdict === 'supported' && c.alignment.coverage >= this.options.supportThreshold ? 'supports' : 'related');
     }
     return { ...base, verdict, score: round(Math.max(0, best.alignment.coverage)), reason, evidence, signals };
+  }
+
+  /**
+   * Coverage a claim needs to count as supported. A long claim (many content words) is rarely
+   * carried word for word, so the bar comes down with its length, to `longClaimThreshold`.
+   */
+  private supportThresholdFor(contentWords: number): number {
+    const { supportThreshold: hi, longClaimThreshold: lo } = this.options;
+    if (contentWords <= 8) return hi;
+    if (contentWords >= 20) return Math.min(hi, lo);
+    return hi - ((hi - Math.min(hi, lo)) * (contentWords - 8)) / 12;
   }
 
   /** Topicality needed before a clash of this kind is trusted: the rest of the claim must match the evidence. */
