@@ -48,8 +48,8 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
 /** Added to the contradiction gate per signal kind (tuned on the development splits). */
 const GATE_EXTRA: Record<string, number> = {
   negation: Number(process.env.CORROBORATE_GATE_NEGATION ?? 0.2),
-  date: Number(process.env.CORROBORATE_GATE_DATE ?? 0.15),
-  entity: Number(process.env.CORROBORATE_GATE_ENTITY ?? 0.15),
+  date: Number(process.env.CORROBORATE_GATE_DATE ?? 0.25),
+  entity: Number(process.env.CORROBORATE_GATE_ENTITY ?? 0.25),
   number: Number(process.env.CORROBORATE_GATE_NUMBER ?? 0.1),
   attribution: 0.15,
   modality: Number(process.env.CORROBORATE_GATE_MODALITY ?? -0.2),
