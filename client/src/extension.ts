@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: selector(),
     synchronize: {
       configurationSection: 'corroborate',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md}'),
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.{txt,md}'), vscode.workspace.createFileSystemWatcher('**/.corroborate.json')],
     },
     outputChannel,
   };

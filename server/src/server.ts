@@ -185,6 +185,14 @@ function loadHidden(f: Folder) {
   }
 }
 
+/** .corroborate.json at the folder root takes precedence over editor settings, key by key. */
+function withProjectFile(s: Settings, project: Record<string, unknown>): Settings {
+  const merged: Record<string, unknown> = { ...s };
+  for (const k of ['sources', 'languages', 'debounceMs', 'checkMode'] as const) if (project[k] !== undefined) merged[k] = project[k];
+  if (project.severity && typeof project.severity === 'object') merged.severity = { ...s.severity, ...(project.severity as object) };
+  return normalizeSettings(merged);
+}
+
 async function readSettings(f: Folder, pushed?: unknown): Promise<Settings> {
   if (hasConfiguration) {
     try {
@@ -295,6 +303,7 @@ function watchersFor(): FileSystemWatcher[] {
   const out: FileSystemWatcher[] = [];
   const exts = [...SOURCE_EXTENSIONS].map((e) => e.slice(1)).join(',');
   for (const f of folders.values()) {
+    if (f.path) out.push({ globPattern: relativePatterns ? { baseUri: f.uri, pattern: CONFIG_FILE } : `${f.path.split(path.sep).join('/')}/${CONFIG_FILE}` });
     for (const r of f.roots) {
       if (relativePatterns) out.push({ globPattern: { baseUri: fileUri(r), pattern: `**/*.{${exts}}` } });
       else out.push({ globPattern: `${r.split(path.sep).join('/')}/**/*.{${exts}}` });
@@ -317,7 +326,7 @@ async function registerWatchers() {
 async function refreshSettings(pushed?: unknown, force = false) {
   const jobs: Promise<void>[] = [];
   for (const f of folders.values()) {
-    f.settings = await readSettings(f, pushed);
+    f.settings = withProjectFile(await readSettings(f, pushed), readProjectFile(f));
     loadHidden(f);
     const roots = sourceRoots(f.settings, f.path);
     if (force || !sameSources(roots, f.roots)) {
@@ -424,6 +433,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       definitionProvider: true,
+      referencesProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       executeCommandProvider: { commands: [CMD_HIDE, CMD_OPEN_SOURCE] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -498,9 +508,14 @@ documents.onDidClose(
 connection.onDidChangeWatchedFiles(
   safeVoid('didChangeWatchedFiles', async (p) => {
     let changed = false;
+    let projectChanged = false;
     for (const ch of p.changes) {
       const file = uriToPath(ch.uri);
       if (!file) continue;
+      if (path.basename(file) === CONFIG_FILE && [...folders.values()].some((f) => f.path && path.dirname(file) === f.path)) {
+        projectChanged = true;
+        continue;
+      }
       for (const f of folders.values()) {
         if (!f.roots.some((r) => isInside(r, file))) continue;
         await ready(f);
@@ -525,7 +540,8 @@ connection.onDidChangeWatchedFiles(
         changed = true;
       }
     }
-    if (changed) {
+    if (projectChanged) await refreshSettings();
+    else if (changed) {
       sendStatus();
       recheckAll();
     }
@@ -554,6 +570,32 @@ connection.onDefinition(
     if (!r || !r.evidence.length) return null;
     const best = r.evidence[0];
     return [{ uri: fileUri(best.source), range: best.range }];
+  }),
+);
+
+/** Find All References on a source sentence: the statements of open drafts that cite it. */
+connection.onReferences(
+  safe('references', async (p): Promise<Location[] | null> => {
+    const file = uriToPath(p.textDocument.uri);
+    if (!file) return null;
+    const out: Location[] = [];
+    for (const f of folders.values()) {
+      await ready(f);
+      const src = f.index.file(file);
+      if (!src) continue;
+      const off = new LineIndex(src.text).offset(p.position);
+      const sentence = f.index.sentencesOf(file).find((s) => off >= s.start && off <= s.end);
+      if (!sentence) continue;
+      for (const doc of documents.all()) {
+        if (folderFor(doc.uri) !== f || !isDraft(doc, f)) continue;
+        const st = await stateFor(doc.uri);
+        if (!st) continue;
+        for (const r of st.results) {
+          if (r.evidence.some((e) => e.source === file && e.sentenceIds.includes(sentence.id))) out.push({ uri: doc.uri, range: st.lines.range(r.start, r.end) });
+        }
+      }
+    }
+    return out;
   }),
 );
 

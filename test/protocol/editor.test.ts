@@ -179,4 +179,47 @@ describe('protocol: editor features', function () {
     const { diagnostics } = await saved;
     assert.ok(on(v2, 'nuclear submarines')(diagnostics));
   });
+
+  it('lists the draft statements that rely on a source sentence (Find All References)', async () => {
+    await openDraft();
+    const src = uriOf(path.join(folder, 'seeds', SEED));
+    const locs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: src }, position: { line: 0, character: 10 }, context: { includeDeclaration: false } });
+    assert.ok(locs.some((l) => l.uri === uri && textAt(DRAFT, l.range) === SUPPORTED), JSON.stringify(locs));
+    assert.ok(!locs.some((l) => textAt(DRAFT, l.range) === NEGATED));
+  });
+
+  it('reads .corroborate.json, which takes precedence over editor settings, and follows its changes', async () => {
+    const ds = await openDraft();
+    assert.ok(on(DRAFT, 'nuclear submarines')(ds));
+    const cfg = path.join(folder, '.corroborate.json');
+    fs.writeFileSync(cfg, JSON.stringify({ severity: { unsupported: 'off' } }));
+    const next = client.diagnostics(uri, (x) => !on(DRAFT, 'nuclear submarines')(x));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: 1 }] });
+    const { diagnostics } = await next;
+    assert.ok(on(DRAFT, 'not exploratory')(diagnostics));
+  });
+});
+
+describe('protocol: dynamic registration', function () {
+  this.timeout(30_000);
+  it('registers file watchers for the source folders when the client supports it', async () => {
+    const folder = makeWorkspace({});
+    const client = await start({ folder, dynamicWatch: true, settings: { sources: ['seeds'] } });
+    try {
+      const reg = await (async () => {
+        const found = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+        if (found) return found;
+        // the registration request may still be in flight: a round trip settles it
+        await client.request('corroborate/reindex', {});
+        return client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+      })();
+      assert.ok(reg, JSON.stringify(client.registrations));
+      const patterns = reg.registerOptions.watchers.map((w: any) => w.globPattern);
+      assert.ok(patterns.some((g: any) => g.baseUri === uriOf(path.join(folder, 'seeds')) && /txt/.test(g.pattern)), JSON.stringify(patterns));
+      assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
+    } finally {
+      await client.stop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
