@@ -25,6 +25,9 @@ export interface DiagnosticData {
   fingerprint: string;
 }
 
+/** Signals whose source words can stand in for the draft's words (a number, a name, a quotation...). */
+export const REPLACEABLE = new Set<string>(['number', 'date', 'entity', 'antonym', 'negation', 'quantifier', 'quote', 'misquote']);
+
 export interface ConvertOptions {
   /** severity override per code (corroborate.severity.<code>) */
   severity?: Record<string, SeverityName>;
@@ -98,7 +101,7 @@ export function toDiagnostics(results: ClaimResult[], draft: LineIndex, opts: Co
         evidence,
         fingerprint: fp,
       };
-      if (sig && sig.sourceWords !== undefined && sig.effect === 'contradicts') data.replace = { range, newText: sig.sourceWords };
+      if (sig && sig.sourceWords && sig.effect === 'contradicts' && REPLACEABLE.has(sig.kind)) data.replace = { range, newText: sig.sourceWords };
       out.push({
         range,
         severity,
