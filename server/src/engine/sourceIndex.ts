@@ -53,6 +53,8 @@ export class SourceIndex {
   /** per term: flat [sentenceId, tf, sentenceId, tf, ...] */
   private postings: number[][] = [];
   private df: number[] = [];
+  /** per term: the largest tf it ever had in one sentence (bounds its BM25 contribution) */
+  private maxTf: number[] = [];
   private files = new Map<string, IndexedFile>();
   private live = 0;
   private dead = 0;
@@ -125,12 +127,14 @@ export class SourceIndex {
       const buf = this.tidBuf.subarray(0, n).sort();
       const postings = this.postings;
       const df = this.df;
+      const maxTf = this.maxTf;
       for (let k = 0; k < n; ) {
         const tid = buf[k];
         let j = k + 1;
         while (j < n && buf[j] === tid) j++;
         postings[tid].push(id, j - k);
         df[tid]++;
+        if (j - k > maxTf[tid]) maxTf[tid] = j - k;
         k = j;
       }
     }
@@ -165,6 +169,7 @@ export class SourceIndex {
       this.terms.push(key);
       this.postings.push([]);
       this.df.push(0);
+      this.maxTf.push(0);
     }
     return tid;
   }
@@ -216,45 +221,96 @@ export class SourceIndex {
 
   /**
    * BM25 top-k sentences for the query keys (lemmas), optionally only from `onlySources`.
+   *
+   * Exact, with pruning: terms are scored rarest first (by their largest possible
+   * contribution); once the contribution the remaining terms could still add cannot lift a
+   * sentence not yet seen into the top k, only the sentences already seen (and still able to
+   * reach the top k) get the remaining terms, looked up by binary search instead of a scan of
+   * the long posting lists. The final scores are summed in the order of the query keys, so
+   * scores and ties are exactly those of a full scan.
    */
   search(keys: string[], k = 10, onlySources?: Set<string>): Hit[] {
     const n = this.sentences.length;
+    if (k <= 0) return [];
     if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
     const acc = this.scratch;
     const touched: number[] = [];
     const avg = this.live > 0 ? this.totalLength / this.live : 1;
-    const uniq = [...new Set(keys)];
-    for (const key of uniq) {
+    const sentences = this.sentences;
+    const lengths = this.lengths;
+    // postings of removed sentences linger until compaction: check liveness only then
+    const check = this.dead > 0 || onlySources !== undefined;
+    const terms: { tid: number; idf: number; ub: number }[] = [];
+    for (const key of new Set(keys)) {
       const tid = this.termIds.get(key);
       if (tid === undefined) continue;
       const idf = this.idf(key);
-      const p = this.postings[tid];
-      for (let i = 0; i < p.length; i += 2) {
-        const id = p[i];
-        const s = this.sentences[id];
-        if (!s) continue;
-        if (onlySources && !onlySources.has(s.source)) continue;
-        const tf = p[i + 1];
-        const len = this.lengths[id];
-        const w = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
-        if (acc[id] === 0) touched.push(id);
-        acc[id] += w;
-      }
+      const mt = this.maxTf[tid];
+      terms.push({ tid, idf, ub: (idf * (mt * (K1 + 1))) / (mt + K1 * (1 - B)) });
     }
-    // partial selection of the top k
-    const top: Hit[] = [];
-    let minScore = -Infinity;
-    for (const id of touched) {
-      const sc = acc[id];
-      acc[id] = 0;
-      if (top.length < k || sc > minScore) {
-        top.push({ sentence: this.sentences[id]!, score: sc });
-        if (top.length > k * 4) {
-          top.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
-          top.length = k;
-          minScore = top[k - 1].score;
+    const order = terms.map((_, i) => i).sort((x, y) => terms[y].ub - terms[x].ub || x - y);
+    const rest = new Float64Array(order.length + 1);
+    /** postings still to scan from term i on */
+    const volume = new Float64Array(order.length + 1);
+    for (let i = order.length - 1; i >= 0; i--) {
+      rest[i] = rest[i + 1] + terms[order[i]].ub;
+      volume[i] = volume[i + 1] + this.postings[terms[order[i]].tid].length / 2;
+    }
+
+    let i = 0;
+    let candidates: number[] | undefined;
+    for (; i < order.length; i++) {
+      // trying to prune costs a pass over the sentences seen: only when the scan saved is larger
+      if (i > 0 && touched.length >= k && volume[i] > 2 * touched.length) {
+        const theta = kthLargest(acc, touched, k);
+        if (rest[i] < theta - 1e-9 * Math.max(1, theta)) {
+          candidates = touched.filter((id) => acc[id] + rest[i] >= theta - 1e-9 * Math.max(1, theta));
+          break;
         }
       }
+      const { tid, idf } = terms[order[i]];
+      if (check) scanChecked(this.postings[tid], idf, avg, lengths, acc, touched, sentences, onlySources);
+      else scan(this.postings[tid], idf, avg, lengths, acc, touched);
+    }
+    if (candidates) {
+      // the remaining (common) terms, for the candidates only
+      for (; i < order.length && candidates.length > 0; i++) {
+        const { tid, idf } = terms[order[i]];
+        const p = this.postings[tid];
+        const m = p.length >> 1;
+        if (candidates.length * (Math.log2(m + 1) + 1) * 4 < m) {
+          for (const id of candidates) {
+            const tf = tfIn(p, id);
+            if (tf === 0) continue;
+            const len = lengths[id];
+            acc[id] += (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+          }
+        } else scanSeen(p, idf, avg, lengths, acc); // many candidates: a scan is cheaper
+        if (candidates.length > k && i + 1 < order.length) {
+          const theta = kthLargest(acc, candidates, k);
+          const r = rest[i + 1];
+          candidates = candidates.filter((id) => acc[id] + r >= theta - 1e-9 * Math.max(1, theta));
+        }
+      }
+    } else candidates = touched;
+
+    // the top k (and near ties) by the accumulated scores, then exact scores in key order
+    let chosen = candidates;
+    if (candidates.length > k) {
+      const theta = kthLargest(acc, candidates, k);
+      chosen = candidates.filter((id) => acc[id] >= theta - 1e-9 * Math.max(1, theta));
+    }
+    for (const id of touched) acc[id] = 0;
+    const top: Hit[] = [];
+    for (const id of chosen) {
+      let sc = 0;
+      const len = lengths[id];
+      for (const t of terms) {
+        const tf = tfIn(this.postings[t.tid], id);
+        if (tf === 0) continue;
+        sc += (t.idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+      }
+      top.push({ sentence: sentences[id]!, score: sc });
     }
     top.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
     if (top.length > k) top.length = k;
@@ -349,6 +405,7 @@ export class SourceIndex {
       if (!(count >= 0) || o + count * 2 > P.length) fail('postings out of bounds');
       const list: number[] = new Array(count * 2);
       let prev = -1;
+      let maxTf = 0;
       for (let i = 0; i < count * 2; i += 2) {
         const sid = P[o + i];
         const tf = P[o + i + 1];
@@ -356,6 +413,7 @@ export class SourceIndex {
         prev = sid;
         list[i] = sid;
         list[i + 1] = tf;
+        if (tf > maxTf) maxTf = tf;
         idx.lengths[sid] += tf;
       }
       o += count * 2;
@@ -363,11 +421,114 @@ export class SourceIndex {
       idx.terms.push(key);
       idx.postings.push(list);
       idx.df.push(count);
+      idx.maxTf.push(maxTf);
     }
     if (o !== P.length) fail('postings left over');
     idx.live = n;
     for (let i = 0; i < n; i++) idx.totalLength += idx.lengths[i];
     idx.generation = 1;
     return idx;
+  }
+}
+
+/** tf of sentence `id` in a posting list (flat [id, tf, ...], ascending ids), 0 if absent. */
+function tfIn(p: number[], id: number): number {
+  let lo = 0;
+  let hi = (p.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = p[mid * 2];
+    if (v === id) return p[mid * 2 + 1];
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** The k-th largest of acc[id] over ids (ids.length >= k): a min-heap of size k. */
+function kthLargest(acc: Float64Array, ids: number[], k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (const id of ids) {
+    const v = acc[id];
+    if (size < k) {
+      // sift up
+      let c = size++;
+      heap[c] = v;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (heap[p] <= heap[c]) break;
+        const t = heap[p];
+        heap[p] = heap[c];
+        heap[c] = t;
+        c = p;
+      }
+    } else if (v > heap[0]) {
+      heap[0] = v;
+      let c = 0;
+      for (;;) {
+        const l = 2 * c + 1;
+        const r = l + 1;
+        let m = c;
+        if (l < k && heap[l] < heap[m]) m = l;
+        if (r < k && heap[r] < heap[m]) m = r;
+        if (m === c) break;
+        const t = heap[m];
+        heap[m] = heap[c];
+        heap[c] = t;
+        c = m;
+      }
+    }
+  }
+  return size < k ? -Infinity : heap[0];
+}
+
+/** Adds one term's BM25 contributions to acc (ids first seen go to touched). */
+function scan(p: number[], idf: number, avg: number, lengths: number[], acc: Float64Array, touched: number[]): void {
+  const m = p.length;
+  for (let j = 0; j < m; j += 2) {
+    const id = p[j];
+    const tf = p[j + 1];
+    const len = lengths[id];
+    const w = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+    if (acc[id] === 0) touched.push(id);
+    acc[id] += w;
+  }
+}
+
+/** scan, skipping removed sentences and sentences outside onlySources. */
+function scanChecked(
+  p: number[],
+  idf: number,
+  avg: number,
+  lengths: number[],
+  acc: Float64Array,
+  touched: number[],
+  sentences: (SourceSentence | undefined)[],
+  onlySources: Set<string> | undefined,
+): void {
+  const m = p.length;
+  for (let j = 0; j < m; j += 2) {
+    const id = p[j];
+    const s = sentences[id];
+    if (!s) continue;
+    if (onlySources && !onlySources.has(s.source)) continue;
+    const tf = p[j + 1];
+    const len = lengths[id];
+    const w = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+    if (acc[id] === 0) touched.push(id);
+    acc[id] += w;
+  }
+}
+
+/** scan for sentences already seen only (acc != 0); sentences pruned away are updated too, harmlessly. */
+function scanSeen(p: number[], idf: number, avg: number, lengths: number[], acc: Float64Array): void {
+  const m = p.length;
+  for (let j = 0; j < m; j += 2) {
+    const id = p[j];
+    if (acc[id] === 0) continue;
+    const tf = p[j + 1];
+    const len = lengths[id];
+    acc[id] += (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
   }
 }
