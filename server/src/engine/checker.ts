@@ -20,6 +20,8 @@ export interface CheckerOptions {
   supportThreshold?: number;
   /** the support threshold for claims of 20 content words or more (it falls linearly from 8 words) */
   longClaimThreshold?: number;
+  /** share of credit for claim words found elsewhere in the best evidence's source document (0 = none) */
+  contextCredit?: number;
   /** coverage below which evidence is not cited at all */
   relatedThreshold?: number;
   /** coverage a candidate needs before a contradiction signal is trusted (topicality) */
@@ -36,6 +38,7 @@ export interface CheckerOptions {
 
 const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
   supportThreshold: 0.75,
+  contextCredit: Number(process.env.CORROBORATE_CONTEXT ?? 0.5),
   longClaimThreshold: Number(process.env.CORROBORATE_LONG_T ?? 0.55),
   relatedThreshold: 0.25,
   contradictionGate: 0.5,
@@ -69,6 +72,7 @@ export class Checker {
   readonly options: Required<Omit<CheckerOptions, 'detectors'>>;
   readonly detectors: SignalDetector[];
   private lineIndexes = new Map<string, { text: string; li: LineIndex }>();
+  private vocabularies = new Map<string, { text: string; vocab: Set<string> }>();
   private cache = new Map<string, { generation: number; result: ClaimResult }>();
   cacheHits = 0;
   cacheMisses = 0;
@@ -164,10 +168,25 @@ export class Checker {
       }
     }
     const best = candidates[0];
+    // words the evidence sentence lacks but its source document has (a name given earlier, "he" in
+    // the sentence itself) count for part: the document is about them
+    const docVocab = this.options.contextCredit > 0 ? this.documentVocabulary(best.sentences[0].source) : undefined;
+    let support = best.alignment.coverage;
+    if (docVocab) {
+      let total = 0;
+      let extra = 0;
+      for (const i of content) {
+        const t = claim.tokens[i];
+        const w = this.index.idf(t.lemma);
+        total += w;
+        if (best.alignment.map[i] < 0 && (docVocab.has(t.lemma) || docVocab.has(t.lower))) extra += w;
+      }
+      if (total > 0) support += (this.options.contextCredit * extra) / total;
+    }
 
     // signals against the well-matching candidates
     const findings: { f: SignalFinding; cand: Candidate }[] = [];
-    for (const cand of candidates.slice(0, 3)) {
+    for (const cand of candidates.filter((c) => !c.spread).slice(0, 3)) {
       if (cand.alignment.coverage < this.options.contradictionGate * 0.8) continue;
       for (const d of this.detectors) {
         let fs: SignalFinding[] = [];
@@ -176,13 +195,15 @@ export class Checker {
         } catch {
           fs = [];
         }
-        for (const f of fs) findings.push({ f, cand });
+        for (const f of fs) if (clashInTopicalSentence(f, cand)) findings.push({ f, cand });
       }
     }
     const clashes = findings.filter(
       ({ f, cand }) => f.effect === 'contradicts' && f.strength >= 0.5 && cand.alignment.coverage >= this.gateFor(f.kind),
     );
-    const missing = findings.filter(({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best);
+    const missing = findings.filter(
+      ({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best && !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
+    );
 
     const evidence: Evidence[] = [];
     const evIndex = new Map<Candidate, number>();
@@ -211,6 +232,7 @@ export class Checker {
         score: round(Math.max(0, cand.alignment.coverage)),
         relation,
         sentenceIds: cand.sentences.map((s) => s.id),
+        matched: matchedSpans(cand),
       });
       evIndex.set(cand, evidence.length - 1);
       return evidence.length - 1;
@@ -229,7 +251,7 @@ export class Checker {
       }
       verdict = 'contradicted';
       reason = top.f.message.startsWith(top.f.kind) ? top.f.message : `${top.f.kind}: ${top.f.message}`;
-    } else if (best.alignment.coverage >= this.supportThresholdFor(content.length) && missing.length === 0) {
+    } else if (support >= this.supportThresholdFor(content.length) && missing.length === 0) {
       const ei = cite(best, 'supports');
       verdict = 'supported';
       reason = `${Math.round(best.alignment.coverage * 100)}% of its content is in the source`;
@@ -284,6 +306,23 @@ export class Checker {
     return Math.min(0.95, g + extra);
   }
 
+  /** Lemmas and lower-case words of a whole source file (cached per file text). */
+  private documentVocabulary(source: string): Set<string> | undefined {
+    const f = this.index.file(source);
+    if (!f) return undefined;
+    const c = this.vocabularies.get(source);
+    if (c && c.text === f.text) return c.vocab;
+    const vocab = new Set<string>();
+    for (const t of analyze(f.text.length > 400_000 ? f.text.slice(0, 400_000) : f.text).tokens) {
+      if (t.kind === 'punct') continue;
+      vocab.add(t.lemma);
+      vocab.add(t.lower);
+    }
+    if (this.vocabularies.size > 500) this.vocabularies.clear();
+    this.vocabularies.set(source, { text: f.text, vocab });
+    return vocab;
+  }
+
   private evidenceText(sentences: SourceSentence[]): string {
     if (sentences.length === 1) return sentences[0].text;
     const f = this.index.file(sentences[0].source);
@@ -303,6 +342,30 @@ export class Checker {
   }
 }
 
+/**
+ * In two joined neighbours, a clash counts only if it lies in a sentence that itself carries
+ * several of the claim's words: a neighbour can be about something else entirely.
+ */
+function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
+  if (cand.sentences.length === 1 || !f.evidenceSpan || f.effect !== 'contradicts') return true;
+  const boundary = cand.sentences[0].end - cand.sentences[0].start;
+  const inFirst = f.evidenceSpan.start < boundary;
+  let aligned = 0;
+  for (const j of cand.alignment.map) {
+    if (j < 0) continue;
+    const t = cand.analyzed.tokens[j];
+    if (t.stop) continue;
+    if (t.start < boundary === inFirst) aligned++;
+  }
+  return aligned >= 3;
+}
+
+/** Every word of a name is in the document's vocabulary. */
+function mentioned(name: string, vocab: Set<string>): boolean {
+  const words = name.toLowerCase().match(/\p{L}[\p{L}\p{M}\p{N}'’-]*/gu) ?? [];
+  return words.length > 0 && words.every((w) => vocab.has(w) || vocab.has(w.replace(/['’]s$/, '')));
+}
+
 function byCoverage(a: Candidate, b: Candidate): number {
   return b.alignment.coverage - a.alignment.coverage || b.bm25 - a.bm25 || a.sentences.length - b.sentences.length;
 }
@@ -318,6 +381,20 @@ function toSignal(f: SignalFinding, evidenceIndex: number | undefined, cand: Can
 function spanOf(claim: Analyzed, content: number[]): Span {
   if (content.length === 0) return { start: 0, end: claim.text.length };
   return { start: claim.tokens[content[0]].start, end: claim.tokens[content[content.length - 1]].end };
+}
+
+/** The evidence words the claim aligned to, as spans of the quote (neighbouring words joined across spaces). */
+export function matchedSpans(cand: { analyzed: Analyzed; alignment: Alignment }): Span[] {
+  const toks = cand.analyzed.tokens;
+  const idx = [...new Set(cand.alignment.map.filter((j) => j >= 0 && j < toks.length))].sort((a, b) => a - b);
+  const out: Span[] = [];
+  for (const j of idx) {
+    const t = toks[j];
+    const last = out[out.length - 1];
+    if (last && /^[ \t]*$/.test(cand.analyzed.text.slice(last.end, t.start))) last.end = t.end;
+    else out.push({ start: t.start, end: t.end });
+  }
+  return out;
 }
 
 /** Runs of content words the alignment left uncovered (stop words between them join a run). */

@@ -87,6 +87,8 @@ export interface Evidence {
   relation: Relation;
   /** ids of the source sentences this evidence spans (one, or two neighbours) */
   sentenceIds: number[];
+  /** offsets into `quote` of the words the claim's words aligned to (ascending, adjacent words joined) */
+  matched?: Span[];
 }
 
 /** A reason that decided (or contributed to) a verdict. */

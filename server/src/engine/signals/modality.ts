@@ -8,9 +8,10 @@ import { isClauseBreak, quoted } from './util';
 
 /** Lemmas (or lower forms) that state something as settled or done. */
 const CERTAIN = new Set([
-  'sign', 'signed', 'agree', 'agreed', 'finalize', 'finalise', 'finalized', 'finalised', 'complete', 'completed',
-  'conclude', 'concluded', 'approve', 'approved', 'ratify', 'ratified', 'seal', 'sealed', 'binding', 'will',
-  'confirm', 'confirmed', 'establish', 'established', 'launch', 'launched', 'finish', 'finished', 'done',
+  // not "will" (a prediction, not a settled fact), nor "done"/"establish" (too common to mean "settled")
+  'sign', 'signed', 'agree', 'agreed', 'finalize', 'finalise', 'finalized', 'finalised', 'completed',
+  'conclude', 'concluded', 'approve', 'approved', 'ratify', 'ratified', 'seal', 'sealed', 'binding',
+  'confirm', 'confirmed', 'launched', 'finish', 'finished',
   'definitely', 'certainly', 'formalize', 'formalise', 'formalized', 'formalised', 'enact', 'enacted', 'settle',
   'settled', 'officially', 'secured', 'clinch', 'clinched', 'decide', 'decided',
 ]);

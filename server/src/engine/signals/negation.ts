@@ -24,6 +24,17 @@ export function isNegationCue(t: Token): boolean {
   return CUE_VERBS.has(t.lemma);
 }
 
+/** A cue verb negates only when it governs a verb or clause ("failed to sign", "denied that"), not as a noun ("a decline in"). */
+function cueVerbGoverns(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!CUE_VERBS.has(t.lemma) || CUE_WORDS.has(t.lower) || t.lower.endsWith("n't")) return true;
+  const next = tokens[i + 1];
+  if (!next) return false;
+  if (next.lower === 'to' || next.lower === 'that') return true;
+  // "denied the report", "refused the offer": a verb form followed by its object
+  return t.lemma === 'deny' || t.lemma === 'refuse' ? !/^(in|of|for)$/.test(next.lower) && t.lower !== t.lemma + 's' : false;
+}
+
 /** The head a cue at index i negates: the next content token within 4 tokens in the same clause. */
 function headOf(tokens: Token[], i: number): number {
   for (let k = i + 1; k < tokens.length && k <= i + 4; k++) {
@@ -40,7 +51,7 @@ function cueBefore(tokens: Token[], head: number): number {
   for (let k = head - 1; k >= 0 && k >= head - 4; k--) {
     const t = tokens[k];
     if (isClauseBreak(t)) return -1;
-    if (isNegationCue(t)) return k;
+    if (isNegationCue(t) && cueVerbGoverns(tokens, k)) return k;
   }
   return -1;
 }
@@ -73,7 +84,7 @@ export const negation: SignalDetector = {
 
       // claim negates what the evidence asserts
       for (let i = 0; i < ct.length; i++) {
-        if (!isNegationCue(ct[i])) continue;
+        if (!isNegationCue(ct[i]) || !cueVerbGoverns(ct, i)) continue;
         const h = headOf(ct, i);
         if (h < 0) continue;
         const eh = input.alignment[h] ?? -1;
@@ -93,7 +104,7 @@ export const negation: SignalDetector = {
 
       // evidence negates what the claim asserts
       for (let j = 0; j < et.length; j++) {
-        if (!isNegationCue(et[j])) continue;
+        if (!isNegationCue(et[j]) || !cueVerbGoverns(et, j)) continue;
         const eh = headOf(et, j);
         if (eh < 0) continue;
         const h = rev[eh];

@@ -251,7 +251,8 @@ export const number: SignalDetector = {
           const anchored = anchoredCandidate(input, q, cands);
           // "300 soldiers" and "30 tanks" count different things
           if (anchored && !(q.noun && anchored.noun)) pair = anchored;
-          else if (cands.length === 1 && (!q.noun || !cands[0].noun)) pair = cands[0];
+          // a lone number on each side, neither anchored nor counting the same thing: only when all else matches
+          else if (cands.length === 1 && (!q.noun || !cands[0].noun) && input.coverage >= 0.8) pair = cands[0];
         }
         if (!pair) continue;
         const ct = input.claim.tokens;

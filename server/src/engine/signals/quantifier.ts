@@ -25,10 +25,8 @@ const CLASH: Record<Q, Q[]> = {
   many: ['none', 'few'],
 };
 const EXCLUSIVE = new Set(['only', 'sole', 'solely', 'exclusively', 'single', 'just', 'alone', 'unique']);
-const CONTRAST: string[][] = [
-  ['rather', 'than'], ['instead', 'of'], ['not', 'just'], ['not', 'only'], ['not', 'merely'], ['more', 'than'],
-  ['beyond'], ['other', 'than'], ['as', 'opposed', 'to'],
-];
+// "not only X" / "more than 7" / "beyond" include X rather than exclude it: they are not contrasts
+const CONTRAST: string[][] = [['rather', 'than'], ['instead', 'of'], ['other', 'than'], ['as', 'opposed', 'to']];
 const INCLUSIVE = new Set(['among', 'including', 'include', 'includes', 'also', 'several', 'various']);
 
 function quantAt(tokens: Token[], i: number): Q | undefined {
