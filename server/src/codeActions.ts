@@ -87,7 +87,7 @@ export function codeActions(inp: ActionInput): CodeAction[] {
       title: `Hide this finding (${data.code})`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
-      command: { title: 'Hide this finding', command: CMD_HIDE, arguments: [inp.uri, { code: data.code, text: data.claim.text }] },
+      command: { title: 'Hide this finding', command: CMD_HIDE, arguments: [inp.uri, { code: data.code, text: data.claim.text, context: data.context }] },
     });
   }
   // supported statements under the cursor: cite their source too
@@ -110,9 +110,9 @@ export function codeActions(inp: ActionInput): CodeAction[] {
   return out;
 }
 
-/** The fingerprint a hide command stores. */
-export function hiddenKey(h: { code: string; text: string }): string {
-  return fingerprint(h.text, h.code);
+/** The fingerprint a hide command stores (with the statement's context when it has one). */
+export function hiddenKey(h: { code: string; text: string; context?: string }): string {
+  return fingerprint(h.text, h.code, h.context);
 }
 
 export { codeOf };

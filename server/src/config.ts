@@ -19,6 +19,12 @@ export interface Settings {
   checkMode: CheckMode;
   /** severity override per diagnostic code */
   severity: Record<string, SeverityName>;
+  /** while typing, findings on the statement under the cursor wait this long (0 = shown at once) */
+  holdBackMs: number;
+  /** globs (relative to the workspace folder) of the drafts Check Workspace checks */
+  drafts: string[];
+  /** drafts larger than this (KB of UTF-8) are checked up to the cap only */
+  maxDraftKB: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +33,9 @@ export const DEFAULT_SETTINGS: Settings = {
   debounceMs: 300,
   checkMode: 'onType',
   severity: {},
+  holdBackMs: 3000,
+  drafts: ['**/*.md', '**/*.txt'],
+  maxDraftKB: 512,
 };
 
 const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
@@ -47,6 +56,10 @@ export function normalizeSettings(raw: unknown): Settings {
   const languages = stringArray(r.languages);
   if (languages) s.languages = languages;
   if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) && r.debounceMs >= 0) s.debounceMs = Math.min(r.debounceMs, 60_000);
+  if (typeof r.holdBackMs === 'number' && Number.isFinite(r.holdBackMs) && r.holdBackMs >= 0) s.holdBackMs = Math.min(r.holdBackMs, 600_000);
+  const drafts = stringArray(r.drafts);
+  if (drafts) s.drafts = drafts;
+  if (typeof r.maxDraftKB === 'number' && Number.isFinite(r.maxDraftKB) && r.maxDraftKB > 0) s.maxDraftKB = r.maxDraftKB;
   if (typeof r.checkMode === 'string' && MODES.has(r.checkMode as CheckMode)) s.checkMode = r.checkMode as CheckMode;
   if (r.severity && typeof r.severity === 'object') {
     for (const [code, v] of Object.entries(r.severity as Record<string, unknown>)) {

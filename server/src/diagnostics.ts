@@ -21,8 +21,10 @@ export interface DiagnosticData {
   evidence: { uri: string; source: string; range: Range; quote: string; relation: Evidence['relation'] }[];
   /** replacing the clashing words with the source's words */
   replace?: { range: Range; newText: string };
-  /** key of the finding for "hide this finding" */
+  /** key of the finding for "hide this finding" (code, statement text and context) */
   fingerprint: string;
+  /** hash of the words around the statement (see contextOf) */
+  context: string;
 }
 
 /** Signals whose source words can stand in for the draft's words (a number, a name, a quotation...). */
@@ -47,9 +49,53 @@ export function codeOf(verdict: 'unsupported' | 'contradicted', sig: Signal | un
   return sig.kind;
 }
 
-/** A finding's key: the statement's text (whitespace-normalised) and its code, so it survives edits elsewhere. */
-export function fingerprint(text: string, code: string): string {
-  return `${code}:${text.replace(/\s+/g, ' ').trim()}`;
+/**
+ * A finding's key: the statement's text (whitespace-normalised) and its code, and, when given, the
+ * hash of its neighbouring words (contextOf), as Harper's lint context: it survives edits elsewhere
+ * in the draft, not a change of the statement or of the words right around it.
+ */
+export function fingerprint(text: string, code: string, context?: string): string {
+  const base = `${code}:${text.replace(/\s+/g, ' ').trim()}`;
+  return context ? `${base}#${context}` : base;
+}
+
+/** Words either side of a statement that make up its context. */
+export const CONTEXT_WORDS = 3;
+
+/** Hash (8 hex digits, FNV-1a) of the CONTEXT_WORDS words before and after text[start, end), lower-cased. */
+export function contextOf(text: string, start: number, end: number): string {
+  const words = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const before = words(text.slice(Math.max(0, start - 300), start)).slice(-CONTEXT_WORDS);
+  const after = words(text.slice(end, end + 300)).slice(0, CONTEXT_WORDS);
+  const key = `${before.join(' ')}|${after.join(' ')}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** A hidden finding as stored in .corroborate.json `hidden`. */
+export interface HiddenEntry {
+  code: string;
+  text: string;
+  context?: string;
+}
+
+/** Keys of stored hidden findings (entries without a context match the statement anywhere). */
+export function hiddenKeys(entries: unknown): Set<string> {
+  const out = new Set<string>();
+  if (!Array.isArray(entries)) return out;
+  for (const h of entries) {
+    if (h && typeof h.code === 'string' && typeof h.text === 'string') out.add(fingerprint(h.text, h.code, typeof h.context === 'string' ? h.context : undefined));
+  }
+  return out;
+}
+
+/** Whether a finding is hidden: by its key with context, or by a stored entry without one. */
+export function isHidden(hidden: Set<string> | undefined, text: string, code: string, context: string): boolean {
+  return !!hidden && (hidden.has(fingerprint(text, code, context)) || hidden.has(fingerprint(text, code)));
 }
 
 export function toSeverity(name: SeverityName | undefined, fallback: DiagnosticSeverity): DiagnosticSeverity | undefined {
@@ -85,10 +131,11 @@ export function toDiagnostics(results: ClaimResult[], draft: LineIndex, opts: Co
       message: e.quote,
     }));
     const items: (Signal | undefined)[] = deciding.length ? deciding : [undefined];
+    const context = contextOf(draft.text, r.start, r.end);
     for (const sig of items) {
       const code = codeOf(verdict, sig);
-      const fp = fingerprint(r.text, code);
-      if (opts.hidden?.has(fp)) continue;
+      const fp = fingerprint(r.text, code, context);
+      if (isHidden(opts.hidden, r.text, code, context)) continue;
       const fallback = verdict === 'contradicted' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
       const severity = toSeverity(opts.severity?.[code] ?? (code !== verdict ? opts.severity?.[verdict] : undefined), fallback);
       if (severity === undefined) continue;
@@ -100,6 +147,7 @@ export function toDiagnostics(results: ClaimResult[], draft: LineIndex, opts: Co
         claim: { start: r.start, end: r.end, text: r.text, range: claimRange },
         evidence,
         fingerprint: fp,
+        context,
       };
       if (sig && sig.sourceWords && sig.effect === 'contradicts' && REPLACEABLE.has(sig.kind)) data.replace = { range, newText: sig.sourceWords };
       out.push({

@@ -3,7 +3,7 @@
  * verbatim with a file:line link that opens the source there, and the deciding signal.
  */
 import * as path from 'node:path';
-import type { ClaimResult, Signal } from './engine';
+import type { ClaimResult, Signal, Span } from './engine';
 import { fileUri } from './diagnostics';
 
 export interface HoverOptions {
@@ -49,7 +49,7 @@ export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
   if (quotes.length === 0) lines.push('', '_No source sentence is close to this statement._');
   for (const e of quotes) {
     lines.push('');
-    for (const l of e.quote.split(/\r\n|\r|\n/)) lines.push(`> ${l}`);
+    for (const l of emphasise(e.quote, e.matched).split(/\r\n|\r|\n/)) lines.push(`> ${l}`);
     lines.push('', `${sourceLink(e.source, e.range.start.line, opts)} (${e.relation}, ${Math.round(e.score * 100)}%)`);
   }
   const sig = decidingSignal(r);
@@ -58,6 +58,24 @@ export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
     if (sig.sourceWords !== undefined) lines.push('', `The source says: "${oneLine(sig.sourceWords)}"`);
   }
   return lines.join('\n');
+}
+
+/** The quote verbatim, with the words the claim aligned to in bold (a bold run never spans a line break). */
+export function emphasise(quote: string, matched: Span[] | undefined): string {
+  if (!matched?.length) return quote;
+  let out = '';
+  let at = 0;
+  for (const m of matched) {
+    if (m.start < at || m.end > quote.length || m.end <= m.start) continue;
+    out += quote.slice(at, m.start);
+    out += quote
+      .slice(m.start, m.end)
+      .split(/(\r\n|\r|\n)/)
+      .map((part, i) => (i % 2 === 1 || part.trim() === '' ? part : `**${part}**`))
+      .join('');
+    at = m.end;
+  }
+  return out + quote.slice(at);
 }
 
 function oneLine(s: string): string {

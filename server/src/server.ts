@@ -10,6 +10,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
   FileChangeType,
   MessageType,
   ShowMessageNotification,
@@ -20,7 +21,9 @@ import {
   type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
+  type Diagnostic,
   type Location,
+  type Position,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,7 +31,8 @@ import { createChecker, isInside, LineIndex, loadSources, SourceIndex, type Chec
 import { indexFile } from './engine/corpus';
 import { DEFAULT_MAX_SOURCE_BYTES, SOURCE_EXTENSIONS } from './engine/sources';
 import { DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './config';
-import { countVerdicts, fileUri, toDiagnostics } from './diagnostics';
+import { CODE_DOCS_BASE, countVerdicts, DIAGNOSTIC_SOURCE, fileUri, fingerprint, hiddenKeys, toDiagnostics, type DiagnosticData } from './diagnostics';
+import { cutOffset, listDrafts } from './drafts';
 import { hoverMarkdown } from './hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from './codeActions';
 import { reportMarkdown } from './report';
@@ -59,7 +63,18 @@ interface DocState {
   results: ClaimResult[];
   lines: LineIndex;
   text: string;
+  /** offset where checking stopped (the draft is over corroborate.maxDraftKB) */
+  cut?: number;
 }
+
+// hold-back: while typing, findings on the statement under the cursor wait (corroborate.holdBackMs)
+/** the cursor of each draft, from the client's `corroborate/cursor` notification */
+const cursors = new Map<string, Position>();
+/** time of the last edit of each draft (deleted when the cursor leaves the edited statement) */
+const lastEdit = new Map<string, number>();
+/** the statement whose findings are held back, per draft */
+const held = new Map<string, { start: number; end: number }>();
+const holdTimers = new Map<string, NodeJS.Timeout>();
 
 const folders = new Map<string, Folder>();
 const docStates = new Map<string, DocState>();
@@ -178,17 +193,13 @@ function readProjectFile(f: Folder): Record<string, unknown> {
 }
 
 function loadHidden(f: Folder) {
-  const j = readProjectFile(f);
-  f.hidden = new Set();
-  if (Array.isArray(j.hidden)) {
-    for (const h of j.hidden) if (h && typeof h.code === 'string' && typeof h.text === 'string') f.hidden.add(hiddenKey(h));
-  }
+  f.hidden = hiddenKeys(readProjectFile(f).hidden);
 }
 
 /** .corroborate.json at the folder root takes precedence over editor settings, key by key. */
 function withProjectFile(s: Settings, project: Record<string, unknown>): Settings {
   const merged: Record<string, unknown> = { ...s };
-  for (const k of ['sources', 'languages', 'debounceMs', 'checkMode'] as const) if (project[k] !== undefined) merged[k] = project[k];
+  for (const k of ['sources', 'languages', 'debounceMs', 'checkMode', 'holdBackMs', 'drafts', 'maxDraftKB'] as const) if (project[k] !== undefined) merged[k] = project[k];
   if (project.severity && typeof project.severity === 'object') merged.severity = { ...s.severity, ...(project.severity as object) };
   return normalizeSettings(merged);
 }
@@ -361,15 +372,88 @@ async function checkNow(uri: string, force = false): Promise<DocState | undefine
   if (!doc) return undefined;
   if (!force && doc.version !== doc0.version) return undefined; // a newer version is scheduled
   const version = doc.version;
-  const text = doc.getText();
-  const results = f.checker.checkDraft(text, formatOf(doc));
-  const lines = new LineIndex(text);
-  const state: DocState = { version, results, lines, text };
+  void connection.sendNotification('corroborate/checking', { uri });
+  const state = checkText(f, doc.getText(), formatOf(doc), version);
   if (documents.get(uri)?.version !== version) return state; // stale: drop
   docStates.set(uri, state);
-  const diagnostics = toDiagnostics(results, lines, { severity: f.settings.severity, hidden: f.hidden });
-  await connection.sendDiagnostics({ uri, version, diagnostics });
+  await publish(uri, f, state);
   return state;
+}
+
+/** Checks a draft's text, up to the size cap (corroborate.maxDraftKB). */
+function checkText(f: Folder, text: string, format: 'markdown' | 'plaintext', version: number): DocState {
+  const cut = cutOffset(text, f.settings.maxDraftKB);
+  const results = f.checker.checkDraft(cut === undefined ? text : text.slice(0, cut), format);
+  return { version, results, lines: new LineIndex(text), text, cut };
+}
+
+/** Every diagnostic of a checked draft: findings, and an Information at the cut of a partially checked one. */
+function diagnosticsOf(f: Folder, state: DocState): Diagnostic[] {
+  const out = toDiagnostics(state.results, state.lines, { severity: f.settings.severity, hidden: f.hidden });
+  if (state.cut !== undefined) {
+    const at = state.lines.position(state.cut);
+    const lineEnd = state.lines.offset({ line: at.line + 1, character: 0 });
+    const end = state.lines.position(Math.max(state.cut, lineEnd - (state.text[lineEnd - 1] === '\n' ? 1 : 0)));
+    out.push({
+      range: { start: at, end: end.line === at.line ? end : at },
+      severity: DiagnosticSeverity.Information,
+      code: 'partial',
+      codeDescription: { href: `${CODE_DOCS_BASE}partial` },
+      source: DIAGNOSTIC_SOURCE,
+      message: `partially checked: this draft is over corroborate.maxDraftKB (${f.settings.maxDraftKB} KB); nothing from here on is checked`,
+    });
+  }
+  return out;
+}
+
+function partialInfo(f: Folder, state: DocState) {
+  return state.cut === undefined ? undefined : { checkedChars: state.cut, totalChars: state.text.length, maxDraftKB: f.settings.maxDraftKB };
+}
+
+/** The statement whose findings wait: the one under the cursor, while the last edit is recent. */
+function heldSpan(uri: string, f: Folder, state: DocState): { start: number; end: number; wait: number } | undefined {
+  const ms = f.settings.holdBackMs;
+  const last = lastEdit.get(uri);
+  const cursor = cursors.get(uri);
+  if (ms <= 0 || f.settings.checkMode !== 'onType' || last === undefined || !cursor) return undefined;
+  const wait = last + ms - Date.now();
+  if (wait <= 0) return undefined;
+  const r = claimAt(state, state.lines.offset(cursor));
+  return r ? { start: r.start, end: r.end, wait } : undefined;
+}
+
+/** Publishes a checked draft's diagnostics (holding back the statement being typed) and its counts. */
+async function publish(uri: string, f: Folder, state: DocState): Promise<void> {
+  const all = diagnosticsOf(f, state);
+  const t = holdTimers.get(uri);
+  if (t) clearTimeout(t);
+  holdTimers.delete(uri);
+  held.delete(uri);
+  let shown = all;
+  const hold = heldSpan(uri, f, state);
+  if (hold) {
+    shown = all.filter((d) => (d.data as DiagnosticData | undefined)?.claim?.start !== hold.start);
+    if (shown.length !== all.length) {
+      held.set(uri, hold);
+      holdTimers.set(
+        uri,
+        setTimeout(() => {
+          holdTimers.delete(uri);
+          republish(uri);
+        }, hold.wait + 5),
+      );
+    }
+  }
+  await connection.sendDiagnostics({ uri, version: state.version, diagnostics: shown });
+  void connection.sendNotification('corroborate/counts', { uri, version: state.version, counts: countVerdicts(state.results), partial: partialInfo(f, state) });
+}
+
+/** Publishes the latest results again (after the pause, or when the cursor left the held statement). */
+function republish(uri: string) {
+  const s = docStates.get(uri);
+  const f = folderFor(uri);
+  if (!s || !f || documents.get(uri)?.version !== s.version) return; // a newer check will publish
+  publish(uri, f, s).catch((e) => logError(`publishing ${uri}`, e));
 }
 
 function schedule(uri: string, delay: number) {
@@ -407,8 +491,7 @@ async function stateFor(uri: string): Promise<DocState | undefined> {
   await ready(f);
   const d = documents.get(uri);
   if (!d) return undefined;
-  const text = d.getText();
-  return { version: d.version, results: f.checker.checkDraft(text, formatOf(d)), lines: new LineIndex(text), text };
+  return checkText(f, d.getText(), formatOf(d), d.version);
 }
 
 function claimAt(state: DocState, offset: number): ClaimResult | undefined {
@@ -479,6 +562,7 @@ documents.onDidChangeContent(
   safe('didChange', (e) => {
     // onDidChangeContent also fires on open; the open handler schedules that check
     if (justOpened.delete(e.document.uri)) return;
+    lastEdit.set(e.document.uri, Date.now());
     const f = folderFor(e.document.uri);
     if (!f) return;
     if (f.settings.checkMode !== 'onType') {
@@ -501,6 +585,10 @@ documents.onDidClose(
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
+    const h = holdTimers.get(e.document.uri);
+    if (h) clearTimeout(h);
+    holdTimers.delete(e.document.uri);
+    for (const m of [cursors, lastEdit, held]) m.delete(e.document.uri);
     clearDiagnostics(e.document.uri);
   }),
 );
@@ -627,14 +715,14 @@ connection.onExecuteCommand(
       return null;
     }
     if (p.command === CMD_HIDE) {
-      const [uri, h] = args as [string, { code: string; text: string }];
+      const [uri, h] = args as [string, { code: string; text: string; context?: string }];
       const f = folderFor(uri);
       if (!f?.path) return null;
       const file = path.join(f.path, CONFIG_FILE);
       const j = readProjectFile(f);
       const hidden = Array.isArray(j.hidden) ? j.hidden : [];
-      if (!hidden.some((x: { code?: string; text?: string }) => x && hiddenKey({ code: String(x.code), text: String(x.text) }) === hiddenKey(h))) {
-        hidden.push({ code: h.code, text: h.text.replace(/\s+/g, ' ').trim() });
+      if (!hidden.some((x: { code?: string; text?: string; context?: string }) => x && hiddenKey({ code: String(x.code), text: String(x.text), context: x.context }) === hiddenKey(h))) {
+        hidden.push({ code: h.code, text: h.text.replace(/\s+/g, ' ').trim(), ...(typeof h.context === 'string' ? { context: h.context } : {}) });
       }
       j.hidden = hidden;
       fs.writeFileSync(file, JSON.stringify(j, null, 2) + '\n');
@@ -677,6 +765,139 @@ connection.onRequest(
     const f = folderFor(p.uri);
     const title = decodeURIComponent(p.uri.split('/').pop() ?? p.uri);
     return { markdown: reportMarkdown(title, s.results, { display: display(f), lineOf: (o) => s.lines.position(o).line }) };
+  }),
+);
+
+// ---------------------------------------------------------------- issue 4: cursor, hidden findings, workspace, sources
+
+/** The client's cursor (VS Code: on selection change); findings on the statement being typed wait for it to leave. */
+connection.onNotification(
+  'corroborate/cursor',
+  safeVoid('corroborate/cursor', (p: { uri: string; position: Position }) => {
+    if (!p || typeof p.uri !== 'string' || !p.position) return;
+    cursors.set(p.uri, p.position);
+    const h = held.get(p.uri);
+    const s = docStates.get(p.uri);
+    if (!h || !s || documents.get(p.uri)?.version !== s.version) return;
+    const off = s.lines.offset(p.position);
+    if (off >= h.start && off <= h.end) return;
+    lastEdit.delete(p.uri); // the cursor left the statement being typed: show its findings
+    republish(p.uri);
+  }),
+);
+
+interface HiddenItem {
+  folderUri: string;
+  folderName: string;
+  code: string;
+  text: string;
+  context?: string;
+}
+
+/** Every hidden finding of every workspace folder (from .corroborate.json). */
+connection.onRequest(
+  'corroborate/hidden',
+  safe('corroborate/hidden', (): HiddenItem[] => {
+    const out: HiddenItem[] = [];
+    for (const f of folders.values()) {
+      const j = readProjectFile(f);
+      if (!Array.isArray(j.hidden)) continue;
+      for (const h of j.hidden) {
+        if (!h || typeof h.code !== 'string' || typeof h.text !== 'string') continue;
+        out.push({ folderUri: f.uri, folderName: f.name, code: h.code, text: h.text, ...(typeof h.context === 'string' ? { context: h.context } : {}) });
+      }
+    }
+    return out;
+  }, []),
+);
+
+/** Un-hides findings: removes the entries from .corroborate.json and re-checks. */
+connection.onRequest(
+  'corroborate/unhide',
+  safe('corroborate/unhide', (p: { items: HiddenItem[] }) => {
+    let removed = 0;
+    for (const f of folders.values()) {
+      const mine = (p?.items ?? []).filter((i) => i && i.folderUri === f.uri);
+      if (!mine.length || !f.path) continue;
+      const j = readProjectFile(f);
+      if (!Array.isArray(j.hidden)) continue;
+      const drop = new Set(mine.map((i) => fingerprint(i.text, i.code, i.context)));
+      const kept = j.hidden.filter((h: HiddenItem) => !(h && drop.has(fingerprint(String(h.text), String(h.code), typeof h.context === 'string' ? h.context : undefined))));
+      removed += j.hidden.length - kept.length;
+      j.hidden = kept;
+      fs.writeFileSync(path.join(f.path, CONFIG_FILE), JSON.stringify(j, null, 2) + '\n');
+      loadHidden(f);
+    }
+    recheckAll();
+    return { removed };
+  }),
+);
+
+/** Drafts of every folder matching corroborate.drafts, outside its source folders (for Check Workspace). */
+connection.onRequest(
+  'corroborate/listDrafts',
+  safe('corroborate/listDrafts', () => {
+    const out: { folderUri: string; files: string[]; truncated: boolean }[] = [];
+    for (const f of folders.values()) {
+      if (!f.path) continue;
+      const l = listDrafts(f.path, f.settings.drafts, f.roots);
+      out.push({ folderUri: f.uri, files: l.files.map(fileUri), truncated: l.truncated });
+    }
+    return { folders: out };
+  }),
+);
+
+/** Checks one draft by URI, open or not, and publishes its diagnostics (Check Workspace calls it per file). */
+connection.onRequest(
+  'corroborate/checkPath',
+  safe('corroborate/checkPath', async (p: { uri: string }) => {
+    if (documents.get(p.uri)) {
+      const s = await checkNow(p.uri, true);
+      const f = folderFor(p.uri);
+      return { uri: p.uri, counts: countVerdicts(s?.results ?? []), partial: s && f ? partialInfo(f, s) : undefined };
+    }
+    const file = uriToPath(p.uri);
+    const f = folderFor(p.uri);
+    if (!file || !f) return null;
+    await ready(f);
+    let text: string;
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile()) return null;
+      // the size cap keeps a huge file from being read whole only to be cut
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      connection.console.warn(`${file}: cannot read: ${(e as Error).message}`);
+      return null;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
+    const format = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
+    const s = checkText(f, text, format, 0);
+    await connection.sendDiagnostics({ uri: p.uri, diagnostics: diagnosticsOf(f, s) });
+    return { uri: p.uri, counts: countVerdicts(s.results), partial: partialInfo(f, s) };
+  }),
+);
+
+/**
+ * Add Source Folder: with a .corroborate.json, the folder is appended to its `sources` (and the
+ * sources re-indexed); without one, the client appends it to the corroborate.sources setting.
+ */
+connection.onRequest(
+  'corroborate/addSource',
+  safe('corroborate/addSource', async (p: { folderUri?: string; uri: string }) => {
+    const dir = uriToPath(p.uri);
+    const f = (p.folderUri && folders.get(p.folderUri)) || folderFor(p.uri);
+    if (!dir || !f) return null;
+    const entry = f.path && isInside(f.path, dir) ? path.relative(f.path, dir).split(path.sep).join('/') || '.' : dir;
+    const sources = f.settings.sources.includes(entry) ? [...f.settings.sources] : [...f.settings.sources, entry];
+    const file = f.path ? path.join(f.path, CONFIG_FILE) : undefined;
+    if (!file || !fs.existsSync(file)) return { target: 'settings', folderUri: f.uri, entry, sources };
+    const j = readProjectFile(f);
+    const current = Array.isArray(j.sources) ? (j.sources as string[]) : f.settings.sources;
+    j.sources = current.includes(entry) ? current : [...current, entry];
+    fs.writeFileSync(file, JSON.stringify(j, null, 2) + '\n');
+    await refreshSettings();
+    return { target: 'project', folderUri: f.uri, entry, sources: j.sources };
   }),
 );
 

@@ -139,7 +139,8 @@ describe('protocol: editor features', function () {
     await client.request('workspace/executeCommand', hide.command);
     await gone;
     const saved = JSON.parse(fs.readFileSync(path.join(folder, '.corroborate.json'), 'utf8'));
-    assert.deepEqual(saved.hidden, [{ code: 'unsupported', text: SUBMARINES }]);
+    assert.deepEqual(saved.hidden, [{ code: 'unsupported', text: SUBMARINES, context: saved.hidden[0]?.context }]);
+    assert.match(saved.hidden[0].context, /^[0-9a-f]{8}$/);
     const edited = `Intro paragraph added above.\n\n${DRAFT}`;
     const next = client.diagnostics(uri, (_x, p) => p.version === 2);
     client.change(uri, edited);

@@ -67,6 +67,10 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** extra workspace client capabilities */
   dynamicWatch?: boolean;
+  /** more workspace folders (multi-root), after `folder` */
+  moreFolders?: string[];
+  /** per-folder settings (by the scopeUri the server asks for); default `settings` */
+  settingsFor?: (scopeUri: string | undefined) => Record<string, unknown> | undefined;
   timeoutMs?: number;
 }
 
@@ -92,7 +96,7 @@ export class Client {
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) => {
       this.configRequests.push(p);
-      return p.items.map((it) => (it.section === 'corroborate' ? this.settings : null));
+      return p.items.map((it) => (it.section === 'corroborate' ? (this.opts.settingsFor?.(it.scopeUri) ?? this.settings) : null));
     });
     this.conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
       this.conn.onProgress(WorkDoneProgress.type, p.token, (value) => this.emit('$/progress', { token: p.token, value }));
@@ -152,7 +156,7 @@ export class Client {
     this.init = (await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uriOf(folder),
-      workspaceFolders: [{ uri: uriOf(folder), name: path.basename(folder) }],
+      workspaceFolders: [folder, ...(this.opts.moreFolders ?? [])].map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
       capabilities: {
         workspace: {
           configuration: true,

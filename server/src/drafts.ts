@@ -1,0 +1,110 @@
+/**
+ * Drafts of a workspace folder for Check Workspace: files matching `corroborate.drafts` globs
+ * (relative to the folder), outside the source folders, node_modules and dot folders; and the
+ * size cap (`corroborate.maxDraftKB`) of one draft. No LSP here.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isInside } from './engine';
+
+/** A glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) as a regular expression over '/'-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  let depth = 0;
+  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === '*') {
+      if (g[i + 1] === '*') {
+        // `**/` matches any number of folders (also none); a trailing `**` anything
+        if (g[i + 2] === '/') {
+          re += '(?:[^/]*/)*';
+          i += 2;
+        } else {
+          re += '.*';
+          i += 1;
+        }
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      depth++;
+      re += '(?:';
+    } else if (c === '}' && depth > 0) {
+      depth--;
+      re += ')';
+    } else if (c === ',' && depth > 0) re += '|';
+    else if (c === '[') {
+      const close = g.indexOf(']', i + 1);
+      if (close < 0) re += '\\[';
+      else {
+        re += `[${g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, process.platform === 'win32' || process.platform === 'darwin' ? 'i' : '');
+}
+
+export interface DraftListing {
+  files: string[];
+  /** true when the walk stopped at `limit` files */
+  truncated: boolean;
+}
+
+/** Files under `folder` matching any of `globs`, sorted, skipping `exclude` folders, node_modules and dot folders. */
+export function listDrafts(folder: string, globs: string[], exclude: string[], limit = 5000): DraftListing {
+  const res = globs.map(globToRegExp);
+  const files: string[] = [];
+  let truncated = false;
+  const walk = (dir: string, depth: number) => {
+    if (truncated || depth > 40) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const abs = path.join(dir, e.name);
+      if (exclude.some((x) => isInside(x, abs))) continue;
+      if (e.isDirectory()) walk(abs, depth + 1);
+      else if (e.isFile()) {
+        const rel = path.relative(folder, abs).split(path.sep).join('/');
+        if (res.some((r) => r.test(rel))) {
+          if (files.length >= limit) {
+            truncated = true;
+            return;
+          }
+          files.push(abs);
+        }
+      }
+    }
+  };
+  walk(folder, 0);
+  return { files, truncated };
+}
+
+/**
+ * Where a draft over the size cap is cut: the last line break (else space) before `maxKB` KB of
+ * UTF-8, so a statement is never cut in the middle of a word. `undefined` when the draft fits.
+ */
+export function cutOffset(text: string, maxKB: number): number | undefined {
+  const cap = Math.max(1, Math.floor(maxKB * 1024));
+  if (text.length <= cap / 3 || Buffer.byteLength(text, 'utf8') <= cap) return undefined;
+  let bytes = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const n = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
+    if (bytes + n > cap) break;
+    bytes += n;
+  }
+  const para = text.lastIndexOf('\n\n', i);
+  if (para > i / 2) return para + 1;
+  const line = text.lastIndexOf('\n', i);
+  if (line > i / 2) return line + 1;
+  const space = text.lastIndexOf(' ', i);
+  return space > 0 ? space : i;
+}
