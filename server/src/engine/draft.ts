@@ -39,6 +39,9 @@ interface MdNode {
   position?: { start: { offset?: number; line: number }; end: { offset?: number; line: number } };
 }
 
+/** A statement longer than this is not a sentence (a paragraph without punctuation, pasted data): skipped, with the reason. */
+export const MAX_STATEMENT_CHARS = 5_000;
+
 const BLOCKS_WITH_PHRASING = new Set(['paragraph', 'heading', 'tableCell']);
 
 /** Statements of a draft. */
@@ -56,87 +59,290 @@ function plainStatements(text: string): Statement[] {
   return out;
 }
 
+/**
+ * Markdown is parsed block by block: the draft is cut at blank lines followed by an unindented
+ * line (never inside fenced code, HTML blocks or front matter), and each block is parsed on its
+ * own, with the draft's link and footnote definitions appended so references still resolve.
+ * This bounds the parser's super-linear cases (thousands of nested brackets or emphasis
+ * markers) to one block, lets a re-check after an edit re-parse only the blocks that changed
+ * (cached by text), and a block too large or too odd for the parser is read by a plain masker.
+ */
 function markdownStatements(text: string): DraftStatements {
-  let tree: MdNode;
-  try {
-    tree = fromMarkdown(text, {
-      extensions: [frontmatter(['yaml', 'toml']), gfm()],
-      mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
-    }) as unknown as MdNode;
-  } catch {
-    return { statements: plainStatements(text), disabled: false };
-  }
+  const chunks = splitBlocks(text);
+  const defs = definitionSuffix(text);
+  const statements: Statement[] = [];
+  const htmls: { offset: number; value: string }[] = [];
   let disabled = false;
-  const fm = tree.children?.find((c) => c.type === 'yaml' || c.type === 'toml');
-  if (fm && /^\s*corroborate\s*[:=]\s*(false|off|no)\s*$/m.test(fm.value ?? '')) disabled = true;
-
+  for (let ci = 0; ci < chunks.length; ci++) {
+    const { start, end } = chunks[ci];
+    const parsed = parseChunk(text.slice(start, end), ci === 0, defs);
+    if (parsed.disabled) disabled = true;
+    for (const h of parsed.htmls) htmls.push({ offset: start + h.offset, value: h.value });
+    for (const st of parsed.statements) {
+      statements.push({ start: start + st.start, end: start + st.end, text: text.slice(start + st.start, start + st.end), prose: st.prose, skip: st.skip });
+    }
+  }
   // inline control comments: ranges of lines switched off
   const lineIndex = new LineIndex(text);
-  const disabledLines = new Set<number>();
-  collectControlComments(tree, text, lineIndex, disabledLines);
-
-  const statements: Statement[] = [];
-  const visit = (node: MdNode, inHeading: boolean) => {
-    if (BLOCKS_WITH_PHRASING.has(node.type) && node.position) {
-      const start = node.position.start.offset ?? 0;
-      const end = node.position.end.offset ?? start;
-      const chars: string[] = [];
-      const mask = new Uint8Array(end - start);
-      markProse(node, start, mask);
-      for (let i = start; i < end; i++) {
-        const ch = text[i];
-        chars.push(mask[i - start] || ch === '\n' || ch === '\r' ? ch : ' ');
-      }
-      const masked = chars.join('');
-      for (const s of splitSentences(masked, 0, masked.length, 'paragraph')) {
-        const st: Statement = {
-          start: start + s.start,
-          end: start + s.end,
-          text: text.slice(start + s.start, start + s.end),
-          prose: masked.slice(s.start, s.end),
-        };
-        if (node.type === 'heading' || inHeading) st.skip = 'heading';
-        const line = lineIndex.position(st.start).line;
-        if (disabled) st.skip = 'Corroborate is off for this file (front matter)';
-        else if (disabledLines.has(line)) st.skip = 'disabled by a corroborate comment';
-        statements.push(withSkip(st));
-      }
-      return;
-    }
-    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'toml' || node.type === 'footnoteDefinition' || node.type === 'definition') return;
-    for (const c of node.children ?? []) visit(c, inHeading || node.type === 'heading');
-  };
-  visit(tree, false);
-  statements.sort((a, b) => a.start - b.start);
+  const disabledLines = controlledLines(htmls, text, lineIndex);
+  for (const st of statements) {
+    if (st.skip !== 'heading') st.skip = undefined;
+    if (disabled) st.skip = 'Corroborate is off for this file (front matter)';
+    else if (disabledLines.size && disabledLines.has(lineIndex.position(st.start).line)) st.skip = 'disabled by a corroborate comment';
+    withSkip(st);
+  }
   return { statements, disabled };
 }
 
-/** Marks the characters of text nodes (prose) below `node`. */
-function markProse(node: MdNode, base: number, mask: Uint8Array) {
-  if (node.type === 'text' && node.position) {
-    const s = (node.position.start.offset ?? 0) - base;
-    const e = (node.position.end.offset ?? 0) - base;
-    for (let i = Math.max(0, s); i < Math.min(mask.length, e); i++) mask[i] = 1;
-    return;
-  }
-  if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'footnoteReference') return;
-  for (const c of node.children ?? []) markProse(c, base, mask);
+interface ChunkParse {
+  /** offsets relative to the chunk; skip is only 'heading' here */
+  statements: { start: number; end: number; prose: string; skip?: string }[];
+  htmls: { offset: number; value: string }[];
+  disabled: boolean;
 }
 
-function collectControlComments(tree: MdNode, text: string, lineIndex: LineIndex, disabledLines: Set<number>) {
-  const htmls: MdNode[] = [];
-  const walk = (n: MdNode) => {
-    if (n.type === 'html') htmls.push(n);
-    for (const c of n.children ?? []) walk(c);
-  };
-  walk(tree);
-  if (htmls.length === 0) return;
+const chunkCache = new Map<string, ChunkParse>();
+let chunkCacheChars = 0;
+/** characters of block text kept in the cache before it is emptied */
+const CHUNK_CACHE_CHARS = 4_000_000;
+
+/** Blocks larger than this, or with this many parser-hostile characters, are read by the plain masker. */
+export const MARKDOWN_LIMITS = { chunkChars: 30_000, brackets: 500, emphasis: 2_000, angles: 2_000, quoteMarkers: 500 };
+
+function parseChunk(chunk: string, first: boolean, defs: string): ChunkParse {
+  const suffix = defs && chunk.includes('[') ? defs : '';
+  const key = (first ? '1' : '0') + chunk + '\u0000' + suffix;
+  const hit = chunkCache.get(key);
+  if (hit) return hit;
+  let parsed: ChunkParse | undefined;
+  if (!hostile(chunk)) {
+    try {
+      parsed = parseMarkdownChunk(chunk, first, suffix);
+    } catch {
+      parsed = undefined; // the parser gave up (e.g. too deep): read it plainly
+    }
+  }
+  parsed ??= plainChunk(chunk);
+  if (chunkCacheChars + key.length > CHUNK_CACHE_CHARS) {
+    chunkCache.clear();
+    chunkCacheChars = 0;
+  }
+  chunkCache.set(key, parsed);
+  chunkCacheChars += key.length;
+  return parsed;
+}
+
+/** Input on which the Markdown parser is slow (super-linear) or too deep for the stack. */
+function hostile(chunk: string): boolean {
+  if (chunk.length > MARKDOWN_LIMITS.chunkChars) return true;
+  let brackets = 0;
+  let emphasis = 0;
+  let angles = 0;
+  let quoteMarkers = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk.charCodeAt(i);
+    if (c === 91 /* [ */) brackets++;
+    else if (c === 42 /* * */ || c === 95 /* _ */ || c === 126 /* ~ */) emphasis++;
+    else if (c === 60 /* < */) angles++;
+    else if (c === 62 /* > */) quoteMarkers++;
+  }
+  return brackets > MARKDOWN_LIMITS.brackets || emphasis > MARKDOWN_LIMITS.emphasis || angles > MARKDOWN_LIMITS.angles || quoteMarkers > MARKDOWN_LIMITS.quoteMarkers;
+}
+
+function parseMarkdownChunk(chunk: string, first: boolean, suffix: string): ChunkParse {
+  const source = suffix ? chunk + suffix : chunk;
+  const tree = fromMarkdown(source, {
+    extensions: first ? [frontmatter(['yaml', 'toml']), gfm()] : [gfm()],
+    mdastExtensions: first ? [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()] : [gfmFromMarkdown()],
+  }) as unknown as MdNode;
+  const limit = chunk.length;
+  const out: ChunkParse = { statements: [], htmls: [], disabled: false };
+  if (first) {
+    const fm = tree.children?.find((c) => c.type === 'yaml' || c.type === 'toml');
+    if (fm && /^\s*corroborate\s*[:=]\s*(false|off|no)\s*$/m.test(fm.value ?? '')) out.disabled = true;
+  }
+  // iterative walks: a deeply nested draft must not exhaust the stack
+  const stack: { node: MdNode; inHeading: boolean }[] = [{ node: tree, inHeading: false }];
+  while (stack.length) {
+    const { node, inHeading } = stack.pop()!;
+    const nstart = node.position?.start.offset ?? 0;
+    if (node.type !== 'root' && nstart >= limit) continue; // the appended definitions
+    if (node.type === 'html' && node.position) out.htmls.push({ offset: node.position.end.offset ?? nstart, value: node.value ?? '' });
+    if (BLOCKS_WITH_PHRASING.has(node.type) && node.position) {
+      const start = nstart;
+      const end = Math.min(limit, node.position.end.offset ?? start);
+      const mask = new Uint8Array(Math.max(0, end - start));
+      markProse(node, start, mask, out.htmls);
+      let masked = '';
+      for (let i = start; i < end; i++) {
+        const ch = chunk[i];
+        masked += mask[i - start] || ch === '\n' || ch === '\r' ? ch : ' ';
+      }
+      for (const s of splitSentences(masked, 0, masked.length, 'paragraph')) {
+        out.statements.push({ start: start + s.start, end: start + s.end, prose: masked.slice(s.start, s.end), skip: node.type === 'heading' || inHeading ? 'heading' : undefined });
+      }
+      continue;
+    }
+    if (node.type === 'footnoteDefinition') {
+      // not prose, but a control comment inside still counts
+      const inner = [...(node.children ?? [])];
+      while (inner.length) {
+        const n = inner.pop()!;
+        if (n.type === 'html' && n.position && (n.position.start.offset ?? 0) < limit) out.htmls.push({ offset: n.position.end.offset ?? 0, value: n.value ?? '' });
+        inner.push(...(n.children ?? []));
+      }
+      continue;
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'toml' || node.type === 'definition') continue;
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inHeading: inHeading || node.type === 'heading' });
+  }
+  out.statements.sort((a, b) => a.start - b.start);
+  out.htmls.sort((a, b) => a.offset - b.offset);
+  return out;
+}
+
+/** Marks the characters of text nodes (prose) below `node`; collects inline HTML on the way. */
+function markProse(root: MdNode, base: number, mask: Uint8Array, htmls: { offset: number; value: string }[]) {
+  const stack: MdNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text' && node.position) {
+      const s = (node.position.start.offset ?? 0) - base;
+      const e = (node.position.end.offset ?? 0) - base;
+      for (let i = Math.max(0, s); i < Math.min(mask.length, e); i++) mask[i] = 1;
+      continue;
+    }
+    if (node.type === 'html' && node.position) htmls.push({ offset: node.position.end.offset ?? 0, value: node.value ?? '' });
+    if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'footnoteReference') continue;
+    for (const c of node.children ?? []) stack.push(c);
+  }
+}
+
+/**
+ * A block the parser is not trusted with, read as plain text: Markdown punctuation is masked
+ * with spaces (offsets never move) and sentences are split as in wrapped prose.
+ */
+function plainChunk(chunk: string): ChunkParse {
+  let masked = '';
+  let lineStart = true;
+  for (let i = 0; i < chunk.length; i++) {
+    const ch = chunk[i];
+    if (ch === '\n' || ch === '\r') {
+      masked += ch;
+      lineStart = true;
+      continue;
+    }
+    if (lineStart && (ch === '#' || ch === '>' || ch === '-' || ch === '+' || ch === ' ' || ch === '\t')) {
+      masked += ' ';
+      continue;
+    }
+    lineStart = false;
+    masked += ch === '[' || ch === ']' || ch === '*' || ch === '_' || ch === '`' || ch === '<' || ch === '>' || ch === '|' || ch === '~' ? ' ' : ch;
+  }
+  // a line that starts a list item, table row, quotation or heading starts a new unit
+  const cuts = [0];
+  const lineRe = /\r\n?|\n/g;
+  const marker = /[ \t]*([-*+>|#]|\d{1,9}[.)])/y;
+  for (let m = lineRe.exec(chunk); m; m = lineRe.exec(chunk)) {
+    marker.lastIndex = m.index + m[0].length;
+    if (marker.test(chunk)) cuts.push(m.index + m[0].length);
+  }
+  cuts.push(chunk.length);
+  const out: ChunkParse = { statements: [], htmls: [], disabled: false };
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    for (const s of splitSentences(masked, cuts[i], cuts[i + 1], 'paragraph')) out.statements.push({ start: s.start, end: s.end, prose: masked.slice(s.start, s.end) });
+  }
+  return out;
+}
+
+/**
+ * Cuts a Markdown text into blocks that parse the same on their own: at a blank line followed
+ * by an unindented line, outside front matter, fenced code and multi-line HTML blocks.
+ */
+export function splitBlocks(text: string): Span[] {
+  const out: Span[] = [];
+  let chunkStart = 0;
+  let fence: { ch: string; len: number } | undefined;
+  let htmlEnd: string | undefined;
+  let afterBlank = false;
+  let pos = 0;
+  // front matter: never cut inside it
+  const fm = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (fm) {
+    const close = fm[1] === '---' ? /^(---|\.\.\.)[ \t]*$/m : /^\+\+\+[ \t]*$/m;
+    const rest = text.slice(fm[0].length);
+    const m = close.exec(rest);
+    if (m) pos = fm[0].length + m.index + m[0].length;
+  }
+  while (pos < text.length) {
+    let eol = pos;
+    while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    let next = eol;
+    if (text.charCodeAt(next) === 13) next++;
+    if (text.charCodeAt(next) === 10) next++;
+    if (next === eol) next = text.length; // end of text
+    const line = text.slice(pos, eol);
+    if (fence) {
+      const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m && m[1][0] === fence.ch && m[1].length >= fence.len) fence = undefined;
+    } else if (htmlEnd) {
+      if (line.toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
+    } else if (line.trim() === '') {
+      afterBlank = true;
+    } else {
+      const c = line.charCodeAt(0);
+      if (afterBlank && c !== 32 && c !== 9 && pos > chunkStart) {
+        out.push({ start: chunkStart, end: pos });
+        chunkStart = pos;
+      }
+      afterBlank = false;
+      const f = /^[ \t]*(`{3,}|~{3,})/.exec(line);
+      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = { ch: f[1][0], len: f[1].length };
+      else htmlEnd = htmlBlockEnd(line);
+    }
+    pos = next;
+  }
+  if (chunkStart < text.length || out.length === 0) out.push({ start: chunkStart, end: text.length });
+  return out;
+}
+
+/** If `line` opens an HTML block that may run over blank lines, the text that closes it. */
+function htmlBlockEnd(line: string): string | undefined {
+  const t = line.trimStart();
+  if (t[0] !== '<') return undefined;
+  const lower = t.toLowerCase();
+  const has = (open: string, close: string) => lower.startsWith(open) && !lower.includes(close, open.length) ? close : undefined;
+  const raw = /^<(script|pre|style|textarea)(\s|>|$)/.exec(lower);
+  if (raw) return lower.includes(`</${raw[1]}>`) ? undefined : `</${raw[1]}>`;
+  return has('<!--', '-->') ?? has('<![cdata[', ']]>') ?? has('<?', '?>') ?? (/^<![a-z]/.test(lower) && !lower.includes('>') ? '>' : undefined);
+}
+
+/** The draft's link and footnote definition lines, appended to each block so references resolve. */
+function definitionSuffix(text: string): string {
+  if (!text.includes(']:')) return '';
+  const lines: string[] = [];
+  let size = 0;
+  const re = /^ {0,3}\[[^\]\n]{1,200}\]:[^\n\r]*/gm;
+  for (let m = re.exec(text); m && lines.length < 500 && size < 32_000; m = re.exec(text)) {
+    lines.push(m[0].trim());
+    size += m[0].length;
+  }
+  return lines.length ? '\n\n' + lines.join('\n\n') + '\n' : '';
+}
+
+/** Lines switched off by <!-- corroborate-disable(-next-line) --> ... <!-- corroborate-enable --> comments. */
+function controlledLines(htmls: { offset: number; value: string }[], text: string, lineIndex: LineIndex): Set<number> {
+  const disabledLines = new Set<number>();
+  if (htmls.length === 0) return disabledLines;
+  const control = htmls.filter((h) => h.value.includes('corroborate-')).sort((a, b) => a.offset - b.offset);
+  if (control.length === 0) return disabledLines;
   const totalLines = lineIndex.lineCount;
   const lines = text.split(/\r?\n|\r/);
   let offFrom = -1;
-  for (const h of htmls) {
-    const v = h.value ?? '';
-    const line = (h.position?.end.line ?? 1) - 1;
+  for (const h of control) {
+    const v = h.value;
+    const line = lineIndex.position(Math.max(0, h.offset - 1)).line;
     if (/<!--\s*corroborate-disable-next-line\s*-->/.test(v)) {
       // the next line that holds text
       let l = line + 1;
@@ -150,11 +356,16 @@ function collectControlComments(tree: MdNode, text: string, lineIndex: LineIndex
     }
   }
   if (offFrom >= 0) for (let l = offFrom; l < totalLines; l++) disabledLines.add(l);
+  return disabledLines;
 }
 
 /** Check-worthiness: questions and fragments without factual content are skipped, with the reason. */
 function withSkip(st: Statement): Statement {
   if (st.skip) return st;
+  if (st.end - st.start > MAX_STATEMENT_CHARS) {
+    st.skip = `too long to check as one statement (${st.end - st.start} characters; the limit is ${MAX_STATEMENT_CHARS})`;
+    return st;
+  }
   const p = st.prose.trim();
   if (/\?["'”’)\]]*$/.test(p)) st.skip = 'question';
   else {
