@@ -66,6 +66,7 @@ export function loadSourcesSync(index: SourceIndex, roots: string[], opts: LoadO
       n++;
     }
   }
+  index.flush();
   return { files: n, sentences: index.sentenceCount, bytes, problems, warnings, ms: performance.now() - t0 };
 }
 
@@ -91,6 +92,7 @@ export async function loadSources(index: SourceIndex, roots: string[], opts: Loa
       sliceStart = performance.now();
     }
   }
+  index.flush();
   opts.onProgress?.(files.length, files.length);
   return { files: n, sentences: index.sentenceCount, bytes, problems, warnings, ms: performance.now() - t0 };
 }

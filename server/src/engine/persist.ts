@@ -220,6 +220,7 @@ export function loadSourcesCached(roots: string[], cacheDir: string, opts: LoadO
     }
     if (opts.onProgress && i % 500 === 0) opts.onProgress(i, files.length);
   }
+  index.flush();
   opts.onProgress?.(files.length, files.length);
   const changed = cache.status !== 'warm' || cache.reread + cache.added + cache.removed > 0;
   if (changed && opts.save !== false && !opts.isCancelled?.()) {

@@ -55,6 +55,13 @@ export class SourceIndex {
   private df: number[] = [];
   /** per term: the largest tf it ever had in one sentence (bounds its BM25 contribution) */
   private maxTf: number[] = [];
+  /**
+   * Postings added since the last flush, as [termId, sentenceId, tf] triples: appending to
+   * one flat buffer is much cheaper than growing tens of thousands of small arrays while a
+   * corpus is read. Flushed (one counting pass) before anything reads the postings.
+   */
+  private pending = new Int32Array(3 * 4096);
+  private pendingLen = 0;
   private files = new Map<string, IndexedFile>();
   private live = 0;
   private dead = 0;
@@ -125,18 +132,27 @@ export class SourceIndex {
       this.live++;
       if (n === 0) continue;
       const buf = this.tidBuf.subarray(0, n).sort();
-      const postings = this.postings;
       const df = this.df;
       const maxTf = this.maxTf;
+      if (this.pendingLen + 3 * n > this.pending.length) {
+        const bigger = new Int32Array(Math.max(this.pending.length * 2, this.pendingLen + 3 * n));
+        bigger.set(this.pending.subarray(0, this.pendingLen));
+        this.pending = bigger;
+      }
+      const pend = this.pending;
+      let pl = this.pendingLen;
       for (let k = 0; k < n; ) {
         const tid = buf[k];
         let j = k + 1;
         while (j < n && buf[j] === tid) j++;
-        postings[tid].push(id, j - k);
+        pend[pl++] = tid;
+        pend[pl++] = id;
+        pend[pl++] = j - k;
         df[tid]++;
         if (j - k > maxTf[tid]) maxTf[tid] = j - k;
         k = j;
       }
+      this.pendingLen = pl;
     }
     this.files.set(path, file);
     this.generation++;
@@ -174,6 +190,44 @@ export class SourceIndex {
     return tid;
   }
 
+  /**
+   * Moves pending postings into the per-term lists (ids stay ascending: new ids are the
+   * largest). Searching flushes by itself; loaders call it so that a load's time includes it.
+   */
+  flush(): void {
+    const L = this.pendingLen;
+    if (L === 0) return;
+    const P = this.pending;
+    const postings = this.postings;
+    if (L < 3 * 20_000) {
+      for (let i = 0; i < L; i += 3) postings[P[i]].push(P[i + 1], P[i + 2]);
+    } else {
+      const T = postings.length;
+      const counts = new Int32Array(T);
+      for (let i = 0; i < L; i += 3) counts[P[i]]++;
+      const at = new Int32Array(T);
+      for (let t = 0; t < T; t++) {
+        const c = counts[t];
+        if (c === 0) continue;
+        const old = postings[t];
+        const a: number[] = new Array(old.length + 2 * c);
+        for (let i = 0; i < old.length; i++) a[i] = old[i];
+        at[t] = old.length;
+        postings[t] = a;
+      }
+      for (let i = 0; i < L; i += 3) {
+        const t = P[i];
+        const a = postings[t];
+        let o = at[t];
+        a[o++] = P[i + 1];
+        a[o++] = P[i + 2];
+        at[t] = o;
+      }
+    }
+    this.pendingLen = 0;
+    if (P.length > 3 * 65536) this.pending = new Int32Array(3 * 4096);
+  }
+
   removeFile(path: string): boolean {
     const f = this.files.get(path);
     if (!f) return false;
@@ -197,6 +251,7 @@ export class SourceIndex {
 
   /** Drops postings of removed sentences. */
   private compact() {
+    this.flush();
     for (let t = 0; t < this.postings.length; t++) {
       const p = this.postings[t];
       const q: number[] = [];
@@ -230,6 +285,7 @@ export class SourceIndex {
    * scores and ties are exactly those of a full scan.
    */
   search(keys: string[], k = 10, onlySources?: Set<string>): Hit[] {
+    this.flush();
     const n = this.sentences.length;
     if (k <= 0) return [];
     if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
@@ -326,6 +382,7 @@ export class SourceIndex {
 
   /** The index as compact arrays (removed sentences left out, ids renumbered). */
   toSnapshot(): IndexSnapshot {
+    this.flush();
     const newId = new Int32Array(this.sentences.length).fill(-1);
     const files: IndexSnapshot['files'] = [];
     let n = 0;
