@@ -22,6 +22,8 @@ export interface CheckerOptions {
   longClaimThreshold?: number;
   /** share of credit for claim words found elsewhere in the best evidence's source document (0 = none) */
   contextCredit?: number;
+  /** a number or name the cited source document never mentions keeps a claim from being supported */
+  strictNames?: boolean;
   /** coverage below which evidence is not cited at all */
   relatedThreshold?: number;
   /** coverage a candidate needs before a contradiction signal is trusted (topicality) */
@@ -38,8 +40,9 @@ export interface CheckerOptions {
 
 const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
   supportThreshold: 0.75,
-  contextCredit: Number(process.env.CORROBORATE_CONTEXT ?? 0.5),
-  longClaimThreshold: Number(process.env.CORROBORATE_LONG_T ?? 0.55),
+  strictNames: process.env.CORROBORATE_STRICT !== '0',
+  contextCredit: Number(process.env.CORROBORATE_CONTEXT ?? 0.8),
+  longClaimThreshold: Number(process.env.CORROBORATE_LONG_T ?? 0.45),
   relatedThreshold: 0.25,
   contradictionGate: 0.5,
   retrieve: 20,
@@ -183,6 +186,16 @@ export class Checker {
       }
       if (total > 0) support += (this.options.contextCredit * extra) / total;
     }
+    // numbers and names the whole source document never mentions: the claim says more than the source
+    const absent: number[] = [];
+    if (docVocab && this.options.strictNames) {
+      for (const i of content) {
+        const t = claim.tokens[i];
+        if (best.alignment.map[i] >= 0) continue;
+        const isName = t.kind === 'word' && i > 0 && t.text.length > 1 && /^\p{Lu}/u.test(t.text);
+        if ((t.kind === 'number' || isName) && !docVocab.has(t.lemma) && !docVocab.has(t.lower)) absent.push(i);
+      }
+    }
 
     // signals against the well-matching candidates
     const findings: { f: SignalFinding; cand: Candidate }[] = [];
@@ -251,7 +264,7 @@ export class Checker {
       }
       verdict = 'contradicted';
       reason = top.f.message.startsWith(top.f.kind) ? top.f.message : `${top.f.kind}: ${top.f.message}`;
-    } else if (support >= this.supportThresholdFor(content.length) && missing.length === 0) {
+    } else if (support >= this.supportThresholdFor(content.length) && missing.length === 0 && absent.length === 0) {
       const ei = cite(best, 'supports');
       verdict = 'supported';
       reason = `${Math.round(best.alignment.coverage * 100)}% of its content is in the source`;
