@@ -21,6 +21,20 @@ interface Counts {
   skipped: number;
 }
 
+interface Partial {
+  checkedChars: number;
+  totalChars: number;
+  maxDraftKB: number;
+}
+
+interface HiddenItem {
+  folderUri: string;
+  folderName: string;
+  code: string;
+  text: string;
+  context?: string;
+}
+
 let client: LanguageClient | undefined;
 
 function languages(): string[] {
@@ -58,16 +72,43 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.show();
   context.subscriptions.push(status, outputChannel);
 
+  // status bar: indexing (with %), checking, or ready with the counts of the active file
+  let server: Status | undefined;
+  const counts = new Map<string, { counts: Counts; partial?: Partial }>();
+  const checking = new Set<string>();
+  const render = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const mine = uri ? counts.get(uri) : undefined;
+    const tips: string[] = [];
+    if (server?.state === 'indexing') status.text = `$(sync~spin) Corroborate: indexing ${server.percent ?? 0}%`;
+    else if (uri && checking.has(uri)) status.text = '$(sync~spin) Corroborate: checking';
+    else if (mine) {
+      const c = mine.counts;
+      const icon = c.contradicted ? '$(error)' : c.unsupported ? '$(warning)' : '$(check)';
+      status.text = `${icon} ${c.contradicted} contradicted, ${c.unsupported} unsupported, ${c.supported} supported${mine.partial ? ' (partially checked)' : ''}`;
+      if (mine.partial) tips.push(`Partially checked: only the first ${Math.round(mine.partial.checkedChars / 1024)} of ${Math.round(mine.partial.totalChars / 1024)} K characters (corroborate.maxDraftKB = ${mine.partial.maxDraftKB}).`);
+    } else if (server) status.text = `$(book) Corroborate: ${server.files} sources, ${server.sentences} sentences`;
+    if (server) tips.push(`${server.files} sources, ${server.sentences} sentences indexed.`);
+    if (server?.problems) tips.push(`${server.problems} source problems: see the Corroborate output.`);
+    tips.push('Click for a report of the current file.');
+    status.tooltip = tips.join('\n');
+  };
+
   const start = async () => {
     client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
     context.subscriptions.push(
       client.onNotification('corroborate/status', (s: Status) => {
-        if (s.state === 'indexing') {
-          status.text = `$(sync~spin) Corroborate: indexing ${s.percent ?? 0}%`;
-        } else {
-          status.text = `$(book) Corroborate: ${s.files} sources, ${s.sentences} sentences`;
-        }
-        status.tooltip = s.problems ? `${s.problems} source problems: see the Corroborate output` : 'Corroborate: click for a report of the current file';
+        server = s;
+        render();
+      }),
+      client.onNotification('corroborate/checking', (p: { uri: string }) => {
+        checking.add(p.uri);
+        render();
+      }),
+      client.onNotification('corroborate/counts', (p: { uri: string; counts: Counts; partial?: Partial }) => {
+        checking.delete(p.uri);
+        counts.set(p.uri, { counts: p.counts, partial: p.partial ?? undefined });
+        render();
       }),
     );
     await client.start();
@@ -102,6 +143,84 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!res) return;
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: res.markdown });
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    }),
+    vscode.window.onDidChangeActiveTextEditor(render),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      counts.delete(d.uri.toString());
+      checking.delete(d.uri.toString());
+    }),
+    // the server holds back findings on the statement under the cursor while typing
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (!client?.isRunning() || !languages().includes(e.textEditor.document.languageId)) return;
+      const p = e.selections[0]?.active;
+      if (p) void client.sendNotification('corroborate/cursor', { uri: e.textEditor.document.uri.toString(), position: { line: p.line, character: p.character } });
+    }),
+    vscode.commands.registerCommand('corroborate.checkWorkspace', async () => {
+      if (!client) return;
+      const c = client;
+      const list = await c.sendRequest<{ folders: { folderUri: string; files: string[]; truncated: boolean }[] } | null>('corroborate/listDrafts', {});
+      const files = list?.folders.flatMap((f) => f.files) ?? [];
+      if (!files.length) {
+        void vscode.window.showInformationMessage('Corroborate: no drafts match corroborate.drafts in this workspace.');
+        return;
+      }
+      const total: Counts = { supported: 0, unsupported: 0, contradicted: 0, skipped: 0 };
+      let done = 0;
+      let partial = 0;
+      const cancelled = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Corroborate: checking the workspace', cancellable: true },
+        async (progress, token) => {
+          for (const uri of files) {
+            if (token.isCancellationRequested) return true;
+            progress.report({ message: `${done + 1}/${files.length}: ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}`, increment: 100 / files.length });
+            const r = await c.sendRequest<{ counts: Counts; partial?: Partial } | null>('corroborate/checkPath', { uri }, token).catch(() => null);
+            done++;
+            if (!r) continue;
+            for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += r.counts[k];
+            if (r.partial) partial++;
+          }
+          return false;
+        },
+      );
+      const truncated = list?.folders.some((f) => f.truncated) ? ' (the list of drafts was cut at 5000)' : '';
+      void vscode.window.showInformationMessage(
+        `Corroborate: ${cancelled ? `cancelled after ${done} of ${files.length}` : `${done}`} drafts checked${truncated}: ${total.contradicted} contradicted, ${total.unsupported} unsupported, ${total.supported} supported${partial ? `, ${partial} partially checked (size cap)` : ''}. See the Problems panel.`,
+      );
+    }),
+    vscode.commands.registerCommand('corroborate.showHidden', async () => {
+      if (!client) return;
+      const items = (await client.sendRequest<HiddenItem[] | null>('corroborate/hidden', {})) ?? [];
+      if (!items.length) {
+        void vscode.window.showInformationMessage('Corroborate: no hidden findings (.corroborate.json).');
+        return;
+      }
+      const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+      const picks = await vscode.window.showQuickPick(
+        items.map((h) => ({ label: h.text, description: h.code, detail: multi ? h.folderName : undefined, item: h })),
+        { canPickMany: true, title: 'Corroborate: hidden findings', placeHolder: 'Select the findings to show again (un-hide)' },
+      );
+      if (!picks?.length) return;
+      const res = await client.sendRequest<{ removed: number } | null>('corroborate/unhide', { items: picks.map((p) => p.item) });
+      if (res) void vscode.window.showInformationMessage(`Corroborate: ${res.removed} finding(s) shown again.`);
+    }),
+    vscode.commands.registerCommand('corroborate.addSourceFolder', async () => {
+      if (!client) return;
+      const active = vscode.window.activeTextEditor?.document.uri;
+      const wf = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+      const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: wf?.uri, openLabel: 'Add as source folder' });
+      if (!picked?.length) return;
+      const res = await client.sendRequest<{ target: 'project' | 'settings'; folderUri: string; entry: string; sources: string[] } | null>('corroborate/addSource', {
+        folderUri: wf?.uri.toString(),
+        uri: picked[0].toString(),
+      });
+      if (!res) return;
+      if (res.target === 'settings') {
+        const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === res.folderUri) ?? wf;
+        const cfg = vscode.workspace.getConfiguration('corroborate', folder?.uri);
+        const target = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
+        await cfg.update('sources', res.sources, folder ? target : vscode.ConfigurationTarget.Global);
+      }
+      void vscode.window.showInformationMessage(`Corroborate: added ${res.entry} to the sources (${res.target === 'project' ? '.corroborate.json' : 'workspace settings'}).`);
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // the document selector is fixed at start: restart the client when the languages change

@@ -185,7 +185,14 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
     await waitForDiagnostics(doc.uri, all, 'the draft findings');
     const ext = vscode.extensions.getExtension('corroborate.corroborate')!;
     const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(contributed.slice().sort(), ['corroborate.checkFile', 'corroborate.reindex', 'corroborate.showReport']);
+    assert.deepEqual(contributed.slice().sort(), [
+      'corroborate.addSourceFolder',
+      'corroborate.checkFile',
+      'corroborate.checkWorkspace',
+      'corroborate.reindex',
+      'corroborate.showHidden',
+      'corroborate.showReport',
+    ]);
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const c of contributed) assert.ok(registered.has(c), `${c} is registered`);
 
