@@ -84,8 +84,9 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
           const st = fs.statSync(target);
           isDir = st.isDirectory();
           isFile = st.isFile();
-        } catch {
-          problems.push({ path: p, message: 'broken symbolic link' });
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          problems.push({ path: p, message: code === 'ELOOP' ? 'symbolic link loop: not followed' : 'broken symbolic link' });
           continue;
         }
       }
