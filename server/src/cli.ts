@@ -14,6 +14,9 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { reachesFailOn, type CheckedFile, type FailOn } from './format/report';
 import { version } from '../../package.json';
+import { applyHiddenAndOff, hiddenKeys } from './diagnostics';
+import { normalizeSettings, type SeverityName } from './config';
+import { LineIndex } from './engine';
 
 export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -27,7 +30,7 @@ source documents and reports contradicted and unsupported statements, each with 
 
 Options:
   --sources <folder>   folder (or file) of source documents, .txt and .md; repeatable
-                       (default: ./seeds if it exists)
+                       (default: "sources" of ./.corroborate.json, else ./seeds)
   --format <format>    text (default), json, or sarif (SARIF 2.1.0)
   --cache <dir>        keep the source index in <dir>: later runs load it and re-read only
                        changed files (a corrupt or outdated cache is discarded)
@@ -35,6 +38,10 @@ Options:
                        that makes the exit code 1
   -h, --help           show this help
   -V, --version        show the version
+
+./.corroborate.json is read as the editor reads it: its "hidden" findings and "severity"
+"off" codes are not reported (nor counted for --fail-on); inline comments
+(<!-- corroborate-disable-next-line -->, front matter corroborate: false) apply too.
 
 Exit codes: 0 no finding reaches --fail-on, 1 one does, 2 usage or I/O error.
 `;
@@ -169,15 +176,49 @@ function check(opts: CheckOptions, io: Io): number {
       throw new UsageError(`cannot read draft ${d.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // BOM: keep offsets, drop the mark
-    checked.push({ path: d.path, text, results: checker.checkDraft(text, d.format) });
+    // as the editor shows it: findings hidden or turned off in .corroborate.json are skipped
+    checked.push({ path: d.path, text, results: applyHiddenAndOff(checker.checkDraft(text, d.format), new LineIndex(text), projectConfig(io.cwd)) });
   }
   const display = { displaySource: show };
-  const out = opts.format === 'json' ? formatJson(checked, display) : opts.format === 'sarif' ? formatSarif(checked, { ...display, version }) : formatText(checked, display);
+  const out = opts.format === 'json' ? formatJson(checked, display) : opts.format === 'sarif' ? formatSarif(checked, { ...display, version, severity: projectConfig(io.cwd).severity }) : formatText(checked, display);
   io.stdout(out);
   return reachesFailOn(checked, opts.failOn) ? 1 : 0;
 }
 
+export interface ProjectConfig {
+  sources?: string[];
+  severity: Record<string, SeverityName>;
+  hidden: Set<string>;
+}
+
+const projectConfigs = new Map<string, ProjectConfig>();
+
+/**
+ * The .corroborate.json of the working folder, as the editor reads it at the workspace root:
+ * `sources` (used when no --sources is given), `severity` and `hidden`.
+ */
+export function projectConfig(cwd: string): ProjectConfig {
+  const known = projectConfigs.get(cwd);
+  if (known) return known;
+  const file = path.join(cwd, '.corroborate.json');
+  let j: Record<string, unknown> = {};
+  if (fs.existsSync(file)) {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) j = parsed;
+    } catch (e) {
+      throw new UsageError(`.corroborate.json: ${(e as Error).message}`);
+    }
+  }
+  const settings = normalizeSettings({ severity: j.severity, sources: j.sources });
+  const cfg: ProjectConfig = { sources: Array.isArray(j.sources) ? settings.sources : undefined, severity: settings.severity, hidden: hiddenKeys(j.hidden) };
+  projectConfigs.set(cwd, cfg);
+  return cfg;
+}
+
 function defaultSources(cwd: string): string[] {
+  const project = projectConfig(cwd).sources;
+  if (project?.length) return project;
   const seeds = path.join(cwd, 'seeds');
   if (fs.existsSync(seeds) && fs.statSync(seeds).isDirectory()) return ['seeds'];
   throw new UsageError('no --sources given and there is no ./seeds folder');

@@ -165,6 +165,37 @@ export function toDiagnostics(results: ClaimResult[], draft: LineIndex, opts: Co
   return out;
 }
 
+/**
+ * The results as the editor shows them, for the CLI: a finding whose every diagnostic is hidden
+ * (.corroborate.json `hidden`) or turned off (severity `off`) becomes `skipped` with the reason;
+ * a finding with some codes hidden keeps the others' signals only.
+ */
+export function applyHiddenAndOff(results: ClaimResult[], draft: LineIndex, opts: Pick<ConvertOptions, 'severity' | 'hidden'>): ClaimResult[] {
+  return results.map((r) => {
+    if (r.verdict !== 'contradicted' && r.verdict !== 'unsupported') return r;
+    const verdict = r.verdict;
+    const effect = verdict === 'contradicted' ? 'contradicts' : 'unsupported';
+    const deciding = r.signals.filter((s) => s.effect === effect && s.end > s.start);
+    const context = contextOf(draft.text, r.start, r.end);
+    const fallback = verdict === 'contradicted' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+    const why = (sig: Signal | undefined): 'hidden' | 'off' | undefined => {
+      const code = codeOf(verdict, sig);
+      if (isHidden(opts.hidden, r.text, code, context)) return 'hidden';
+      if (toSeverity(opts.severity?.[code] ?? (code !== verdict ? opts.severity?.[verdict] : undefined), fallback) === undefined) return 'off';
+      return undefined;
+    };
+    const items: (Signal | undefined)[] = deciding.length ? deciding : [undefined];
+    const dropped = items.map(why);
+    if (dropped.every((d) => d === undefined)) return r;
+    if (dropped.every((d) => d !== undefined)) {
+      const reason = dropped.includes('hidden') ? 'hidden in .corroborate.json' : 'severity off in the configuration';
+      return { ...r, verdict: 'skipped' as const, reason: `${reason} (was ${verdict}: ${r.reason})` };
+    }
+    const gone = new Set(items.filter((_s, i) => dropped[i] !== undefined));
+    return { ...r, signals: r.signals.filter((s) => !gone.has(s)) };
+  });
+}
+
 /** "kind: message", without doubling a kind the message already starts with. */
 export function withKind(sig: Signal): string {
   return sig.message.startsWith(`${sig.kind}:`) ? sig.message : `${sig.kind}: ${sig.message}`;

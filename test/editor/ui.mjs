@@ -37,10 +37,32 @@ async function squiggleWords(page, cls) {
         return -1;
       };
       const text = line.textContent.replace(/\u00a0/g, ' ');
-      const s = at(r.left + 1);
-      const e = at(r.right - 1);
-      out.push({ words: s >= 0 && e >= 0 ? text.slice(s, e + 1).trim() : null, line: text, x: r.left + r.width / 2, y, width: r.width });
+      // caret offsets: left+1 px falls before the first character, right-1 px after the last
+      out.push({ s: at(r.left + 1), e: at(r.right - 1) - 1, text, left: r.left, right: r.right, y });
     }
+    // overlapping diagnostics split one squiggle into touching pieces: join them
+    out.sort((a, b) => a.y - b.y || a.left - b.left);
+    const merged = [];
+    for (const q of out) {
+      const last = merged[merged.length - 1];
+      if (last && Math.abs(last.y - q.y) < 2 && q.left - last.right < 2) {
+        last.right = Math.max(last.right, q.right);
+        last.e = Math.max(last.e, q.e);
+      } else merged.push({ ...q });
+    }
+    // a squiggle that ends a wrapped row and one that starts the next row are one range
+    const joined = [];
+    for (const q of merged) {
+      const words = q.s >= 0 && q.e >= 0 ? q.text.slice(q.s, q.e + 1).trim() : null;
+      const last = joined[joined.length - 1];
+      if (last && words && last.atRowEnd && q.s === 0 && q.y > last.y) {
+        last.words += ` ${words}`;
+        last.atRowEnd = q.e >= q.text.trimEnd().length - 1;
+        continue;
+      }
+      joined.push({ words, x: (q.left + q.right) / 2, y: q.y, atRowEnd: q.e >= q.text.trimEnd().length - 1 });
+    }
+    return joined;
     return out;
   }, cls);
 }
@@ -110,29 +132,37 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
       log(`    error squiggles: ${JSON.stringify(errs)}; warning squiggles: ${JSON.stringify(warns)}`);
     });
 
-    await check('the status bar shows the problem counts and the sources indexed', async () => {
+    await check('the status bar shows the problem counts and the draft's verdict counts', async () => {
       const problems = page.locator('#status\\.problems');
       await problems.waitFor();
       const label = (await problems.getAttribute('aria-label')) || (await problems.innerText());
-      const n = (re) => Number((re.exec(label) || [])[1] || 0);
-      const errors = n(/(\d+)\s*Errors?/i);
-      const warnings = n(/(\d+)\s*Warnings?/i);
+      const n = (word) => Number((new RegExp(`${word}s?:?\\s*(\\d+)|(\\d+)\\s*${word}`, 'i').exec(label) || []).slice(1).find(Boolean) || 0);
+      const errors = n('Error');
+      const warnings = n('Warning');
       if (errors < 5 || warnings < 2) throw new Error(`status bar problems: "${label}"`);
-      const ours = page.locator('.statusbar-item', { hasText: /Corroborate: 1 sources/ });
+      // the Corroborate item: the active draft's counts
+      const ours = page.locator('.statusbar-item', { hasText: /[1-9]\d* contradicted, [1-9]\d* unsupported, \d+ supported/ });
       await ours.first().waitFor();
       log(`    status bar: "${label}", "${(await ours.first().innerText()).trim()}"`);
     });
 
     await check('the hover shows the verdict and the source quote', async () => {
-      const target = squiggles.errors.find((s) => s.words === 'Secretary of State') || squiggles.errors[0];
-      if (!target) throw new Error('no squiggle to hover');
+      const target = squiggles.errors.find((s) => s.words === 'does cause');
+      if (!target) throw new Error('no squiggle on "does cause" to hover');
       await page.mouse.move(target.x - 20, target.y + 40);
       await page.mouse.move(target.x, target.y);
-      const hover = page.locator('.monaco-hover', { hasText: 'United States Deputy Secretary of Defense' });
+      const hover = page.locator('.monaco-hover', { hasText: 'does not cause upheaval' });
       await hover.first().waitFor({ state: 'visible' });
-      const text = await hover.first().innerText();
-      if (!/contradicted/.test(text) || !/The outreach coincided with a high-level meeting/.test(text)) throw new Error(`hover text: ${text}`);
-      if (!/us-india-defense-partnership\.txt:3/.test(text)) throw new Error(`hover has no source link: ${text}`);
+      const text = (await hover.first().evaluate((el) => el.textContent)).replace(/\s+/g, ' ');
+      if (!/contradicted/.test(text) || !/does not cause upheaval within Moscow/.test(text)) throw new Error(`hover text: ${text}`);
+      if (!/us-india-defense-partnership\.txt:5/.test(text)) throw new Error(`hover has no source link: ${text}`);
+      // scroll the hover to the statement's source quotes (below the diagnostic and its related lines)
+      const box = await hover.first().boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.wheel(0, 120);
+        await page.locator('.monaco-hover').first().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
       await page.screenshot({ path: screenshot });
       log(`    screenshot: ${path.relative(REPO, screenshot)}`);
     });
@@ -148,7 +178,19 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
       await page.keyboard.press('Enter');
       const rows = page.locator('.markers-panel .monaco-list-row');
       await rows.nth(7).waitFor();
-      const texts = await rows.allInnerTexts();
+      // the list is virtual: page through it with the keyboard and collect every row seen
+      const seen = new Set();
+      let still = 0;
+      for (let i = 0; i < 40 && still < 3; i++) {
+        const before = seen.size;
+        (await rows.allInnerTexts()).forEach((t) => seen.add(t));
+        still = seen.size === before ? still + 1 : 0;
+        const box = await page.locator('.markers-panel .monaco-list').first().boundingBox();
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.wheel(0, box.height / 2);
+        await page.locator('.markers-panel').first().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
+      const texts = [...seen];
       const all = texts.join('\n');
       for (const w of ['Secretary of State', 'does not cause', 'a dangerous provocation', 'nuclear submarines', 'the source says two']) {
         if (!all.includes(w)) throw new Error(`the Problems panel does not mention "${w}":\n${all}`);

@@ -1,29 +1,48 @@
-/** `--format sarif`: SARIF 2.1.0, one run, one result per finding (contradicted = error, unsupported = warning). */
-import { LineIndex } from '../engine';
+/**
+ * `--format sarif`: SARIF 2.1.0, one run, one result per diagnostic the editor would show:
+ * the same codes (`contradicted`, `unsupported`, or the deciding signal: `number`, `negation`...),
+ * the same ranges and messages, the level from the severity (error, warning; information and hint
+ * are `note`), every cited source sentence as a related location.
+ */
+import { LineIndex, type SignalKind } from '../engine';
+import { CODE_DOCS_BASE, toDiagnostics, type DiagnosticData } from '../diagnostics';
+import type { SeverityName } from '../config';
 import type { CheckedFile, ReportOptions } from './report';
 
 export interface SarifOptions extends ReportOptions {
   version?: string;
+  /** severity per code, as corroborate.severity.<code> (`off` drops the code) */
+  severity?: Record<string, SeverityName>;
 }
 
-const RULES = [
-  { id: 'contradicted', shortDescription: { text: 'A source says otherwise' }, defaultConfiguration: { level: 'error' } },
-  { id: 'unsupported', shortDescription: { text: 'No source carries this statement' }, defaultConfiguration: { level: 'warning' } },
-];
+const DESCRIPTIONS: Record<'contradicted' | 'unsupported' | Exclude<SignalKind, 'coverage'>, string> = {
+  contradicted: 'A source says otherwise',
+  unsupported: 'No source carries this statement',
+  negation: 'The statement and the source differ by a negation',
+  number: 'The statement and the source give different numbers',
+  date: 'The statement and the source give different dates',
+  entity: 'The statement names someone or something the source does not',
+  antonym: 'The statement uses the opposite of the source\'s word',
+  modality: 'The statement is more (or less) certain than the source',
+  quantifier: 'The statement generalises (all, never) where the source does not',
+  quote: 'A quotation the sources do not contain',
+  misquote: 'A quotation that differs from the source\'s wording',
+  attribution: 'The statement attributes words to someone the source does not',
+};
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): string {
   const show = opts.displaySource ?? ((s: string) => s);
   const results: unknown[] = [];
+  const used = new Set<string>();
   for (const f of files) {
     const li = new LineIndex(f.text);
-    for (const r of f.results) {
-      if (r.verdict !== 'contradicted' && r.verdict !== 'unsupported') continue;
-      const effect = r.verdict === 'contradicted' ? 'contradicts' : 'unsupported';
-      const sig = r.signals.find((s) => s.effect === effect && s.end > s.start);
-      const span = sig ?? r;
-      const a = li.position(span.start);
-      const b = li.position(span.end);
-      const related = r.evidence.map((e, i) => ({
+    for (const d of toDiagnostics(f.results, li, { severity: opts.severity })) {
+      const data = d.data as DiagnosticData;
+      const code = String(d.code);
+      used.add(code);
+      const related = data.evidence.map((e, i) => ({
         id: i,
         message: { text: e.quote },
         physicalLocation: {
@@ -32,29 +51,38 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
         },
       }));
       results.push({
-        ruleId: r.verdict,
-        level: r.verdict === 'contradicted' ? 'error' : 'warning',
-        message: { text: r.reason.replace(/\s+/g, ' ').trim() || r.verdict },
+        ruleId: code,
+        level: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'note',
+        message: { text: String(d.message).replace(/\s+/g, ' ').trim() || data.verdict },
         locations: [
           {
             physicalLocation: {
               artifactLocation: { uri: toUri(f.path) },
-              region: { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 },
+              region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
             },
           },
         ],
+        partialFingerprints: { 'corroborate/v1': data.fingerprint },
+        properties: { verdict: data.verdict },
         ...(related.length ? { relatedLocations: related } : {}),
       });
     }
   }
+  const ids = ['contradicted', 'unsupported', ...[...used].filter((c) => c !== 'contradicted' && c !== 'unsupported').sort()];
+  const rules = ids.map((id) => ({
+    id,
+    shortDescription: { text: DESCRIPTIONS[id as keyof typeof DESCRIPTIONS] ?? id },
+    helpUri: CODE_DOCS_BASE + id,
+    ...(id === 'contradicted' || id === 'unsupported' ? { defaultConfiguration: { level: id === 'contradicted' ? 'error' : 'warning' } } : {}),
+  }));
   const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'corroborate', informationUri: 'https://github.com/corroborate/corroborate', version: opts.version ?? '0.0.0', rules: RULES } },
+        tool: { driver: { name: 'corroborate', informationUri: 'https://github.com/corroborate/corroborate', version: opts.version ?? '0.0.0', rules } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: results.map((r) => ({ ...(r as object), ruleIndex: ids.indexOf((r as { ruleId: string }).ruleId) })),
       },
     ],
   };

@@ -90,6 +90,10 @@ async function capturingMessages(fn: () => Thenable<unknown>): Promise<string[]>
     seen.push(msg);
     return orig.call(vscode.window, msg, ...rest);
   };
+  const dialogs = { open: w.showOpenDialog, pick: w.showQuickPick };
+  // commands that ask: the folder picker gets more-sources/, a quick pick is dismissed
+  w.showOpenDialog = async () => [vscode.Uri.joinPath(folder().uri, 'more-sources')];
+  w.showQuickPick = async () => undefined;
   w.showInformationMessage = spy(saved.info);
   w.showWarningMessage = spy(saved.warn);
   w.showErrorMessage = spy(saved.error);
@@ -99,6 +103,8 @@ async function capturingMessages(fn: () => Thenable<unknown>): Promise<string[]>
     w.showInformationMessage = saved.info;
     w.showWarningMessage = saved.warn;
     w.showErrorMessage = saved.error;
+    w.showOpenDialog = dialogs.open;
+    w.showQuickPick = dialogs.pick;
   }
   return seen;
 }
@@ -195,17 +201,37 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
     ]);
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const c of contributed) assert.ok(registered.has(c), `${c} is registered`);
+    const ran = new Set<string>();
+    const run = async (command: string): Promise<string[]> => {
+      ran.add(command);
+      await vscode.window.showTextDocument(doc);
+      return capturingMessages(() => vscode.commands.executeCommand(command));
+    };
 
-    await vscode.window.showTextDocument(doc);
-    const check = await capturingMessages(() => vscode.commands.executeCommand('corroborate.checkFile'));
+    const check = await run('corroborate.checkFile');
     assert.equal(check.length, 1, check.join(' | '));
     const m = /^Corroborate: (\d+) supported, (\d+) unsupported, (\d+) contradicted, (\d+) skipped\.$/.exec(check[0]);
     assert.ok(m, check[0]);
     assert.ok(Number(m[3]) >= 5 && Number(m[2]) >= 2, check[0]);
 
-    const reindex = await capturingMessages(() => vscode.commands.executeCommand('corroborate.reindex'));
+    const reindex = await run('corroborate.reindex');
     assert.equal(reindex.length, 1, reindex.join(' | '));
     assert.match(reindex[0], /^Corroborate: indexed 1 sources, \d+ sentences\.$/);
+
+    const ws = await run('corroborate.checkWorkspace');
+    assert.equal(ws.length, 1, ws.join(' | '));
+    assert.match(ws[0], /^Corroborate: \d+ drafts checked.*: [1-9]\d* contradicted/);
+
+    const hidden = await run('corroborate.showHidden');
+    assert.deepEqual(hidden, ['Corroborate: no hidden findings (.corroborate.json).']);
+
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder().uri, 'more-sources'));
+    const added = await run('corroborate.addSourceFolder');
+    assert.equal(added.length, 1, added.join(' | '));
+    assert.match(added[0], /^Corroborate: added more-sources to the sources/);
+    const sources = vscode.workspace.getConfiguration('corroborate', doc.uri).get<string[]>('sources') ?? [];
+    const project = await Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder().uri, '.corroborate.json'))).then((b) => Buffer.from(b).toString(), () => '');
+    assert.ok(sources.includes('more-sources') || project.includes('more-sources'), `sources now: ${JSON.stringify(sources)} ${project}`);
 
     await vscode.window.showTextDocument(doc);
     const opened = new Promise<vscode.TextDocument>((resolve) => {
@@ -216,6 +242,7 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
         }
       });
     });
+    ran.add('corroborate.showReport');
     await vscode.commands.executeCommand('corroborate.showReport');
     const report = await opened;
     assert.equal(report.languageId, 'markdown');
@@ -224,6 +251,7 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
     await vscode.window.showTextDocument(report);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     editor = await vscode.window.showTextDocument(doc);
+    assert.deepEqual([...ran].sort(), contributed.slice().sort(), 'every contributed command ran');
   });
 
   it('follows a setting: corroborate.severity.contradicted = off hides the errors, warning turns every finding into a warning', async () => {
