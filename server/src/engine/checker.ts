@@ -47,8 +47,8 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
   contradictionGate: 0.5,
   retrieve: 20,
   maxEvidence: 3,
-  spread: 3,
-  spreadPenalty: 0.1,
+  spread: Number(process.env.CORROBORATE_SPREAD ?? 3),
+  spreadPenalty: Number(process.env.CORROBORATE_SPREAD_PENALTY ?? 0.1),
 };
 
 /** Added to the contradiction gate per signal kind (tuned on the development splits). */
@@ -76,6 +76,7 @@ export class Checker {
   readonly detectors: SignalDetector[];
   private lineIndexes = new Map<string, { text: string; li: LineIndex }>();
   private vocabularies = new Map<string, { text: string; vocab: Set<string> }>();
+  private quoteTexts = new Map<string, { text: string; words: string }>();
   private cache = new Map<string, { generation: number; result: ClaimResult }>();
   cacheHits = 0;
   cacheMisses = 0;
@@ -208,7 +209,12 @@ export class Checker {
         } catch {
           fs = [];
         }
-        for (const f of fs) if (clashInTopicalSentence(f, cand)) findings.push({ f, cand });
+        for (const f of fs) {
+          if (!clashInTopicalSentence(f, cand)) continue;
+          // a quotation found verbatim elsewhere in the same source is no misquote
+          if ((f.kind === 'misquote' || f.kind === 'quote') && f.effect !== 'supports' && this.documentHasQuote(cand.sentences[0].source, claim.text.slice(f.claimSpan.start, f.claimSpan.end))) continue;
+          findings.push({ f, cand });
+        }
       }
     }
     const clashes = findings.filter(
@@ -319,6 +325,21 @@ export class Checker {
     return Math.min(0.95, g + extra);
   }
 
+  /** Does the source file hold these words in this order (case, punctuation and possessives aside)? */
+  private documentHasQuote(source: string, quoted: string): boolean {
+    const f = this.index.file(source);
+    if (!f) return false;
+    const words = quoteWords(quoted);
+    if (!words) return false;
+    let c = this.quoteTexts.get(source);
+    if (!c || c.text !== f.text) {
+      c = { text: f.text, words: ' ' + quoteWords(f.text) + ' ' };
+      if (this.quoteTexts.size > 200) this.quoteTexts.clear();
+      this.quoteTexts.set(source, c);
+    }
+    return c.words.includes(' ' + words + ' ');
+  }
+
   /** Lemmas and lower-case words of a whole source file (cached per file text). */
   private documentVocabulary(source: string): Set<string> | undefined {
     const f = this.index.file(source);
@@ -371,6 +392,11 @@ function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
     if (t.start < boundary === inFirst) aligned++;
   }
   return aligned >= 3;
+}
+
+/** Lower-case words of a text joined by single spaces (quotation marks, punctuation and possessives dropped). */
+function quoteWords(text: string): string {
+  return (text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? []).map((w) => w.replace(/'s$/, '')).join(' ');
 }
 
 /** Every word of a name is in the document's vocabulary. */

@@ -17,6 +17,14 @@ const SPEECH = new Set([
 /** Words that cannot be part of a speaker phrase. */
 const NOT_SPEAKER = new Set(['that', 'it', 'this', 'which', 'who', 'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'publicly', 'previously', 'recently', 'later', 'earlier', 'then', 'once', 'repeatedly', 'not', 'never']);
 const GENERIC = new Set(['source', 'people', 'person', 'report', 'statement']);
+const PRONOUNS = new Set(['they', 'he', 'she', 'we', 'i', 'it', 'you', 'this', 'that', 'these', 'those', 'there', 'the', 'a', 'an', 'in', 'on', 'at', 'after', 'before', 'when', 'while', 'but', 'and', 'also']);
+/** Nouns that name a speaker by role. */
+const ROLES = new Set([
+  'spokesperson', 'spokesman', 'spokeswoman', 'official', 'minister', 'president', 'secretary', 'analyst', 'expert',
+  'observer', 'scientist', 'researcher', 'economist', 'lawmaker', 'senator', 'governor', 'mayor', 'chief', 'director',
+  'executive', 'ceo', 'chairman', 'chair', 'leader', 'diplomat', 'ambassador', 'officer', 'author', 'critic', 'study',
+  'ministry', 'department', 'agency', 'government', 'company', 'court', 'judge', 'police', 'witness', 'professor',
+]);
 
 export interface Speaker {
   first: number;
@@ -41,6 +49,16 @@ function phrase(a: Analyzed, from: number, to: number, cue: number): Speaker | u
     else if (t.kind === 'word' && /^[A-Z]{2,}$/.test(t.text)) words.push(t.lower);
   }
   if (!words.length) return undefined;
+  // a speaker is a short noun phrase with a name or a role in it ("the Kremlin spokesperson", "Dr. Rao"),
+  // not a stretch of clause ("They started by", "working and")
+  if (to - from > 6) return undefined;
+  let named = toks[cue]?.lower === 'according'; // "according to X" marks its speaker unambiguously
+  for (let k = from; k <= to; k++) {
+    const t = toks[k];
+    if (t.kind !== 'word') continue;
+    if ((/^\p{Lu}/u.test(t.text) && !PRONOUNS.has(t.lower)) || ROLES.has(t.lemma)) named = true;
+  }
+  if (!named) return undefined;
   return { first: from, last: to, words, text: a.text.slice(toks[from].start, toks[to].end), cue };
 }
 

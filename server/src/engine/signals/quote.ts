@@ -52,7 +52,7 @@ function wordsOf(text: string, offset = 0): Word[] {
   const out: Word[] = [];
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(text))) out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
+  while ((m = WORD_RE.exec(text))) out.push({ w: m[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, ''), start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 
@@ -162,7 +162,8 @@ export const quote: SignalDetector = {
           });
           continue;
         }
-        const near = nearMatch(ev, segs.flat());
+        // a near match of one to three words is as likely another name as a misquote
+        const near = segs.flat().length > 3 ? nearMatch(ev, segs.flat()) : undefined;
         if (near) {
           const src = input.evidence.text.slice(ev[near[0]].start, ev[near[1]].end);
           out.push({
