@@ -63,7 +63,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.{txt,md}'), vscode.workspace.createFileSystemWatcher('**/.corroborate.json')],
     },
     outputChannel,
+    // a crashed server is restarted (up to 4 times in 3 minutes, the default error handler); the new one
+    // re-indexes the sources and re-checks the open drafts
+    connectionOptions: { maxRestartCount: 4 },
+    // the server honours corroborate.allowSourcesOutsideWorkspace only in a trusted workspace
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
   };
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('corroborate/trust', { trusted: true })));
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.text = '$(sync~spin) Corroborate: starting';

@@ -32,6 +32,8 @@ Options:
   --sources <folder>   folder (or file) of source documents, .txt and .md; repeatable
                        (default: "sources" of ./.corroborate.json, else ./seeds)
   --format <format>    text (default), json, or sarif (SARIF 2.1.0)
+  --max-source-kb <n>  index only the first <n> KB of a larger source file, with a warning
+                       (default: 2048)
   --cache <dir>        keep the source index in <dir>: later runs load it and re-read only
                        changed files (a corrupt or outdated cache is discarded)
   --fail-on <level>    contradicted (default), unsupported, or none: the lowest verdict
@@ -58,6 +60,8 @@ export interface CheckOptions {
    * receives it and may read/write a snapshot there instead of re-reading every source.
    */
   cacheDir?: string;
+  /** size cap of one source file, in KB */
+  maxSourceKB?: number;
 }
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
@@ -97,6 +101,13 @@ export function parseArgs(argv: string[]): Parsed {
       case '--cache':
         opts.cacheDir = value();
         break;
+      case '--max-source-kb': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || !(n >= 1)) throw new UsageError(`--max-source-kb needs a whole number of KB (at least 1), not '${v}'`);
+        opts.maxSourceKB = n;
+        break;
+      }
       case '--format': {
         const v = value();
         if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown --format '${v}' (use ${FORMATS.join(', ')})`);
@@ -156,13 +167,14 @@ export function main(argv: string[], io: Io): number {
 }
 
 function check(opts: CheckOptions, io: Io): number {
-  const sources = opts.sources.length ? opts.sources : defaultSources(io.cwd);
-  for (const s of sources) {
-    if (!fs.existsSync(path.resolve(io.cwd, s))) throw new UsageError(`source folder not found: ${s}`);
-  }
+  const given = opts.sources.length ? opts.sources : defaultSources(io.cwd);
+  // a missing folder is reported (once) and the others are read; none at all is an error
+  const sources = given.filter((s) => fs.existsSync(path.resolve(io.cwd, s)));
+  if (sources.length === 0) throw new UsageError(`source folder not found: ${given[0]}`);
+  for (const s of given) if (!sources.includes(s)) io.stderr(`corroborate: ${s}: source folder not found: not indexed\n`);
   const drafts = expandDrafts(opts.drafts, sources, io.cwd);
 
-  const { index, problems, show } = loadIndex(sources, io.cwd, opts.cacheDir);
+  const { index, problems, show } = loadIndex(sources, io.cwd, opts.cacheDir, opts.maxSourceKB ? opts.maxSourceKB * 1024 : undefined);
   for (const p of problems) io.stderr(`corroborate: ${p.path}: ${p.message}\n`);
   if (index.fileCount === 0) throw new UsageError(`no source files (.txt, .md) found in ${sources.join(', ')}`);
 
@@ -228,18 +240,18 @@ function defaultSources(cwd: string): string[] {
  * Builds the source index. The one place where a cache (cacheDir) would plug in:
  * load a snapshot from it when fresh, else read the sources and write one.
  */
-export function loadIndex(sources: string[], cwd: string, cacheDir?: string) {
+export function loadIndex(sources: string[], cwd: string, cacheDir?: string, maxBytes?: number) {
   const roots = sources.map((s) => path.resolve(cwd, s));
   let index: SourceIndex;
   let res: ReturnType<typeof loadSourcesSync>;
   if (cacheDir) {
-    const c = loadSourcesCached(roots, path.resolve(cwd, cacheDir));
+    const c = loadSourcesCached(roots, path.resolve(cwd, cacheDir), { maxBytes });
     index = c.index;
     res = c.result;
     if (c.cache.status === 'discarded') res.warnings.push({ path: cacheDir, message: `index cache discarded (${c.cache.reason}): rebuilt` });
   } else {
     index = new SourceIndex();
-    res = loadSourcesSync(index, roots);
+    res = loadSourcesSync(index, roots, { maxBytes });
   }
   const show = sourceDisplay(sources, cwd);
   const problems = [...res.problems, ...res.warnings].map((p) => ({ ...p, path: show(p.path) }));

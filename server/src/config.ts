@@ -3,6 +3,7 @@
  * read per workspace folder (resource scope), merged over defaults and sanitised.
  * Pure: no LSP connection here.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -25,6 +26,10 @@ export interface Settings {
   drafts: string[];
   /** drafts larger than this (KB of UTF-8) are checked up to the cap only */
   maxDraftKB: number;
+  /** a source file larger than this (KB) is indexed only in part, with a warning */
+  maxSourceKB: number;
+  /** source folders outside the workspace folder are read only when this is set (and the workspace is trusted) */
+  allowSourcesOutsideWorkspace: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +41,8 @@ export const DEFAULT_SETTINGS: Settings = {
   holdBackMs: 3000,
   drafts: ['**/*.md', '**/*.txt'],
   maxDraftKB: 512,
+  maxSourceKB: 2048,
+  allowSourcesOutsideWorkspace: false,
 };
 
 const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
@@ -60,6 +67,8 @@ export function normalizeSettings(raw: unknown): Settings {
   const drafts = stringArray(r.drafts);
   if (drafts) s.drafts = drafts;
   if (typeof r.maxDraftKB === 'number' && Number.isFinite(r.maxDraftKB) && r.maxDraftKB > 0) s.maxDraftKB = r.maxDraftKB;
+  if (typeof r.maxSourceKB === 'number' && Number.isFinite(r.maxSourceKB) && r.maxSourceKB >= 1) s.maxSourceKB = Math.min(Math.floor(r.maxSourceKB), 1024 * 1024);
+  if (r.allowSourcesOutsideWorkspace === true) s.allowSourcesOutsideWorkspace = true;
   if (typeof r.checkMode === 'string' && MODES.has(r.checkMode as CheckMode)) s.checkMode = r.checkMode as CheckMode;
   if (r.severity && typeof r.severity === 'object') {
     for (const [code, v] of Object.entries(r.severity as Record<string, unknown>)) {
@@ -81,4 +90,34 @@ export function sourceRoots(settings: Settings, folderPath: string | undefined):
 
 export function sameSources(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Keeps the source roots that lie inside the workspace folder (by path and after resolving
+ * symbolic links); the others are refused with a message unless `allowOutside`.
+ */
+export function confineRoots(roots: string[], folderPath: string | undefined, allowOutside: boolean): { roots: string[]; refused: { path: string; message: string }[] } {
+  if (allowOutside) return { roots, refused: [] };
+  const out: string[] = [];
+  const refused: { path: string; message: string }[] = [];
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const inside = (root: string, p: string) => {
+    const rel = path.relative(root, p);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  for (const r of roots) {
+    if (folderPath && inside(folderPath, r) && inside(real(folderPath), real(r))) out.push(r);
+    else
+      refused.push({
+        path: r,
+        message: `source folder outside the workspace refused: ${r} (set corroborate.allowSourcesOutsideWorkspace in a trusted workspace to read it)`,
+      });
+  }
+  return { roots: out, refused };
 }

@@ -30,7 +30,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createChecker, isInside, LineIndex, loadSources, SourceIndex, type Checker, type ClaimResult, type SourceProblem } from './engine';
 import { indexFile } from './engine/corpus';
 import { DEFAULT_MAX_SOURCE_BYTES, SOURCE_EXTENSIONS } from './engine/sources';
-import { DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './config';
+import { confineRoots, DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './config';
 import { CODE_DOCS_BASE, countVerdicts, DIAGNOSTIC_SOURCE, fileUri, fingerprint, hiddenKeys, toDiagnostics, type DiagnosticData } from './diagnostics';
 import { cutOffset, listDrafts } from './drafts';
 import { hoverMarkdown } from './hover';
@@ -56,6 +56,10 @@ interface Folder {
   percent: number;
   problems: SourceProblem[];
   hidden: Set<string>;
+  /** source roots refused (outside the workspace), reported with the problems */
+  refused: SourceProblem[];
+  /** size cap of one source file (corroborate.maxSourceKB) */
+  maxBytes: number;
 }
 
 interface DocState {
@@ -80,6 +84,8 @@ const folders = new Map<string, Folder>();
 const docStates = new Map<string, DocState>();
 const timers = new Map<string, NodeJS.Timeout>();
 const warnedMissing = new Set<string>();
+/** the editor's workspace trust (initializationOptions.trusted; corroborate/trust when granted) */
+let workspaceTrusted = true;
 let hasConfiguration = false;
 let hasDynamicWatch = false;
 let relativePatterns = false;
@@ -121,6 +127,23 @@ function safeVoid<A extends unknown[]>(where: string, fn: (...a: A) => unknown) 
   };
 }
 
+/** Is `file`, symbolic links resolved, inside one of the roots (also resolved)? */
+function realInside(roots: string[], file: string): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return false;
+  }
+  return roots.some((r) => {
+    try {
+      return isInside(fs.realpathSync(r), real);
+    } catch {
+      return false;
+    }
+  });
+}
+
 function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
@@ -146,6 +169,8 @@ function newFolder(uri: string, name: string): Folder {
     percent: 100,
     problems: [],
     hidden: new Set(),
+    refused: [],
+    maxBytes: DEFAULT_MAX_SOURCE_BYTES,
   };
 }
 
@@ -250,13 +275,13 @@ function sendStatus() {
 function reportProblems(f: Folder, problems: SourceProblem[], warnings: SourceProblem[]) {
   for (const p of problems) {
     connection.console.warn(`source problem: ${p.path}: ${p.message}`);
-    if (/not found/.test(p.message) && !warnedMissing.has(p.path)) {
+    if (/not found|refused/.test(p.message) && !warnedMissing.has(p.path)) {
       warnedMissing.add(p.path);
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: ${p.message}` });
     }
   }
   for (const w of warnings) connection.console.warn(`source warning: ${w.path}: ${w.message}`);
-  f.problems = problems;
+  f.problems = problems.concat(warnings);
 }
 
 /** (Re)builds a folder's index from its source roots, with work-done progress. */
@@ -270,6 +295,7 @@ function reindex(f: Folder): Promise<void> {
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Corroborate: indexing sources', 0, f.roots.join(', '), false);
     const res = await loadSources(index, f.roots, {
+      maxBytes: f.maxBytes,
       isCancelled: () => gen !== f.loadGen,
       onProgress: (done, total) => {
         f.percent = total ? Math.round((done / total) * 100) : 100;
@@ -288,7 +314,7 @@ function reindex(f: Folder): Promise<void> {
     f.checker = createChecker(index);
     f.indexing = false;
     f.percent = 100;
-    reportProblems(f, res.problems, res.warnings);
+    reportProblems(f, [...f.refused, ...res.problems], res.warnings);
     log(`indexed ${res.files} files, ${res.sentences} sentences in ${Math.round(res.ms)} ms for ${f.name || 'the workspace'}`);
     sendStatus();
   };
@@ -339,9 +365,13 @@ async function refreshSettings(pushed?: unknown, force = false) {
   for (const f of folders.values()) {
     f.settings = withProjectFile(await readSettings(f, pushed), readProjectFile(f));
     loadHidden(f);
-    const roots = sourceRoots(f.settings, f.path);
-    if (force || !sameSources(roots, f.roots)) {
+    // only folders inside the workspace are read, unless the user allows more in a trusted workspace
+    const { roots, refused } = confineRoots(sourceRoots(f.settings, f.path), f.path, f.settings.allowSourcesOutsideWorkspace && workspaceTrusted);
+    const maxBytes = f.settings.maxSourceKB * 1024;
+    if (force || !sameSources(roots, f.roots) || maxBytes !== f.maxBytes || refused.length !== f.refused.length) {
       f.roots = roots;
+      f.refused = refused;
+      f.maxBytes = maxBytes;
       jobs.push(reindex(f));
     }
   }
@@ -509,7 +539,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const wf: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
   for (const w of wf) folders.set(w.uri, newFolder(w.uri, w.name));
   if (folders.size === 0) folders.set('', newFolder('', ''));
-  const opts = params.initializationOptions as { settings?: unknown } | undefined;
+  const opts = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
+  if (opts?.trusted === false) workspaceTrusted = false;
   if (opts?.settings) for (const f of folders.values()) f.settings = normalizeSettings(opts.settings);
   return {
     capabilities: {
@@ -546,6 +577,14 @@ connection.onInitialized(
   }),
 );
 
+
+connection.onNotification(
+  'corroborate/trust',
+  safeVoid('corroborate/trust', async (p: { trusted?: boolean }) => {
+    workspaceTrusted = p?.trusted !== false;
+    await refreshSettings(undefined, true);
+  }),
+);
 
 connection.onDidChangeConfiguration(safeVoid('didChangeConfiguration', (p) => refreshSettings(p.settings)));
 
@@ -623,7 +662,8 @@ connection.onDidChangeWatchedFiles(
         if (!st.isFile()) continue;
         const problems: SourceProblem[] = [];
         const warnings: SourceProblem[] = [];
-        indexFile(f.index, { path: file, size: st.size, mtimeMs: st.mtimeMs }, DEFAULT_MAX_SOURCE_BYTES, problems, warnings);
+        if (!realInside(f.roots, file)) continue; // a symbolic link out of the source folder
+        indexFile(f.index, { path: file, size: st.size, mtimeMs: st.mtimeMs }, f.maxBytes, problems, warnings);
         for (const pr of [...problems, ...warnings]) connection.console.warn(`source problem: ${pr.path}: ${pr.message}`);
         changed = true;
       }

@@ -72,6 +72,10 @@ export interface StartOptions {
   /** per-folder settings (by the scopeUri the server asks for); default `settings` */
   settingsFor?: (scopeUri: string | undefined) => Record<string, unknown> | undefined;
   timeoutMs?: number;
+  /** node options for the server process (e.g. --require a preload) */
+  execArgv?: string[];
+  /** initializationOptions sent with initialize */
+  initializationOptions?: unknown;
 }
 
 export class Client {
@@ -91,7 +95,7 @@ export class Client {
   constructor(readonly opts: StartOptions) {
     this.settings = opts.settings ?? {};
     this.timeoutMs = opts.timeoutMs ?? 15_000;
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += d.toString()));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) => {
@@ -155,6 +159,7 @@ export class Client {
     const ready = this.waitFor('corroborate/status', (s: any) => s.state === 'ready', 'status ready');
     this.init = (await this.conn.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions: this.opts.initializationOptions,
       rootUri: uriOf(folder),
       workspaceFolders: [folder, ...(this.opts.moreFolders ?? [])].map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
       capabilities: {
