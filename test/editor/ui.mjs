@@ -132,7 +132,7 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
       log(`    error squiggles: ${JSON.stringify(errs)}; warning squiggles: ${JSON.stringify(warns)}`);
     });
 
-    await check('the status bar shows the problem counts and the draft's verdict counts', async () => {
+    await check('the status bar shows the problem counts and the verdict counts', async () => {
       const problems = page.locator('#status\\.problems');
       await problems.waitFor();
       const label = (await problems.getAttribute('aria-label')) || (await problems.innerText());
@@ -160,7 +160,7 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
       const box = await hover.first().boundingBox();
       if (box) {
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        await page.mouse.wheel(0, 120);
+        await page.mouse.wheel(0, 240);
         await page.locator('.monaco-hover').first().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       }
       await page.screenshot({ path: screenshot });
