@@ -70,7 +70,7 @@ describe('protocol: workflow', function () {
     });
 
     it('shows the held-back finding after the pause without a cursor move', async () => {
-      const c = await boot({ holdBackMs: 400 });
+      const c = await boot({ holdBackMs: 1500 }); // long enough for the check to publish first on a busy machine
       await openDraft(c);
       const v2 = c.diagnostics(uri, (_d, p) => p.version === 2);
       c.notify('corroborate/cursor', { uri, position: positionOf(EDITED, 'exploratory at all', 3) });
