@@ -27,7 +27,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createChecker, isInside, LineIndex, loadSources, SourceIndex, type Checker, type ClaimResult, type SourceProblem } from './engine';
+import { createChecker, draftStatements, isInside, LineIndex, loadSources, SourceIndex, type Checker, type ClaimResult, type SourceProblem } from './engine';
 import { indexFile } from './engine/corpus';
 import { DEFAULT_MAX_SOURCE_BYTES, SOURCE_EXTENSIONS } from './engine/sources';
 import { confineRoots, DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './config';
@@ -524,6 +524,34 @@ async function stateFor(uri: string): Promise<DocState | undefined> {
   return checkText(f, d.getText(), formatOf(d), d.version);
 }
 
+/**
+ * The result of the statement at a position. From the published state when it is current; else
+ * only that statement is checked (the same result a full check gives it), so a hover while the
+ * writer types fast never waits for a re-check of the whole draft.
+ */
+async function claimAtPosition(uri: string, pos: Position): Promise<{ r: ClaimResult; lines: LineIndex } | undefined> {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const s = docStates.get(uri);
+  if (s && s.version === doc.version) {
+    const r = claimAt(s, s.lines.offset(pos));
+    return r && { r, lines: s.lines };
+  }
+  const f = folderFor(uri);
+  if (!f) return undefined;
+  await ready(f);
+  const d = documents.get(uri);
+  if (!d) return undefined;
+  const text = d.getText();
+  const lines = new LineIndex(text);
+  const off = lines.offset(pos);
+  const cut = cutOffset(text, f.settings.maxDraftKB);
+  if (cut !== undefined && off > cut) return undefined;
+  const { statements } = draftStatements(cut === undefined ? text : text.slice(0, cut), formatOf(d));
+  const st = statements.find((x) => off >= x.start && off <= x.end);
+  return st && { r: f.checker.checkStatement(st), lines };
+}
+
 function claimAt(state: DocState, offset: number): ClaimResult | undefined {
   return state.results.find((r) => offset >= r.start && offset <= r.end);
 }
@@ -678,14 +706,13 @@ connection.onDidChangeWatchedFiles(
 
 connection.onHover(
   safe('hover', async (p) => {
-    const s = await stateFor(p.textDocument.uri);
-    if (!s) return null;
-    const r = claimAt(s, s.lines.offset(p.position));
-    if (!r) return null;
+    const at = await claimAtPosition(p.textDocument.uri, p.position);
+    if (!at) return null;
+    const { r, lines } = at;
     const f = folderFor(p.textDocument.uri);
     return {
       contents: { kind: 'markdown' as const, value: hoverMarkdown(r, { display: display(f) }) },
-      range: s.lines.range(r.start, r.end),
+      range: lines.range(r.start, r.end),
     };
   }),
 );
