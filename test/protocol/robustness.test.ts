@@ -35,6 +35,12 @@ dgram.createSocket = () => report('dgram.createSocket');
 for (const m of ['lookup', 'resolve', 'resolve4', 'resolve6']) { dns[m] = () => report('dns.' + m); if (dns.promises) dns.promises[m] = () => report('dns.promises.' + m); }
 http.request = http.get = () => report('http.request'); https.request = https.get = () => report('https.request');
 if (globalThis.fetch) globalThis.fetch = () => report('fetch');
+const cp = require('child_process');
+for (const m of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) cp[m] = () => report('child_process.' + m);
+const vm = require('vm');
+for (const m of ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']) vm[m] = () => report('vm.' + m);
+vm.Script = function () { report('vm.Script'); };
+globalThis.eval = () => report('eval');
 `,
   );
   return file;
@@ -273,9 +279,27 @@ describe('robustness: the server reads only inside its source folders', function
     }
   });
 
-  it('the server opens no socket and resolves no name (tripwire preload)', async () => {
+  it('the server opens no socket, starts no process and evaluates nothing, whatever the content (tripwire preload)', async () => {
     const wire = networkTripwire(base);
-    const folder = makeWorkspace({ 'draft.md': 'India and the United States signed a defense agreement. Visit https://example.com and www.example.org today.\n' });
+    // content that would do harm if anything were evaluated, fetched or executed
+    const hostile = [
+      '---',
+      'title: !!js/function "function () { process.exit(7) }"',
+      'x: ${process.exit(7)}',
+      '---',
+      '',
+      'India and the United States signed a defense agreement. Visit https://example.com and www.example.org today.',
+      '',
+      '<script>require("child_process").execSync("touch /tmp/corroborate-pwned")</script> ![img](http://example.com/x.png) [link](javascript:alert(1))',
+      '',
+      '`${require("fs").rmSync("/", {recursive: true})}` {{constructor.constructor("process.exit(7)")()}}',
+      '',
+    ].join('\n');
+    const folder = makeWorkspace({
+      'draft.md': hostile,
+      'seeds/hostile.md': hostile,
+      '.corroborate.json': '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "sources": ["seeds"]}',
+    });
     const c = await start({ folder, settings: { debounceMs: 0 }, execArgv: ['--require', wire] });
     try {
       const file = path.join(folder, 'draft.md');
@@ -284,7 +308,10 @@ describe('robustness: the server reads only inside its source folders', function
       await pub;
       await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
       await c.request('corroborate/reindex', {});
+      await c.request('corroborate/report', { uri });
       assert.doesNotMatch(c.stderr, /NETWORK-ATTEMPT/);
+      assert.strictEqual(c.proc.exitCode, null, 'the server is alive');
+      assert.ok(!fs.existsSync('/tmp/corroborate-pwned'));
       assert.ok(!c.log.some((n) => /NETWORK-ATTEMPT|network use/.test(JSON.stringify(n.params))));
     } finally {
       await c.stop();
