@@ -259,6 +259,20 @@ describe('robustness: the server reads only inside its source folders', function
     }
   });
 
+  it('.corroborate.json (part of the repository) cannot allow sources outside the workspace', async () => {
+    const repoWs = path.join(base, 'ws3');
+    fs.mkdirSync(repoWs, { recursive: true });
+    fs.writeFileSync(path.join(repoWs, '.corroborate.json'), JSON.stringify({ sources: ['../outside', '/etc'], allowSourcesOutsideWorkspace: true }));
+    const c = await start({ folder: repoWs, settings: { debounceMs: 0 } });
+    try {
+      assert.strictEqual(lastStatus(c).files, 0);
+      const shown = c.log.filter((n) => n.method === 'window/showMessage').map((n) => n.params.message as string);
+      assert.strictEqual(shown.filter((m) => /outside the workspace refused/.test(m)).length, 2, shown.join('\n'));
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('a link inside a source folder is not followed out of it, also when the editor reports a change to it', async () => {
     const linkWs = path.join(base, 'ws2');
     fs.mkdirSync(path.join(linkWs, 'src'), { recursive: true });
