@@ -18,8 +18,15 @@ describe('signals/negation', () => {
     const f = run(negation, claim, ev);
     assert.strictEqual(f.length, 1);
     assert.strictEqual(text(claim, f[0].claimSpan), 'causes');
-    assert.strictEqual(text(ev, f[0].evidenceSpan), 'not cause');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'does not cause');
     assert.match(f[0].message, /the source says 'does not cause'/);
+  });
+  it("the source's words can replace the draft's clashing words (the quick fix)", () => {
+    const claim = 'The participation of aligned states does cause upheaval within Moscow’s circles.';
+    const ev = 'The participation of states aligned with the Russian Federation’s interests does not cause upheaval within Moscow’s circles.';
+    const [f] = run(negation, claim, ev);
+    const fixed = claim.slice(0, f.claimSpan.start) + text(ev, f.evidenceSpan!) + claim.slice(f.claimSpan.end);
+    assert.strictEqual(fixed, 'The participation of aligned states does not cause upheaval within Moscow’s circles.');
   });
   it('stays quiet when both sides negate', () => {
     assert.deepStrictEqual(run(negation, 'A man is not playing a guitar', 'The man is not playing the guitar'), []);

@@ -118,7 +118,8 @@ export const negation: SignalDetector = {
           effect: 'contradicts',
           message: `negation: the source says ${quoted(words(input.evidence, eFrom, eh))}, the draft says ${quoted(words(input.claim, from, h))}`,
           claimSpan: { start: ct[from].start, end: ct[h].end },
-          evidenceSpan: { start: et[j].start, end: et[eh].end },
+          // the source's whole verb group, so it can replace the draft's ("does cause" -> "does not cause")
+          evidenceSpan: { start: et[eFrom].start, end: et[eh].end },
           strength: 0.5 + 0.4 * input.coverage,
         });
       }
