@@ -24,6 +24,8 @@ export interface CheckerOptions {
   contextCredit?: number;
   /** a number or name the cited source document never mentions keeps a claim from being supported */
   strictNames?: boolean;
+  /** at most this many (the rarest) claim words go into the retrieval query */
+  queryTerms?: number;
   /** coverage below which evidence is not cited at all */
   relatedThreshold?: number;
   /** coverage a candidate needs before a contradiction signal is trusted (topicality) */
@@ -40,6 +42,7 @@ export interface CheckerOptions {
 
 const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
   supportThreshold: 0.75,
+  queryTerms: Number(process.env.CORROBORATE_QUERY_TERMS ?? 12),
   strictNames: process.env.CORROBORATE_STRICT !== '0',
   contextCredit: Number(process.env.CORROBORATE_CONTEXT ?? 0.8),
   longClaimThreshold: Number(process.env.CORROBORATE_LONG_T ?? 0.45),
@@ -77,6 +80,8 @@ export class Checker {
   private lineIndexes = new Map<string, { text: string; li: LineIndex }>();
   private vocabularies = new Map<string, { text: string; vocab: Set<string> }>();
   private quoteTexts = new Map<string, { text: string; words: string }>();
+  private analyzedCache = new Map<number | string, Analyzed>();
+  private analyzedGeneration = -1;
   private cache = new Map<string, { generation: number; result: ClaimResult }>();
   cacheHits = 0;
   cacheMisses = 0;
@@ -121,7 +126,9 @@ export class Checker {
     const weight = (lemma: string) => this.index.idf(lemma);
 
     const keys = content.map((i) => claim.tokens[i].lemma);
-    const hits = this.index.search(keys, this.options.retrieve, onlySources);
+    // the rarest words find the sentence; the commonest only slow the search down
+    const queryKeys = keys.length > this.options.queryTerms ? [...new Set(keys)].sort((a, b) => this.index.idf(b) - this.index.idf(a)).slice(0, this.options.queryTerms) : keys;
+    const hits = this.index.search(queryKeys, this.options.retrieve, onlySources);
     if (hits.length === 0) {
       return {
         ...base,
@@ -137,7 +144,7 @@ export class Checker {
       const k = sentences.map((s) => s.id).join(',');
       if (seen.has(k)) return;
       seen.add(k);
-      const analyzed = analyze(this.evidenceText(sentences));
+      const analyzed = this.analyzedEvidence(sentences);
       candidates.push({ sentences, analyzed, alignment: align(claim, content, analyzed, weight), bm25 });
     };
     for (const h of hits) addCandidate([h.sentence], h.score);
@@ -323,6 +330,21 @@ export class Checker {
     const g = this.options.contradictionGate;
     const extra = GATE_EXTRA[kind] ?? 0;
     return Math.min(0.95, g + extra);
+  }
+
+  /** Evidence texts analysed once per index generation (the same sentences come back claim after claim). */
+  private analyzedEvidence(sentences: SourceSentence[]): Analyzed {
+    if (this.analyzedGeneration !== this.index.generation || this.analyzedCache.size > 50_000) {
+      this.analyzedCache.clear();
+      this.analyzedGeneration = this.index.generation;
+    }
+    const key = sentences.length === 1 ? sentences[0].id : sentences.map((s) => s.id).join(',');
+    let a = this.analyzedCache.get(key);
+    if (!a) {
+      a = analyze(this.evidenceText(sentences));
+      this.analyzedCache.set(key, a);
+    }
+    return a;
   }
 
   /** Does the source file hold these words in this order (case, punctuation and possessives aside)? */

@@ -192,10 +192,14 @@ function normalizeAlias(phrase: string): string {
 /** Canonical key of an entity alias ("U.S." -> "united states"), or undefined when the phrase is no known alias. */
 export function aliasKey(phrase: string): string | undefined {
   build();
+  if (aliasCache.has(phrase)) return aliasCache.get(phrase);
   const n = normalizeAlias(phrase);
-  if (!n) return undefined;
-  return aliasIndex.get(n) ?? aliasIndex.get(n.replace(/ /g, ''));
+  const key = n ? (aliasIndex.get(n) ?? aliasIndex.get(n.replace(/ /g, ''))) : undefined;
+  if (aliasCache.size > 100_000) aliasCache.clear();
+  aliasCache.set(phrase, key);
+  return key;
 }
+const aliasCache = new Map<string, string | undefined>();
 
 let hypernymIds: Map<string, number> | undefined;
 

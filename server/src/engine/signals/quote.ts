@@ -112,11 +112,17 @@ function overlapShare(a: string[], b: string[]): number {
 function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
   if (!ev.length || !qw.length) return undefined;
   const n = qw.length;
+  const qlist0 = qw.map((w) => w.w);
+  const minShare = n <= 2 ? 0.5 : 0.6;
+  // a window is accepted only with this much word overlap, so fuse.js (the costly part) sees only those
+  if (overlapShare(qlist0, ev.map((w) => w.w)) < minShare) return undefined;
   const windows: { text: string; a: number; b: number }[] = [];
   for (const len of [n, n - 1, n + 1, n + 2]) {
     if (len < 1 || len > ev.length) continue;
     for (let i = 0; i + len <= ev.length; i++) {
-      windows.push({ text: ev.slice(i, i + len).map((w) => w.w).join(' '), a: i, b: i + len - 1 });
+      const wl = ev.slice(i, i + len).map((w) => w.w);
+      if (overlapShare(qlist0, wl) < minShare) continue;
+      windows.push({ text: wl.join(' '), a: i, b: i + len - 1 });
     }
   }
   if (!windows.length) return undefined;
@@ -130,7 +136,7 @@ function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
     const wl = ev.slice(r.item.a, r.item.b + 1).map((w) => w.w);
     const share = Math.min(overlapShare(qlist, wl), overlapShare(wl, qlist) + 0.2);
     const score = share - (r.score ?? 1) * 0.5;
-    if (share >= (n <= 2 ? 0.5 : 0.6) && score > bestScore) {
+    if (share >= minShare && score > bestScore) {
       bestScore = score;
       best = [r.item.a, r.item.b];
     }
