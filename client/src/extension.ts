@@ -67,7 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // re-indexes the sources and re-checks the open drafts
     connectionOptions: { maxRestartCount: 4 },
     // the server honours corroborate.allowSourcesOutsideWorkspace only in a trusted workspace
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    // the persisted index lives in the extension's storage folder (per workspace), never in the user's files
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, storageDir: (context.storageUri ?? context.globalStorageUri).fsPath }),
   };
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('corroborate/trust', { trusted: true })));
 

@@ -4,6 +4,7 @@
  * pure conversions. Started by any editor as `node dist/server.js --stdio`.
  */
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -27,7 +28,8 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createChecker, draftStatements, isInside, LineIndex, loadSources, SourceIndex, type Checker, type ClaimResult, type SourceProblem } from './engine';
+import { createChecker, draftStatements, isInside, LineIndex, loadSources, SourceIndex, type Checker, type ClaimResult, type LoadResult, type SourceProblem } from './engine';
+import { loadSourcesCachedAsync } from './engine/persist';
 import { indexFile } from './engine/corpus';
 import { DEFAULT_MAX_SOURCE_BYTES, SOURCE_EXTENSIONS } from './engine/sources';
 import { confineRoots, DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './config';
@@ -86,6 +88,8 @@ const timers = new Map<string, NodeJS.Timeout>();
 const warnedMissing = new Set<string>();
 /** the editor's workspace trust (initializationOptions.trusted; corroborate/trust when granted) */
 let workspaceTrusted = true;
+/** where the persisted index lives (initializationOptions.storageDir: the extension's storage folder); none: no cache */
+let storageDir: string | undefined;
 let hasConfiguration = false;
 let hasDynamicWatch = false;
 let relativePatterns = false;
@@ -294,10 +298,10 @@ function reindex(f: Folder): Promise<void> {
   const run = async () => {
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Corroborate: indexing sources', 0, f.roots.join(', '), false);
-    const res = await loadSources(index, f.roots, {
+    const loadOpts = {
       maxBytes: f.maxBytes,
       isCancelled: () => gen !== f.loadGen,
-      onProgress: (done, total) => {
+      onProgress: (done: number, total: number) => {
         f.percent = total ? Math.round((done / total) * 100) : 100;
         progress?.report(f.percent, `${done}/${total} files`);
         if (!statusTimer) {
@@ -307,11 +311,22 @@ function reindex(f: Folder): Promise<void> {
           }, 100);
         }
       },
-    });
+    };
+    // with a storage folder, a warm start loads the persisted index and re-reads only changed files
+    let loaded: { index: SourceIndex; res: LoadResult };
+    const cacheDir = storageDir ? indexCacheDir(storageDir, f) : undefined;
+    if (cacheDir) {
+      const c = await loadSourcesCachedAsync(f.roots, cacheDir, loadOpts);
+      loaded = { index: c.index, res: c.result };
+      log(`index cache ${c.cache.status}${c.cache.reason ? ` (${c.cache.reason})` : ''}: ${c.cache.reused} files reused, ${c.cache.reread + c.cache.added} read, ${c.cache.removed} dropped`);
+    } else {
+      loaded = { index, res: await loadSources(index, f.roots, loadOpts) };
+    }
+    const res = loaded.res;
     progress?.done();
     if (gen !== f.loadGen) return; // superseded
-    f.index = index;
-    f.checker = createChecker(index);
+    f.index = loaded.index;
+    f.checker = createChecker(f.index);
     f.indexing = false;
     f.percent = 100;
     reportProblems(f, [...f.refused, ...res.problems], res.warnings);
@@ -325,6 +340,12 @@ function reindex(f: Folder): Promise<void> {
   });
   f.loading = p;
   return p;
+}
+
+/** The cache folder of one workspace folder's index: keyed by its source roots and size cap. */
+function indexCacheDir(dir: string, f: Folder): string {
+  const key = createHash('sha1').update(JSON.stringify([f.roots, f.maxBytes])).digest('hex').slice(0, 16);
+  return path.join(dir, 'index-' + key);
 }
 
 /** Waits until the folder's index is stable (a newer reindex may start while waiting). */
@@ -567,8 +588,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const wf: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
   for (const w of wf) folders.set(w.uri, newFolder(w.uri, w.name));
   if (folders.size === 0) folders.set('', newFolder('', ''));
-  const opts = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
+  const opts = params.initializationOptions as { settings?: unknown; trusted?: boolean; storageDir?: string } | undefined;
   if (opts?.trusted === false) workspaceTrusted = false;
+  if (typeof opts?.storageDir === 'string' && opts.storageDir) storageDir = opts.storageDir;
   if (opts?.settings) for (const f of folders.values()) f.settings = normalizeSettings(opts.settings);
   return {
     capabilities: {

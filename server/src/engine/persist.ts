@@ -168,6 +168,33 @@ export interface CachedLoad {
  * anything changed. Never throws because of the cache.
  */
 export function loadSourcesCached(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean } = {}): CachedLoad {
+  const steps = cachedLoadSteps(roots, cacheDir, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same as loadSourcesCached, yielding to the event loop between slices of files
+ * (`sliceMs`, default 15 ms), so that a language server keeps answering while it works.
+ */
+export async function loadSourcesCachedAsync(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean } = {}): Promise<CachedLoad> {
+  const steps = cachedLoadSteps(roots, cacheDir, opts);
+  const sliceMs = opts.sliceMs ?? 15;
+  let sliceStart = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise<void>((res) => setImmediate(res));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The cached load as steps: it yields after each file, and returns the result. */
+function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }): Generator<void, CachedLoad> {
   const t0 = performance.now();
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   const cache: CacheInfo = { status: 'cold', reused: 0, reread: 0, added: 0, removed: 0, loadMs: 0, saveMs: 0 };
@@ -187,6 +214,7 @@ export function loadSourcesCached(roots: string[], cacheDir: string, opts: LoadO
     }
   }
   cache.loadMs = performance.now() - t0;
+  yield;
   index ??= new SourceIndex();
 
   const problems: SourceProblem[] = [];
@@ -219,6 +247,7 @@ export function loadSourcesCached(roots: string[], cacheDir: string, opts: LoadO
       n++;
     }
     if (opts.onProgress && i % 500 === 0) opts.onProgress(i, files.length);
+    yield;
   }
   index.flush();
   opts.onProgress?.(files.length, files.length);
