@@ -8,6 +8,8 @@ import { LineIndex, type SignalKind } from '../engine';
 import { CODE_DOCS_BASE, toDiagnostics, type DiagnosticData } from '../diagnostics';
 import type { SeverityName } from '../config';
 import type { CheckedFile, ReportOptions } from './report';
+// the SARIF 2.1.0 schema as TypeScript types (@types/sarif): the log below must type-check against it
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 
 export interface SarifOptions extends ReportOptions {
   version?: string;
@@ -34,7 +36,7 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): string {
   const show = opts.displaySource ?? ((s: string) => s);
-  const results: unknown[] = [];
+  const results: Result[] = [];
   const used = new Set<string>();
   for (const f of files) {
     const li = new LineIndex(f.text);
@@ -69,20 +71,20 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
     }
   }
   const ids = ['contradicted', 'unsupported', ...[...used].filter((c) => c !== 'contradicted' && c !== 'unsupported').sort()];
-  const rules = ids.map((id) => ({
+  const rules: ReportingDescriptor[] = ids.map((id) => ({
     id,
     shortDescription: { text: DESCRIPTIONS[id as keyof typeof DESCRIPTIONS] ?? id },
     helpUri: CODE_DOCS_BASE + id,
-    ...(id === 'contradicted' || id === 'unsupported' ? { defaultConfiguration: { level: id === 'contradicted' ? 'error' : 'warning' } } : {}),
+    ...(id === 'contradicted' || id === 'unsupported' ? { defaultConfiguration: { level: id === 'contradicted' ? ('error' as const) : ('warning' as const) } } : {}),
   }));
-  const log = {
+  const log: Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: 'corroborate', informationUri: 'https://github.com/corroborate/corroborate', version: opts.version ?? '0.0.0', rules } },
         columnKind: 'utf16CodeUnits',
-        results: results.map((r) => ({ ...(r as object), ruleIndex: ids.indexOf((r as { ruleId: string }).ruleId) })),
+        results: results.map((r) => ({ ...r, ruleIndex: ids.indexOf(r.ruleId ?? '') })),
       },
     ],
   };
