@@ -64,6 +64,9 @@ const GATE_EXTRA: Record<string, number> = {
   modality: Number(process.env.CORROBORATE_GATE_MODALITY ?? -0.2),
 };
 
+/** Weight of the (normalised) retrieval score when ordering further citations. */
+const RELATED_BM25_WEIGHT = Number(process.env.CORROBORATE_RELATED_BM25 ?? 1);
+
 interface Candidate {
   sentences: SourceSentence[];
   /** evidence text: the source text from the first sentence's start to the last one's end */
@@ -303,10 +306,12 @@ export class Checker {
         }
       }
     }
-    // cite further related evidence
-    for (const c of candidates) {
+    // cite further related evidence: ranked by coverage and, for a part, by retrieval score (rare shared words)
+    const maxBm25 = Math.max(1e-9, ...candidates.map((c) => c.bm25));
+    const rankOf = (c: Candidate) => c.alignment.coverage + RELATED_BM25_WEIGHT * (c.bm25 / maxBm25);
+    const further = candidates.filter((c) => !c.spread && c.alignment.coverage >= this.options.relatedThreshold).sort((a, b) => rankOf(b) - rankOf(a));
+    for (const c of further) {
       if (evidence.length >= this.options.maxEvidence) break;
-      if (c.alignment.coverage < this.options.relatedThreshold) break;
       if (evIndex.has(c)) continue;
       if (evidence.some((e) => c.sentences.some((s) => e.sentenceIds.includes(s.id)))) continue;
       cite(c, verdict === 'supported' && c.alignment.coverage >= this.options.supportThreshold ? 'supports' : 'related');
