@@ -117,6 +117,8 @@ interface SetResult {
   indexMs: number;
   checkMs: number;
   confusion: Map<string, number>;
+  /** balanced accuracy per domain, where claims name one (SummEdits) */
+  domains: { domain: string; n: number; balanced: number }[];
 }
 
 function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefined): SetResult {
@@ -132,6 +134,7 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
   const checker = createChecker(index);
 
   const items: { gold: Gold; pred: Predicted }[] = [];
+  const byDomain = new Map<string, { gold: Gold; pred: Predicted }[]>();
   const ev: { cited: string[]; gold: string[] }[] = [];
   const confusion = new Map<string, number>();
   const t1 = performance.now();
@@ -141,6 +144,11 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
     const pred = aggregateVerdict(results.map((r) => r.verdict as SentenceVerdict));
     const cited = results.flatMap((r) => r.evidence);
     items.push({ gold: c.label, pred });
+    const domain = (c as { domain?: string }).domain;
+    if (domain) {
+      if (!byDomain.has(domain)) byDomain.set(domain, []);
+      byDomain.get(domain)!.push({ gold: c.label, pred });
+    }
     ev.push({ cited: cited.map((e) => e.quote), gold: (c.evidence ?? []).map((e) => e.text) });
     const key = `${c.label}>${pred}`;
     confusion.set(key, (confusion.get(key) ?? 0) + 1);
@@ -165,6 +173,7 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
     indexMs,
     checkMs,
     confusion,
+    domains: [...byDomain].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([domain, xs]) => ({ domain, n: xs.length, balanced: balancedAccuracy(xs) })),
   };
 }
 
@@ -193,6 +202,7 @@ function report(r: SetResult, load: string): string {
     const row = (['supported', 'unsupported', 'contradicted'] as const).map((p) => r.confusion.get(`${g}>${p}`) ?? 0);
     lines.push(`    ${pad(g, 14)} ${row.map((x) => pad(String(x), 6, true)).join(' ')}`);
   }
+  if (r.domains.length) lines.push(`  balanced by domain ${r.domains.map((d) => `${d.domain} ${pct(d.balanced)} (${d.n})`).join(', ')}`);
   lines.push(`  evidence recall@1  ${pct(r.r1)}   @3 ${pct(r.r3)}   (${r.withEvidence} claims with gold evidence)`);
   lines.push(`  cited quotes       ${Math.round(r.quoteMean)} characters on average, longest ${r.quoteMax}`);
   lines.push(`  speed              ${r.perSecond.toFixed(1)} claims/s (check ${(r.checkMs / 1000).toFixed(1)} s, index ${(r.indexMs / 1000).toFixed(1)} s)`);
