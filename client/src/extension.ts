@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { HiddenItem } from '../../server/src/protocol';
 
 interface Status {
   state: 'indexing' | 'ready';
@@ -27,13 +28,6 @@ interface Partial {
   maxDraftKB: number;
 }
 
-interface HiddenItem {
-  folderUri: string;
-  folderName: string;
-  code: string;
-  text: string;
-  context?: string;
-}
 
 let client: LanguageClient | undefined;
 

@@ -38,6 +38,7 @@ import { cutOffset, listDrafts } from './drafts';
 import { hoverMarkdown } from './hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from './codeActions';
 import { reportMarkdown } from './report';
+import type { HiddenItem } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -875,13 +876,6 @@ connection.onNotification(
   }),
 );
 
-interface HiddenItem {
-  folderUri: string;
-  folderName: string;
-  code: string;
-  text: string;
-  context?: string;
-}
 
 /** Every hidden finding of every workspace folder (from .corroborate.json). */
 connection.onRequest(
