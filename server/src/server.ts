@@ -39,6 +39,7 @@ import { hoverMarkdown } from './hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from './codeActions';
 import { reportMarkdown } from './report';
 import type { HiddenItem } from './protocol';
+import { warmUp as warmUpLexicon } from './engine/lexicon';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -328,6 +329,7 @@ function reindex(f: Folder): Promise<void> {
     if (gen !== f.loadGen) return; // superseded
     f.index = loaded.index;
     f.checker = createChecker(f.index);
+    warmUpLexicon(); // the lexicon's tables are built now, not on the writer's first check
     f.indexing = false;
     f.percent = 100;
     reportProblems(f, [...f.refused, ...res.problems], res.warnings);

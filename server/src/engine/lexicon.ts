@@ -232,3 +232,13 @@ export function isHypernym(general: string, specific: string): boolean {
 export function carries(claimLemma: string, evidenceLemma: string): boolean {
   return areSynonyms(claimLemma, evidenceLemma) || isHypernym(claimLemma, evidenceLemma);
 }
+
+/**
+ * Builds the lexicon's lookup tables now rather than on the first check (a server calls this
+ * once its index is ready, so that the first draft is not the one that pays for them).
+ */
+export function warmUp(): void {
+  build();
+  isHypernym('vehicle', 'car');
+  aliasKey('U.S.');
+}
