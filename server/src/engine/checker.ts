@@ -42,30 +42,30 @@ export interface CheckerOptions {
 
 const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
   supportThreshold: 0.75,
-  queryTerms: Number(process.env.CORROBORATE_QUERY_TERMS ?? 12),
-  strictNames: process.env.CORROBORATE_STRICT !== '0',
-  contextCredit: Number(process.env.CORROBORATE_CONTEXT ?? 0.8),
-  longClaimThreshold: Number(process.env.CORROBORATE_LONG_T ?? 0.45),
+  queryTerms: 12,
+  strictNames: true,
+  contextCredit: 0.8,
+  longClaimThreshold: 0.45,
   relatedThreshold: 0.25,
   contradictionGate: 0.5,
   retrieve: 20,
   maxEvidence: 3,
-  spread: Number(process.env.CORROBORATE_SPREAD ?? 3),
-  spreadPenalty: Number(process.env.CORROBORATE_SPREAD_PENALTY ?? 0.1),
+  spread: 3,
+  spreadPenalty: 0.1,
 };
 
 /** Added to the contradiction gate per signal kind (tuned on the development splits). */
 const GATE_EXTRA: Record<string, number> = {
-  negation: Number(process.env.CORROBORATE_GATE_NEGATION ?? 0.2),
-  date: Number(process.env.CORROBORATE_GATE_DATE ?? 0.25),
-  entity: Number(process.env.CORROBORATE_GATE_ENTITY ?? 0.25),
-  number: Number(process.env.CORROBORATE_GATE_NUMBER ?? 0.1),
+  negation: 0.2,
+  date: 0.25,
+  entity: 0.25,
+  number: 0.1,
   attribution: 0.15,
-  modality: Number(process.env.CORROBORATE_GATE_MODALITY ?? -0.2),
+  modality: -0.2,
 };
 
 /** Weight of the (normalised) retrieval score when ordering further citations. */
-const RELATED_BM25_WEIGHT = Number(process.env.CORROBORATE_RELATED_BM25 ?? 1);
+const RELATED_BM25_WEIGHT = 1;
 
 interface Candidate {
   sentences: SourceSentence[];
