@@ -101,8 +101,11 @@ export function saveIndex(index: SourceIndex, dir: string, opts: { maxBytes?: nu
 
 /** Reads and validates the cache in `dir`; throws (with the reason) if it is missing or unusable. */
 export function readIndex(dir: string, opts: { maxBytes?: number } = {}): SourceIndex {
-  const file = path.join(dir, CACHE_FILE);
-  const buf = fs.readFileSync(file);
+  return parseIndex(fs.readFileSync(path.join(dir, CACHE_FILE)), opts);
+}
+
+/** The index in a cache file's bytes; throws on anything that is not a valid cache of this engine. */
+export function parseIndex(buf: Buffer, opts: { maxBytes?: number } = {}): SourceIndex {
   if (buf.length < 12 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not an index cache');
   const hlen = buf.readUInt32LE(MAGIC.length);
   const bodyStart = MAGIC.length + 4 + hlen;
@@ -180,7 +183,14 @@ export function loadSourcesCached(roots: string[], cacheDir: string, opts: LoadO
  * (`sliceMs`, default 15 ms), so that a language server keeps answering while it works.
  */
 export async function loadSourcesCachedAsync(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean } = {}): Promise<CachedLoad> {
-  const steps = cachedLoadSteps(roots, cacheDir, opts);
+  // the cache file is read without blocking; only its parse runs on the event loop
+  let preloaded: Buffer | undefined;
+  try {
+    preloaded = await fs.promises.readFile(path.join(cacheDir, CACHE_FILE));
+  } catch {
+    preloaded = undefined; // no cache yet
+  }
+  const steps = cachedLoadSteps(roots, cacheDir, opts, preloaded);
   const sliceMs = opts.sliceMs ?? 15;
   let sliceStart = performance.now();
   for (;;) {
@@ -194,14 +204,14 @@ export async function loadSourcesCachedAsync(roots: string[], cacheDir: string, 
 }
 
 /** The cached load as steps: it yields after each file, and returns the result. */
-function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }): Generator<void, CachedLoad> {
+function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }, preloaded?: Buffer): Generator<void, CachedLoad> {
   const t0 = performance.now();
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   const cache: CacheInfo = { status: 'cold', reused: 0, reread: 0, added: 0, removed: 0, loadMs: 0, saveMs: 0 };
   let index: SourceIndex | undefined;
-  if (fs.existsSync(path.join(cacheDir, CACHE_FILE))) {
+  if (preloaded || fs.existsSync(path.join(cacheDir, CACHE_FILE))) {
     try {
-      index = readIndex(cacheDir, { maxBytes });
+      index = preloaded ? parseIndex(preloaded, { maxBytes }) : readIndex(cacheDir, { maxBytes });
       cache.status = 'warm';
     } catch (e) {
       cache.status = 'discarded';
