@@ -119,11 +119,10 @@ export class SourceIndex {
     const file: IndexedFile = { path, text, sentenceIds: ids, ...meta };
     for (let i = 0; i < spans.length; i++) {
       const sp = spans[i];
-      const sentText = text.slice(sp.start, sp.end);
       // spans come in order: the line of each start is found by walking forward
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= sp.start) line++;
       const id = this.sentences.length;
-      const sentence: SourceSentence = { id, source: path, start: sp.start, end: sp.end, line, character: sp.start - lineStarts[line], text: sentText, ordinal: i };
+      const sentence: SourceSentence = new LazySentence(id, file, sp.start, sp.end, line, sp.start - lineStarts[line], i);
       this.sentences.push(sentence);
       ids.push(id);
       const n = this.termsOf(text, sp.start, sp.end);
@@ -446,7 +445,7 @@ export class SourceIndex {
         const end = snap.ends[id];
         if (!(start >= prevEnd && end > start && end <= f.text.length) || snap.lines[id] < 0 || snap.chars[id] < 0) fail(`bad sentence span in ${f.path}`);
         prevEnd = end;
-        idx.sentences.push({ id, source: f.path, start, end, line: snap.lines[id], character: snap.chars[id], text: f.text.slice(start, end), ordinal: i });
+        idx.sentences.push(new LazySentence(id, file, start, end, snap.lines[id], snap.chars[id], i));
         idx.lengths.push(0);
         ids.push(id);
       }
@@ -587,5 +586,29 @@ function scanSeen(p: number[], idf: number, avg: number, lengths: number[], acc:
     const tf = p[j + 1];
     const len = lengths[id];
     acc[id] += (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+  }
+}
+
+/**
+ * A source sentence whose text is cut from its file's text when asked for: indexing creates
+ * hundreds of thousands of these, and most are never quoted.
+ */
+class LazySentence implements SourceSentence {
+  constructor(
+    readonly id: number,
+    private readonly file: IndexedFile,
+    readonly start: number,
+    readonly end: number,
+    readonly line: number,
+    readonly character: number,
+    readonly ordinal: number,
+  ) {}
+
+  get source(): string {
+    return this.file.path;
+  }
+
+  get text(): string {
+    return this.file.text.slice(this.start, this.end);
   }
 }
