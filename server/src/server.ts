@@ -293,7 +293,6 @@ function reportProblems(f: Folder, problems: SourceProblem[], warnings: SourcePr
 /** (Re)builds a folder's index from its source roots, with work-done progress. */
 function reindex(f: Folder): Promise<void> {
   const gen = ++f.loadGen;
-  const index = new SourceIndex();
   f.indexing = true;
   f.percent = 0;
   sendStatus();
@@ -315,19 +314,20 @@ function reindex(f: Folder): Promise<void> {
       },
     };
     // with a storage folder, a warm start loads the persisted index and re-reads only changed files
-    let loaded: { index: SourceIndex; res: LoadResult };
-    const cacheDir = storageDir ? indexCacheDir(storageDir, f) : undefined;
-    if (cacheDir) {
-      const c = await loadSourcesCachedAsync(f.roots, cacheDir, loadOpts);
-      loaded = { index: c.index, res: c.result };
+    let index: SourceIndex;
+    let res: LoadResult;
+    if (storageDir) {
+      const c = await loadSourcesCachedAsync(f.roots, indexCacheDir(storageDir, f), loadOpts);
+      index = c.index;
+      res = c.result;
       log(`index cache ${c.cache.status}${c.cache.reason ? ` (${c.cache.reason})` : ''}: ${c.cache.reused} files reused, ${c.cache.reread + c.cache.added} read, ${c.cache.removed} dropped`);
     } else {
-      loaded = { index, res: await loadSources(index, f.roots, loadOpts) };
+      index = new SourceIndex();
+      res = await loadSources(index, f.roots, loadOpts);
     }
-    const res = loaded.res;
     progress?.done();
     if (gen !== f.loadGen) return; // superseded
-    f.index = loaded.index;
+    f.index = index;
     f.checker = createChecker(f.index);
     warmUpLexicon(); // the lexicon's tables are built now, not on the writer's first check
     f.indexing = false;

@@ -53,32 +53,43 @@ export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: numbe
   return true;
 }
 
-export function loadSourcesSync(index: SourceIndex, roots: string[], opts: LoadOptions = {}): LoadResult {
-  const t0 = performance.now();
-  const problems: SourceProblem[] = [];
-  const warnings: SourceProblem[] = [];
-  const files = listAll(roots, problems, opts.maxFiles);
-  let bytes = 0;
-  let n = 0;
-  for (const f of files) {
-    if (indexFile(index, f, opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES, problems, warnings)) {
-      bytes += f.size;
-      n++;
-    }
+/** Files done and files in all, yielded by a load after each file. */
+export type LoadProgress = [done: number, total: number];
+
+/** Runs a load to its end at once. */
+export function runLoad<R>(steps: Generator<LoadProgress, R>): R {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
-  index.flush();
-  return { files: n, sentences: index.sentenceCount, bytes, problems, warnings, ms: performance.now() - t0 };
 }
 
-export async function loadSources(index: SourceIndex, roots: string[], opts: LoadOptions = {}): Promise<LoadResult> {
+/**
+ * Runs a load in slices of `sliceMs` (default 15 ms), yielding to the event loop between them and
+ * reporting progress there, so that a language server keeps answering while thousands of files are read.
+ */
+export async function runLoadSliced<R>(steps: Generator<LoadProgress, R>, opts: LoadOptions): Promise<R> {
+  const sliceMs = opts.sliceMs ?? 15;
+  let sliceStart = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - sliceStart > sliceMs) {
+      opts.onProgress?.(r.value[0], r.value[1]);
+      await new Promise<void>((res) => setImmediate(res));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Reading the source folders into `index`, one file a step. */
+function* loadSteps(index: SourceIndex, roots: string[], opts: LoadOptions): Generator<LoadProgress, LoadResult> {
   const t0 = performance.now();
   const problems: SourceProblem[] = [];
   const warnings: SourceProblem[] = [];
   const files = listAll(roots, problems, opts.maxFiles);
-  const sliceMs = opts.sliceMs ?? 15;
   let bytes = 0;
   let n = 0;
-  let sliceStart = performance.now();
   for (let i = 0; i < files.length; i++) {
     if (opts.isCancelled?.()) break;
     const f = files[i];
@@ -86,13 +97,17 @@ export async function loadSources(index: SourceIndex, roots: string[], opts: Loa
       bytes += f.size;
       n++;
     }
-    if (performance.now() - sliceStart > sliceMs) {
-      opts.onProgress?.(i + 1, files.length);
-      await new Promise<void>((r) => setImmediate(r));
-      sliceStart = performance.now();
-    }
+    yield [i + 1, files.length];
   }
   index.flush();
   opts.onProgress?.(files.length, files.length);
   return { files: n, sentences: index.sentenceCount, bytes, problems, warnings, ms: performance.now() - t0 };
+}
+
+export function loadSourcesSync(index: SourceIndex, roots: string[], opts: LoadOptions = {}): LoadResult {
+  return runLoad(loadSteps(index, roots, opts));
+}
+
+export function loadSources(index: SourceIndex, roots: string[], opts: LoadOptions = {}): Promise<LoadResult> {
+  return runLoadSliced(loadSteps(index, roots, opts), opts);
 }

@@ -16,7 +16,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexFile, listAll, type LoadOptions, type LoadResult } from './corpus';
+import { indexFile, listAll, runLoad, runLoadSliced, type LoadOptions, type LoadProgress, type LoadResult } from './corpus';
 import { SourceIndex, type IndexSnapshot } from './sourceIndex';
 import { DEFAULT_MAX_SOURCE_BYTES, type SourceProblem } from './sources';
 
@@ -171,11 +171,7 @@ export interface CachedLoad {
  * anything changed. Never throws because of the cache.
  */
 export function loadSourcesCached(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean } = {}): CachedLoad {
-  const steps = cachedLoadSteps(roots, cacheDir, opts);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runLoad(cachedLoadSteps(roots, cacheDir, opts));
 }
 
 /**
@@ -190,21 +186,11 @@ export async function loadSourcesCachedAsync(roots: string[], cacheDir: string, 
   } catch {
     preloaded = undefined; // no cache yet
   }
-  const steps = cachedLoadSteps(roots, cacheDir, opts, preloaded);
-  const sliceMs = opts.sliceMs ?? 15;
-  let sliceStart = performance.now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    if (performance.now() - sliceStart > sliceMs) {
-      await new Promise<void>((res) => setImmediate(res));
-      sliceStart = performance.now();
-    }
-  }
+  return runLoadSliced(cachedLoadSteps(roots, cacheDir, opts, preloaded), opts);
 }
 
 /** The cached load as steps: it yields after each file, and returns the result. */
-function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }, preloaded?: Buffer): Generator<void, CachedLoad> {
+function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }, preloaded?: Buffer): Generator<LoadProgress, CachedLoad> {
   const t0 = performance.now();
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   const cache: CacheInfo = { status: 'cold', reused: 0, reread: 0, added: 0, removed: 0, loadMs: 0, saveMs: 0 };
@@ -224,7 +210,6 @@ function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions &
     }
   }
   cache.loadMs = performance.now() - t0;
-  yield;
   index ??= new SourceIndex();
 
   const problems: SourceProblem[] = [];
@@ -256,8 +241,7 @@ function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions &
       bytes += f.size;
       n++;
     }
-    if (opts.onProgress && i % 500 === 0) opts.onProgress(i, files.length);
-    yield;
+    yield [i + 1, files.length];
   }
   index.flush();
   opts.onProgress?.(files.length, files.length);
