@@ -6,9 +6,9 @@
  *   -> signals (signals/*.ts: clashes against well-matching evidence)
  *   -> verdict (supported / unsupported / contradicted / skipped) with evidence and signals.
  */
-import { align, contentIndices, type Alignment } from './coverage';
+import { align, contentIndices, type Alignment, type Relatedness } from './coverage';
 import { draftStatements, type DraftFormat, type Statement } from './draft';
-import { findQuotes } from './signals/quote';
+import { findQuotes, quoteWordString } from './signals/quote';
 import { LineIndex } from './positions';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
@@ -17,6 +17,8 @@ import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFin
 export interface CheckerOptions {
   /** signal detectors run against well-matching evidence */
   detectors?: SignalDetector[];
+  /** word relations beyond equality for coverage (synonyms, hypernyms); none: lemmas and stems only */
+  related?: Relatedness;
   /** coverage at or above which a claim counts as supported */
   supportThreshold?: number;
   /** the support threshold for claims of 20 content words or more (it falls linearly from 8 words) */
@@ -41,7 +43,7 @@ export interface CheckerOptions {
   spreadPenalty?: number;
 }
 
-const DEFAULTS: Required<Omit<CheckerOptions, 'detectors'>> = {
+const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
   supportThreshold: 0.75,
   queryTerms: 12,
   strictNames: true,
@@ -79,7 +81,8 @@ interface Candidate {
 }
 
 export class Checker {
-  readonly options: Required<Omit<CheckerOptions, 'detectors'>>;
+  readonly options: Required<Omit<CheckerOptions, 'detectors' | 'related'>>;
+  private readonly related?: Relatedness;
   readonly detectors: SignalDetector[];
   private lineIndexes = new Map<string, { text: string; li: LineIndex }>();
   private vocabularies = new Map<string, { text: string; vocab: Set<string> }>();
@@ -96,6 +99,7 @@ export class Checker {
   ) {
     this.options = { ...DEFAULTS, ...stripUndefined(opts) };
     this.detectors = opts.detectors ?? [];
+    this.related = opts.related;
   }
 
   /** Every statement of a draft with its verdict. */
@@ -149,7 +153,7 @@ export class Checker {
       if (seen.has(k)) return;
       seen.add(k);
       const analyzed = this.analyzedEvidence(sentences);
-      candidates.push({ sentences, analyzed, alignment: align(claim, content, analyzed, weight), bm25 });
+      candidates.push({ sentences, analyzed, alignment: align(claim, content, analyzed, weight, this.related), bm25 });
     };
     for (const h of hits) addCandidate([h.sentence], h.score);
     const singles = [...candidates].sort(byCoverage);
@@ -176,7 +180,7 @@ export class Checker {
       if (picked.length > 1) {
         picked.sort((a, b) => a.start - b.start);
         const analyzed = analyze(picked.map((p) => p.text).join(' '));
-        const alignment = align(claim, content, analyzed, weight);
+        const alignment = align(claim, content, analyzed, weight, this.related);
         alignment.coverage -= this.options.spreadPenalty;
         const cand: Candidate = { sentences: picked, analyzed, alignment, bm25: 0, spread: true };
         if (alignment.coverage > candidates[0].alignment.coverage) candidates.unshift(cand);
@@ -211,11 +215,12 @@ export class Checker {
 
     // signals against the well-matching candidates
     const findings: { f: SignalFinding; cand: Candidate }[] = [];
+    const claimQuotes = findQuotes(claim.text);
     for (const cand of candidates.filter((c) => !c.spread).slice(0, 3)) {
       if (cand.alignment.coverage < this.options.contradictionGate * 0.8) continue;
       for (const d of this.detectors) {
         // quotations found verbatim in this source need no fuzzy search: they can only support
-        if (d.kind === 'quote' && quotesVerbatim(claim.text, (q) => this.documentHasQuote(cand.sentences[0].source, q))) continue;
+        if (d.kind === 'quote' && claimQuotes.length > 0 && claimQuotes.every((q) => this.documentHasQuote(cand.sentences[0].source, q.text))) continue;
         let fs: SignalFinding[] = [];
         try {
           fs = d.detect({ claim, evidence: cand.analyzed, alignment: cand.alignment.map, coverage: cand.alignment.coverage });
@@ -359,11 +364,11 @@ export class Checker {
   private documentHasQuote(source: string, quoted: string): boolean {
     const f = this.index.file(source);
     if (!f) return false;
-    const words = quoteWords(quoted);
+    const words = quoteWordString(quoted);
     if (!words) return false;
     let c = this.quoteTexts.get(source);
     if (!c || c.text !== f.text) {
-      c = { text: f.text, words: ' ' + quoteWords(f.text) + ' ' };
+      c = { text: f.text, words: ' ' + quoteWordString(f.text) + ' ' };
       if (this.quoteTexts.size > 200) this.quoteTexts.clear();
       this.quoteTexts.set(source, c);
     }
@@ -422,17 +427,6 @@ function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
     if (t.start < boundary === inFirst) aligned++;
   }
   return aligned >= 3;
-}
-
-/** Are all quotations of the claim (if any) found verbatim by `has`? */
-function quotesVerbatim(text: string, has: (quote: string) => boolean): boolean {
-  const qs = findQuotes(text);
-  return qs.length > 0 && qs.every((q) => has(q.text));
-}
-
-/** Lower-case words of a text joined by single spaces (quotation marks, punctuation and possessives dropped). */
-function quoteWords(text: string): string {
-  return (text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? []).map((w) => w.replace(/'s$/, '')).join(' ');
 }
 
 /** Every word of a name is in the document's vocabulary. */
@@ -523,6 +517,6 @@ function round(x: number): number {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && k !== 'detectors') (out as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && k !== 'detectors' && k !== 'related') (out as Record<string, unknown>)[k] = v;
   return out;
 }

@@ -14,12 +14,8 @@ export interface Alignment {
   coverage: number;
 }
 
-/** A relation between two lemmas beyond equality (synonyms, aliases); set by the lexicon. */
-export type Relatedness = (a: string, b: string) => boolean;
-let related: Relatedness | undefined;
-export function setRelatedness(fn: Relatedness | undefined) {
-  related = fn;
-}
+/** Does an evidence lemma carry a claim lemma beyond equality (synonym, more specific word)? From the lexicon. */
+export type Relatedness = (claimLemma: string, evidenceLemma: string) => boolean;
 
 /** Indices of the claim's content tokens. */
 export function contentIndices(a: Analyzed): number[] {
@@ -42,7 +38,7 @@ export function lightStem(lemma: string): string {
   return lemma;
 }
 
-export function align(claim: Analyzed, content: number[], evidence: Analyzed, weight: (lemma: string) => number): Alignment {
+export function align(claim: Analyzed, content: number[], evidence: Analyzed, weight: (lemma: string) => number, related?: Relatedness): Alignment {
   const map = new Array<number>(claim.tokens.length).fill(-1);
   const byLemma = new Map<string, number>();
   const byStem = new Map<string, number>();

@@ -203,17 +203,22 @@ const aliasCache = new Map<string, string | undefined>();
 
 let hypernymIds: Map<string, number> | undefined;
 
+/** Id of each word that is a hypernym of some word (built on first use). */
+function hypernymTable(): Map<string, number> {
+  if (!hypernymIds) {
+    hypernymIds = new Map();
+    (tables.hypernymWords ?? []).forEach((w, i) => hypernymIds!.set(w, i));
+  }
+  return hypernymIds;
+}
+
 /**
  * Is `general` a more general word for `specific` ("vehicle" for "car", "animal" for "dog")?
  * A claim's general word is carried by a source's specific one, not the other way round.
  */
 export function isHypernym(general: string, specific: string): boolean {
-  if (!tables.hypernyms || !tables.hypernymWords) return false;
-  if (!hypernymIds) {
-    hypernymIds = new Map();
-    tables.hypernymWords.forEach((w, i) => hypernymIds!.set(w, i));
-  }
-  const id = hypernymIds.get(general);
+  if (!tables.hypernyms) return false;
+  const id = hypernymTable().get(general);
   if (id === undefined) return false;
   const list = tables.hypernyms[specific];
   if (!list) return false;
@@ -239,6 +244,5 @@ export function carries(claimLemma: string, evidenceLemma: string): boolean {
  */
 export function warmUp(): void {
   build();
-  isHypernym('vehicle', 'car');
-  aliasKey('U.S.');
+  hypernymTable();
 }

@@ -20,8 +20,6 @@ const ABBREVIATIONS = new Set(
   ).split(/\s+/),
 );
 
-/** Abbreviations that are commonly followed by a name or number, never ending a sentence. */
-const TITLE_ABBREVIATIONS = new Set('mr mrs ms dr prof st mt gen col lt sgt capt cmdr adm gov sen rep rev hon no nos vol fig pp vs cf'.split(' '));
 
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_']);
 
@@ -141,7 +139,8 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
     // closing quotes and brackets
     const afterPunct = j;
     while (j < to && CLOSERS.has(text[j])) j++;
-    if (inQuote && j - i < 600 + (i - quoteStart) && i - quoteStart < 600) {
+    // inside a quotation opened less than 600 characters ago (an unclosed quote does not swallow the paragraph)
+    if (inQuote && i - quoteStart < 600) {
       const closed = /["”]/.test(text.slice(afterPunct, j));
       if (!closed) {
         i = j - 1;
@@ -199,7 +198,7 @@ export function isAbbreviationEnd(text: string, dot: number): boolean {
   if (w === '') return false;
   const bare = w.replace(/^\.+/, '');
   if (ABBREVIATIONS.has(bare)) {
-    // "U.S." at the very end of a sentence is ambiguous; treat titles as never ending, others as not ending
+    // "U.S." at the very end of a sentence is ambiguous: an abbreviation never ends a sentence here
     return true;
   }
   // single capital initial: "J. Smith"
@@ -209,4 +208,3 @@ export function isAbbreviationEnd(text: string, dot: number): boolean {
   return false;
 }
 
-export { TITLE_ABBREVIATIONS };

@@ -56,6 +56,11 @@ function wordsOf(text: string, offset = 0): Word[] {
   return out;
 }
 
+/** A text's words as quotations are compared: lower case, joined by single spaces, possessives dropped. */
+export function quoteWordString(text: string): string {
+  return wordsOf(text).map((w) => w.w).join(' ');
+}
+
 /** Split a quote at ellipses ("...", "…", "[...]") into word sequences. */
 function segments(q: QuoteSpan): Word[][] {
   const parts: Word[][] = [];
