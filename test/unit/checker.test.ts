@@ -76,3 +76,25 @@ describe('retrieval and verdicts on the seed corpus', () => {
     assert.strictEqual(checker.cacheMisses - misses, 3, 'a new index generation invalidates the cache');
   });
 });
+
+describe('names the source document mentions elsewhere', () => {
+  const roster = [
+    'TORONTO (August 22, 2017) - Canada Basketball is pleased to announce the final roster for the Senior Men\'s National Team set to compete at the FIBA AmeriCup 2017 in Argentina.',
+    'The roster includes Anthony Bennett, Richard Amardi and Kyle Wiltjer.',
+  ].join('\n');
+  const claim = 'On August 22, 2017, Richard Amardi was selected for the Senior Men\'s National Team to compete at the FIBA AmeriCup 2017 in Argentina.';
+  function check(text: string) {
+    const index = new SourceIndex();
+    index.addFile('roster.txt', text);
+    return createChecker(index).checkDraft(claim, 'plaintext').filter((r) => r.verdict !== 'skipped');
+  }
+  it('a name in the same slot as another name contradicts when the document never mentions the draft\'s name', () => {
+    const [r] = check(roster.split('\n')[0]);
+    assert.strictEqual(r.verdict, 'contradicted', r.reason);
+    assert.ok(r.signals.some((s) => s.kind === 'entity'));
+  });
+  it('is no clash when the document names it in another sentence', () => {
+    const [r] = check(roster);
+    assert.notStrictEqual(r.verdict, 'contradicted', r.reason);
+  });
+});

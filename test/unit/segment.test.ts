@@ -14,6 +14,12 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('does not break a case name after "v."', () => {
+    assert.deepStrictEqual(sentences('Brown v. Board of Education of Topeka was a landmark case. It was decided in 1954.'), [
+      'Brown v. Board of Education of Topeka was a landmark case.',
+      'It was decided in 1954.',
+    ]);
+  });
   it('keeps decimals and quotations inside one sentence', () => {
     assert.deepStrictEqual(sentences('Prices rose 3.5% in May. He said "Stop. Now." and left. Then it ended.'), [
       'Prices rose 3.5% in May.',

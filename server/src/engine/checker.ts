@@ -236,7 +236,7 @@ export class Checker {
       }
     }
     const clashes = findings.filter(
-      ({ f, cand }) => f.effect === 'contradicts' && f.strength >= 0.5 && cand.alignment.coverage >= this.gateFor(f.kind),
+      ({ f, cand }) => f.effect === 'contradicts' && f.strength >= 0.5 && cand.alignment.coverage >= this.gateFor(f.kind) && !this.namedElsewhere(f, claim, cand),
     );
     const missing = findings.filter(
       ({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best && !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
@@ -336,6 +336,15 @@ export class Checker {
     if (contentWords <= 8) return hi;
     if (contentWords >= 20) return Math.min(hi, lo);
     return hi - ((hi - Math.min(hi, lo)) * (contentWords - 8)) / 12;
+  }
+
+  /**
+   * A name the draft gives that the clashing sentence's own document mentions too ("Richard Amardi" in a
+   * roster further down): the sentence is about another part of the story, not a rival to the name.
+   */
+  private namedElsewhere(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean {
+    if (f.kind !== 'entity' || this.options.contextCredit <= 0) return false;
+    return this.documentHasQuote(cand.sentences[0].source, claim.text.slice(f.claimSpan.start, f.claimSpan.end));
   }
 
   /** Topicality needed before a clash of this kind is trusted: the rest of the claim must match the evidence. */

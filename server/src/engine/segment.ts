@@ -15,7 +15,7 @@ const ABBREVIATIONS = new Set(
     'mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
     'inc ltd co corp llc plc bros dept univ assn est approx no nos vol vols fig figs pp ed eds ' +
-    'vs etc al cf ie eg i.e e.g a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a ph.d b.a m.a ' +
+    'v vs etc al cf ie eg i.e e.g a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a ph.d b.a m.a ' +
     'ave blvd rd hwy mass calif fla ill penn wash conn tenn ariz colo'
   ).split(/\s+/),
 );

@@ -30,4 +30,26 @@ describe('signals/attribution', () => {
     assert.strictEqual(f[0].effect, 'unsupported');
     assert.strictEqual(text(claim, f[0].claimSpan), 'officials');
   });
+  it('a speaker phrase stops at a pronoun or a conjunction: "emailed Jessica and she said" names nobody', () => {
+    const s = (t: string) => findSpeakers(analyze(t)).map((x) => x.text);
+    assert.deepStrictEqual(s('I emailed Jessica from HR and she said you can submit via their website.'), []);
+    assert.deepStrictEqual(s('Pat suggests emailing HR, while Cassie suggests contacting IT.'), ['Pat', 'Cassie']);
+  });
+  it('a transcript line "Name: words" is spoken by the name', () => {
+    const s = (t: string) => findSpeakers(analyze(t)).map((x) => x.text);
+    assert.deepStrictEqual(s('Cassie: which one are you talking about? Pat: I emailed Jessica from HR.'), ['Cassie', 'Pat']);
+    const claim = 'Pat suggests emailing Jessica from HR.';
+    assert.deepStrictEqual(run(attribution, claim, 'Pat: I emailed Jessica from HR and she said you can either submit via their website or send an email to her.'), []);
+    const f = run(attribution, claim, 'Cassie: I emailed Jessica from HR and she said you can either submit via their website or send an email to her.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'contradicts');
+  });
+  it('with two speakers in the draft, each is judged on its own words', () => {
+    const claim = 'Pat suggests emailing Jessica from HR or submitting via their website, while Cassie suggests contacting IT if the website is not working.';
+    const ev = 'Pat: I emailed Jessica from HR and she said you can either submit via their website or send an email to her.';
+    assert.deepStrictEqual(run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'), []);
+  });
+  it('a capitalised "State" is part of a name, not a speech verb', () => {
+    assert.deepStrictEqual(findSpeakers(analyze('The outreach coincided with a meeting between the United States Secretary of State and India.')), []);
+  });
 });

@@ -41,4 +41,10 @@ describe('signals/date', () => {
     assert.strictEqual(f.length, 1);
     assert.match(f[0].message, /'Tuesday'/);
   });
+  it('a source date the draft states too, for another event, is no clash (WiCE)', () => {
+    const claim = 'It aired on March 4, 2019, in Australia and launched worldwide on Netflix on March 6, 2019.';
+    const ev = 'Season 2 is due out on Netflix around the world (excluding Australia) on March 6th, 2019.';
+    assert.deepStrictEqual(run(date, claim, ev), []);
+    assert.strictEqual(run(date, 'It launched worldwide on Netflix on March 4, 2019.', ev).length, 1);
+  });
 });

@@ -59,4 +59,10 @@ describe('signals/number', () => {
   it('does not pair numbers counting different things', () => {
     assert.deepStrictEqual(run(number, 'The army deployed 300 soldiers.', 'The army deployed 30 tanks.'), []);
   });
+  it('a source number the draft states too, apart from this one, is no clash; the other end of a range still is', () => {
+    const ev = 'The company reported 12 new stores this year, after 9 last year.';
+    assert.deepStrictEqual(run(number, 'The company opened 9 stores last year and reported 12 new stores this year.', ev).filter((f) => f.effect === 'contradicts'), []);
+    const range = run(number, 'We anticipate capital expenditures in the range of $100 million to $120 million.', 'We anticipate that capital expenditures will be in the range of $90 million to $100 million.');
+    assert.ok(range.some((f) => f.effect === 'contradicts'));
+  });
 });

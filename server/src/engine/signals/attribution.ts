@@ -5,7 +5,7 @@
  */
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { aliasKey, areSynonyms } from '../lexicon';
-import { isClauseBreak, quoted } from './util';
+import { isClauseBreak, isSentenceStart, quoted } from './util';
 
 const SPEECH = new Set([
   'say', 'said', 'says', 'tell', 'told', 'state', 'stated', 'note', 'noted', 'add', 'added', 'warn', 'warned',
@@ -16,6 +16,10 @@ const SPEECH = new Set([
 ]);
 /** Words that cannot be part of a speaker phrase. */
 const NOT_SPEAKER = new Set(['that', 'it', 'this', 'which', 'who', 'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'publicly', 'previously', 'recently', 'later', 'earlier', 'then', 'once', 'repeatedly', 'not', 'never']);
+/** Pronouns that stand for a speaker named elsewhere. */
+const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who']);
+/** Words a speaker phrase does not reach back over ("emailed Jessica and she said", "while Cassie suggests"). */
+const BOUNDARY = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'because', 'he', 'she', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
 const GENERIC = new Set(['source', 'people', 'person', 'report', 'statement']);
 const PRONOUNS = new Set(['they', 'he', 'she', 'we', 'i', 'it', 'you', 'this', 'that', 'these', 'those', 'there', 'the', 'a', 'an', 'in', 'on', 'at', 'after', 'before', 'when', 'while', 'but', 'and', 'also']);
 /** Nouns that name a speaker by role. */
@@ -37,7 +41,8 @@ export interface Speaker {
 }
 
 function isSpeech(t: Token): boolean {
-  return t.kind === 'word' && (SPEECH.has(t.lower) || SPEECH.has(t.lemma));
+  // a capitalised "State" or "Report" is a name ("Secretary of State"), not a speech verb
+  return t.kind === 'word' && !/^\p{Lu}/u.test(t.text) && (SPEECH.has(t.lower) || SPEECH.has(t.lemma));
 }
 
 function phrase(a: Analyzed, from: number, to: number, cue: number): Speaker | undefined {
@@ -68,6 +73,16 @@ export function findSpeakers(a: Analyzed): Speaker[] {
   const out: Speaker[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    // a transcript's "Name: words": the name speaks the line
+    if (t.lower === ':' && i >= 1) {
+      let f = i - 1;
+      while (f > 0 && f > i - 3 && toks[f - 1].kind === 'word' && /^\p{Lu}/u.test(toks[f - 1].text)) f--;
+      if (toks[f].kind === 'word' && /^\p{Lu}/u.test(toks[f].text) && toks.slice(f, i).every((x) => x.kind === 'word') && isSentenceStart(toks, f)) {
+        const s = phrase(a, f, i - 1, i);
+        if (s) out.push(s);
+      }
+      continue;
+    }
     // "according to X"
     if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
       let j = i + 2;
@@ -98,7 +113,9 @@ export function findSpeakers(a: Analyzed): Speaker[] {
     let j = i - 1;
     while (j >= 0 && /^(has|have|had|was|were|is|are|also|publicly|previously|recently|later|earlier|repeatedly|then|once)$/.test(toks[j].lower)) j--;
     const to = j;
-    while (j >= 0 && j > to - 6 && toks[j].kind === 'word' && !NOT_SPEAKER.has(toks[j].lower) && !isSpeech(toks[j])) j--;
+    // "she said", "they told": the speaker is a pronoun this sentence does not resolve
+    if (to >= 0 && PERSONAL.has(toks[to].lower)) continue;
+    while (j >= 0 && j > to - 6 && toks[j].kind === 'word' && !NOT_SPEAKER.has(toks[j].lower) && !BOUNDARY.has(toks[j].lower) && !isSpeech(toks[j])) j--;
     if (to > j) {
       const s = phrase(a, j + 1, to, i);
       if (s) out.push(s);
@@ -132,11 +149,19 @@ export const attribution: SignalDetector = {
       const es = findSpeakers(input.evidence);
       const ct = input.claim.tokens;
       const et = input.evidence.tokens;
-      for (const s of cs) {
-        // the content (outside the speaker phrase and verb) must be what the evidence carries
+      for (let n = 0; n < cs.length; n++) {
+        const s = cs[n];
+        // the content (outside the speaker phrase and verb) must be what the evidence carries; with several
+        // speakers in the claim ("A suggests x, while B suggests y"), only the words this speaker says
+        let from = 0;
+        let to = ct.length - 1;
+        if (cs.length > 1 && s.cue > s.last) {
+          from = s.cue + 1;
+          if (n + 1 < cs.length) to = Math.min(cs[n + 1].first, cs[n + 1].cue) - 1;
+        }
         let content = 0;
         let aligned = 0;
-        for (let k = 0; k < ct.length; k++) {
+        for (let k = from; k <= to; k++) {
           if ((k >= s.first && k <= s.last) || k === s.cue || ct[k].stop || ct[k].kind === 'punct') continue;
           content++;
           if ((input.alignment[k] ?? -1) >= 0) aligned++;

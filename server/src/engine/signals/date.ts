@@ -146,6 +146,10 @@ export const date: SignalDetector = {
           else if (r === false && !clash) clash = e;
         }
         if (agree || !clash) continue;
+        // the draft states the source's date too ("aired on March 4 ... launched on March 6"): the two
+        // dates are about different events, not a clash
+        const other = clash;
+        if (cd.some((o) => o !== c && compareDates(o, other) === true)) continue;
         const ct = input.claim.tokens;
         const et = input.evidence.tokens;
         out.push({

@@ -255,6 +255,10 @@ export const number: SignalDetector = {
           else if (cands.length === 1 && (!q.noun || !cands[0].noun) && input.coverage >= 0.8) pair = cands[0];
         }
         if (!pair) continue;
+        // the draft states the source's number too, apart from this one (not as the other end of a range):
+        // the two numbers count different things
+        const other = pair;
+        if (cq.some((o) => o !== q && o.unit === other.unit && o.value === other.value && (o.first > q.last + 3 || q.first > o.last + 3))) continue;
         const ct = input.claim.tokens;
         const et = input.evidence.tokens;
         out.push({
