@@ -25,6 +25,8 @@ export interface CheckerOptions {
   longClaimThreshold?: number;
   /** share of credit for claim words found elsewhere in the best evidence's source document (0 = none) */
   contextCredit?: number;
+  /** the best sentence's own coverage below which no document credit is given */
+  contextMinCoverage?: number;
   /** a number or name the cited source document never mentions keeps a claim from being supported */
   strictNames?: boolean;
   /** at most this many (the rarest) claim words go into the retrieval query */
@@ -48,7 +50,8 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
   queryTerms: 12,
   strictNames: true,
   contextCredit: 0.8,
-  longClaimThreshold: 0.45,
+  contextMinCoverage: 0.35,
+  longClaimThreshold: 0.4,
   relatedThreshold: 0.25,
   contradictionGate: 0.5,
   retrieve: 20,
@@ -200,7 +203,9 @@ export class Checker {
         total += w;
         if (best.alignment.map[i] < 0 && (docVocab.has(t.lemma) || docVocab.has(t.lower))) extra += w;
       }
-      if (total > 0) support += (this.options.contextCredit * extra) / total;
+      // only on top of a sentence that already carries a good part of the claim: a document that merely
+      // shares the claim's vocabulary supports nothing
+      if (total > 0 && support >= this.options.contextMinCoverage) support += (this.options.contextCredit * extra) / total;
     }
     // numbers and names the whole source document never mentions: the claim says more than the source
     const absent: number[] = [];
