@@ -6,6 +6,7 @@
  * (the index's IDF), so "propulsion" counts for more than "said".
  */
 import type { Analyzed } from './types';
+import { samePlace } from './text';
 
 export interface Alignment {
   /** for each claim token: the evidence token it aligned to, or -1 */
@@ -73,6 +74,17 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
           }
         }
         credit = 0.85;
+      }
+      // a place and its people: "Libyan" against "Libya"
+      if (j === undefined && /^\p{Lu}/u.test(t.text)) {
+        for (const k of evContent) {
+          const e = evidence.tokens[k];
+          if (/^\p{Lu}/u.test(e.text) && samePlace(t.lemma, e.lemma)) {
+            j = k;
+            credit = 0.9;
+            break;
+          }
+        }
       }
     }
     if (j !== undefined) {

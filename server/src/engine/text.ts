@@ -141,3 +141,25 @@ export function contentKeys(text: string): string[] {
   }
   return keys;
 }
+
+const DEMONYM_SUFFIXES = ['ian', 'an', 'ese', 'ish', 'n', 'i'];
+
+/**
+ * Roots a place name and its demonym share ("Libya" / "Libyan", "Canada" / "Canadian", "China" /
+ * "Chinese", "Jordan" / "Jordanian"): the lower-case word, without a final vowel, and without a demonym
+ * suffix. Two capitalised words name the same place when their roots meet.
+ */
+export function placeRoots(lower: string): string[] {
+  const out = [lower];
+  if (/[aeoy]$/.test(lower) && lower.length - 1 >= 4) out.push(lower.slice(0, -1));
+  for (const suf of DEMONYM_SUFFIXES) {
+    if (lower.endsWith(suf) && lower.length - suf.length >= 4) out.push(lower.slice(0, -suf.length));
+  }
+  return out;
+}
+
+export function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ra = placeRoots(a);
+  return placeRoots(b).some((r) => ra.includes(r));
+}

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { entity, extractEntities } from '../../../server/src/engine/signals/entity';
 import { analyze } from '../../../server/src/engine/text';
+import { samePlace } from '../../../server/src/engine/text';
 import { run, text } from './helpers';
 
 const SEED =
@@ -44,5 +45,12 @@ describe('signals/entity', () => {
     assert.strictEqual(f[0].effect, 'contradicts');
     assert.strictEqual(text(claim, f[0].claimSpan), 'Pakistan');
     assert.strictEqual(text(ev, f[0].evidenceSpan), 'India');
+  });
+  it('a demonym meets its place: "Libyan" in the draft, "Libya" in the source (and "Jordanians" / "Jordan")', () => {
+    assert.ok(samePlace('libyan', 'libya') && samePlace('canadian', 'canada') && samePlace('chinese', 'china') && samePlace('jordanian', 'jordan'));
+    assert.ok(!samePlace('austria', 'australia') && !samePlace('india', 'indonesia'));
+    const ev = 'Hetherington was killed in Misrata, Libya, while covering the civil war.';
+    assert.deepStrictEqual(run(entity, 'Hetherington was killed in Misrata during the Libyan civil war.', ev), []);
+    assert.strictEqual(run(entity, 'Hetherington was killed in Misrata during the Syrian civil war.', ev).length, 1);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { aliasKey } from '../lexicon';
+import { samePlace } from '../text';
 import { isCapitalized, isSentenceStart, monthAt, quoted } from './util';
 
 export interface EntityMention {
@@ -149,11 +150,18 @@ function isFoundWord(t: Token, keys: { words: Set<string>; aliases: Set<string> 
   return keys.words.has(t.lower) || (a !== undefined && keys.aliases.has(a));
 }
 
+/** "Libyan" is found where the evidence says "Libya" (and the reverse). */
+function placeFound(part: string, words: Set<string>): boolean {
+  if (part.length < 4) return false;
+  for (const w of words) if (w.length >= 4 && w[0] === part[0] && samePlace(part, w)) return true;
+  return false;
+}
+
 export function mentionFound(m: EntityMention, keys: { words: Set<string>; aliases: Set<string> }): boolean {
   if (m.alias && keys.aliases.has(m.alias)) return true;
   if (!m.parts.length) return true;
   // every name word present, or each missing word is itself an alias found (e.g. "US Navy" vs "United States Navy")
-  return m.parts.every((p) => keys.words.has(p) || (aliasKey(p) !== undefined && keys.aliases.has(aliasKey(p)!)));
+  return m.parts.every((p) => keys.words.has(p) || (aliasKey(p) !== undefined && keys.aliases.has(aliasKey(p)!)) || placeFound(p, keys.words));
 }
 
 export const entity: SignalDetector = {
