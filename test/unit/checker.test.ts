@@ -98,3 +98,18 @@ describe('names the source document mentions elsewhere', () => {
     assert.notStrictEqual(r.verdict, 'contradicted', r.reason);
   });
 });
+
+describe('counts the source never gives', () => {
+  it('a count in words is as exact as in digits: a source without it does not back the claim', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', 'The regional carrier opened new routes from Dublin to Lisbon, Porto and Faro last spring.');
+    const checker = createChecker(index);
+    const verdict = (d: string) => checker.checkDraft(d, 'plaintext')[0];
+    assert.strictEqual(verdict('The regional carrier opened new routes from Dublin last spring.').verdict, 'supported');
+    for (const d of ['The regional carrier opened five new routes from Dublin last spring.', 'The regional carrier opened 5 new routes from Dublin last spring.']) {
+      const r = verdict(d);
+      assert.strictEqual(r.verdict, 'unsupported', d);
+      assert.match(r.reason, /'(five|5)'/);
+    }
+  });
+});

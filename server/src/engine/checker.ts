@@ -61,6 +61,8 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
 };
 
 /** Added to the contradiction gate per signal kind (tuned on the development splits). */
+/** Counts spelled out: as exact as digits, and a source that never gives the count does not back it. */
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'dozen', 'hundred', 'thousand', 'million', 'billion']);
 const GATE_EXTRA: Record<string, number> = {
   negation: 0.2,
   date: 0.25,
@@ -214,7 +216,7 @@ export class Checker {
         const t = claim.tokens[i];
         if (best.alignment.map[i] >= 0) continue;
         const isName = t.kind === 'word' && i > 0 && t.text.length > 1 && /^\p{Lu}/u.test(t.text);
-        if ((t.kind === 'number' || isName) && !docVocab.has(t.lemma) && !docVocab.has(t.lower)) absent.push(i);
+        if ((t.kind === 'number' || isName || NUMBER_WORDS.has(t.lower)) && !docVocab.has(t.lemma) && !docVocab.has(t.lower)) absent.push(i);
       }
     }
 
