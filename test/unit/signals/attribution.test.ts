@@ -48,6 +48,9 @@ describe('signals/attribution', () => {
     const claim = 'Pat suggests emailing Jessica from HR or submitting via their website, while Cassie suggests contacting IT if the website is not working.';
     const ev = 'Pat: I emailed Jessica from HR and she said you can either submit via their website or send an email to her.';
     assert.deepStrictEqual(run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'), []);
+    // a second speaker whose own words the source does carry, under another name, still clashes
+    const swapped = 'Pat suggests contacting IT, while Cassie suggests emailing Jessica from HR or submitting via their website.';
+    assert.ok(run(attribution, swapped, ev).some((f) => f.effect === 'contradicts' && swapped.slice(f.claimSpan.start, f.claimSpan.end) === 'Cassie'));
   });
   it('a capitalised "State" is part of a name, not a speech verb', () => {
     assert.deepStrictEqual(findSpeakers(analyze('The outreach coincided with a meeting between the United States Secretary of State and India.')), []);

@@ -65,4 +65,9 @@ describe('signals/number', () => {
     const range = run(number, 'We anticipate capital expenditures in the range of $100 million to $120 million.', 'We anticipate that capital expenditures will be in the range of $90 million to $100 million.');
     assert.ok(range.some((f) => f.effect === 'contradicts'));
   });
+  it('a number glued to a name by a hyphen is part of the name ("COVID-19", "SARS-CoV-2", "F-35")', () => {
+    assert.deepStrictEqual(extractQuantities(analyze('Sales of SARS-CoV-2 and COVID-19 vaccines fell; the F-35 order stands.')).map((q) => q.text), []);
+    assert.deepStrictEqual(run(number, 'The company reported a decline in SARS-CoV-2 vaccine sales.', 'Revenues from its COVID-19 vaccines have begun a decline.'), []);
+    assert.deepStrictEqual(extractQuantities(analyze('Prices rose 5-10 percent.')).length > 0, true);
+  });
 });

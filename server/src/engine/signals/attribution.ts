@@ -166,7 +166,8 @@ export const attribution: SignalDetector = {
           content++;
           if ((input.alignment[k] ?? -1) >= 0) aligned++;
         }
-        if (!content || aligned / content < 0.5) continue;
+        // a speaker's own few words must match closely ("contacting IT if the website is not working")
+        if (!content || aligned / content < (from > 0 ? 0.67 : 0.5)) continue;
         const claimSpan = { start: ct[s.first].start, end: ct[s.last].end };
         if (es.some((e) => sameSpeaker(s, e))) continue;
         if (es.length) {

@@ -113,6 +113,9 @@ export function extractQuantities(a: Analyzed): Quantity[] {
       continue;
     }
     if (value === undefined) continue;
+    // part of a name: "COVID-19", "SARS-CoV-2", "F-35", "mRNA-1345"
+    const dash = toks[i - 1];
+    if (t.kind === 'number' && dash && dash.lower === '-' && dash.end === t.start && toks[i - 2]?.kind === 'word' && toks[i - 2].end === dash.start) continue;
     // ordinal "1st", "21st"
     const nx = toks[last + 1];
     if (t.kind === 'number' && nx && nx.start === toks[last].end && /^(st|nd|rd|th)$/.test(nx.lower)) continue;
