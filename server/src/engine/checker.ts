@@ -60,9 +60,9 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
   spreadPenalty: 0.1,
 };
 
-/** Added to the contradiction gate per signal kind (tuned on the development splits). */
 /** Counts spelled out: as exact as digits, and a source that never gives the count does not back it. */
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'dozen', 'hundred', 'thousand', 'million', 'billion']);
+/** Added to the contradiction gate per signal kind (tuned on the development splits). */
 const GATE_EXTRA: Record<string, number> = {
   negation: 0.2,
   date: 0.25,
