@@ -62,6 +62,8 @@ export class SourceIndex {
    */
   private pending = new Int32Array(3 * 4096);
   private pendingLen = 0;
+  /** per term: where in `pending` its latest triple was written (see addFile) */
+  private pendingAt = new Int32Array(1024);
   private files = new Map<string, IndexedFile>();
   private live = 0;
   private dead = 0;
@@ -130,7 +132,7 @@ export class SourceIndex {
       this.totalLength += n;
       this.live++;
       if (n === 0) continue;
-      const buf = this.tidBuf.subarray(0, n).sort();
+      const buf = this.tidBuf;
       const df = this.df;
       const maxTf = this.maxTf;
       if (this.pendingLen + 3 * n > this.pending.length) {
@@ -139,17 +141,31 @@ export class SourceIndex {
         this.pending = bigger;
       }
       const pend = this.pending;
-      let pl = this.pendingLen;
-      for (let k = 0; k < n; ) {
+      if (this.pendingAt.length < this.postings.length) {
+        const bigger = new Int32Array(Math.max(this.pendingAt.length * 2, this.postings.length));
+        bigger.set(this.pendingAt);
+        this.pendingAt = bigger;
+      }
+      const at = this.pendingAt;
+      const pl0 = this.pendingLen;
+      let pl = pl0;
+      // one (term, sentence, tf) triple per distinct term, in order of first occurrence: a term's
+      // triple of this sentence is the one at[tid] points to, if that lies in this sentence's part
+      for (let k = 0; k < n; k++) {
         const tid = buf[k];
-        let j = k + 1;
-        while (j < n && buf[j] === tid) j++;
-        pend[pl++] = tid;
-        pend[pl++] = id;
-        pend[pl++] = j - k;
-        df[tid]++;
-        if (j - k > maxTf[tid]) maxTf[tid] = j - k;
-        k = j;
+        const a = at[tid];
+        if (a >= pl0 && a < pl && pend[a] === tid) pend[a + 2]++;
+        else {
+          at[tid] = pl;
+          pend[pl++] = tid;
+          pend[pl++] = id;
+          pend[pl++] = 1;
+          df[tid]++;
+        }
+      }
+      for (let q = pl0; q < pl; q += 3) {
+        const tid = pend[q];
+        if (pend[q + 2] > maxTf[tid]) maxTf[tid] = pend[q + 2];
       }
       this.pendingLen = pl;
     }
