@@ -69,6 +69,10 @@ export class SourceIndex {
   private dead = 0;
   private totalLength = 0;
   private scratch = new Float64Array(0);
+  private touchedBuf = new Int32Array(0);
+  private candBuf = new Int32Array(0);
+  private norms = new Float64Array(0);
+  private normGeneration = -1;
   /** raw token -> term id (or -1: not indexed), without a string per token */
   private tokenTable = new TokenTermTable((token) => {
     const key = contentKeyOf(token);
@@ -303,12 +307,16 @@ export class SourceIndex {
     this.flush();
     const n = this.sentences.length;
     if (k <= 0) return [];
-    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
+    if (this.scratch.length < n) {
+      const size = Math.max(n, this.scratch.length * 2);
+      this.scratch = new Float64Array(size);
+      this.touchedBuf = new Int32Array(size);
+      this.candBuf = new Int32Array(size);
+    }
     const acc = this.scratch;
-    const touched: number[] = [];
-    const avg = this.live > 0 ? this.totalLength / this.live : 1;
+    const touched = this.touchedBuf;
+    const norm = this.lengthNorms();
     const sentences = this.sentences;
-    const lengths = this.lengths;
     // postings of removed sentences linger until compaction: check liveness only then
     const check = this.dead > 0 || onlySources !== undefined;
     const terms: { tid: number; idf: number; ub: number }[] = [];
@@ -328,64 +336,108 @@ export class SourceIndex {
       volume[i] = volume[i + 1] + this.postings[terms[order[i]].tid].length / 2;
     }
 
+    let nt = 0;
     let i = 0;
-    let candidates: number[] | undefined;
+    let cands: Int32Array | undefined;
+    let nc = 0;
+    // the k-th best score at the last pruning attempt, and rest[] then: the k-th best score can
+    // have grown since by at most what the terms scanned in between add (an attempt that must
+    // fail is not made: it would cost a pass over the sentences seen)
+    let lastTheta = Infinity;
+    let lastRest = 0;
     for (; i < order.length; i++) {
       // trying to prune costs a pass over the sentences seen: only when the scan saved is larger
-      if (i > 0 && touched.length >= k && volume[i] > 2 * touched.length) {
-        const theta = kthLargest(acc, touched, k);
-        if (rest[i] < theta - 1e-9 * Math.max(1, theta)) {
-          candidates = touched.filter((id) => acc[id] + rest[i] >= theta - 1e-9 * Math.max(1, theta));
-          break;
+      if (i > 0 && nt >= k && volume[i] > 2 * nt) {
+        const bound = lastTheta + (lastRest - rest[i]);
+        if (!(rest[i] >= bound + 1e-6 * Math.max(1, bound))) {
+          const theta = kthLargest(acc, touched, nt, k);
+          lastTheta = theta;
+          lastRest = rest[i];
+          const eps = theta - 1e-9 * Math.max(1, theta);
+          if (rest[i] < eps) {
+            cands = this.candBuf;
+            const r = rest[i];
+            for (let x = 0; x < nt; x++) {
+              const id = touched[x];
+              if (acc[id] + r >= eps) cands[nc++] = id;
+            }
+            break;
+          }
         }
       }
       const { tid, idf } = terms[order[i]];
-      if (check) scanChecked(this.postings[tid], idf, avg, lengths, acc, touched, sentences, onlySources);
-      else scan(this.postings[tid], idf, avg, lengths, acc, touched);
+      nt = check ? scanChecked(this.postings[tid], idf, norm, acc, touched, nt, sentences, onlySources) : scan(this.postings[tid], idf, norm, acc, touched, nt);
     }
-    if (candidates) {
+    if (cands) {
       // the remaining (common) terms, for the candidates only
-      for (; i < order.length && candidates.length > 0; i++) {
+      for (; i < order.length && nc > 0; i++) {
         const { tid, idf } = terms[order[i]];
         const p = this.postings[tid];
         const m = p.length >> 1;
-        if (candidates.length * (Math.log2(m + 1) + 1) * 4 < m) {
-          for (const id of candidates) {
+        if (nc * (Math.log2(m + 1) + 1) * 4 < m) {
+          for (let x = 0; x < nc; x++) {
+            const id = cands[x];
             const tf = tfIn(p, id);
             if (tf === 0) continue;
-            const len = lengths[id];
-            acc[id] += (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+            acc[id] += (idf * (tf * (K1 + 1))) / (tf + norm[id]);
           }
-        } else scanSeen(p, idf, avg, lengths, acc); // many candidates: a scan is cheaper
-        if (candidates.length > k && i + 1 < order.length) {
-          const theta = kthLargest(acc, candidates, k);
+        } else scanSeen(p, idf, norm, acc); // many candidates: a scan is cheaper
+        if (nc > k && i + 1 < order.length) {
+          const theta = kthLargest(acc, cands, nc, k);
           const r = rest[i + 1];
-          candidates = candidates.filter((id) => acc[id] + r >= theta - 1e-9 * Math.max(1, theta));
+          const eps = theta - 1e-9 * Math.max(1, theta);
+          let w = 0;
+          for (let x = 0; x < nc; x++) {
+            const id = cands[x];
+            if (acc[id] + r >= eps) cands[w++] = id;
+          }
+          nc = w;
         }
       }
-    } else candidates = touched;
+    } else {
+      cands = touched;
+      nc = nt;
+    }
 
     // the top k (and near ties) by the accumulated scores, then exact scores in key order
-    let chosen = candidates;
-    if (candidates.length > k) {
-      const theta = kthLargest(acc, candidates, k);
-      chosen = candidates.filter((id) => acc[id] >= theta - 1e-9 * Math.max(1, theta));
+    const chosen: number[] = [];
+    const theta = nc > k ? kthLargest(acc, cands, nc, k) : -Infinity;
+    const eps = theta - 1e-9 * Math.max(1, theta);
+    for (let x = 0; x < nc; x++) {
+      const id = cands[x];
+      if (nc <= k || acc[id] >= eps) chosen.push(id);
     }
-    for (const id of touched) acc[id] = 0;
+    for (let x = 0; x < nt; x++) acc[touched[x]] = 0;
     const top: Hit[] = [];
     for (const id of chosen) {
       let sc = 0;
-      const len = lengths[id];
+      const nm = norm[id];
       for (const t of terms) {
         const tf = tfIn(this.postings[t.tid], id);
         if (tf === 0) continue;
-        sc += (t.idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+        sc += (t.idf * (tf * (K1 + 1))) / (tf + nm);
       }
       top.push({ sentence: sentences[id]!, score: sc });
     }
     top.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
     if (top.length > k) top.length = k;
     return top;
+  }
+
+  /**
+   * Per sentence, BM25's length part of the denominator, K1 * (1 - B + B * length / average),
+   * computed once per index generation (the same expression as before, so the same doubles).
+   */
+  private lengthNorms(): Float64Array {
+    if (this.normGeneration === this.generation && this.norms.length >= this.sentences.length) return this.norms;
+    const n = this.sentences.length;
+    if (this.norms.length < n) this.norms = new Float64Array(Math.max(n, this.norms.length * 2));
+    const avg = this.live > 0 ? this.totalLength / this.live : 1;
+    const lengths = this.lengths;
+    const norms = this.norms;
+    for (let id = 0; id < n; id++) norms[id] = K1 * (1 - B + (B * lengths[id]) / avg);
+    this.normGeneration = this.generation;
+    return norms;
   }
 
   /** Sentences of the given files (for a claim checked against named sources only). */
@@ -517,12 +569,12 @@ function tfIn(p: number[], id: number): number {
   return 0;
 }
 
-/** The k-th largest of acc[id] over ids (ids.length >= k): a min-heap of size k. */
-function kthLargest(acc: Float64Array, ids: number[], k: number): number {
+/** The k-th largest of acc[id] over ids[0, n) (n >= k): a min-heap of size k. */
+function kthLargest(acc: Float64Array, ids: Int32Array, n: number, k: number): number {
   const heap = new Float64Array(k);
   let size = 0;
-  for (const id of ids) {
-    const v = acc[id];
+  for (let x = 0; x < n; x++) {
+    const v = acc[ids[x]];
     if (size < k) {
       // sift up
       let c = size++;
@@ -555,30 +607,32 @@ function kthLargest(acc: Float64Array, ids: number[], k: number): number {
   return size < k ? -Infinity : heap[0];
 }
 
-/** Adds one term's BM25 contributions to acc (ids first seen go to touched). */
-function scan(p: number[], idf: number, avg: number, lengths: number[], acc: Float64Array, touched: number[]): void {
+/** Adds one term's BM25 contributions to acc (ids first seen are appended to touched); returns the new count. */
+function scan(p: number[], idf: number, norm: Float64Array, acc: Float64Array, touched: Int32Array, nt: number): number {
   const m = p.length;
+  const w1 = K1 + 1;
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
     const tf = p[j + 1];
-    const len = lengths[id];
-    const w = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
-    if (acc[id] === 0) touched.push(id);
-    acc[id] += w;
+    const w = (idf * (tf * w1)) / (tf + norm[id]);
+    const a = acc[id];
+    if (a === 0) touched[nt++] = id;
+    acc[id] = a + w;
   }
+  return nt;
 }
 
 /** scan, skipping removed sentences and sentences outside onlySources. */
 function scanChecked(
   p: number[],
   idf: number,
-  avg: number,
-  lengths: number[],
+  norm: Float64Array,
   acc: Float64Array,
-  touched: number[],
+  touched: Int32Array,
+  nt: number,
   sentences: (SourceSentence | undefined)[],
   onlySources: Set<string> | undefined,
-): void {
+): number {
   const m = p.length;
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
@@ -586,22 +640,21 @@ function scanChecked(
     if (!s) continue;
     if (onlySources && !onlySources.has(s.source)) continue;
     const tf = p[j + 1];
-    const len = lengths[id];
-    const w = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
-    if (acc[id] === 0) touched.push(id);
+    const w = (idf * (tf * (K1 + 1))) / (tf + norm[id]);
+    if (acc[id] === 0) touched[nt++] = id;
     acc[id] += w;
   }
+  return nt;
 }
 
 /** scan for sentences already seen only (acc != 0); sentences pruned away are updated too, harmlessly. */
-function scanSeen(p: number[], idf: number, avg: number, lengths: number[], acc: Float64Array): void {
+function scanSeen(p: number[], idf: number, norm: Float64Array, acc: Float64Array): void {
   const m = p.length;
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
     if (acc[id] === 0) continue;
     const tf = p[j + 1];
-    const len = lengths[id];
-    acc[id] += (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+    acc[id] += (idf * (tf * (K1 + 1))) / (tf + norm[id]);
   }
 }
 
