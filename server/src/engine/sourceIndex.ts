@@ -44,14 +44,19 @@ export interface Hit {
 }
 
 const K1 = 1.2;
+const EMPTY = new Int32Array(0);
 const B = 0.75;
 
 export class SourceIndex {
   private sentences: (SourceSentence | undefined)[] = [];
   private lengths: number[] = [];
   private termIds = new Map<string, number>();
-  /** per term: flat [sentenceId, tf, sentenceId, tf, ...] */
-  private postings: number[][] = [];
+  /**
+   * per term: flat [sentenceId, tf, sentenceId, tf, ...] in postings[t][0, postingLen[t]) (the
+   * rest is room to grow; a warm start's lists are views into the cache's one array)
+   */
+  private postings: Int32Array[] = [];
+  private postingLen: number[] = [];
   private df: number[] = [];
   /** per term: the largest tf it ever had in one sentence (bounds its BM25 contribution) */
   private maxTf: number[] = [];
@@ -202,7 +207,8 @@ export class SourceIndex {
       tid = this.postings.length;
       this.termIds.set(key, tid);
       this.terms.push(key);
-      this.postings.push([]);
+      this.postings.push(EMPTY);
+      this.postingLen.push(0);
       this.df.push(0);
       this.maxTf.push(0);
     }
@@ -218,30 +224,30 @@ export class SourceIndex {
     if (L === 0) return;
     const P = this.pending;
     const postings = this.postings;
-    if (L < 3 * 20_000) {
-      for (let i = 0; i < L; i += 3) postings[P[i]].push(P[i + 1], P[i + 2]);
-    } else {
-      const T = postings.length;
-      const counts = new Int32Array(T);
-      for (let i = 0; i < L; i += 3) counts[P[i]]++;
-      const at = new Int32Array(T);
-      for (let t = 0; t < T; t++) {
-        const c = counts[t];
-        if (c === 0) continue;
-        const old = postings[t];
-        const a: number[] = new Array(old.length + 2 * c);
-        for (let i = 0; i < old.length; i++) a[i] = old[i];
-        at[t] = old.length;
-        postings[t] = a;
-      }
-      for (let i = 0; i < L; i += 3) {
-        const t = P[i];
-        const a = postings[t];
-        let o = at[t];
-        a[o++] = P[i + 1];
-        a[o++] = P[i + 2];
-        at[t] = o;
-      }
+    const plen = this.postingLen;
+    const T = postings.length;
+    const counts = new Int32Array(T);
+    for (let i = 0; i < L; i += 3) counts[P[i]]++;
+    const big = L >= 3 * 20_000;
+    for (let t = 0; t < T; t++) {
+      const c = counts[t];
+      if (c === 0) continue;
+      const old = postings[t];
+      const used = plen[t];
+      const need = used + 2 * c;
+      if (need <= old.length) continue;
+      // a load's flush sizes each list exactly; small (incremental) ones leave room to grow
+      const a = new Int32Array(big ? need : Math.max(need, 2 * old.length, 8));
+      a.set(old.subarray(0, used));
+      postings[t] = a;
+    }
+    for (let i = 0; i < L; i += 3) {
+      const t = P[i];
+      const o = plen[t];
+      const a = postings[t];
+      a[o] = P[i + 1];
+      a[o + 1] = P[i + 2];
+      plen[t] = o + 2;
     }
     this.pendingLen = 0;
     if (P.length > 3 * 65536) this.pending = new Int32Array(3 * 4096);
@@ -273,9 +279,19 @@ export class SourceIndex {
     this.flush();
     for (let t = 0; t < this.postings.length; t++) {
       const p = this.postings[t];
-      const q: number[] = [];
-      for (let i = 0; i < p.length; i += 2) if (this.sentences[p[i]]) q.push(p[i], p[i + 1]);
+      const m = this.postingLen[t];
+      let w = 0;
+      for (let i = 0; i < m; i += 2) if (this.sentences[p[i]]) w += 2;
+      // a new array: a list may be a view into a snapshot, never written to
+      const q = new Int32Array(w);
+      w = 0;
+      for (let i = 0; i < m; i += 2) {
+        if (!this.sentences[p[i]]) continue;
+        q[w++] = p[i];
+        q[w++] = p[i + 1];
+      }
       this.postings[t] = q;
+      this.postingLen[t] = w;
     }
     this.dead = 0;
   }
@@ -333,7 +349,7 @@ export class SourceIndex {
     const volume = new Float64Array(order.length + 1);
     for (let i = order.length - 1; i >= 0; i--) {
       rest[i] = rest[i + 1] + terms[order[i]].ub;
-      volume[i] = volume[i + 1] + this.postings[terms[order[i]].tid].length / 2;
+      volume[i] = volume[i + 1] + this.postingLen[terms[order[i]].tid] / 2;
     }
 
     let nt = 0;
@@ -366,22 +382,25 @@ export class SourceIndex {
         }
       }
       const { tid, idf } = terms[order[i]];
-      nt = check ? scanChecked(this.postings[tid], idf, norm, acc, touched, nt, sentences, onlySources) : scan(this.postings[tid], idf, norm, acc, touched, nt);
+      const p = this.postings[tid];
+      const m = this.postingLen[tid];
+      nt = check ? scanChecked(p, m, idf, norm, acc, touched, nt, sentences, onlySources) : scan(p, m, idf, norm, acc, touched, nt);
     }
     if (cands) {
       // the remaining (common) terms, for the candidates only
       for (; i < order.length && nc > 0; i++) {
         const { tid, idf } = terms[order[i]];
         const p = this.postings[tid];
-        const m = p.length >> 1;
+        const pl = this.postingLen[tid];
+        const m = pl >> 1;
         if (nc * (Math.log2(m + 1) + 1) * 4 < m) {
           for (let x = 0; x < nc; x++) {
             const id = cands[x];
-            const tf = tfIn(p, id);
+            const tf = tfIn(p, pl, id);
             if (tf === 0) continue;
             acc[id] += (idf * (tf * (K1 + 1))) / (tf + norm[id]);
           }
-        } else scanSeen(p, idf, norm, acc); // many candidates: a scan is cheaper
+        } else scanSeen(p, pl, idf, norm, acc); // many candidates: a scan is cheaper
         if (nc > k && i + 1 < order.length) {
           const theta = kthLargest(acc, cands, nc, k);
           const r = rest[i + 1];
@@ -413,7 +432,7 @@ export class SourceIndex {
       let sc = 0;
       const nm = norm[id];
       for (const t of terms) {
-        const tf = tfIn(this.postings[t.tid], id);
+        const tf = tfIn(this.postings[t.tid], this.postingLen[t.tid], id);
         if (tf === 0) continue;
         sc += (t.idf * (tf * (K1 + 1))) / (tf + nm);
       }
@@ -473,14 +492,15 @@ export class SourceIndex {
     }
     // ids are assigned in file insertion order, so the renumbering keeps posting lists ascending
     let total = 0;
-    for (const p of this.postings) total += p.length;
+    for (const m of this.postingLen) total += m;
     const postings = new Int32Array(total);
     const postingCounts = new Int32Array(this.postings.length);
     let o = 0;
     for (let t = 0; t < this.postings.length; t++) {
       const p = this.postings[t];
+      const m = this.postingLen[t];
       const before = o;
-      for (let i = 0; i < p.length; i += 2) {
+      for (let i = 0; i < m; i += 2) {
         const k = newId[p[i]];
         if (k < 0) continue;
         postings[o++] = k;
@@ -527,23 +547,24 @@ export class SourceIndex {
       if (typeof key !== 'string' || key === '' || idx.termIds.has(key)) fail('bad term');
       const count = snap.postingCounts[t];
       if (!(count >= 0) || o + count * 2 > P.length) fail('postings out of bounds');
-      const list: number[] = new Array(count * 2);
       let prev = -1;
       let maxTf = 0;
-      for (let i = 0; i < count * 2; i += 2) {
-        const sid = P[o + i];
-        const tf = P[o + i + 1];
+      const lengths = idx.lengths;
+      const end = o + count * 2;
+      for (let i = o; i < end; i += 2) {
+        const sid = P[i];
+        const tf = P[i + 1];
         if (!(sid > prev && sid < n && tf > 0)) fail('bad posting');
         prev = sid;
-        list[i] = sid;
-        list[i + 1] = tf;
         if (tf > maxTf) maxTf = tf;
-        idx.lengths[sid] += tf;
+        lengths[sid] += tf;
       }
-      o += count * 2;
+      // a view into the snapshot's array (copied when the list grows)
+      idx.postings.push(P.subarray(o, end));
+      idx.postingLen.push(count * 2);
+      o = end;
       idx.termIds.set(key, t);
       idx.terms.push(key);
-      idx.postings.push(list);
       idx.df.push(count);
       idx.maxTf.push(maxTf);
     }
@@ -556,9 +577,9 @@ export class SourceIndex {
 }
 
 /** tf of sentence `id` in a posting list (flat [id, tf, ...], ascending ids), 0 if absent. */
-function tfIn(p: number[], id: number): number {
+function tfIn(p: Int32Array, len: number, id: number): number {
   let lo = 0;
-  let hi = (p.length >> 1) - 1;
+  let hi = (len >> 1) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = p[mid * 2];
@@ -608,8 +629,7 @@ function kthLargest(acc: Float64Array, ids: Int32Array, n: number, k: number): n
 }
 
 /** Adds one term's BM25 contributions to acc (ids first seen are appended to touched); returns the new count. */
-function scan(p: number[], idf: number, norm: Float64Array, acc: Float64Array, touched: Int32Array, nt: number): number {
-  const m = p.length;
+function scan(p: Int32Array, m: number, idf: number, norm: Float64Array, acc: Float64Array, touched: Int32Array, nt: number): number {
   const w1 = K1 + 1;
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
@@ -624,7 +644,8 @@ function scan(p: number[], idf: number, norm: Float64Array, acc: Float64Array, t
 
 /** scan, skipping removed sentences and sentences outside onlySources. */
 function scanChecked(
-  p: number[],
+  p: Int32Array,
+  m: number,
   idf: number,
   norm: Float64Array,
   acc: Float64Array,
@@ -633,7 +654,6 @@ function scanChecked(
   sentences: (SourceSentence | undefined)[],
   onlySources: Set<string> | undefined,
 ): number {
-  const m = p.length;
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
     const s = sentences[id];
@@ -648,8 +668,7 @@ function scanChecked(
 }
 
 /** scan for sentences already seen only (acc != 0); sentences pruned away are updated too, harmlessly. */
-function scanSeen(p: number[], idf: number, norm: Float64Array, acc: Float64Array): void {
-  const m = p.length;
+function scanSeen(p: Int32Array, m: number, idf: number, norm: Float64Array, acc: Float64Array): void {
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
     if (acc[id] === 0) continue;
