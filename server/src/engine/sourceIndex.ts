@@ -48,7 +48,18 @@ const EMPTY = new Int32Array(0);
 const B = 0.75;
 
 export class SourceIndex {
-  private sentences: (SourceSentence | undefined)[] = [];
+  /**
+   * Per sentence id: its file (undefined once removed), and its span, line, character and
+   * ordinal in typed arrays; the SourceSentence objects are made when asked for (most never are).
+   */
+  private sentFile: (IndexedFile | undefined)[] = [];
+  private sentCount = 0;
+  private sStart = new Int32Array(1024);
+  private sEnd = new Int32Array(1024);
+  private sLine = new Int32Array(1024);
+  private sChar = new Int32Array(1024);
+  private sOrd = new Int32Array(1024);
+  private sentObjs: (SourceSentence | undefined)[] = [];
   private lengths: number[] = [];
   private termIds = new Map<string, number>();
   /**
@@ -109,7 +120,30 @@ export class SourceIndex {
   }
 
   sentence(id: number): SourceSentence | undefined {
-    return this.sentences[id];
+    const file = this.sentFile[id];
+    if (file === undefined) return undefined;
+    let s = this.sentObjs[id];
+    if (s === undefined) {
+      s = new LazySentence(id, file, this.sStart[id], this.sEnd[id], this.sLine[id], this.sChar[id], this.sOrd[id]);
+      this.sentObjs[id] = s;
+    }
+    return s;
+  }
+
+  /** Room for sentence ids up to n - 1 in the per-sentence arrays. */
+  private reserveSentences(n: number): void {
+    if (n <= this.sStart.length) return;
+    const cap = Math.max(n, this.sStart.length * 2);
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a.subarray(0, this.sentCount));
+      return b;
+    };
+    this.sStart = grow(this.sStart);
+    this.sEnd = grow(this.sEnd);
+    this.sLine = grow(this.sLine);
+    this.sChar = grow(this.sChar);
+    this.sOrd = grow(this.sOrd);
   }
 
   /** Sentence `delta` positions away in the same file (neighbours for two-sentence evidence). */
@@ -117,7 +151,7 @@ export class SourceIndex {
     const f = this.files.get(s.source);
     if (!f) return undefined;
     const id = f.sentenceIds[s.ordinal + delta];
-    return id === undefined ? undefined : this.sentences[id];
+    return id === undefined ? undefined : this.sentence(id);
   }
 
   /** Adds (or replaces) one source file. */
@@ -128,13 +162,19 @@ export class SourceIndex {
     const spans = splitSentences(text);
     const ids: number[] = [];
     const file: IndexedFile = { path, text, sentenceIds: ids, ...meta };
+    this.reserveSentences(this.sentCount + spans.length);
     for (let i = 0; i < spans.length; i++) {
       const sp = spans[i];
       // spans come in order: the line of each start is found by walking forward
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= sp.start) line++;
-      const id = this.sentences.length;
-      const sentence: SourceSentence = new LazySentence(id, file, sp.start, sp.end, line, sp.start - lineStarts[line], i);
-      this.sentences.push(sentence);
+      const id = this.sentCount++;
+      this.sentFile.push(file);
+      this.sentObjs.push(undefined);
+      this.sStart[id] = sp.start;
+      this.sEnd[id] = sp.end;
+      this.sLine[id] = line;
+      this.sChar[id] = sp.start - lineStarts[line];
+      this.sOrd[id] = i;
       ids.push(id);
       const n = this.termsOf(text, sp.start, sp.end);
       this.lengths.push(n);
@@ -257,14 +297,14 @@ export class SourceIndex {
     const f = this.files.get(path);
     if (!f) return false;
     for (const id of f.sentenceIds) {
-      const s = this.sentences[id];
-      if (!s) continue;
-      this.sentences[id] = undefined;
+      if (this.sentFile[id] === undefined) continue;
+      this.sentFile[id] = undefined;
+      this.sentObjs[id] = undefined;
       this.totalLength -= this.lengths[id];
       this.live--;
       this.dead++;
       // document frequencies of its terms
-      const n = this.termsOf(s.text);
+      const n = this.termsOf(f.text.slice(this.sStart[id], this.sEnd[id]));
       const buf = this.tidBuf.subarray(0, n).sort();
       for (let k = 0; k < n; k++) if (k === 0 || buf[k] !== buf[k - 1]) this.df[buf[k]]--;
     }
@@ -281,12 +321,12 @@ export class SourceIndex {
       const p = this.postings[t];
       const m = this.postingLen[t];
       let w = 0;
-      for (let i = 0; i < m; i += 2) if (this.sentences[p[i]]) w += 2;
+      for (let i = 0; i < m; i += 2) if (this.sentFile[p[i]]) w += 2;
       // a new array: a list may be a view into a snapshot, never written to
       const q = new Int32Array(w);
       w = 0;
       for (let i = 0; i < m; i += 2) {
-        if (!this.sentences[p[i]]) continue;
+        if (!this.sentFile[p[i]]) continue;
         q[w++] = p[i];
         q[w++] = p[i + 1];
       }
@@ -321,7 +361,7 @@ export class SourceIndex {
    */
   search(keys: string[], k = 10, onlySources?: Set<string>): Hit[] {
     this.flush();
-    const n = this.sentences.length;
+    const n = this.sentCount;
     if (k <= 0) return [];
     if (this.scratch.length < n) {
       const size = Math.max(n, this.scratch.length * 2);
@@ -332,7 +372,7 @@ export class SourceIndex {
     const acc = this.scratch;
     const touched = this.touchedBuf;
     const norm = this.lengthNorms();
-    const sentences = this.sentences;
+    const sentFile = this.sentFile;
     // postings of removed sentences linger until compaction: check liveness only then
     const check = this.dead > 0 || onlySources !== undefined;
     const terms: { tid: number; idf: number; ub: number }[] = [];
@@ -384,7 +424,7 @@ export class SourceIndex {
       const { tid, idf } = terms[order[i]];
       const p = this.postings[tid];
       const m = this.postingLen[tid];
-      nt = check ? scanChecked(p, m, idf, norm, acc, touched, nt, sentences, onlySources) : scan(p, m, idf, norm, acc, touched, nt);
+      nt = check ? scanChecked(p, m, idf, norm, acc, touched, nt, sentFile, onlySources) : scan(p, m, idf, norm, acc, touched, nt);
     }
     if (cands) {
       // the remaining (common) terms, for the candidates only
@@ -436,7 +476,7 @@ export class SourceIndex {
         if (tf === 0) continue;
         sc += (t.idf * (tf * (K1 + 1))) / (tf + nm);
       }
-      top.push({ sentence: sentences[id]!, score: sc });
+      top.push({ sentence: this.sentence(id)!, score: sc });
     }
     top.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
     if (top.length > k) top.length = k;
@@ -448,8 +488,8 @@ export class SourceIndex {
    * computed once per index generation (the same expression as before, so the same doubles).
    */
   private lengthNorms(): Float64Array {
-    if (this.normGeneration === this.generation && this.norms.length >= this.sentences.length) return this.norms;
-    const n = this.sentences.length;
+    if (this.normGeneration === this.generation && this.norms.length >= this.sentCount) return this.norms;
+    const n = this.sentCount;
     if (this.norms.length < n) this.norms = new Float64Array(Math.max(n, this.norms.length * 2));
     const avg = this.live > 0 ? this.totalLength / this.live : 1;
     const lengths = this.lengths;
@@ -463,13 +503,13 @@ export class SourceIndex {
   sentencesOf(path: string): SourceSentence[] {
     const f = this.files.get(path);
     if (!f) return [];
-    return f.sentenceIds.map((id) => this.sentences[id]!).filter(Boolean);
+    return f.sentenceIds.map((id) => this.sentence(id)!).filter(Boolean);
   }
 
   /** The index as compact arrays (removed sentences left out, ids renumbered). */
   toSnapshot(): IndexSnapshot {
     this.flush();
-    const newId = new Int32Array(this.sentences.length).fill(-1);
+    const newId = new Int32Array(this.sentCount).fill(-1);
     const files: IndexSnapshot['files'] = [];
     let n = 0;
     for (const f of this.files.values()) {
@@ -482,12 +522,11 @@ export class SourceIndex {
     const chars = new Int32Array(n);
     for (const f of this.files.values()) {
       for (const id of f.sentenceIds) {
-        const s = this.sentences[id]!;
         const k = newId[id];
-        starts[k] = s.start;
-        ends[k] = s.end;
-        lines[k] = s.line;
-        chars[k] = s.character;
+        starts[k] = this.sStart[id];
+        ends[k] = this.sEnd[id];
+        lines[k] = this.sLine[id];
+        chars[k] = this.sChar[id];
       }
     }
     // ids are assigned in file insertion order, so the renumbering keeps posting lists ascending
@@ -520,6 +559,9 @@ export class SourceIndex {
     if (snap.ends.length !== n || snap.lines.length !== n || snap.chars.length !== n) fail('sentence arrays differ in length');
     if (snap.postingCounts.length !== snap.terms.length) fail('term arrays differ in length');
     const idx = new SourceIndex();
+    idx.reserveSentences(n);
+    idx.lengths = new Array<number>(n).fill(0);
+    const sentFile: (IndexedFile | undefined)[] = new Array(n);
     let id = 0;
     for (const f of snap.files) {
       if (typeof f.path !== 'string' || typeof f.text !== 'string' || !(f.sentences >= 0) || idx.files.has(f.path)) fail('bad file entry');
@@ -533,13 +575,20 @@ export class SourceIndex {
         const end = snap.ends[id];
         if (!(start >= prevEnd && end > start && end <= f.text.length) || snap.lines[id] < 0 || snap.chars[id] < 0) fail(`bad sentence span in ${f.path}`);
         prevEnd = end;
-        idx.sentences.push(new LazySentence(id, file, start, end, snap.lines[id], snap.chars[id], i));
-        idx.lengths.push(0);
+        sentFile[id] = file;
+        idx.sOrd[id] = i;
         ids.push(id);
       }
       idx.files.set(f.path, file);
     }
     if (id !== n) fail('fewer sentences than stored');
+    idx.sStart.set(snap.starts);
+    idx.sEnd.set(snap.ends);
+    idx.sLine.set(snap.lines);
+    idx.sChar.set(snap.chars);
+    idx.sentFile = sentFile;
+    idx.sentObjs = new Array<SourceSentence | undefined>(n).fill(undefined);
+    idx.sentCount = n;
     let o = 0;
     const P = snap.postings;
     for (let t = 0; t < snap.terms.length; t++) {
@@ -651,14 +700,14 @@ function scanChecked(
   acc: Float64Array,
   touched: Int32Array,
   nt: number,
-  sentences: (SourceSentence | undefined)[],
+  sentFile: (IndexedFile | undefined)[],
   onlySources: Set<string> | undefined,
 ): number {
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
-    const s = sentences[id];
-    if (!s) continue;
-    if (onlySources && !onlySources.has(s.source)) continue;
+    const f = sentFile[id];
+    if (!f) continue;
+    if (onlySources && !onlySources.has(f.path)) continue;
     const tf = p[j + 1];
     const w = (idf * (tf * (K1 + 1))) / (tf + norm[id]);
     if (acc[id] === 0) touched[nt++] = id;
