@@ -3,7 +3,8 @@
  * The async variant yields to the event loop between slices of files, so a server
  * keeps answering while thousands of files are read.
  */
-import { listSourceFiles, readSourceFile, DEFAULT_MAX_SOURCE_BYTES, type SourceFileInfo, type SourceProblem } from './sources';
+import { ReadAhead } from './reader';
+import { listSourceFiles, readSourceFile, decodeSourceBytes, DEFAULT_MAX_SOURCE_BYTES, type SourceBytes, type SourceFileInfo, type SourceProblem } from './sources';
 import type { SourceIndex } from './sourceIndex';
 
 export interface LoadOptions {
@@ -15,6 +16,8 @@ export interface LoadOptions {
   isCancelled?: () => boolean;
   /** milliseconds of work per slice before yielding (async only) */
   sliceMs?: number;
+  /** from this many files on, a worker thread reads files ahead of the indexing (default 500) */
+  readAheadFrom?: number;
 }
 
 export interface LoadResult {
@@ -41,8 +44,8 @@ export function listAll(roots: string[], problems: SourceProblem[], maxFiles?: n
 }
 
 /** Indexes one file; returns false (and records why) if it could not be used. */
-export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[]): boolean {
-  const d = readSourceFile(f.path, maxBytes);
+export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[], read?: SourceBytes): boolean {
+  const d = read ? decodeSourceBytes(read, maxBytes) : readSourceFile(f.path, maxBytes);
   if ('problem' in d) {
     problems.push({ path: f.path, message: d.problem });
     index.removeFile(f.path);
@@ -88,16 +91,23 @@ function* loadSteps(index: SourceIndex, roots: string[], opts: LoadOptions): Gen
   const problems: SourceProblem[] = [];
   const warnings: SourceProblem[] = [];
   const files = listAll(roots, problems, opts.maxFiles);
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   let bytes = 0;
   let n = 0;
-  for (let i = 0; i < files.length; i++) {
-    if (opts.isCancelled?.()) break;
-    const f = files[i];
-    if (indexFile(index, f, opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES, problems, warnings)) {
-      bytes += f.size;
-      n++;
+  // many files: read ahead on a worker thread while this one indexes
+  const ahead = files.length >= (opts.readAheadFrom ?? 500) ? new ReadAhead(files.map((f) => f.path), maxBytes) : undefined;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      if (opts.isCancelled?.()) break;
+      const f = files[i];
+      if (indexFile(index, f, maxBytes, problems, warnings, ahead?.take(i))) {
+        bytes += f.size;
+        n++;
+      }
+      yield [i + 1, files.length];
     }
-    yield [i + 1, files.length];
+  } finally {
+    ahead?.close();
   }
   index.flush();
   opts.onProgress?.(files.length, files.length);

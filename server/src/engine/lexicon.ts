@@ -177,9 +177,13 @@ export function areAntonyms(a: string, b: string): boolean {
   return antonymPairs.has(pairKey(a, b));
 }
 
+/** Text normalizeAlias leaves as it is (lower-case letters and digits, single spaces, no leading "the "). */
+const ALREADY_NORMAL = /^(?!the )[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 function normalizeAlias(phrase: string): string {
-  return phrase
-    .toLowerCase()
+  const lower = phrase.toLowerCase();
+  if (ALREADY_NORMAL.test(lower)) return lower;
+  return lower
     .replace(/[’‘]/g, "'")
     .replace(/'s$/, '')
     .replace(/\./g, ' ')
@@ -192,14 +196,16 @@ function normalizeAlias(phrase: string): string {
 /** Canonical key of an entity alias ("U.S." -> "united states"), or undefined when the phrase is no known alias. */
 export function aliasKey(phrase: string): string | undefined {
   build();
-  if (aliasCache.has(phrase)) return aliasCache.get(phrase);
+  const cached = aliasCache.get(phrase);
+  if (cached !== undefined) return cached === null ? undefined : cached;
   const n = normalizeAlias(phrase);
   const key = n ? (aliasIndex.get(n) ?? aliasIndex.get(n.replace(/ /g, ''))) : undefined;
   if (aliasCache.size > 100_000) aliasCache.clear();
-  aliasCache.set(phrase, key);
+  aliasCache.set(phrase, key ?? null);
   return key;
 }
-const aliasCache = new Map<string, string | undefined>();
+/** phrase -> alias key, or null: no alias (one lookup either way) */
+const aliasCache = new Map<string, string | null>();
 
 let hypernymIds: Map<string, number> | undefined;
 

@@ -17,6 +17,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { indexFile, listAll, runLoad, runLoadSliced, type LoadOptions, type LoadProgress, type LoadResult } from './corpus';
+import { ReadAhead } from './reader';
 import { SourceIndex, type IndexSnapshot } from './sourceIndex';
 import { DEFAULT_MAX_SOURCE_BYTES, type SourceProblem } from './sources';
 
@@ -224,24 +225,36 @@ function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions &
   }
   let bytes = 0;
   let n = 0;
-  for (let i = 0; i < files.length; i++) {
-    if (opts.isCancelled?.()) break;
-    const f = files[i];
-    const had = index.file(f.path);
-    if (had && had.size === f.size && had.mtimeMs === f.mtimeMs) {
-      cache.reused++;
-      if (had.warning) warnings.push({ path: f.path, message: had.warning });
-      bytes += f.size;
-      n++;
-      continue;
+  const unchanged = (f: (typeof files)[number]) => {
+    const had = index!.file(f.path);
+    return had !== undefined && had.size === f.size && had.mtimeMs === f.mtimeMs;
+  };
+  // many files to read (a cold start): a worker thread reads them ahead of the indexing
+  const toRead = files.filter((f) => !unchanged(f));
+  const ahead = toRead.length >= (opts.readAheadFrom ?? 500) ? new ReadAhead(toRead.map((f) => f.path), maxBytes) : undefined;
+  let r = 0;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      if (opts.isCancelled?.()) break;
+      const f = files[i];
+      const had = index.file(f.path);
+      if (had && had.size === f.size && had.mtimeMs === f.mtimeMs) {
+        cache.reused++;
+        if (had.warning) warnings.push({ path: f.path, message: had.warning });
+        bytes += f.size;
+        n++;
+        continue;
+      }
+      if (had) cache.reread++;
+      else cache.added++;
+      if (indexFile(index, f, maxBytes, problems, warnings, ahead?.take(r++))) {
+        bytes += f.size;
+        n++;
+      }
+      yield [i + 1, files.length];
     }
-    if (had) cache.reread++;
-    else cache.added++;
-    if (indexFile(index, f, maxBytes, problems, warnings)) {
-      bytes += f.size;
-      n++;
-    }
-    yield [i + 1, files.length];
+  } finally {
+    ahead?.close();
   }
   index.flush();
   opts.onProgress?.(files.length, files.length);

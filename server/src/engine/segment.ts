@@ -23,6 +23,22 @@ const ABBREVIATIONS = new Set(
 
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_']);
 
+/** The characters the scan below acts on; every other character only moves it along. */
+const SCAN_STOPS = /[\n\r"\u201c\u201d.!?\u2026]/g;
+
+/** White space as String.prototype.trim and \s know it. */
+function isTrimSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** /^#{1,6}\s/ on text[s, e) (a Markdown heading line). */
+function isHeadingLine(text: string, s: number, e: number): boolean {
+  let r = s;
+  while (r < e && text.charCodeAt(r) === 35) r++;
+  return r > s && r - s <= 6 && r < e && isTrimSpace(text.charCodeAt(r));
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x2028 || c === 0x2029 || c === 12 || c === 11;
 }
@@ -78,7 +94,17 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
     start = end;
   };
 
+  // to the end of the text: straight from one character the scan acts on to the next (a
+  // regular expression finds them faster); within a range, char by char (a search past the
+  // range's end, once per call, could make many small ranges quadratic)
+  const stops = SCAN_STOPS;
+  const jump = to === text.length;
   for (let i = from; i < to; i++) {
+    if (jump) {
+      stops.lastIndex = i;
+      if (!stops.test(text)) break;
+      i = stops.lastIndex - 1;
+    }
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       // line break
@@ -89,17 +115,27 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
       let k = j;
       while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
       const blank = k >= to || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
-      const prevContent = text.slice(lineStart, lineEnd).trim();
       if (blank) {
         push(lineEnd);
-      } else if (lineBreaks === 'smart' && prevContent.length > 0) {
-        const last = prevContent[prevContent.length - 1];
+      } else if (lineBreaks === 'smart') {
+        // the previous line, trimmed, as text[ps, pe)
+        let ps = lineStart;
+        let pe = lineEnd;
+        while (ps < pe && isTrimSpace(text.charCodeAt(ps))) ps++;
+        while (pe > ps && isTrimSpace(text.charCodeAt(pe - 1))) pe--;
+        if (pe === ps) {
+          i = j - 1;
+          lineStart = j;
+          continue;
+        }
+        const last = text[pe - 1];
         const nextCh = text[k] ?? '';
-        const prevIsHeading = /^#{1,6}\s/.test(prevContent);
+        const prevIsHeading = isHeadingLine(text, ps, pe);
         if (nextCh === '#' || prevIsHeading || nextCh === '|' || nextCh === '>') {
           push(lineEnd);
         } else if (/[.!?:"”’)]/.test(last) && (isUpperStart(nextCh) || !/\p{Ll}/u.test(nextCh))) {
-          if (!(last === '.' && isAbbreviationEnd(text, lineStart + text.slice(lineStart, lineEnd).lastIndexOf('.')))) push(lineEnd);
+          // (the line's last '.' is its last character)
+          if (!(last === '.' && isAbbreviationEnd(text, pe - 1))) push(lineEnd);
         } else if (isUpperStart(nextCh) && endsHeadlineLike(text, lineStart, lineEnd) && !/[.!?]/.test(last) && startsLine(text, start, lineStart)) {
           push(lineEnd);
         } else if (/^([-*+]|\d+[.)])\s/.test(text.slice(k, k + 4))) {

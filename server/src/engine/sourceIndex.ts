@@ -44,14 +44,30 @@ export interface Hit {
 }
 
 const K1 = 1.2;
+const EMPTY = new Int32Array(0);
 const B = 0.75;
 
 export class SourceIndex {
-  private sentences: (SourceSentence | undefined)[] = [];
+  /**
+   * Per sentence id: its file (undefined once removed), and its span, line, character and
+   * ordinal in typed arrays; the SourceSentence objects are made when asked for (most never are).
+   */
+  private sentFile: (IndexedFile | undefined)[] = [];
+  private sentCount = 0;
+  private sStart = new Int32Array(1024);
+  private sEnd = new Int32Array(1024);
+  private sLine = new Int32Array(1024);
+  private sChar = new Int32Array(1024);
+  private sOrd = new Int32Array(1024);
+  private sentObjs: (SourceSentence | undefined)[] = [];
   private lengths: number[] = [];
   private termIds = new Map<string, number>();
-  /** per term: flat [sentenceId, tf, sentenceId, tf, ...] */
-  private postings: number[][] = [];
+  /**
+   * per term: flat [sentenceId, tf, sentenceId, tf, ...] in postings[t][0, postingLen[t]) (the
+   * rest is room to grow; a warm start's lists are views into the cache's one array)
+   */
+  private postings: Int32Array[] = [];
+  private postingLen: number[] = [];
   private df: number[] = [];
   /** per term: the largest tf it ever had in one sentence (bounds its BM25 contribution) */
   private maxTf: number[] = [];
@@ -62,11 +78,17 @@ export class SourceIndex {
    */
   private pending = new Int32Array(3 * 4096);
   private pendingLen = 0;
+  /** per term: where in `pending` its latest triple was written (see addFile) */
+  private pendingAt = new Int32Array(1024);
   private files = new Map<string, IndexedFile>();
   private live = 0;
   private dead = 0;
   private totalLength = 0;
   private scratch = new Float64Array(0);
+  private touchedBuf = new Int32Array(0);
+  private candBuf = new Int32Array(0);
+  private norms = new Float64Array(0);
+  private normGeneration = -1;
   /** raw token -> term id (or -1: not indexed), without a string per token */
   private tokenTable = new TokenTermTable((token) => {
     const key = contentKeyOf(token);
@@ -98,7 +120,30 @@ export class SourceIndex {
   }
 
   sentence(id: number): SourceSentence | undefined {
-    return this.sentences[id];
+    const file = this.sentFile[id];
+    if (file === undefined) return undefined;
+    let s = this.sentObjs[id];
+    if (s === undefined) {
+      s = new LazySentence(id, file, this.sStart[id], this.sEnd[id], this.sLine[id], this.sChar[id], this.sOrd[id]);
+      this.sentObjs[id] = s;
+    }
+    return s;
+  }
+
+  /** Room for sentence ids up to n - 1 in the per-sentence arrays. */
+  private reserveSentences(n: number): void {
+    if (n <= this.sStart.length) return;
+    const cap = Math.max(n, this.sStart.length * 2);
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a.subarray(0, this.sentCount));
+      return b;
+    };
+    this.sStart = grow(this.sStart);
+    this.sEnd = grow(this.sEnd);
+    this.sLine = grow(this.sLine);
+    this.sChar = grow(this.sChar);
+    this.sOrd = grow(this.sOrd);
   }
 
   /** Sentence `delta` positions away in the same file (neighbours for two-sentence evidence). */
@@ -106,7 +151,7 @@ export class SourceIndex {
     const f = this.files.get(s.source);
     if (!f) return undefined;
     const id = f.sentenceIds[s.ordinal + delta];
-    return id === undefined ? undefined : this.sentences[id];
+    return id === undefined ? undefined : this.sentence(id);
   }
 
   /** Adds (or replaces) one source file. */
@@ -117,20 +162,26 @@ export class SourceIndex {
     const spans = splitSentences(text);
     const ids: number[] = [];
     const file: IndexedFile = { path, text, sentenceIds: ids, ...meta };
+    this.reserveSentences(this.sentCount + spans.length);
     for (let i = 0; i < spans.length; i++) {
       const sp = spans[i];
       // spans come in order: the line of each start is found by walking forward
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= sp.start) line++;
-      const id = this.sentences.length;
-      const sentence: SourceSentence = new LazySentence(id, file, sp.start, sp.end, line, sp.start - lineStarts[line], i);
-      this.sentences.push(sentence);
+      const id = this.sentCount++;
+      this.sentFile.push(file);
+      this.sentObjs.push(undefined);
+      this.sStart[id] = sp.start;
+      this.sEnd[id] = sp.end;
+      this.sLine[id] = line;
+      this.sChar[id] = sp.start - lineStarts[line];
+      this.sOrd[id] = i;
       ids.push(id);
       const n = this.termsOf(text, sp.start, sp.end);
       this.lengths.push(n);
       this.totalLength += n;
       this.live++;
       if (n === 0) continue;
-      const buf = this.tidBuf.subarray(0, n).sort();
+      const buf = this.tidBuf;
       const df = this.df;
       const maxTf = this.maxTf;
       if (this.pendingLen + 3 * n > this.pending.length) {
@@ -139,17 +190,31 @@ export class SourceIndex {
         this.pending = bigger;
       }
       const pend = this.pending;
-      let pl = this.pendingLen;
-      for (let k = 0; k < n; ) {
+      if (this.pendingAt.length < this.postings.length) {
+        const bigger = new Int32Array(Math.max(this.pendingAt.length * 2, this.postings.length));
+        bigger.set(this.pendingAt);
+        this.pendingAt = bigger;
+      }
+      const at = this.pendingAt;
+      const pl0 = this.pendingLen;
+      let pl = pl0;
+      // one (term, sentence, tf) triple per distinct term, in order of first occurrence: a term's
+      // triple of this sentence is the one at[tid] points to, if that lies in this sentence's part
+      for (let k = 0; k < n; k++) {
         const tid = buf[k];
-        let j = k + 1;
-        while (j < n && buf[j] === tid) j++;
-        pend[pl++] = tid;
-        pend[pl++] = id;
-        pend[pl++] = j - k;
-        df[tid]++;
-        if (j - k > maxTf[tid]) maxTf[tid] = j - k;
-        k = j;
+        const a = at[tid];
+        if (a >= pl0 && a < pl && pend[a] === tid) pend[a + 2]++;
+        else {
+          at[tid] = pl;
+          pend[pl++] = tid;
+          pend[pl++] = id;
+          pend[pl++] = 1;
+          df[tid]++;
+        }
+      }
+      for (let q = pl0; q < pl; q += 3) {
+        const tid = pend[q];
+        if (pend[q + 2] > maxTf[tid]) maxTf[tid] = pend[q + 2];
       }
       this.pendingLen = pl;
     }
@@ -182,7 +247,8 @@ export class SourceIndex {
       tid = this.postings.length;
       this.termIds.set(key, tid);
       this.terms.push(key);
-      this.postings.push([]);
+      this.postings.push(EMPTY);
+      this.postingLen.push(0);
       this.df.push(0);
       this.maxTf.push(0);
     }
@@ -198,30 +264,30 @@ export class SourceIndex {
     if (L === 0) return;
     const P = this.pending;
     const postings = this.postings;
-    if (L < 3 * 20_000) {
-      for (let i = 0; i < L; i += 3) postings[P[i]].push(P[i + 1], P[i + 2]);
-    } else {
-      const T = postings.length;
-      const counts = new Int32Array(T);
-      for (let i = 0; i < L; i += 3) counts[P[i]]++;
-      const at = new Int32Array(T);
-      for (let t = 0; t < T; t++) {
-        const c = counts[t];
-        if (c === 0) continue;
-        const old = postings[t];
-        const a: number[] = new Array(old.length + 2 * c);
-        for (let i = 0; i < old.length; i++) a[i] = old[i];
-        at[t] = old.length;
-        postings[t] = a;
-      }
-      for (let i = 0; i < L; i += 3) {
-        const t = P[i];
-        const a = postings[t];
-        let o = at[t];
-        a[o++] = P[i + 1];
-        a[o++] = P[i + 2];
-        at[t] = o;
-      }
+    const plen = this.postingLen;
+    const T = postings.length;
+    const counts = new Int32Array(T);
+    for (let i = 0; i < L; i += 3) counts[P[i]]++;
+    const big = L >= 3 * 20_000;
+    for (let t = 0; t < T; t++) {
+      const c = counts[t];
+      if (c === 0) continue;
+      const old = postings[t];
+      const used = plen[t];
+      const need = used + 2 * c;
+      if (need <= old.length) continue;
+      // a load's flush sizes each list exactly; small (incremental) ones leave room to grow
+      const a = new Int32Array(big ? need : Math.max(need, 2 * old.length, 8));
+      a.set(old.subarray(0, used));
+      postings[t] = a;
+    }
+    for (let i = 0; i < L; i += 3) {
+      const t = P[i];
+      const o = plen[t];
+      const a = postings[t];
+      a[o] = P[i + 1];
+      a[o + 1] = P[i + 2];
+      plen[t] = o + 2;
     }
     this.pendingLen = 0;
     if (P.length > 3 * 65536) this.pending = new Int32Array(3 * 4096);
@@ -231,14 +297,14 @@ export class SourceIndex {
     const f = this.files.get(path);
     if (!f) return false;
     for (const id of f.sentenceIds) {
-      const s = this.sentences[id];
-      if (!s) continue;
-      this.sentences[id] = undefined;
+      if (this.sentFile[id] === undefined) continue;
+      this.sentFile[id] = undefined;
+      this.sentObjs[id] = undefined;
       this.totalLength -= this.lengths[id];
       this.live--;
       this.dead++;
       // document frequencies of its terms
-      const n = this.termsOf(s.text);
+      const n = this.termsOf(f.text.slice(this.sStart[id], this.sEnd[id]));
       const buf = this.tidBuf.subarray(0, n).sort();
       for (let k = 0; k < n; k++) if (k === 0 || buf[k] !== buf[k - 1]) this.df[buf[k]]--;
     }
@@ -253,9 +319,19 @@ export class SourceIndex {
     this.flush();
     for (let t = 0; t < this.postings.length; t++) {
       const p = this.postings[t];
-      const q: number[] = [];
-      for (let i = 0; i < p.length; i += 2) if (this.sentences[p[i]]) q.push(p[i], p[i + 1]);
+      const m = this.postingLen[t];
+      let w = 0;
+      for (let i = 0; i < m; i += 2) if (this.sentFile[p[i]]) w += 2;
+      // a new array: a list may be a view into a snapshot, never written to
+      const q = new Int32Array(w);
+      w = 0;
+      for (let i = 0; i < m; i += 2) {
+        if (!this.sentFile[p[i]]) continue;
+        q[w++] = p[i];
+        q[w++] = p[i + 1];
+      }
       this.postings[t] = q;
+      this.postingLen[t] = w;
     }
     this.dead = 0;
   }
@@ -285,14 +361,18 @@ export class SourceIndex {
    */
   search(keys: string[], k = 10, onlySources?: Set<string>): Hit[] {
     this.flush();
-    const n = this.sentences.length;
+    const n = this.sentCount;
     if (k <= 0) return [];
-    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
+    if (this.scratch.length < n) {
+      const size = Math.max(n, this.scratch.length * 2);
+      this.scratch = new Float64Array(size);
+      this.touchedBuf = new Int32Array(size);
+      this.candBuf = new Int32Array(size);
+    }
     const acc = this.scratch;
-    const touched: number[] = [];
-    const avg = this.live > 0 ? this.totalLength / this.live : 1;
-    const sentences = this.sentences;
-    const lengths = this.lengths;
+    const touched = this.touchedBuf;
+    const norm = this.lengthNorms();
+    const sentFile = this.sentFile;
     // postings of removed sentences linger until compaction: check liveness only then
     const check = this.dead > 0 || onlySources !== undefined;
     const terms: { tid: number; idf: number; ub: number }[] = [];
@@ -309,80 +389,127 @@ export class SourceIndex {
     const volume = new Float64Array(order.length + 1);
     for (let i = order.length - 1; i >= 0; i--) {
       rest[i] = rest[i + 1] + terms[order[i]].ub;
-      volume[i] = volume[i + 1] + this.postings[terms[order[i]].tid].length / 2;
+      volume[i] = volume[i + 1] + this.postingLen[terms[order[i]].tid] / 2;
     }
 
+    let nt = 0;
     let i = 0;
-    let candidates: number[] | undefined;
+    let cands: Int32Array | undefined;
+    let nc = 0;
+    // the k-th best score at the last pruning attempt, and rest[] then: the k-th best score can
+    // have grown since by at most what the terms scanned in between add (an attempt that must
+    // fail is not made: it would cost a pass over the sentences seen)
+    let lastTheta = Infinity;
+    let lastRest = 0;
     for (; i < order.length; i++) {
       // trying to prune costs a pass over the sentences seen: only when the scan saved is larger
-      if (i > 0 && touched.length >= k && volume[i] > 2 * touched.length) {
-        const theta = kthLargest(acc, touched, k);
-        if (rest[i] < theta - 1e-9 * Math.max(1, theta)) {
-          candidates = touched.filter((id) => acc[id] + rest[i] >= theta - 1e-9 * Math.max(1, theta));
-          break;
+      if (i > 0 && nt >= k && volume[i] > 2 * nt) {
+        const bound = lastTheta + (lastRest - rest[i]);
+        if (!(rest[i] >= bound + 1e-6 * Math.max(1, bound))) {
+          const theta = kthLargest(acc, touched, nt, k);
+          lastTheta = theta;
+          lastRest = rest[i];
+          const eps = theta - 1e-9 * Math.max(1, theta);
+          if (rest[i] < eps) {
+            cands = this.candBuf;
+            const r = rest[i];
+            for (let x = 0; x < nt; x++) {
+              const id = touched[x];
+              if (acc[id] + r >= eps) cands[nc++] = id;
+            }
+            break;
+          }
         }
       }
       const { tid, idf } = terms[order[i]];
-      if (check) scanChecked(this.postings[tid], idf, avg, lengths, acc, touched, sentences, onlySources);
-      else scan(this.postings[tid], idf, avg, lengths, acc, touched);
+      const p = this.postings[tid];
+      const m = this.postingLen[tid];
+      nt = check ? scanChecked(p, m, idf, norm, acc, touched, nt, sentFile, onlySources) : scan(p, m, idf, norm, acc, touched, nt);
     }
-    if (candidates) {
+    if (cands) {
       // the remaining (common) terms, for the candidates only
-      for (; i < order.length && candidates.length > 0; i++) {
+      for (; i < order.length && nc > 0; i++) {
         const { tid, idf } = terms[order[i]];
         const p = this.postings[tid];
-        const m = p.length >> 1;
-        if (candidates.length * (Math.log2(m + 1) + 1) * 4 < m) {
-          for (const id of candidates) {
-            const tf = tfIn(p, id);
+        const pl = this.postingLen[tid];
+        const m = pl >> 1;
+        if (nc * (Math.log2(m + 1) + 1) * 4 < m) {
+          for (let x = 0; x < nc; x++) {
+            const id = cands[x];
+            const tf = tfIn(p, pl, id);
             if (tf === 0) continue;
-            const len = lengths[id];
-            acc[id] += (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+            acc[id] += (idf * (tf * (K1 + 1))) / (tf + norm[id]);
           }
-        } else scanSeen(p, idf, avg, lengths, acc); // many candidates: a scan is cheaper
-        if (candidates.length > k && i + 1 < order.length) {
-          const theta = kthLargest(acc, candidates, k);
+        } else scanSeen(p, pl, idf, norm, acc); // many candidates: a scan is cheaper
+        if (nc > k && i + 1 < order.length) {
+          const theta = kthLargest(acc, cands, nc, k);
           const r = rest[i + 1];
-          candidates = candidates.filter((id) => acc[id] + r >= theta - 1e-9 * Math.max(1, theta));
+          const eps = theta - 1e-9 * Math.max(1, theta);
+          let w = 0;
+          for (let x = 0; x < nc; x++) {
+            const id = cands[x];
+            if (acc[id] + r >= eps) cands[w++] = id;
+          }
+          nc = w;
         }
       }
-    } else candidates = touched;
+    } else {
+      cands = touched;
+      nc = nt;
+    }
 
     // the top k (and near ties) by the accumulated scores, then exact scores in key order
-    let chosen = candidates;
-    if (candidates.length > k) {
-      const theta = kthLargest(acc, candidates, k);
-      chosen = candidates.filter((id) => acc[id] >= theta - 1e-9 * Math.max(1, theta));
+    const chosen: number[] = [];
+    const theta = nc > k ? kthLargest(acc, cands, nc, k) : -Infinity;
+    const eps = theta - 1e-9 * Math.max(1, theta);
+    for (let x = 0; x < nc; x++) {
+      const id = cands[x];
+      if (nc <= k || acc[id] >= eps) chosen.push(id);
     }
-    for (const id of touched) acc[id] = 0;
+    for (let x = 0; x < nt; x++) acc[touched[x]] = 0;
     const top: Hit[] = [];
     for (const id of chosen) {
       let sc = 0;
-      const len = lengths[id];
+      const nm = norm[id];
       for (const t of terms) {
-        const tf = tfIn(this.postings[t.tid], id);
+        const tf = tfIn(this.postings[t.tid], this.postingLen[t.tid], id);
         if (tf === 0) continue;
-        sc += (t.idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+        sc += (t.idf * (tf * (K1 + 1))) / (tf + nm);
       }
-      top.push({ sentence: sentences[id]!, score: sc });
+      top.push({ sentence: this.sentence(id)!, score: sc });
     }
     top.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
     if (top.length > k) top.length = k;
     return top;
   }
 
+  /**
+   * Per sentence, BM25's length part of the denominator, K1 * (1 - B + B * length / average),
+   * computed once per index generation (the same expression as before, so the same doubles).
+   */
+  private lengthNorms(): Float64Array {
+    if (this.normGeneration === this.generation && this.norms.length >= this.sentCount) return this.norms;
+    const n = this.sentCount;
+    if (this.norms.length < n) this.norms = new Float64Array(Math.max(n, this.norms.length * 2));
+    const avg = this.live > 0 ? this.totalLength / this.live : 1;
+    const lengths = this.lengths;
+    const norms = this.norms;
+    for (let id = 0; id < n; id++) norms[id] = K1 * (1 - B + (B * lengths[id]) / avg);
+    this.normGeneration = this.generation;
+    return norms;
+  }
+
   /** Sentences of the given files (for a claim checked against named sources only). */
   sentencesOf(path: string): SourceSentence[] {
     const f = this.files.get(path);
     if (!f) return [];
-    return f.sentenceIds.map((id) => this.sentences[id]!).filter(Boolean);
+    return f.sentenceIds.map((id) => this.sentence(id)!).filter(Boolean);
   }
 
   /** The index as compact arrays (removed sentences left out, ids renumbered). */
   toSnapshot(): IndexSnapshot {
     this.flush();
-    const newId = new Int32Array(this.sentences.length).fill(-1);
+    const newId = new Int32Array(this.sentCount).fill(-1);
     const files: IndexSnapshot['files'] = [];
     let n = 0;
     for (const f of this.files.values()) {
@@ -395,24 +522,24 @@ export class SourceIndex {
     const chars = new Int32Array(n);
     for (const f of this.files.values()) {
       for (const id of f.sentenceIds) {
-        const s = this.sentences[id]!;
         const k = newId[id];
-        starts[k] = s.start;
-        ends[k] = s.end;
-        lines[k] = s.line;
-        chars[k] = s.character;
+        starts[k] = this.sStart[id];
+        ends[k] = this.sEnd[id];
+        lines[k] = this.sLine[id];
+        chars[k] = this.sChar[id];
       }
     }
     // ids are assigned in file insertion order, so the renumbering keeps posting lists ascending
     let total = 0;
-    for (const p of this.postings) total += p.length;
+    for (const m of this.postingLen) total += m;
     const postings = new Int32Array(total);
     const postingCounts = new Int32Array(this.postings.length);
     let o = 0;
     for (let t = 0; t < this.postings.length; t++) {
       const p = this.postings[t];
+      const m = this.postingLen[t];
       const before = o;
-      for (let i = 0; i < p.length; i += 2) {
+      for (let i = 0; i < m; i += 2) {
         const k = newId[p[i]];
         if (k < 0) continue;
         postings[o++] = k;
@@ -432,6 +559,9 @@ export class SourceIndex {
     if (snap.ends.length !== n || snap.lines.length !== n || snap.chars.length !== n) fail('sentence arrays differ in length');
     if (snap.postingCounts.length !== snap.terms.length) fail('term arrays differ in length');
     const idx = new SourceIndex();
+    idx.reserveSentences(n);
+    idx.lengths = new Array<number>(n).fill(0);
+    const sentFile: (IndexedFile | undefined)[] = new Array(n);
     let id = 0;
     for (const f of snap.files) {
       if (typeof f.path !== 'string' || typeof f.text !== 'string' || !(f.sentences >= 0) || idx.files.has(f.path)) fail('bad file entry');
@@ -445,13 +575,20 @@ export class SourceIndex {
         const end = snap.ends[id];
         if (!(start >= prevEnd && end > start && end <= f.text.length) || snap.lines[id] < 0 || snap.chars[id] < 0) fail(`bad sentence span in ${f.path}`);
         prevEnd = end;
-        idx.sentences.push(new LazySentence(id, file, start, end, snap.lines[id], snap.chars[id], i));
-        idx.lengths.push(0);
+        sentFile[id] = file;
+        idx.sOrd[id] = i;
         ids.push(id);
       }
       idx.files.set(f.path, file);
     }
     if (id !== n) fail('fewer sentences than stored');
+    idx.sStart.set(snap.starts);
+    idx.sEnd.set(snap.ends);
+    idx.sLine.set(snap.lines);
+    idx.sChar.set(snap.chars);
+    idx.sentFile = sentFile;
+    idx.sentObjs = new Array<SourceSentence | undefined>(n).fill(undefined);
+    idx.sentCount = n;
     let o = 0;
     const P = snap.postings;
     for (let t = 0; t < snap.terms.length; t++) {
@@ -459,23 +596,24 @@ export class SourceIndex {
       if (typeof key !== 'string' || key === '' || idx.termIds.has(key)) fail('bad term');
       const count = snap.postingCounts[t];
       if (!(count >= 0) || o + count * 2 > P.length) fail('postings out of bounds');
-      const list: number[] = new Array(count * 2);
       let prev = -1;
       let maxTf = 0;
-      for (let i = 0; i < count * 2; i += 2) {
-        const sid = P[o + i];
-        const tf = P[o + i + 1];
+      const lengths = idx.lengths;
+      const end = o + count * 2;
+      for (let i = o; i < end; i += 2) {
+        const sid = P[i];
+        const tf = P[i + 1];
         if (!(sid > prev && sid < n && tf > 0)) fail('bad posting');
         prev = sid;
-        list[i] = sid;
-        list[i + 1] = tf;
         if (tf > maxTf) maxTf = tf;
-        idx.lengths[sid] += tf;
+        lengths[sid] += tf;
       }
-      o += count * 2;
+      // a view into the snapshot's array (copied when the list grows)
+      idx.postings.push(P.subarray(o, end));
+      idx.postingLen.push(count * 2);
+      o = end;
       idx.termIds.set(key, t);
       idx.terms.push(key);
-      idx.postings.push(list);
       idx.df.push(count);
       idx.maxTf.push(maxTf);
     }
@@ -488,9 +626,9 @@ export class SourceIndex {
 }
 
 /** tf of sentence `id` in a posting list (flat [id, tf, ...], ascending ids), 0 if absent. */
-function tfIn(p: number[], id: number): number {
+function tfIn(p: Int32Array, len: number, id: number): number {
   let lo = 0;
-  let hi = (p.length >> 1) - 1;
+  let hi = (len >> 1) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = p[mid * 2];
@@ -501,12 +639,12 @@ function tfIn(p: number[], id: number): number {
   return 0;
 }
 
-/** The k-th largest of acc[id] over ids (ids.length >= k): a min-heap of size k. */
-function kthLargest(acc: Float64Array, ids: number[], k: number): number {
+/** The k-th largest of acc[id] over ids[0, n) (n >= k): a min-heap of size k. */
+function kthLargest(acc: Float64Array, ids: Int32Array, n: number, k: number): number {
   const heap = new Float64Array(k);
   let size = 0;
-  for (const id of ids) {
-    const v = acc[id];
+  for (let x = 0; x < n; x++) {
+    const v = acc[ids[x]];
     if (size < k) {
       // sift up
       let c = size++;
@@ -539,53 +677,52 @@ function kthLargest(acc: Float64Array, ids: number[], k: number): number {
   return size < k ? -Infinity : heap[0];
 }
 
-/** Adds one term's BM25 contributions to acc (ids first seen go to touched). */
-function scan(p: number[], idf: number, avg: number, lengths: number[], acc: Float64Array, touched: number[]): void {
-  const m = p.length;
+/** Adds one term's BM25 contributions to acc (ids first seen are appended to touched); returns the new count. */
+function scan(p: Int32Array, m: number, idf: number, norm: Float64Array, acc: Float64Array, touched: Int32Array, nt: number): number {
+  const w1 = K1 + 1;
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
     const tf = p[j + 1];
-    const len = lengths[id];
-    const w = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
-    if (acc[id] === 0) touched.push(id);
-    acc[id] += w;
+    const w = (idf * (tf * w1)) / (tf + norm[id]);
+    const a = acc[id];
+    if (a === 0) touched[nt++] = id;
+    acc[id] = a + w;
   }
+  return nt;
 }
 
 /** scan, skipping removed sentences and sentences outside onlySources. */
 function scanChecked(
-  p: number[],
+  p: Int32Array,
+  m: number,
   idf: number,
-  avg: number,
-  lengths: number[],
+  norm: Float64Array,
   acc: Float64Array,
-  touched: number[],
-  sentences: (SourceSentence | undefined)[],
+  touched: Int32Array,
+  nt: number,
+  sentFile: (IndexedFile | undefined)[],
   onlySources: Set<string> | undefined,
-): void {
-  const m = p.length;
+): number {
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
-    const s = sentences[id];
-    if (!s) continue;
-    if (onlySources && !onlySources.has(s.source)) continue;
+    const f = sentFile[id];
+    if (!f) continue;
+    if (onlySources && !onlySources.has(f.path)) continue;
     const tf = p[j + 1];
-    const len = lengths[id];
-    const w = (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
-    if (acc[id] === 0) touched.push(id);
+    const w = (idf * (tf * (K1 + 1))) / (tf + norm[id]);
+    if (acc[id] === 0) touched[nt++] = id;
     acc[id] += w;
   }
+  return nt;
 }
 
 /** scan for sentences already seen only (acc != 0); sentences pruned away are updated too, harmlessly. */
-function scanSeen(p: number[], idf: number, avg: number, lengths: number[], acc: Float64Array): void {
-  const m = p.length;
+function scanSeen(p: Int32Array, m: number, idf: number, norm: Float64Array, acc: Float64Array): void {
   for (let j = 0; j < m; j += 2) {
     const id = p[j];
     if (acc[id] === 0) continue;
     const tf = p[j + 1];
-    const len = lengths[id];
-    acc[id] += (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avg));
+    acc[id] += (idf * (tf * (K1 + 1))) / (tf + norm[id]);
   }
 }
 

@@ -155,33 +155,52 @@ export function decodeSource(bytes: Uint8Array, maxBytes: number): DecodedSource
 
 export const DEFAULT_MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
-export function readSourceFile(p: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): DecodedSource | { problem: string } {
-  let bytes: Buffer;
+/** A source file's bytes (at most maxBytes + 4 of them) and its full size, or why it could not be read. */
+export type SourceBytes = { bytes: Uint8Array; size: number } | { problem: string };
+
+/**
+ * Reads a source file's bytes. reader.ts's worker reads files the same way (its own copy of
+ * this function, as source text): keep the two in step.
+ */
+export function readSourceBytes(p: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): SourceBytes {
   try {
     const fd = fs.openSync(p, 'r');
     try {
       const size = fs.fstatSync(fd).size;
       const n = Math.min(size, maxBytes + 4);
-      bytes = Buffer.alloc(n);
+      const bytes = Buffer.alloc(n);
       let off = 0;
       while (off < n) {
         const r = fs.readSync(fd, bytes, off, n - off, off);
         if (r <= 0) break;
         off += r;
       }
-      bytes = bytes.subarray(0, off);
-      if (size > maxBytes) {
-        const d = decodeSource(bytes.subarray(0, maxBytes), maxBytes);
-        if ('text' in d) d.warning = `larger than the size cap (${Math.round(size / 1024)} KB > ${Math.round(maxBytes / 1024)} KB): only the first part is indexed` + (d.warning ? '; ' + d.warning : '');
-        return d;
-      }
+      return { bytes: bytes.subarray(0, off), size };
     } finally {
       fs.closeSync(fd);
     }
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return { problem: 'deleted before it could be read' };
-    return { problem: `cannot read: ${err.message}` };
+    return { problem: readProblem(e as NodeJS.ErrnoException) };
+  }
+}
+
+/** The message for a file that could not be read. */
+export function readProblem(err: { code?: string; message: string }): string {
+  return err.code === 'ENOENT' ? 'deleted before it could be read' : `cannot read: ${err.message}`;
+}
+
+/** Decodes what readSourceBytes read (a file over the size cap: its first maxBytes, with a warning). */
+export function decodeSourceBytes(read: SourceBytes, maxBytes = DEFAULT_MAX_SOURCE_BYTES): DecodedSource | { problem: string } {
+  if ('problem' in read) return read;
+  const { bytes, size } = read;
+  if (size > maxBytes) {
+    const d = decodeSource(bytes.subarray(0, maxBytes), maxBytes);
+    if ('text' in d) d.warning = `larger than the size cap (${Math.round(size / 1024)} KB > ${Math.round(maxBytes / 1024)} KB): only the first part is indexed` + (d.warning ? '; ' + d.warning : '');
+    return d;
   }
   return decodeSource(bytes, maxBytes);
+}
+
+export function readSourceFile(p: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): DecodedSource | { problem: string } {
+  return decodeSourceBytes(readSourceBytes(p, maxBytes), maxBytes);
 }

@@ -74,28 +74,124 @@ function kindOf(t: string): TokenKind {
   return 'punct';
 }
 
-/** Tokens of `text` with offsets relative to it. */
+interface TokenInfo {
+  lower: string;
+  lemma: string;
+  kind: TokenKind;
+  stop: boolean;
+}
+
+/** What a token's text alone decides (its kind, lower case, lemma, stop word or not), cached per token text. */
+const tokenInfoCache = new Map<string, TokenInfo>();
+
+function tokenInfo(t: string): TokenInfo {
+  let info = tokenInfoCache.get(t);
+  if (info !== undefined) return info;
+  const kind = kindOf(t);
+  const lower = kind === 'word' ? normalizeWord(t) : t;
+  let lem: string;
+  if (kind === 'word') lem = lemma(lower);
+  else if (kind === 'number') lem = lower.replace(/,(?=\d{3}\b)/g, '');
+  else lem = lower;
+  info = { lower, lemma: lem, kind, stop: kind === 'word' ? STOPWORDS.has(lower) || lower.length < 2 : kind !== 'number' };
+  if (tokenInfoCache.size >= 500_000) tokenInfoCache.clear();
+  tokenInfoCache.set(t, info);
+  return info;
+}
+
+/** TOKEN_RE's own instance for tokenize (TOKEN_RE itself is shared by the helpers below). */
+const TOKENIZE_RE = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Tokens of `text` with offsets relative to it: TOKEN_RE's matches. ASCII tokens are found
+ * by hand (as tokenTerms.ts does); at a non-ASCII character that could belong to a token
+ * the regular expression itself takes over from the token's start.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    let j: number; // end of an ASCII-scanned token; -2: hand over to the regex
+    if (c >= 128) j = -2;
+    else if (isAsciiLetter(c)) {
+      // word: letter [letters digits]* ('letters+)*
+      j = i + 1;
+      let apos = false;
+      for (;;) {
+        const d = j < len ? text.charCodeAt(j) : -1;
+        if (isAsciiLetter(d)) j++;
+        else if (d >= 48 && d <= 57) {
+          if (apos) break;
+          j++;
+        } else if (d === 39) {
+          const e = j + 1 < len ? text.charCodeAt(j + 1) : -1;
+          if (isAsciiLetter(e)) {
+            j += 2;
+            apos = true;
+          } else if (e >= 128) {
+            j = -2;
+            break;
+          } else break;
+        } else if (d >= 128) {
+          j = -2;
+          break;
+        } else break;
+      }
+    } else if (c >= 48 && c <= 57) {
+      // number: digits ([.,:] digits)*
+      j = i + 1;
+      for (;;) {
+        const d = j < len ? text.charCodeAt(j) : -1;
+        if (d >= 48 && d <= 57) j++;
+        else if (d === 46 || d === 44 || d === 58) {
+          const e = j + 1 < len ? text.charCodeAt(j + 1) : -1;
+          if (e >= 48 && e <= 57) j += 2;
+          else if (e >= 128) {
+            j = -2;
+            break;
+          } else break;
+        } else if (d >= 128) {
+          j = -2;
+          break;
+        } else break;
+      }
+    } else if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      continue;
+    } else j = i + 1; // any other ASCII character is a token of its own (\S)
+    let a = i;
+    let b = j;
+    if (j === -2) {
+      const re = TOKENIZE_RE;
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m) break;
+      a = m.index;
+      b = a + m[0].length;
+    }
+    const t = text.slice(a, b);
+    const info = tokenInfo(t);
+    out.push({ text: t, start: a, end: b, lower: info.lower, lemma: info.lemma, kind: info.kind, stop: info.stop });
+    i = b;
+  }
+  return out;
+}
+
+/** tokenize as TOKEN_RE's matches one by one (the reference the fast path is tested against). */
+export function tokenizeByRegExp(text: string): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text))) {
+  while ((m = re.exec(text))) {
     const t = m[0];
-    const kind = kindOf(t);
-    const lower = kind === 'word' ? normalizeWord(t) : t;
-    let lem: string;
-    if (kind === 'word') lem = lemma(lower);
-    else if (kind === 'number') lem = lower.replace(/,(?=\d{3}\b)/g, '');
-    else lem = lower;
-    out.push({
-      text: t,
-      start: m.index,
-      end: m.index + t.length,
-      lower,
-      lemma: lem,
-      kind,
-      stop: kind === 'word' ? STOPWORDS.has(lower) || lower.length < 2 : kind !== 'number',
-    });
+    const info = tokenInfo(t);
+    out.push({ text: t, start: m.index, end: m.index + t.length, lower: info.lower, lemma: info.lemma, kind: info.kind, stop: info.stop });
   }
   return out;
 }

@@ -10,9 +10,15 @@
 import { TOKEN_RE } from './text';
 
 export class TokenTermTable {
-  private slots: (string | undefined)[];
-  private hashes: Int32Array;
-  private vals: Int32Array;
+  /**
+   * Four Int32 per slot: hash, length (0: empty; tokens are never empty), offset of the
+   * characters in `pool`, value. One slot fits in a cache line with its key's length and
+   * hash, and the characters of all keys sit together in one array: a lookup touches two
+   * places in memory, not four (a slots array, a hashes array, a string, a values array).
+   */
+  private tab: Int32Array;
+  private pool: Uint16Array;
+  private poolLen = 0;
   private mask: number;
   private count = 0;
   private re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
@@ -23,18 +29,17 @@ export class TokenTermTable {
     private readonly maxEntries = 2_000_000,
   ) {
     this.mask = 0;
-    this.slots = [];
-    this.hashes = new Int32Array(0);
-    this.vals = new Int32Array(0);
+    this.tab = new Int32Array(0);
+    this.pool = new Uint16Array(0);
     this.reset(1 << 16);
   }
 
   private reset(capacity: number) {
-    this.slots = new Array(capacity).fill(undefined);
-    this.hashes = new Int32Array(capacity);
-    this.vals = new Int32Array(capacity);
+    this.tab = new Int32Array(capacity * 4);
     this.mask = capacity - 1;
     this.count = 0;
+    this.pool = new Uint16Array(1 << 18);
+    this.poolLen = 0;
   }
 
   get size(): number {
@@ -44,47 +49,58 @@ export class TokenTermTable {
   /** Term id of s[a, b) (hash precomputed over the same characters). */
   private lookup(s: string, a: number, b: number, h: number): number {
     const len = b - a;
+    const tab = this.tab;
+    const pool = this.pool;
     const mask = this.mask;
-    const hashes = this.hashes;
-    const slots = this.slots;
     let i = h & mask;
     for (;;) {
-      const k = slots[i];
-      if (k === undefined) break;
-      if (hashes[i] === h && k.length === len) {
+      const o = i << 2;
+      const l = tab[o + 1];
+      if (l === 0) break;
+      if (l === len && tab[o] === h) {
+        const off = tab[o + 2];
         let x = 0;
-        while (x < len && k.charCodeAt(x) === s.charCodeAt(a + x)) x++;
-        if (x === len) return this.vals[i];
+        while (x < len && pool[off + x] === s.charCodeAt(a + x)) x++;
+        if (x === len) return tab[o + 3];
       }
       i = (i + 1) & mask;
     }
     // new token
-    const token = s.slice(a, b);
-    const v = this.resolve(token);
-    if (this.count >= this.maxEntries) this.reset(this.slots.length);
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    this.insert(token, h, v);
+    const v = this.resolve(s.slice(a, b));
+    if (this.count >= this.maxEntries) this.reset((this.mask + 1) | 0);
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    if (this.poolLen + len > this.pool.length) {
+      const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.poolLen + len));
+      bigger.set(this.pool.subarray(0, this.poolLen));
+      this.pool = bigger;
+    }
+    const off = this.poolLen;
+    for (let x = 0; x < len; x++) this.pool[off + x] = s.charCodeAt(a + x);
+    this.poolLen += len;
+    this.insert(h, len, off, v);
     return v;
   }
 
-  private insert(token: string, h: number, v: number) {
-    let i = h & this.mask;
-    while (this.slots[i] !== undefined) i = (i + 1) & this.mask;
-    this.slots[i] = token;
-    this.hashes[i] = h;
-    this.vals[i] = v;
+  private insert(h: number, len: number, off: number, v: number) {
+    const tab = this.tab;
+    const mask = this.mask;
+    let i = h & mask;
+    while (tab[(i << 2) + 1] !== 0) i = (i + 1) & mask;
+    const o = i << 2;
+    tab[o] = h;
+    tab[o + 1] = len;
+    tab[o + 2] = off;
+    tab[o + 3] = v;
     this.count++;
   }
 
   private grow() {
-    const old = this.slots;
-    const oh = this.hashes;
-    const ov = this.vals;
-    this.reset(old.length * 2);
-    for (let i = 0; i < old.length; i++) {
-      const k = old[i];
-      if (k !== undefined) this.insert(k, oh[i], ov[i]);
-    }
+    const old = this.tab;
+    const capacity = (this.mask + 1) * 2;
+    this.tab = new Int32Array(capacity * 4);
+    this.mask = capacity - 1;
+    this.count = 0;
+    for (let o = 0; o < old.length; o += 4) if (old[o + 1] !== 0) this.insert(old[o], old[o + 1], old[o + 2], old[o + 3]);
   }
 
   /**
@@ -99,6 +115,8 @@ export class TokenTermTable {
     while (i < len) {
       const c = s.charCodeAt(i);
       let j = -1; // end of an ASCII-scanned token; -1: none; -2: hand over to the regex
+      // FNV-1a of the token's characters, computed while scanning (ASCII tokens)
+      let h = Math.imul(0x811c9dc5 ^ c, 16777619);
       if (c >= 128) j = -2;
       else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
         // word: letter [letters digits]* ('letters+)*
@@ -106,13 +124,17 @@ export class TokenTermTable {
         let apos = false;
         for (;;) {
           const d = j < len ? s.charCodeAt(j) : -1;
-          if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) j++;
-          else if (d >= 48 && d <= 57) {
+          if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) {
+            h = Math.imul(h ^ d, 16777619);
+            j++;
+          } else if (d >= 48 && d <= 57) {
             if (apos) break;
+            h = Math.imul(h ^ d, 16777619);
             j++;
           } else if (d === 39) {
             const e = j + 1 < len ? s.charCodeAt(j + 1) : -1;
             if ((e >= 97 && e <= 122) || (e >= 65 && e <= 90)) {
+              h = Math.imul(Math.imul(h ^ 39, 16777619) ^ e, 16777619);
               j += 2;
               apos = true;
             } else if (e >= 128) {
@@ -129,11 +151,15 @@ export class TokenTermTable {
         j = i + 1;
         for (;;) {
           const d = j < len ? s.charCodeAt(j) : -1;
-          if (d >= 48 && d <= 57) j++;
-          else if (d === 46 || d === 44 || d === 58) {
+          if (d >= 48 && d <= 57) {
+            h = Math.imul(h ^ d, 16777619);
+            j++;
+          } else if (d === 46 || d === 44 || d === 58) {
             const e = j + 1 < len ? s.charCodeAt(j + 1) : -1;
-            if (e >= 48 && e <= 57) j += 2;
-            else if (e >= 128) {
+            if (e >= 48 && e <= 57) {
+              h = Math.imul(Math.imul(h ^ d, 16777619) ^ e, 16777619);
+              j += 2;
+            } else if (e >= 128) {
               j = -2;
               break;
             } else break;
@@ -165,9 +191,9 @@ export class TokenTermTable {
           a = m2.index + from;
           b = a + m2[0].length;
         }
+        h = 0x811c9dc5 | 0;
+        for (let x = a; x < b; x++) h = Math.imul(h ^ s.charCodeAt(x), 16777619);
       }
-      let h = 0x811c9dc5 | 0;
-      for (let x = a; x < b; x++) h = Math.imul(h ^ s.charCodeAt(x), 16777619);
       h ^= h >>> 15;
       const tid = this.lookup(s, a, b, h);
       if (tid >= 0) {
