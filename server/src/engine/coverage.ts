@@ -6,7 +6,7 @@
  * (the index's IDF), so "propulsion" counts for more than "said".
  */
 import type { Analyzed } from './types';
-import { samePlace } from './text';
+import { placeRoots } from './text';
 
 export interface Alignment {
   /** for each claim token: the evidence token it aligned to, or -1 */
@@ -55,6 +55,7 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
       evContent.push(j);
     }
   }
+  let byPlace: Map<string, number> | undefined;
   let total = 0;
   let got = 0;
   for (const i of content) {
@@ -76,10 +77,18 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
         credit = 0.85;
       }
       // a place and its people: "Libyan" against "Libya"
-      if (j === undefined && /^\p{Lu}/u.test(t.text)) {
-        for (const k of evContent) {
-          const e = evidence.tokens[k];
-          if (/^\p{Lu}/u.test(e.text) && samePlace(t.lemma, e.lemma)) {
+      if (j === undefined && isUpper(t.text)) {
+        if (!byPlace) {
+          byPlace = new Map();
+          for (const k of evContent) {
+            const e = evidence.tokens[k];
+            if (!isUpper(e.text)) continue;
+            for (const r of placeRoots(e.lemma)) if (!byPlace.has(r)) byPlace.set(r, k);
+          }
+        }
+        for (const r of placeRoots(t.lemma)) {
+          const k = byPlace.get(r);
+          if (k !== undefined) {
             j = k;
             credit = 0.9;
             break;
@@ -93,6 +102,11 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
     }
   }
   return { map, coverage: total > 0 ? got / total : 0 };
+}
+
+function isUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(text));
 }
 
 function tokenWeight(lemma: string, surface: string, weight: (lemma: string) => number): number {

@@ -247,7 +247,8 @@ const DEMONYM_SUFFIXES = ['ian', 'an', 'ese', 'ish', 'n', 'i'];
  */
 export function placeRoots(lower: string): string[] {
   const out = [lower];
-  if (/[aeoy]$/.test(lower) && lower.length - 1 >= 4) out.push(lower.slice(0, -1));
+  const last = lower.charCodeAt(lower.length - 1);
+  if ((last === 97 || last === 101 || last === 111 || last === 121) && lower.length - 1 >= 4) out.push(lower.slice(0, -1));
   for (const suf of DEMONYM_SUFFIXES) {
     if (lower.endsWith(suf) && lower.length - suf.length >= 4) out.push(lower.slice(0, -suf.length));
   }
