@@ -113,3 +113,29 @@ describe('counts the source never gives', () => {
     }
   });
 });
+
+describe('evidence spread over several sentences of one source', () => {
+  const source = [
+    'The harbour authority approved a new container terminal for refrigerated cargo on Monday.',
+    'The weather was mild for the season.',
+    'Halvorsen Marine will build it.',
+    'Ferries kept to their timetable.',
+    'The refrigerated cargo for the terminal will come from Iceland.',
+  ].join(' ');
+  const claim = 'The harbour authority approved a container terminal for refrigerated cargo from Iceland, built by Halvorsen Marine.';
+  function check(options: object) {
+    const index = new SourceIndex();
+    index.addFile('harbour.txt', source);
+    return createChecker(index, { contextCredit: 0, ...options }).checkDraft(claim, 'plaintext')[0];
+  }
+  it('three sentences that each carry a part support the claim together, each cited, the best first', () => {
+    const r = check({});
+    assert.strictEqual(r.verdict, 'supported', r.reason);
+    assert.deepStrictEqual(r.evidence.map((e) => e.quote.split(' ')[0]), ['The', 'Halvorsen', 'The']);
+    assert.ok(r.evidence[0].quote.startsWith('The harbour authority'));
+    assert.ok(r.evidence.some((e) => e.quote.includes('Iceland')));
+  });
+  it('one sentence alone does not: the claim names what only the others carry', () => {
+    assert.strictEqual(check({ spread: 1 }).verdict, 'unsupported');
+  });
+});

@@ -41,7 +41,7 @@ export interface CheckerOptions {
   maxEvidence?: number;
   /** how many sentences of one source may jointly support a claim (1 = no spread evidence) */
   spread?: number;
-  /** coverage subtracted from spread evidence (it is weaker than one sentence) */
+  /** coverage subtracted from spread evidence (0: a summary's sentence drawn from several source sentences is as well carried as by one) */
   spreadPenalty?: number;
 }
 
@@ -56,8 +56,8 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
   contradictionGate: 0.5,
   retrieve: 20,
   maxEvidence: 3,
-  spread: 3,
-  spreadPenalty: 0.1,
+  spread: 5,
+  spreadPenalty: 0,
 };
 
 /** Counts spelled out: as exact as digits, and a source that never gives the count does not back it. */
@@ -256,11 +256,14 @@ export class Checker {
       if (existing !== undefined) return existing;
       if (cand.spread) {
         // each sentence is its own piece of evidence; the first one stands for the candidate
+        // best-carrying sentence first (the spread's text keeps the source's order)
         const first = evidence.length;
+        const parts: Candidate[] = [];
         for (const s of cand.sentences) {
           const single = candidates.find((c) => !c.spread && c.sentences.length === 1 && c.sentences[0].id === s.id);
-          if (single) cite(single, relation);
+          if (single) parts.push(single);
         }
+        for (const single of parts.sort(byCoverage)) cite(single, relation);
         evIndex.set(cand, first);
         return first;
       }
