@@ -139,3 +139,31 @@ describe('evidence spread over several sentences of one source', () => {
     assert.strictEqual(check({ spread: 1 }).verdict, 'unsupported');
   });
 });
+
+describe('a negation the evidence does not carry', () => {
+  // the sentence with "save" carries too little of the claim for the contradiction gate; the document
+  // carries the rest: without the polarity check "cannot save" was supported by "can save"
+  const source = [
+    'Dear Ms. Ortega, I am writing from Brightwater Systems about our pool cleaning robot.',
+    'Lakeside Aquatic Centre would like the robot, we hope.',
+    'It can save time.',
+    'It combines an advanced cleaning system with smart navigation.',
+    'Energy efficiency and easy maintenance keep running costs low.',
+  ].join(' ');
+  const tail = 'save Lakeside Aquatic Centre time and money with its advanced cleaning system, smart navigation, energy efficiency and easy maintenance.';
+  function check(draft: string) {
+    const index = new SourceIndex();
+    index.addFile('email.txt', source);
+    return createChecker(index).checkDraft(draft, 'plaintext')[0];
+  }
+  it('keeps the claim from being supported and names the negation', () => {
+    const draft = `The Brightwater robot cannot ${tail}`;
+    const r = check(draft);
+    assert.strictEqual(r.verdict, 'unsupported', r.reason);
+    assert.match(r.reason, /no source says 'cannot save'/);
+    assert.ok(r.signals.some((s) => s.kind === 'negation' && draft.slice(s.start, s.end) === 'cannot save'));
+  });
+  it('the same claim without the negation is supported', () => {
+    assert.strictEqual(check(`The Brightwater robot can ${tail}`).verdict, 'supported');
+  });
+});

@@ -9,6 +9,7 @@
 import { align, contentIndices, type Alignment, type Relatedness } from './coverage';
 import { draftStatements, type DraftFormat, type Statement } from './draft';
 import { findQuotes, quoteWordString } from './signals/quote';
+import { uncarriedNegation } from './signals/negation';
 import { LineIndex } from './positions';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
@@ -248,6 +249,10 @@ export class Checker {
     const missing = findings.filter(
       ({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best && !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
     );
+
+    // a negation in the claim ("cannot save") that the best evidence does not carry: never supported
+    const polarity = uncarriedNegation(claim, best.analyzed, best.alignment.map, claimQuotes);
+    if (polarity) missing.push({ f: polarity, cand: best });
 
     const evidence: Evidence[] = [];
     const evIndex = new Map<Candidate, number>();

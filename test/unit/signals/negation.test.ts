@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
-import { negation } from '../../../server/src/engine/signals/negation';
+import { negation, uncarriedNegation } from '../../../server/src/engine/signals/negation';
+import { findQuotes } from '../../../server/src/engine/signals/quote';
 import { makeInput, run, text } from './helpers';
 
 describe('signals/negation', () => {
@@ -43,5 +44,24 @@ describe('signals/negation', () => {
   });
   it('never throws on odd input', () => {
     assert.deepStrictEqual(negation.detect({ ...makeInput('not', ''), coverage: 1, alignment: [99] }), []);
+  });
+  describe('uncarriedNegation (a negation the supporting evidence must carry)', () => {
+    const un = (c: string, e: string) => {
+      const input = makeInput(c, e);
+      return uncarriedNegation(input.claim, input.evidence, input.alignment, findQuotes(c));
+    };
+    it('a claim\'s negation the evidence lacks', () => {
+      const f = un('The robot cannot save the centre time and money.', 'The robot can save the centre time and money.');
+      assert.ok(f);
+      assert.strictEqual(f.effect, 'unsupported');
+      assert.match(f.message, /no source says 'cannot save'/);
+    });
+    it('carried by the evidence: nothing', () => {
+      assert.strictEqual(un('The ministry did not approve the plan.', 'The ministry has not approved the plan yet.'), undefined);
+    });
+    it('"not only ... but also" is no negation; a negation inside quotation marks is the quote signal\'s', () => {
+      assert.strictEqual(un('The find supported not only the drift theory but also the land bridge.', 'The find supported the drift theory and the land bridge.'), undefined);
+      assert.strictEqual(un('He said that "he hasn\'t done anything" for them.', 'He said the mayor had done things for them.'), undefined);
+    });
   });
 });

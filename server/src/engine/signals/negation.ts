@@ -4,7 +4,7 @@
  * and the evidence must lack a cue before its counterpart (or the other way round). Negation words alone
  * are a biased cue, so this only fires when the rest of the claim is well covered.
  */
-import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
+import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Span, Token } from '../types';
 import { isClauseBreak, isContent, quoted, reverseAlignment, words } from './util';
 
 export const MIN_COVERAGE = 0.5;
@@ -27,6 +27,8 @@ export function isNegationCue(t: Token): boolean {
 /** A cue verb negates only when it governs a verb or clause ("failed to sign", "denied that"), not as a noun ("a decline in"). */
 function cueVerbGoverns(tokens: Token[], i: number): boolean {
   const t = tokens[i];
+  // "not only X but also Y", "not just", "not merely": additive, no negation
+  if (t.lower === 'not' && /^(only|just|merely|simply)$/.test(tokens[i + 1]?.lower ?? '')) return false;
   if (!CUE_VERBS.has(t.lemma) || CUE_WORDS.has(t.lower) || t.lower.endsWith("n't")) return true;
   const next = tokens[i + 1];
   if (!next) return false;
@@ -139,4 +141,34 @@ function leadIn(tokens: Token[], h: number): number {
     else break;
   }
   return n;
+}
+
+/**
+ * Polarity carried: each negation in the claim ("cannot save", "didn't recommend", "no dedicated support")
+ * must stand in the evidence that supports it, next to the counterpart of its head. A negation word is a
+ * function word, so coverage alone never sees it: without this check "cannot save time" would be supported
+ * by "saves time" whenever the sentence falls short of the contradiction gate. Returns the first negation
+ * the evidence does not carry.
+ */
+export function uncarriedNegation(claim: Analyzed, evidence: Analyzed, alignment: number[], quotations: Span[] = []): SignalFinding | undefined {
+  const ct = claim.tokens;
+  const et = evidence.tokens;
+  for (let i = 0; i < ct.length; i++) {
+    if (!isNegationCue(ct[i]) || !cueVerbGoverns(ct, i)) continue;
+    // words inside quotation marks are the quotation signal's to check
+    if (quotations.some((q) => ct[i].start >= q.start && ct[i].end <= q.end)) continue;
+    const h = headOf(ct, i);
+    if (h < 0) continue;
+    if ((ct[i].lower === 'no' || ct[i].lower === 'none') && quantifierBefore(ct, h)) continue;
+    const eh = alignment[h] ?? -1;
+    if (eh >= 0 && cueBefore(et, eh) >= 0) continue;
+    return {
+      kind: 'negation',
+      effect: 'unsupported',
+      message: `negation: no source says ${quoted(words(claim, i, h))}`,
+      claimSpan: { start: ct[i].start, end: ct[h].end },
+      strength: 0.6,
+    };
+  }
+  return undefined;
 }
