@@ -106,6 +106,10 @@ describe('counts the source never gives', () => {
     const checker = createChecker(index);
     const verdict = (d: string) => checker.checkDraft(d, 'plaintext')[0];
     assert.strictEqual(verdict('The regional carrier opened new routes from Dublin last spring.').verdict, 'supported');
+    // the source's count in digits backs the draft's count in words
+    const digits = new SourceIndex();
+    digits.addFile('b.txt', 'The regional carrier opened new routes from Dublin last spring. It now flies 3 routes a day.');
+    assert.strictEqual(createChecker(digits).checkDraft('The regional carrier opened new routes from Dublin last spring, three of them.', 'plaintext')[0].verdict, 'supported');
     for (const d of ['The regional carrier opened five new routes from Dublin last spring.', 'The regional carrier opened 5 new routes from Dublin last spring.']) {
       const r = verdict(d);
       assert.strictEqual(r.verdict, 'unsupported', d);

@@ -62,7 +62,11 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
 };
 
 /** Counts spelled out: as exact as digits, and a source that never gives the count does not back it. */
-const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'dozen', 'hundred', 'thousand', 'million', 'billion']);
+const NUMBER_WORDS = new Map<string, string>([
+  ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'], ['six', '6'], ['seven', '7'], ['eight', '8'], ['nine', '9'],
+  ['ten', '10'], ['eleven', '11'], ['twelve', '12'], ['twenty', '20'], ['dozen', '12'], ['hundred', '100'],
+  ['thousand', '1000'], ['million', 'million'], ['billion', 'billion'],
+]);
 /** Added to the contradiction gate per signal kind (tuned on the development splits). */
 const GATE_EXTRA: Record<string, number> = {
   negation: 0.2,
@@ -217,7 +221,8 @@ export class Checker {
         const t = claim.tokens[i];
         if (best.alignment.map[i] >= 0) continue;
         const isName = t.kind === 'word' && i > 0 && t.text.length > 1 && /^\p{Lu}/u.test(t.text);
-        if ((t.kind === 'number' || isName || NUMBER_WORDS.has(t.lower)) && !docVocab.has(t.lemma) && !docVocab.has(t.lower)) absent.push(i);
+        const digits = NUMBER_WORDS.get(t.lower);
+        if ((t.kind === 'number' || isName || digits !== undefined) && !docVocab.has(t.lemma) && !docVocab.has(t.lower) && !(digits && docVocab.has(digits))) absent.push(i);
       }
     }
 

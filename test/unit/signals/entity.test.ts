@@ -53,4 +53,8 @@ describe('signals/entity', () => {
     assert.deepStrictEqual(run(entity, 'Hetherington was killed in Misrata during the Libyan civil war.', ev), []);
     assert.strictEqual(run(entity, 'Hetherington was killed in Misrata during the Syrian civil war.', ev).length, 1);
   });
+  it('a name and its plural or possessive form meet: "Olympics" / "Olympic Games", "Presidents\' Trophy" / "President\'s Trophy"', () => {
+    assert.deepStrictEqual(run(entity, 'He was Chef de Mission of Team GB at the 2016 Olympics.', 'Mark England will be Chef de Mission of Team GB at the 2016 Olympic Games in Rio.'), []);
+    assert.deepStrictEqual(run(entity, 'The academy won the Presidents\' Trophy in 2016.', 'The academy won the President\'s Trophy in 2016.'), []);
+  });
 });
