@@ -78,23 +78,22 @@ describe('retrieval and verdicts on the seed corpus', () => {
 });
 
 describe('names the source document mentions elsewhere', () => {
-  const roster = [
-    'TORONTO (August 22, 2017) - Canada Basketball is pleased to announce the final roster for the Senior Men\'s National Team set to compete at the FIBA AmeriCup 2017 in Argentina.',
-    'The roster includes Anthony Bennett, Richard Amardi and Kyle Wiltjer.',
-  ].join('\n');
-  const claim = 'On August 22, 2017, Richard Amardi was selected for the Senior Men\'s National Team to compete at the FIBA AmeriCup 2017 in Argentina.';
+  const award = 'The port authority awarded the dredging contract for the northern harbour basin to Halvorsen Marine on Monday after a six-month public tender.';
+  const claim = 'The port authority awarded the dredging contract for the northern harbour basin to Brightwater Systems on Monday after a six-month public tender.';
+  // in a one-sentence index the unknown name outweighs every other word, so the topicality gate is lowered:
+  // these tests are about which clashes count, not about the gate
   function check(text: string) {
     const index = new SourceIndex();
-    index.addFile('roster.txt', text);
-    return createChecker(index).checkDraft(claim, 'plaintext').filter((r) => r.verdict !== 'skipped');
+    index.addFile('port.txt', text);
+    return createChecker(index, { contradictionGate: 0.2 }).checkDraft(claim, 'plaintext').filter((r) => r.verdict !== 'skipped');
   }
   it('a name in the same slot as another name contradicts when the document never mentions the draft\'s name', () => {
-    const [r] = check(roster.split('\n')[0]);
+    const [r] = check(award);
     assert.strictEqual(r.verdict, 'contradicted', r.reason);
     assert.ok(r.signals.some((s) => s.kind === 'entity'));
   });
   it('is no clash when the document names it in another sentence', () => {
-    const [r] = check(roster);
+    const [r] = check(`${award}\nBrightwater Systems and two other firms had also bid.`);
     assert.notStrictEqual(r.verdict, 'contradicted', r.reason);
   });
 });

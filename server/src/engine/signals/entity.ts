@@ -234,13 +234,22 @@ function sameRole(m: EntityMention, f: EntityMention, input: SignalInput): boole
 function sameSlot(m: EntityMention, f: EntityMention, input: SignalInput): boolean {
   if (input.coverage < 0.5) return false;
   const al = input.alignment;
+  // the nearest aligned words on each side; every side that has one must frame f the same way
+  let left: boolean | undefined;
+  let right: boolean | undefined;
   for (let k = m.first - 1; k >= 0 && k >= m.first - 3; k--) {
     const e = al[k] ?? -1;
-    if (e >= 0) return e < f.first && e >= f.first - 4;
+    if (e >= 0) {
+      left = e < f.first && e >= f.first - 4;
+      break;
+    }
   }
   for (let k = m.last + 1; k < al.length && k <= m.last + 3; k++) {
     const e = al[k] ?? -1;
-    if (e >= 0) return e > f.last && e <= f.last + 4;
+    if (e >= 0) {
+      right = e > f.last && e <= f.last + 4;
+      break;
+    }
   }
-  return false;
+  return left !== false && right !== false && (left === true || right === true);
 }
