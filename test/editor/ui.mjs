@@ -151,8 +151,10 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
       if (!target) throw new Error('no squiggle on "does cause" to hover');
       await page.mouse.move(target.x - 20, target.y + 40);
       await page.mouse.move(target.x, target.y);
-      const hover = page.locator('.monaco-hover', { hasText: 'does not cause upheaval' });
-      await hover.first().waitFor({ state: 'visible' });
+      // VS Code shows the diagnostic's own hover (with its related lines) first and Corroborate's hover when
+      // the server answers: wait for the part with the source link, not just the first hover to appear
+      const hover = page.locator('.monaco-hover', { hasText: /us-india-defense-partnership\.txt:5/ });
+      await hover.first().waitFor({ state: 'visible', timeout: 20_000 });
       const text = (await hover.first().evaluate((el) => el.textContent)).replace(/\s+/g, ' ');
       if (!/contradicted/.test(text) || !/does not cause upheaval within Moscow/.test(text)) throw new Error(`hover text: ${text}`);
       if (!/us-india-defense-partnership\.txt:5/.test(text)) throw new Error(`hover has no source link: ${text}`);
