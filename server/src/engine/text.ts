@@ -107,6 +107,42 @@ function isAsciiLetter(c: number): boolean {
 }
 
 /**
+ * End of the ASCII token that starts at `i` (a letter or a digit there), scanning no further than `len`:
+ * TOKEN_RE's rules for a word, letter [letters digits]* ('letters+)*, and for a number, digits
+ * ([.,:] digits)*. -2 when a non-ASCII character could belong to the token: the regular expression decides.
+ * Shared by tokenize and the index's term scanner (tokenTerms.ts), so the two cannot drift apart.
+ */
+export function asciiTokenEnd(s: string, i: number, len: number): number {
+  let j = i + 1;
+  if (isAsciiLetter(s.charCodeAt(i))) {
+    let apos = false;
+    for (;;) {
+      const d = j < len ? s.charCodeAt(j) : -1;
+      if (isAsciiLetter(d)) j++;
+      else if (d >= 48 && d <= 57) {
+        if (apos) return j;
+        j++;
+      } else if (d === 39) {
+        const e = j + 1 < len ? s.charCodeAt(j + 1) : -1;
+        if (isAsciiLetter(e)) {
+          j += 2;
+          apos = true;
+        } else return e >= 128 ? -2 : j;
+      } else return d >= 128 ? -2 : j;
+    }
+  }
+  for (;;) {
+    const d = j < len ? s.charCodeAt(j) : -1;
+    if (d >= 48 && d <= 57) j++;
+    else if (d === 46 || d === 44 || d === 58) {
+      const e = j + 1 < len ? s.charCodeAt(j + 1) : -1;
+      if (e >= 48 && e <= 57) j += 2;
+      else return e >= 128 ? -2 : j;
+    } else return d >= 128 ? -2 : j;
+  }
+}
+
+/**
  * Tokens of `text` with offsets relative to it: TOKEN_RE's matches. ASCII tokens are found
  * by hand (as tokenTerms.ts does); at a non-ASCII character that could belong to a token
  * the regular expression itself takes over from the token's start.
@@ -119,49 +155,8 @@ export function tokenize(text: string): Token[] {
     const c = text.charCodeAt(i);
     let j: number; // end of an ASCII-scanned token; -2: hand over to the regex
     if (c >= 128) j = -2;
-    else if (isAsciiLetter(c)) {
-      // word: letter [letters digits]* ('letters+)*
-      j = i + 1;
-      let apos = false;
-      for (;;) {
-        const d = j < len ? text.charCodeAt(j) : -1;
-        if (isAsciiLetter(d)) j++;
-        else if (d >= 48 && d <= 57) {
-          if (apos) break;
-          j++;
-        } else if (d === 39) {
-          const e = j + 1 < len ? text.charCodeAt(j + 1) : -1;
-          if (isAsciiLetter(e)) {
-            j += 2;
-            apos = true;
-          } else if (e >= 128) {
-            j = -2;
-            break;
-          } else break;
-        } else if (d >= 128) {
-          j = -2;
-          break;
-        } else break;
-      }
-    } else if (c >= 48 && c <= 57) {
-      // number: digits ([.,:] digits)*
-      j = i + 1;
-      for (;;) {
-        const d = j < len ? text.charCodeAt(j) : -1;
-        if (d >= 48 && d <= 57) j++;
-        else if (d === 46 || d === 44 || d === 58) {
-          const e = j + 1 < len ? text.charCodeAt(j + 1) : -1;
-          if (e >= 48 && e <= 57) j += 2;
-          else if (e >= 128) {
-            j = -2;
-            break;
-          } else break;
-        } else if (d >= 128) {
-          j = -2;
-          break;
-        } else break;
-      }
-    } else if (c === 32 || (c >= 9 && c <= 13)) {
+    else if (isAsciiLetter(c) || (c >= 48 && c <= 57)) j = asciiTokenEnd(text, i, len);
+    else if (c === 32 || (c >= 9 && c <= 13)) {
       i++;
       continue;
     } else j = i + 1; // any other ASCII character is a token of its own (\S)

@@ -1,13 +1,13 @@
 /**
  * The indexing fast path: text -> term ids without allocating a string per token.
  *
- * Tokens are found exactly as TOKEN_RE (text.ts) finds them: ASCII text is scanned by hand,
- * and at any non-ASCII character that could belong to a token the scan hands the token over
- * to the regular expression itself. Each distinct token is looked up once in an
- * open-addressing table keyed by its characters (hash computed while scanning), whose value
+ * Tokens are found exactly as TOKEN_RE (text.ts) finds them: ASCII text is scanned by hand
+ * (text.ts's asciiTokenEnd, which tokenize uses too), and at any non-ASCII character that could
+ * belong to a token the scan hands the token over to the regular expression itself. Each distinct
+ * token is looked up once in an open-addressing table keyed by its characters, whose value
  * is the token's term id, or -1 for tokens that are not indexed (stop words, punctuation).
  */
-import { TOKEN_RE } from './text';
+import { asciiTokenEnd, TOKEN_RE } from './text';
 
 export class TokenTermTable {
   /**
@@ -114,61 +114,10 @@ export class TokenTermTable {
     let i = from;
     while (i < len) {
       const c = s.charCodeAt(i);
-      let j = -1; // end of an ASCII-scanned token; -1: none; -2: hand over to the regex
-      // FNV-1a of the token's characters, computed while scanning (ASCII tokens)
-      let h = Math.imul(0x811c9dc5 ^ c, 16777619);
+      let j: number; // end of an ASCII-scanned token; -2: hand over to the regex
       if (c >= 128) j = -2;
-      else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-        // word: letter [letters digits]* ('letters+)*
-        j = i + 1;
-        let apos = false;
-        for (;;) {
-          const d = j < len ? s.charCodeAt(j) : -1;
-          if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) {
-            h = Math.imul(h ^ d, 16777619);
-            j++;
-          } else if (d >= 48 && d <= 57) {
-            if (apos) break;
-            h = Math.imul(h ^ d, 16777619);
-            j++;
-          } else if (d === 39) {
-            const e = j + 1 < len ? s.charCodeAt(j + 1) : -1;
-            if ((e >= 97 && e <= 122) || (e >= 65 && e <= 90)) {
-              h = Math.imul(Math.imul(h ^ 39, 16777619) ^ e, 16777619);
-              j += 2;
-              apos = true;
-            } else if (e >= 128) {
-              j = -2;
-              break;
-            } else break;
-          } else if (d >= 128) {
-            j = -2;
-            break;
-          } else break; // includes NaN at the end
-        }
-      } else if (c >= 48 && c <= 57) {
-        // number: digits ([.,:] digits)*
-        j = i + 1;
-        for (;;) {
-          const d = j < len ? s.charCodeAt(j) : -1;
-          if (d >= 48 && d <= 57) {
-            h = Math.imul(h ^ d, 16777619);
-            j++;
-          } else if (d === 46 || d === 44 || d === 58) {
-            const e = j + 1 < len ? s.charCodeAt(j + 1) : -1;
-            if (e >= 48 && e <= 57) {
-              h = Math.imul(Math.imul(h ^ d, 16777619) ^ e, 16777619);
-              j += 2;
-            } else if (e >= 128) {
-              j = -2;
-              break;
-            } else break;
-          } else if (d >= 128) {
-            j = -2;
-            break;
-          } else break;
-        }
-      } else {
+      else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) j = asciiTokenEnd(s, i, len);
+      else {
         // white space or a one-character ASCII token (never indexed)
         i++;
         continue;
@@ -191,9 +140,10 @@ export class TokenTermTable {
           a = m2.index + from;
           b = a + m2[0].length;
         }
-        h = 0x811c9dc5 | 0;
-        for (let x = a; x < b; x++) h = Math.imul(h ^ s.charCodeAt(x), 16777619);
       }
+      // FNV-1a of the token's characters
+      let h = 0x811c9dc5 | 0;
+      for (let x = a; x < b; x++) h = Math.imul(h ^ s.charCodeAt(x), 16777619);
       h ^= h >>> 15;
       const tid = this.lookup(s, a, b, h);
       if (tid >= 0) {
