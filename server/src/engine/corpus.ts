@@ -91,16 +91,43 @@ function* loadSteps(index: SourceIndex, roots: string[], opts: LoadOptions): Gen
   const problems: SourceProblem[] = [];
   const warnings: SourceProblem[] = [];
   const files = listAll(roots, problems, opts.maxFiles);
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES;
+  const done = yield* indexFiles(index, files, opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES, problems, warnings, opts);
+  return { ...done, sentences: index.sentenceCount, problems, warnings, ms: performance.now() - t0 };
+}
+
+/**
+ * Indexes the listed files, one a step, except those `unchanged` says the index already holds as they are
+ * on disk (counted as indexed, not read); `onFile` hears of each file as its turn comes. With many files to
+ * read, a worker thread reads them ahead of the indexing. Shared by the plain loads here and the cached
+ * load (persist.ts).
+ */
+export function* indexFiles(
+  index: SourceIndex,
+  files: SourceFileInfo[],
+  maxBytes: number,
+  problems: SourceProblem[],
+  warnings: SourceProblem[],
+  opts: LoadOptions,
+  unchanged?: (f: SourceFileInfo) => boolean,
+  onFile?: (f: SourceFileInfo, reused: boolean) => void,
+): Generator<LoadProgress, { files: number; bytes: number }> {
+  const toRead = unchanged ? files.filter((f) => !unchanged(f)) : files;
+  const ahead = toRead.length >= (opts.readAheadFrom ?? 500) ? new ReadAhead(toRead.map((f) => f.path), maxBytes) : undefined;
   let bytes = 0;
   let n = 0;
-  // many files: read ahead on a worker thread while this one indexes
-  const ahead = files.length >= (opts.readAheadFrom ?? 500) ? new ReadAhead(files.map((f) => f.path), maxBytes) : undefined;
+  let r = 0;
   try {
     for (let i = 0; i < files.length; i++) {
       if (opts.isCancelled?.()) break;
       const f = files[i];
-      if (indexFile(index, f, maxBytes, problems, warnings, ahead?.take(i))) {
+      const reused = unchanged?.(f) ?? false;
+      onFile?.(f, reused);
+      if (reused) {
+        bytes += f.size;
+        n++;
+        continue;
+      }
+      if (indexFile(index, f, maxBytes, problems, warnings, ahead?.take(r++))) {
         bytes += f.size;
         n++;
       }
@@ -111,7 +138,7 @@ function* loadSteps(index: SourceIndex, roots: string[], opts: LoadOptions): Gen
   }
   index.flush();
   opts.onProgress?.(files.length, files.length);
-  return { files: n, sentences: index.sentenceCount, bytes, problems, warnings, ms: performance.now() - t0 };
+  return { files: n, bytes };
 }
 
 export function loadSourcesSync(index: SourceIndex, roots: string[], opts: LoadOptions = {}): LoadResult {

@@ -16,8 +16,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexFile, listAll, runLoad, runLoadSliced, type LoadOptions, type LoadProgress, type LoadResult } from './corpus';
-import { ReadAhead } from './reader';
+import { indexFiles, listAll, runLoad, runLoadSliced, type LoadOptions, type LoadProgress, type LoadResult } from './corpus';
 import { SourceIndex, type IndexSnapshot } from './sourceIndex';
 import { DEFAULT_MAX_SOURCE_BYTES, type SourceProblem } from './sources';
 
@@ -223,41 +222,19 @@ function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions &
       cache.removed++;
     }
   }
-  let bytes = 0;
-  let n = 0;
   const unchanged = (f: (typeof files)[number]) => {
     const had = index!.file(f.path);
     return had !== undefined && had.size === f.size && had.mtimeMs === f.mtimeMs;
   };
-  // many files to read (a cold start): a worker thread reads them ahead of the indexing
-  const toRead = files.filter((f) => !unchanged(f));
-  const ahead = toRead.length >= (opts.readAheadFrom ?? 500) ? new ReadAhead(toRead.map((f) => f.path), maxBytes) : undefined;
-  let r = 0;
-  try {
-    for (let i = 0; i < files.length; i++) {
-      if (opts.isCancelled?.()) break;
-      const f = files[i];
-      const had = index.file(f.path);
-      if (had && had.size === f.size && had.mtimeMs === f.mtimeMs) {
-        cache.reused++;
-        if (had.warning) warnings.push({ path: f.path, message: had.warning });
-        bytes += f.size;
-        n++;
-        continue;
-      }
-      if (had) cache.reread++;
-      else cache.added++;
-      if (indexFile(index, f, maxBytes, problems, warnings, ahead?.take(r++))) {
-        bytes += f.size;
-        n++;
-      }
-      yield [i + 1, files.length];
-    }
-  } finally {
-    ahead?.close();
-  }
-  index.flush();
-  opts.onProgress?.(files.length, files.length);
+  const count = (f: (typeof files)[number], reused: boolean) => {
+    const had = index!.file(f.path);
+    if (reused) {
+      cache.reused++;
+      if (had!.warning) warnings.push({ path: f.path, message: had!.warning });
+    } else if (had) cache.reread++;
+    else cache.added++;
+  };
+  const done = yield* indexFiles(index, files, maxBytes, problems, warnings, opts, unchanged, count);
   const changed = cache.status !== 'warm' || cache.reread + cache.added + cache.removed > 0;
   if (changed && opts.save !== false && !opts.isCancelled?.()) {
     const s0 = performance.now();
@@ -268,5 +245,5 @@ function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions &
     }
     cache.saveMs = performance.now() - s0;
   }
-  return { index, cache, result: { files: n, sentences: index.sentenceCount, bytes, problems, warnings, ms: performance.now() - t0 } };
+  return { index, cache, result: { ...done, sentences: index.sentenceCount, problems, warnings, ms: performance.now() - t0 } };
 }
