@@ -150,9 +150,6 @@ function isFoundWord(t: Token, keys: { words: Set<string>; aliases: Set<string> 
   return keys.words.has(t.lower) || (a !== undefined && keys.aliases.has(a));
 }
 
-// a plural or plural possessive in the draft ("Olympics", "Presidents'") is found as the singular ("Olympic
-// Games", "President's"); not the other way round, so "State" is never found in "United States"
-
 /** "Libyan" is found where the evidence says "Libya" (and the reverse). */
 function placeFound(part: string, words: Set<string>): boolean {
   if (part.length < 4) return false;
@@ -163,7 +160,9 @@ function placeFound(part: string, words: Set<string>): boolean {
 export function mentionFound(m: EntityMention, keys: { words: Set<string>; aliases: Set<string> }): boolean {
   if (m.alias && keys.aliases.has(m.alias)) return true;
   if (!m.parts.length) return true;
-  // every name word present, or each missing word is itself an alias found (e.g. "US Navy" vs "United States Navy")
+  // every name word present, or each missing word is itself an alias found (e.g. "US Navy" vs "United States
+  // Navy"); a plural or plural possessive in the draft ("Olympics", "Presidents'") is found as the singular
+  // ("Olympic Games", "President's"), not the other way round, so "State" is never found in "United States"
   return m.parts.every((p) => keys.words.has(p) || (p.length > 4 && p.endsWith('s') && keys.words.has(p.slice(0, -1))) || (aliasKey(p) !== undefined && keys.aliases.has(aliasKey(p)!)) || placeFound(p, keys.words));
 }
 

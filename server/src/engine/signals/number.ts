@@ -57,6 +57,17 @@ const BEFORE: [string[], Approx][] = [
   [['below'], 'lt'], [['exactly'], 'eq'], [['approx'], 'about'], [['c'], 'about'], [['~'], 'about'],
 ];
 
+/**
+ * The digits of a spelled-out number ("three" -> "3", "dozen" -> "12", "thousand" -> "1000"); million and
+ * above are written as words in digit texts too ("$12 million"), so they stay as they are.
+ */
+export function spelledNumberDigits(lower: string): string | undefined {
+  const own = (table: Record<string, number>) => (Object.prototype.hasOwnProperty.call(table, lower) ? table[lower] : undefined);
+  const v = own(SMALL) ?? own(TENS) ?? own(SCALES);
+  if (v === undefined) return undefined;
+  return v >= 1e6 ? lower : String(v);
+}
+
 function numberWord(t: Token | undefined): number | undefined {
   if (!t || t.kind !== 'word') return undefined;
   if (t.lower in SMALL) return SMALL[t.lower];

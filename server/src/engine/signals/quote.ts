@@ -117,24 +117,23 @@ function overlapShare(a: string[], b: string[]): number {
 function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
   if (!ev.length || !qw.length) return undefined;
   const n = qw.length;
-  const qlist0 = qw.map((w) => w.w);
+  const qlist = qw.map((w) => w.w);
   const minShare = n <= 2 ? 0.5 : 0.6;
   // a window is accepted only with this much word overlap, so fuse.js (the costly part) sees only those
-  if (overlapShare(qlist0, ev.map((w) => w.w)) < minShare) return undefined;
+  if (overlapShare(qlist, ev.map((w) => w.w)) < minShare) return undefined;
   const windows: { text: string; a: number; b: number }[] = [];
   for (const len of [n, n - 1, n + 1, n + 2]) {
     if (len < 1 || len > ev.length) continue;
     for (let i = 0; i + len <= ev.length; i++) {
       const wl = ev.slice(i, i + len).map((w) => w.w);
-      if (overlapShare(qlist0, wl) < minShare) continue;
+      if (overlapShare(qlist, wl) < minShare) continue;
       windows.push({ text: wl.join(' '), a: i, b: i + len - 1 });
     }
   }
   if (!windows.length) return undefined;
-  const pattern = qw.map((w) => w.w).join(' ');
+  const pattern = qlist.join(' ');
   const fuse = new Fuse(windows, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4, isCaseSensitive: true });
   const res = fuse.search(pattern.length > 120 ? pattern.slice(0, 120) : pattern, { limit: 5 });
-  const qlist = qw.map((w) => w.w);
   let best: [number, number] | undefined;
   let bestScore = -1;
   for (const r of res) {
