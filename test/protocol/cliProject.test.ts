@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { contextOf } from '../../server/src/diagnostics';
-import { makeWorkspace, start, textAt, uriOf } from './harness';
+import { makeWorkspace, NEGATED, start, SUBMARINES, SUPPORTED, textAt, uriOf } from './harness';
 
 const CLI = path.resolve('dist/cli.js');
 
@@ -17,9 +17,6 @@ function run(args: string[], cwd: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const SUPPORTED = 'The United States has pushed for a closer defense partnership with India.';
-const SUBMARINES = 'The partnership includes nuclear submarines.';
-const NEGATED = 'The talks are not exploratory.';
 const ORCHESTRA = 'The orchestra toured Japan with a new conductor.';
 const DRAFT = `# Notes\n\n${SUPPORTED} ${SUBMARINES}\n\n${NEGATED}\n\n<!-- corroborate-disable-next-line -->\n${ORCHESTRA}\n`;
 

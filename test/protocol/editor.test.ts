@@ -6,15 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Location } from 'vscode-languageserver-protocol';
-import { applyEdits, makeWorkspace, positionOf, SEED, start, textAt, uriOf, type Client } from './harness';
+import { applyEdits, makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
 
-const SUPPORTED = 'The United States has pushed for a closer defense partnership with India.';
-const SUBMARINES = 'The partnership includes nuclear submarines.';
-const NEGATED = 'The talks are not exploratory.';
 const DRAFT = `# Notes\n\n${SUPPORTED} ${SUBMARINES}\n\n${NEGATED}\n`;
 
-const ours = (ds: Diagnostic[]) => ds.filter((d) => d.source === 'corroborate');
-const on = (text: string, words: string) => (ds: Diagnostic[]) => ours(ds).find((d) => textAt(text, d.range) === words);
 
 describe('protocol: editor features', function () {
   this.timeout(30_000);

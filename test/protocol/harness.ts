@@ -21,6 +21,16 @@ export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = process.env.CORROBORATE_SERVER ?? path.join(REPO, 'dist', 'server.js');
 export const SEED = 'us-india-defense-partnership.txt';
 
+/** Statements of the seed's story: one it supports, one it carries only in part, one it contradicts. */
+export const SUPPORTED = 'The United States has pushed for a closer defense partnership with India.';
+export const SUBMARINES = 'The partnership includes nuclear submarines.';
+export const NEGATED = 'The talks are not exploratory.';
+
+/** Corroborate's diagnostics among the ones published. */
+export const ours = (ds: Diagnostic[]) => ds.filter((d) => d.source === 'corroborate');
+/** A finder for Corroborate's diagnostic on exactly these words of `text`. */
+export const on = (text: string, words: string) => (ds: Diagnostic[]) => ours(ds).find((d) => textAt(text, d.range) === words);
+
 export function uriOf(p: string): string {
   return pathToFileURL(p).toString();
 }
@@ -36,8 +46,8 @@ export function makeWorkspace(files: Record<string, string> = {}): string {
   return dir;
 }
 
-/** Text of `text` between two LSP positions (UTF-16, any line ending). */
-export function textAt(text: string, range: Range): string {
+/** Offsets where lines start, as LSP counts lines (\r\n, \r, \n). */
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -46,6 +56,12 @@ export function textAt(text: string, range: Range): string {
       starts.push(i + 1);
     } else if (c === 10) starts.push(i + 1);
   }
+  return starts;
+}
+
+/** Text of `text` between two LSP positions (UTF-16, any line ending). */
+export function textAt(text: string, range: Range): string {
+  const starts = lineStarts(text);
   const off = (p: Range['start']) => starts[p.line] + p.character;
   return text.slice(off(range.start), off(range.end));
 }

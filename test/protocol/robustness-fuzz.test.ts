@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
-import { makeWorkspace, start, uriOf, type Client } from './harness';
+import { lineStarts, makeWorkspace, start, uriOf, type Client } from './harness';
 
 const PIECES = [
   'India and the United States signed a defense agreement in 2023.',
@@ -46,18 +46,6 @@ const PIECES = [
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((ps) => ps.join(' '));
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 40 }), insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })) });
 
-/** Line starts as LSP counts them (\r\n, \r, \n). */
-function lineStarts(t: string): number[] {
-  const s = [0];
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 13) {
-      if (t.charCodeAt(i + 1) === 10) i++;
-      s.push(i + 1);
-    } else if (c === 10) s.push(i + 1);
-  }
-  return s;
-}
 
 function position(t: string, off: number) {
   const s = lineStarts(t);

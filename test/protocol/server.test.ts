@@ -5,15 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { makeWorkspace, positionOf, SEED, start, textAt, uriOf, type Client } from './harness';
+import { makeWorkspace, ours, positionOf, SEED, start, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
 
-const SUPPORTED = 'The United States has pushed for a closer defense partnership with India.';
-const SUBMARINES = 'The partnership includes nuclear submarines.';
 const AGREEMENT = 'The two countries signed a binding agreement.';
 const DRAFT = `# The partnership\n\n${SUPPORTED} ${SUBMARINES}\n\n${AGREEMENT} Is this real?\n`;
 
 const seedText = (folder: string) => fs.readFileSync(path.join(folder, 'seeds', SEED), 'utf8');
-const ours = (ds: Diagnostic[]) => ds.filter((d) => d.source === 'corroborate');
 const hasSubmarines = (text: string) => (ds: Diagnostic[]) => ours(ds).some((d) => textAt(text, d.range) === 'nuclear submarines');
 
 describe('protocol: language server over stdio', function () {
