@@ -70,4 +70,20 @@ describe('signals/number', () => {
     assert.deepStrictEqual(run(number, 'The company reported a decline in SARS-CoV-2 vaccine sales.', 'Revenues from its COVID-19 vaccines have begun a decline.'), []);
     assert.deepStrictEqual(extractQuantities(analyze('Prices rose 5-10 percent.')).length > 0, true);
   });
+  it('a range is one quantity: a number inside "7 to 15 inches" agrees with it, two ranges must agree at both ends', () => {
+    assert.deepStrictEqual(q('Sea level rise likely range 7 to 15 inches, or between 16% and 36% of it, 2 to 3 million people.'), [
+      ['7 to 15', 7, ''], ['between 16% and 36%', 16, '%'], ['2 to 3 million', 2e6, ''],
+    ]);
+    const ev = 'Sea level rise likely range (7 to 15 inches) in the last century.';
+    assert.deepStrictEqual(run(number, 'Global sea level rose about 8 inches in the last century.', ev), []);
+    const f = run(number, 'Global sea level rose about 20 inches in the last century.', ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].message, 'number: the draft says about 20, the source says 7 to 15');
+    // "six degrees" is not paired with a range counting centimetres
+    assert.deepStrictEqual(run(number, 'Models forecast a total rise of six degrees by the end of this century.', 'Studies found a rise of 200 to 270 cm this century is physically plausible.'), []);
+  });
+  it('scores and tallies are not ranges: "6-0", "3 and 4"', () => {
+    assert.deepStrictEqual(q('He took the first set 6-0.').map((x) => x[0]), ['6', '0']);
+    assert.deepStrictEqual(q('They bought 3 dogs and 4 cats.').map((x) => x[0]), ['3', '4']);
+  });
 });

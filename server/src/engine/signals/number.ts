@@ -23,6 +23,10 @@ export interface Quantity {
   /** the phrase as written */
   text: string;
   approx: Approx;
+  /** a range ("7 to 15 inches", "between 16% and 36%"): the interval of each end */
+  ends?: [[number, number], [number, number]];
+  /** the scale word's factor ("million": 1e6), 1 without one */
+  scale: number;
 }
 
 type Approx = 'eq' | 'about' | 'gt' | 'ge' | 'lt' | 'le' | 'nearly' | 'upto';
@@ -132,12 +136,14 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     if (t.kind === 'number' && nx && nx.start === toks[last].end && /^(st|nd|rd|th)$/.test(nx.lower)) continue;
     // scale words: "12 billion", "12bn", "two hundred thousand", "a dozen"
     let scaled = false;
+    let scale = 1;
     for (let k = last + 1; k < toks.length && k <= last + 2; k++) {
       const s = toks[k];
       const adjacent = s.start === toks[k - 1].end;
       if (s.lower === 'dozen' && k === last + 1) {
         value *= 12;
         tolerance *= 12;
+        scale *= 12;
         last = k;
         scaled = true;
         continue;
@@ -147,6 +153,7 @@ export function extractQuantities(a: Analyzed): Quantity[] {
       if (f && (s.lower.length > 2 || adjacent)) {
         value *= f;
         tolerance *= f;
+        scale *= f;
         last = k;
         scaled = true;
       } else break;
@@ -212,10 +219,65 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     }
     const [lo, hi] = interval(value, tolerance, approx);
     out.push({
-      value, lo, hi, unit, noun, first, last, approx,
+      value, lo, hi, unit, noun, first, last, approx, scale,
       text: a.text.slice(toks[first].start, toks[last].end),
     });
     i = last;
+  }
+  return joinRanges(a, out);
+}
+
+const RANGE_WORDS = new Set(['to', '-', '–', '—', 'and', 'through']);
+
+/**
+ * Joins "7 to 15 inches", "200-270 cm", "between 16% and 36%", "2 to 3 million" into one quantity whose
+ * interval spans both ends: the first end takes the second's unit, scale and counted noun when it has none.
+ * "and" joins only after "between" ("3 dogs and 4 cats" are two counts).
+ */
+function joinRanges(a: Analyzed, qs: Quantity[]): Quantity[] {
+  const toks = a.tokens;
+  const out: Quantity[] = [];
+  for (let k = 0; k < qs.length; k++) {
+    const x = qs[k];
+    const y = qs[k + 1];
+    const sep = toks[x.last + 1];
+    if (!y || y.first !== x.last + 2 || !sep || !RANGE_WORDS.has(sep.lower) || x.approx !== 'eq' || y.approx !== 'eq') {
+      out.push(x);
+      continue;
+    }
+    const between = toks[x.first - 1]?.lower === 'between' || toks[x.first - 1]?.lower === 'from';
+    if (sep.lower === 'and' && !between) {
+      out.push(x);
+      continue;
+    }
+    // "rose 3.5% to 1,200 units": a change and a level; "16 to 36%" is a range
+    if (x.unit && x.unit !== y.unit) {
+      out.push(x);
+      continue;
+    }
+    const f = x.scale === 1 && y.scale !== 1 ? y.scale : 1;
+    const lo1 = x.lo * f;
+    const hi1 = x.hi * f;
+    // a range runs upwards ("7 to 15"); "6-0" and "3-2" are scores or tallies, not ranges
+    if (lo1 > y.lo) {
+      out.push(x);
+      continue;
+    }
+    const first = between ? x.first - 1 : x.first;
+    out.push({
+      value: x.value * f,
+      lo: Math.min(lo1, y.lo),
+      hi: Math.max(hi1, y.hi),
+      unit: y.unit || x.unit,
+      noun: y.noun || x.noun,
+      first,
+      last: y.last,
+      approx: 'eq',
+      scale: y.scale,
+      ends: [[lo1, hi1], [y.lo, y.hi]],
+      text: a.text.slice(toks[first].start, toks[y.last].end),
+    });
+    k++;
   }
   return out;
 }
@@ -234,7 +296,9 @@ function interval(v: number, tol: number, approx: Approx): [number, number] {
   }
 }
 
+/** Two quantities agree: intervals overlap; two ranges must agree at both ends ("$100m to $120m" is not "$90m to $100m"). */
 export function overlaps(a: Quantity, b: Quantity): boolean {
+  if (a.ends && b.ends) return a.ends.every(([lo, hi], k) => lo <= b.ends![k][1] && b.ends![k][0] <= hi);
   return a.lo <= b.hi && b.lo <= a.hi;
 }
 
