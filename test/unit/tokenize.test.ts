@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
-import { tokenize, tokenizeByRegExp } from '../../server/src/engine/text';
+import { lemma, tokenize, tokenizeByRegExp } from '../../server/src/engine/text';
 
 // tokenize finds ASCII tokens by hand: it must give exactly TOKEN_RE's matches.
 describe('tokenize equals TOKEN_RE matched one by one', () => {
@@ -28,5 +28,13 @@ describe('tokenize equals TOKEN_RE matched one by one', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('lemma', () => {
+  it('short irregular past forms meet their verbs ("won" -> win, "led" -> lead), which the lemmatizer leaves alone', () => {
+    for (const [w, l] of [['won', 'win'], ['led', 'lead'], ['ran', 'run'], ['met', 'meet'], ['does', 'do'], ['rose', 'rise'], ['wins', 'win'], ['leading', 'lead']]) {
+      assert.strictEqual(lemma(w), l, w);
+    }
   });
 });

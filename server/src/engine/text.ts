@@ -33,6 +33,19 @@ const LEMMA_OVERRIDES: Record<string, string> = {
   was: 'be',
   is: 'be',
   'co': 'co',
+  // short irregular past forms: the lemmatizer leaves words of three letters or fewer alone
+  does: 'do',
+  did: 'do',
+  had: 'have',
+  won: 'win',
+  led: 'lead',
+  ran: 'run',
+  met: 'meet',
+  got: 'get',
+  sat: 'sit',
+  fed: 'feed',
+  hid: 'hide',
+  dug: 'dig',
 };
 
 const lemmaCache = new Map<string, string>();
