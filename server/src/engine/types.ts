@@ -66,6 +66,7 @@ export type SignalKind =
   | 'antonym'
   | 'modality'
   | 'quantifier'
+  | 'order'
   | 'quote'
   | 'misquote'
   | 'attribution';

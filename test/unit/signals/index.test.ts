@@ -5,7 +5,7 @@ import { makeInput } from './helpers';
 describe('signals/index', () => {
   it('exports one detector per signal kind', () => {
     assert.deepStrictEqual(detectors.map((d) => d.kind).sort(), [
-      'antonym', 'attribution', 'date', 'entity', 'modality', 'negation', 'number', 'quantifier', 'quote',
+      'antonym', 'attribution', 'date', 'entity', 'modality', 'negation', 'number', 'order', 'quantifier', 'quote',
     ]);
   });
   it('no detector throws, and all spans are inside the texts', () => {

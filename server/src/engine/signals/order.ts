@@ -1,0 +1,106 @@
+/**
+ * Word order and roles: "The kangaroo is picking up the woman" against "The woman is picking up a baby
+ * kangaroo". Every word is carried, so coverage sees a match; but who does what to whom is reversed. A
+ * tight run of three aligned claim words (x ... verb ... y, one clause) whose counterparts stand in the
+ * opposite order in one clause of the evidence (y ... verb ... x) makes the claim unsupported. A passive on
+ * either side ("is picked up by the kangaroo", "the frog is being held") reverses the order legitimately
+ * and cancels it; so do a compound unfolded ("air quality control" / "control of air quality"), coordinated
+ * clauses ("and", "or") and a word the evidence repeats (its alignment may point at the wrong occurrence).
+ */
+import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
+import { isClauseBreak, isContent, quoted, words } from './util';
+
+export const MIN_COVERAGE = 0.5;
+/** the three claim words lie within this many tokens */
+const CLAIM_WINDOW = 8;
+/** their counterparts lie within this many tokens */
+const EVIDENCE_WINDOW = 10;
+
+function clauseBreakBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (isClauseBreak(tokens[k])) return true;
+  return false;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting']);
+
+/** A passive verb: a form of "be" (or "get") just before it, the verb itself not an -ing form: "is being held". */
+function passiveAt(tokens: Token[], v: number): boolean {
+  const t = tokens[v];
+  if (t.lower.endsWith('ing') || t.lower === t.lemma) return false;
+  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+    if (BE.has(tokens[k].lower)) return true;
+    if (isContent(tokens[k]) && !tokens[k].lower.endsWith('ly')) return false;
+  }
+  return false;
+}
+
+/** How many content tokens of the evidence carry this lemma. */
+function occurrences(tokens: Token[], lemma: string): number {
+  let n = 0;
+  for (const t of tokens) if (t.lemma === lemma && isContent(t)) n++;
+  return n;
+}
+
+const COORD = new Set(['and', 'or', 'but', '&']);
+const OF = new Set(['of']);
+
+function hasWord(tokens: Token[], from: number, to: number, set: Set<string>): boolean {
+  for (let k = from + 1; k < to; k++) if (set.has(tokens[k].lower)) return true;
+  return false;
+}
+
+function hasBy(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (tokens[k].lower === 'by') return true;
+  return false;
+}
+
+export const order: SignalDetector = {
+  kind: 'order',
+  detect(input: SignalInput): SignalFinding[] {
+    try {
+      if (input.coverage < MIN_COVERAGE) return [];
+      const ct = input.claim.tokens;
+      const et = input.evidence.tokens;
+      const al = input.alignment;
+      const aligned: number[] = [];
+      for (let i = 0; i < ct.length; i++) if ((al[i] ?? -1) >= 0 && isContent(ct[i])) aligned.push(i);
+      for (let p = 0; p + 2 < aligned.length; p++) {
+        const a = aligned[p];
+        for (let q = p + 1; q + 1 < aligned.length; q++) {
+          const b = aligned[q];
+          if (b - a > CLAIM_WINDOW) break;
+          for (let r = q + 1; r < aligned.length; r++) {
+            const c = aligned[r];
+            if (c - a > CLAIM_WINDOW) break;
+            const ea = al[a];
+            const eb = al[b];
+            const ec = al[c];
+            if (!(ec < eb && eb < ea) || ea - ec > EVIDENCE_WINDOW) continue;
+            if (ct[a].lemma === ct[c].lemma || ct[a].lemma === ct[b].lemma || ct[b].lemma === ct[c].lemma) continue;
+            if (clauseBreakBetween(ct, a, c) || clauseBreakBetween(et, ec, ea)) continue;
+            if (hasBy(ct, b, c) || hasBy(et, eb, ea) || hasBy(ct, a, b) || hasBy(et, ec, eb)) continue;
+            if (passiveAt(ct, b) || passiveAt(et, eb)) continue;
+            // coordinated clauses ("optimize their energy use and reduce their footprint with X") each have their own roles
+            if (hasWord(ct, a, c, COORD) || hasWord(et, ec, ea, COORD)) continue;
+            // a compound unfolded ("air quality control" / "control of air quality"); a modifier next to its head
+            // in the source ("accelerated decline" for "falling at an accelerated rate")
+            if (hasWord(et, ec, ea, OF) || eb === ec + 1 || ea === eb + 1) continue;
+            // a word the evidence repeats may have been aligned to the wrong one of its occurrences
+            if ([a, b, c].some((i) => occurrences(et, et[al[i]].lemma) > 1)) continue;
+            return [{
+              kind: 'order',
+              effect: 'unsupported',
+              message: `order: the draft has ${quoted(words(input.claim, a, c))}, the source has the roles the other way round: ${quoted(words(input.evidence, ec, ea))}`,
+              claimSpan: { start: ct[a].start, end: ct[c].end },
+              evidenceSpan: { start: et[ec].start, end: et[ea].end },
+              strength: 0.6,
+            }];
+          }
+        }
+      }
+    } catch {
+      return [];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,33 @@
+import * as assert from 'node:assert';
+import { order } from '../../../server/src/engine/signals/order';
+import { run, text } from './helpers';
+
+describe('signals/order', () => {
+  it('who does what to whom reversed is unsupported, on the words that swap (SICK)', () => {
+    const claim = 'The kangaroo is picking up the woman';
+    const ev = 'The woman is picking up a baby kangaroo';
+    const f = run(order, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'unsupported');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'kangaroo is picking up the woman');
+    assert.strictEqual(text(ev, f[0].evidenceSpan!), 'woman is picking up a baby kangaroo');
+    assert.match(f[0].message, /^order: the draft has 'kangaroo is picking up the woman', the source has the roles the other way round/);
+    assert.strictEqual(run(order, 'A bull dog is brushing the monkey', 'The monkey is brushing a bull dog').length, 1);
+  });
+  it('the same order is no finding', () => {
+    assert.deepStrictEqual(run(order, 'The woman is picking up a kangaroo', 'The woman is picking up a baby kangaroo'), []);
+  });
+  it('a passive on either side reverses the order legitimately', () => {
+    assert.deepStrictEqual(run(order, 'The kangaroo is picking up the woman', 'The woman is being picked up by the kangaroo'), []);
+    assert.deepStrictEqual(run(order, 'A man is carelessly holding a frog', 'The frog is being held carelessly'), []);
+    assert.deepStrictEqual(run(order, 'The boy kicked the ball away', 'The ball was kicked away from the boy'), []);
+    assert.deepStrictEqual(run(order, 'The frog is held carelessly by a man', 'A man is carelessly holding a frog'), []);
+  });
+  it('an unfolded compound, coordinated clauses and repeated words are not role swaps', () => {
+    assert.deepStrictEqual(run(order, 'The counties elect boards for air quality control regulation.', 'The counties elect boards for regulations for the control of air quality.'), []);
+    assert.deepStrictEqual(
+      run(order, 'EcoGenius offers building solutions that reduce energy consumption.', 'We help companies optimize their energy consumption and reduce their carbon footprint with our building solutions.'),
+      [],
+    );
+  });
+});
