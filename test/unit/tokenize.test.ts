@@ -37,4 +37,9 @@ describe('lemma', () => {
       assert.strictEqual(lemma(w), l, w);
     }
   });
+  it('a stem that did not double its consonant ends in a silent e: riding -> ride (not rid), hoping -> hope, rated -> rate', () => {
+    for (const [w, l] of [['riding', 'ride'], ['hoping', 'hope'], ['rated', 'rate'], ['staring', 'stare'], ['ridding', 'rid'], ['hopping', 'hop'], ['starring', 'star'], ['visiting', 'visit'], ['opening', 'open'], ['fixing', 'fix']]) {
+      assert.strictEqual(lemma(w), l, w);
+    }
+  });
 });

@@ -72,10 +72,23 @@ function computeLemma(w: string): string {
   const n = lemmatizer.noun(base);
   if (n !== base) return n;
   const v = lemmatizer.verb(base);
-  if (v !== base) return v;
+  if (v !== base) return silentE(base, v);
   const a = lemmatizer.adjective(base);
   if (a !== base) return a;
   return base;
+}
+
+/**
+ * "riding" is ride, not rid; "hoping" is hope, "rated" is rate: the lemmatizer strips -ing / -ed and takes
+ * the first verb it finds. A one-syllable stem ending in one vowel and one consonant doubles it before
+ * -ing and -ed ("ridding", "hopping", "ratted"), so when it did not double, the stem ends in a silent e,
+ * if that is a verb too.
+ */
+function silentE(word: string, stem: string): string {
+  if (!(word === stem + 'ing' || word === stem + 'ed')) return stem;
+  if (!/^[^aeiouy]*[aeiouy][bcdfgklmnprstvz]$/.test(stem)) return stem;
+  const e = stem + 'e';
+  return lemmatizer.verb(e + 's') === e ? e : stem;
 }
 
 function kindOf(t: string): TokenKind {
