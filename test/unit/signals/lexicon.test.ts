@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { aliasKey, areAntonyms, areSynonyms, synonyms } from '../../../server/src/engine/lexicon';
+import { aliasKey, areAntonyms, areSynonyms, carries, isHypernym, synonyms } from '../../../server/src/engine/lexicon';
 
 describe('lexicon', () => {
   it('knows WordNet antonyms in both directions', () => {
@@ -36,5 +36,20 @@ describe('lexicon', () => {
     assert.strictEqual(aliasKey('russian federation'), 'russia');
     assert.strictEqual(aliasKey('britain'), aliasKey('uk'));
     assert.strictEqual(aliasKey('guitar'), undefined);
+  });
+  it('a general word is carried by a specific one, not the other way round ("vehicle" by "car")', () => {
+    assert.ok(isHypernym('vehicle', 'car'));
+    assert.ok(isHypernym('instrument', 'guitar'));
+    assert.ok(!isHypernym('car', 'vehicle'));
+    assert.ok(carries('vehicle', 'car'));
+    assert.ok(!carries('car', 'vehicle'));
+  });
+  it('everyday categories are reached however deep WordNet puts them ("animal" for a horse, eight levels up)', () => {
+    for (const w of ['horse', 'rhino', 'hedgehog', 'shrimp', 'monkey']) assert.ok(isHypernym('animal', w), w);
+    assert.ok(isHypernym('disease', 'flu'));
+    assert.ok(isHypernym('country', 'france'));
+    // other ancestors stay within four levels: a horse is no "organism" word for a writer
+    assert.ok(!isHypernym('organism', 'horse'));
+    assert.ok(!isHypernym('animal', 'car'));
   });
 });
