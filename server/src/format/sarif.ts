@@ -30,6 +30,7 @@ const DESCRIPTIONS: Record<'contradicted' | 'unsupported' | Exclude<SignalKind, 
   quote: 'A quotation the sources do not contain',
   misquote: 'A quotation that differs from the source\'s wording',
   attribution: 'The statement attributes words to someone the source does not',
+  order: 'The statement reverses who does what to whom in the source',
 };
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

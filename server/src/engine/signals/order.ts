@@ -43,14 +43,10 @@ function occurrences(tokens: Token[], lemma: string): number {
 
 const COORD = new Set(['and', 'or', 'but', '&']);
 const OF = new Set(['of']);
+const BY = new Set(['by']);
 
 function hasWord(tokens: Token[], from: number, to: number, set: Set<string>): boolean {
   for (let k = from + 1; k < to; k++) if (set.has(tokens[k].lower)) return true;
-  return false;
-}
-
-function hasBy(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) if (tokens[k].lower === 'by') return true;
   return false;
 }
 
@@ -78,7 +74,7 @@ export const order: SignalDetector = {
             if (!(ec < eb && eb < ea) || ea - ec > EVIDENCE_WINDOW) continue;
             if (ct[a].lemma === ct[c].lemma || ct[a].lemma === ct[b].lemma || ct[b].lemma === ct[c].lemma) continue;
             if (clauseBreakBetween(ct, a, c) || clauseBreakBetween(et, ec, ea)) continue;
-            if (hasBy(ct, b, c) || hasBy(et, eb, ea) || hasBy(ct, a, b) || hasBy(et, ec, eb)) continue;
+            if (hasWord(ct, a, c, BY) || hasWord(et, ec, ea, BY)) continue;
             if (passiveAt(ct, b) || passiveAt(et, eb)) continue;
             // coordinated clauses ("optimize their energy use and reduce their footprint with X") each have their own roles
             if (hasWord(ct, a, c, COORD) || hasWord(et, ec, ea, COORD)) continue;
