@@ -46,6 +46,9 @@ interface Word {
   end: number;
 }
 
+/** at most this many evidence windows go to fuse.js per quote */
+const MAX_WINDOWS = 8;
+
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 function wordsOf(text: string, offset = 0): Word[] {
@@ -121,16 +124,19 @@ function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
   const minShare = n <= 2 ? 0.5 : 0.6;
   // a window is accepted only with this much word overlap, so fuse.js (the costly part) sees only those
   if (overlapShare(qlist, ev.map((w) => w.w)) < minShare) return undefined;
-  const windows: { text: string; a: number; b: number }[] = [];
+  let windows: { text: string; a: number; b: number; share: number }[] = [];
   for (const len of [n, n - 1, n + 1, n + 2]) {
     if (len < 1 || len > ev.length) continue;
     for (let i = 0; i + len <= ev.length; i++) {
       const wl = ev.slice(i, i + len).map((w) => w.w);
-      if (overlapShare(qlist, wl) < minShare) continue;
-      windows.push({ text: wl.join(' '), a: i, b: i + len - 1 });
+      const share = overlapShare(qlist, wl);
+      if (share < minShare) continue;
+      windows.push({ text: wl.join(' '), a: i, b: i + len - 1, share });
     }
   }
   if (!windows.length) return undefined;
+  // fuse.js (the costly part) compares only the windows that share the most words with the quote
+  if (windows.length > MAX_WINDOWS) windows = windows.sort((x, y) => y.share - x.share).slice(0, MAX_WINDOWS);
   const pattern = qlist.join(' ');
   const fuse = new Fuse(windows, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4, isCaseSensitive: true });
   const res = fuse.search(pattern.length > 120 ? pattern.slice(0, 120) : pattern, { limit: 5 });
