@@ -127,7 +127,19 @@ function appearsCapitalizedElsewhere(a: Analyzed, lower: string, not: number): b
 }
 
 /** Lower-case words and alias keys of n-grams (1..5 tokens) of a text, to look names up. */
+/** keys per analysed text: a claim meets up to three candidates, and a cached sentence many claims */
+const keyCache = new WeakMap<Analyzed, { words: Set<string>; aliases: Set<string> }>();
+
 function evidenceKeys(a: Analyzed): { words: Set<string>; aliases: Set<string> } {
+  let keys = keyCache.get(a);
+  if (!keys) {
+    keys = computeKeys(a);
+    keyCache.set(a, keys);
+  }
+  return keys;
+}
+
+function computeKeys(a: Analyzed): { words: Set<string>; aliases: Set<string> } {
   const words = new Set<string>();
   const aliases = new Set<string>();
   const toks = a.tokens;
