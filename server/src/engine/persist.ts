@@ -21,7 +21,7 @@ import { SourceIndex, type IndexSnapshot } from './sourceIndex';
 import { DEFAULT_MAX_SOURCE_BYTES, type SourceProblem } from './sources';
 
 /** Bump whenever segmentation, tokenisation, lemmas or the snapshot layout change. */
-export const ENGINE_VERSION = 'corroborate-engine-4';
+export const ENGINE_VERSION = 'corroborate-engine-3';
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'CORRIDX1';
 
