@@ -226,10 +226,14 @@ export function analyze(text: string): Analyzed {
  * (stop words, punctuation, one-letter words).
  */
 export function contentKeyOf(t: string): string | null {
-  // through the token cache, so that the words indexed are already analysed when a check meets them
-  const info = tokenInfo(t);
-  if (info.kind === 'number') return info.lemma;
-  return info.kind === 'word' && !info.stop ? info.lemma : null;
+  const c = t.charCodeAt(0);
+  if (c < 128) {
+    if (c >= 48 && c <= 57) return t.indexOf(',') < 0 ? t : t.replace(/,(?=\d{3}\b)/g, '');
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return null;
+  } else if (!/\p{L}|\p{N}/u.test(t[0])) return null;
+  const lower = normalizeWord(t);
+  if (lower.length < 2 || STOPWORDS.has(lower)) return null;
+  return lemma(lower);
 }
 
 /**
