@@ -11,6 +11,7 @@ import { draftStatements, type DraftFormat, type Statement } from './draft';
 import { findQuotes, quoteWordString } from './signals/quote';
 import { uncarriedNegation } from './signals/negation';
 import { spelledNumberDigits } from './signals/number';
+import { isCapitalized } from './signals/util';
 import { LineIndex } from './positions';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
@@ -223,7 +224,7 @@ export class Checker {
       for (const i of content) {
         const t = claim.tokens[i];
         if (best.alignment.map[i] >= 0) continue;
-        const isName = t.kind === 'word' && i > 0 && t.text.length > 1 && /^\p{Lu}/u.test(t.text);
+        const isName = i > 0 && t.text.length > 1 && isCapitalized(t);
         const digits = COUNT_WORDS.has(t.lower) ? spelledNumberDigits(t.lower) : undefined;
         if ((t.kind === 'number' || isName || digits !== undefined) && !docVocab.has(t.lemma) && !docVocab.has(t.lower) && !(digits && docVocab.has(digits))) absent.push(i);
       }

@@ -6,7 +6,7 @@
  * (the index's IDF), so "propulsion" counts for more than "said".
  */
 import type { Analyzed } from './types';
-import { placeRoots } from './text';
+import { placeRoots, startsUpper } from './text';
 
 export interface Alignment {
   /** for each claim token: the evidence token it aligned to, or -1 */
@@ -77,12 +77,12 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
         credit = 0.85;
       }
       // a place and its people: "Libyan" against "Libya"
-      if (j === undefined && isUpper(t.text)) {
+      if (j === undefined && startsUpper(t.text)) {
         if (!byPlace) {
           byPlace = new Map();
           for (const k of evContent) {
             const e = evidence.tokens[k];
-            if (!isUpper(e.text)) continue;
+            if (!startsUpper(e.text)) continue;
             for (const r of placeRoots(e.lemma)) if (!byPlace.has(r)) byPlace.set(r, k);
           }
         }
@@ -104,14 +104,9 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
   return { map, coverage: total > 0 ? got / total : 0 };
 }
 
-function isUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(text));
-}
-
 function tokenWeight(lemma: string, surface: string, weight: (lemma: string) => number): number {
   let w = Math.min(weight(lemma), 8);
-  if (/^\p{Lu}/u.test(surface)) w *= 1.2; // names carry the claim
+  if (startsUpper(surface)) w *= 1.2; // names carry the claim
   if (/^\p{N}/u.test(surface)) w = Math.max(w, 4);
   return Math.max(w, 0.3);
 }

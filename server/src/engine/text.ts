@@ -259,6 +259,12 @@ export function contentKeys(text: string): string[] {
   return keys;
 }
 
+/** The text starts with an upper-case letter ("Libya", "Élysée"): a name, or a sentence's first word. */
+export function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(text));
+}
+
 const DEMONYM_SUFFIXES = ['ian', 'an', 'ese', 'ish', 'n', 'i'];
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { aliasKey, areSynonyms } from '../lexicon';
-import { isClauseBreak, isSentenceStart, quoted } from './util';
+import { isCapitalized, isClauseBreak, isSentenceStart, quoted } from './util';
 
 const SPEECH = new Set([
   'say', 'said', 'says', 'tell', 'told', 'state', 'stated', 'note', 'noted', 'add', 'added', 'warn', 'warned',
@@ -42,7 +42,7 @@ export interface Speaker {
 
 function isSpeech(t: Token): boolean {
   // a capitalised "State" or "Report" is a name ("Secretary of State"), not a speech verb
-  return t.kind === 'word' && !/^\p{Lu}/u.test(t.text) && (SPEECH.has(t.lower) || SPEECH.has(t.lemma));
+  return t.kind === 'word' && !isCapitalized(t) && (SPEECH.has(t.lower) || SPEECH.has(t.lemma));
 }
 
 function phrase(a: Analyzed, from: number, to: number, cue: number): Speaker | undefined {
@@ -61,7 +61,7 @@ function phrase(a: Analyzed, from: number, to: number, cue: number): Speaker | u
   for (let k = from; k <= to; k++) {
     const t = toks[k];
     if (t.kind !== 'word') continue;
-    if ((/^\p{Lu}/u.test(t.text) && !PRONOUNS.has(t.lower)) || ROLES.has(t.lemma)) named = true;
+    if ((isCapitalized(t) && !PRONOUNS.has(t.lower)) || ROLES.has(t.lemma)) named = true;
   }
   if (!named) return undefined;
   return { first: from, last: to, words, text: a.text.slice(toks[from].start, toks[to].end), cue };
@@ -76,8 +76,8 @@ export function findSpeakers(a: Analyzed): Speaker[] {
     // a transcript's "Name: words": the name speaks the line
     if (t.lower === ':' && i >= 1) {
       let f = i - 1;
-      while (f > 0 && f > i - 3 && toks[f - 1].kind === 'word' && /^\p{Lu}/u.test(toks[f - 1].text)) f--;
-      if (toks[f].kind === 'word' && /^\p{Lu}/u.test(toks[f].text) && toks.slice(f, i).every((x) => x.kind === 'word') && isSentenceStart(toks, f)) {
+      while (f > 0 && f > i - 3 && isCapitalized(toks[f - 1])) f--;
+      if (isCapitalized(toks[f]) && toks.slice(f, i).every((x) => x.kind === 'word') && isSentenceStart(toks, f)) {
         const s = phrase(a, f, i - 1, i);
         if (s) out.push(s);
       }

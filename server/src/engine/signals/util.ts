@@ -1,5 +1,6 @@
 /** Small helpers shared by the signal detectors. */
 import type { Analyzed, Span, Token } from '../types';
+import { startsUpper } from '../text';
 
 export function span(tokens: Token[], i: number, j: number): Span {
   return { start: tokens[i].start, end: tokens[j].end };
@@ -28,9 +29,7 @@ export function isClauseBreak(t: Token): boolean {
 }
 
 export function isCapitalized(t: Token): boolean {
-  if (t.kind !== 'word') return false;
-  const c = t.text[0];
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+  return t.kind === 'word' && startsUpper(t.text);
 }
 
 /** True when token i starts a sentence (first word, or after . ! ? or an opening quote at a start). */
