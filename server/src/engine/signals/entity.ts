@@ -126,10 +126,10 @@ function appearsCapitalizedElsewhere(a: Analyzed, lower: string, not: number): b
   return a.tokens.some((t, j) => j !== not && t.lower === lower && isCapitalized(t) && !isSentenceStart(a.tokens, j));
 }
 
-/** Lower-case words and alias keys of n-grams (1..5 tokens) of a text, to look names up. */
 /** keys per analysed text: a claim meets up to three candidates, and a cached sentence many claims */
 const keyCache = new WeakMap<Analyzed, { words: Set<string>; aliases: Set<string> }>();
 
+/** Lower-case words and alias keys of n-grams (1..5 tokens) of a text, to look names up. */
 function evidenceKeys(a: Analyzed): { words: Set<string>; aliases: Set<string> } {
   let keys = keyCache.get(a);
   if (!keys) {

@@ -135,7 +135,6 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     const nx = toks[last + 1];
     if (t.kind === 'number' && nx && nx.start === toks[last].end && /^(st|nd|rd|th)$/.test(nx.lower)) continue;
     // scale words: "12 billion", "12bn", "two hundred thousand", "a dozen"
-    let scaled = false;
     let scale = 1;
     for (let k = last + 1; k < toks.length && k <= last + 2; k++) {
       const s = toks[k];
@@ -145,7 +144,6 @@ export function extractQuantities(a: Analyzed): Quantity[] {
         tolerance *= 12;
         scale *= 12;
         last = k;
-        scaled = true;
         continue;
       }
       const f = SCALES[s.lower];
@@ -155,7 +153,6 @@ export function extractQuantities(a: Analyzed): Quantity[] {
         tolerance *= f;
         scale *= f;
         last = k;
-        scaled = true;
       } else break;
     }
     // currency before: "$12", "US$ 12", "Rs 12"
@@ -184,7 +181,7 @@ export function extractQuantities(a: Analyzed): Quantity[] {
       }
     }
     // skip years and date day numbers (date.ts compares those)
-    if (t.kind === 'number' && !unit && !scaled) {
+    if (t.kind === 'number' && !unit && scale === 1) {
       const digits = t.lemma;
       if (/^\d{4}$/.test(t.lower) && value >= 1000 && value <= 2100) continue;
       if (/^\d{4}s$/.test(digits)) continue;

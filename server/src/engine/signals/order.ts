@@ -16,10 +16,6 @@ const CLAIM_WINDOW = 8;
 /** their counterparts lie within this many tokens */
 const EVIDENCE_WINDOW = 10;
 
-function clauseBreakBetween(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) if (isClauseBreak(tokens[k])) return true;
-  return false;
-}
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting']);
 
@@ -41,14 +37,15 @@ function occurrences(tokens: Token[], lemma: string): number {
   return n;
 }
 
-const COORD = new Set(['and', 'or', 'but', '&']);
-const OF = new Set(['of']);
-const BY = new Set(['by']);
-
-function hasWord(tokens: Token[], from: number, to: number, set: Set<string>): boolean {
-  for (let k = from + 1; k < to; k++) if (set.has(tokens[k].lower)) return true;
+/** Some token strictly between from and to passes the test. */
+function between(tokens: Token[], from: number, to: number, test: (t: Token) => boolean): boolean {
+  for (let k = from + 1; k < to; k++) if (test(tokens[k])) return true;
   return false;
 }
+
+const isBy = (t: Token) => t.lower === 'by';
+const isCoordinator = (t: Token) => t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || t.lower === '&';
+const isOf = (t: Token) => t.lower === 'of';
 
 export const order: SignalDetector = {
   kind: 'order',
@@ -73,14 +70,14 @@ export const order: SignalDetector = {
             const ec = al[c];
             if (!(ec < eb && eb < ea) || ea - ec > EVIDENCE_WINDOW) continue;
             if (ct[a].lemma === ct[c].lemma || ct[a].lemma === ct[b].lemma || ct[b].lemma === ct[c].lemma) continue;
-            if (clauseBreakBetween(ct, a, c) || clauseBreakBetween(et, ec, ea)) continue;
-            if (hasWord(ct, a, c, BY) || hasWord(et, ec, ea, BY)) continue;
+            if (between(ct, a, c, isClauseBreak) || between(et, ec, ea, isClauseBreak)) continue;
+            if (between(ct, a, c, isBy) || between(et, ec, ea, isBy)) continue;
             if (passiveAt(ct, b) || passiveAt(et, eb)) continue;
             // coordinated clauses ("optimize their energy use and reduce their footprint with X") each have their own roles
-            if (hasWord(ct, a, c, COORD) || hasWord(et, ec, ea, COORD)) continue;
+            if (between(ct, a, c, isCoordinator) || between(et, ec, ea, isCoordinator)) continue;
             // a compound unfolded ("air quality control" / "control of air quality"); a modifier next to its head
             // in the source ("accelerated decline" for "falling at an accelerated rate")
-            if (hasWord(et, ec, ea, OF) || eb === ec + 1 || ea === eb + 1) continue;
+            if (between(et, ec, ea, isOf) || eb === ec + 1 || ea === eb + 1) continue;
             // a word the evidence repeats may have been aligned to the wrong one of its occurrences
             if ([a, b, c].some((i) => occurrences(et, et[al[i]].lemma) > 1)) continue;
             return [{
