@@ -111,7 +111,8 @@ export function* indexFiles(
   unchanged?: (f: SourceFileInfo) => boolean,
   onFile?: (f: SourceFileInfo, reused: boolean) => void,
 ): Generator<LoadProgress, { files: number; bytes: number }> {
-  const toRead = unchanged ? files.filter((f) => !unchanged(f)) : files;
+  const reuse = files.map((f) => unchanged?.(f) ?? false);
+  const toRead = unchanged ? files.filter((_, i) => !reuse[i]) : files;
   const ahead = toRead.length >= (opts.readAheadFrom ?? 500) ? new ReadAhead(toRead.map((f) => f.path), maxBytes) : undefined;
   let bytes = 0;
   let n = 0;
@@ -120,7 +121,7 @@ export function* indexFiles(
     for (let i = 0; i < files.length; i++) {
       if (opts.isCancelled?.()) break;
       const f = files[i];
-      const reused = unchanged?.(f) ?? false;
+      const reused = reuse[i];
       onFile?.(f, reused);
       if (reused) {
         bytes += f.size;
