@@ -6,6 +6,13 @@ import { createChecker } from '../../server/src/engine/defaults';
 
 const SEED = path.join(__dirname, '../../../seeds/us-india-defense-partnership.txt');
 
+/** One source file with this text, and a checker over it. */
+function checkerOver(name: string, text: string, options: object = {}) {
+  const index = new SourceIndex();
+  index.addFile(name, text);
+  return createChecker(index, options);
+}
+
 function seeded() {
   const index = new SourceIndex();
   index.addFile('seeds/us-india-defense-partnership.txt', fs.readFileSync(SEED, 'utf8'));
@@ -83,9 +90,7 @@ describe('names the source document mentions elsewhere', () => {
   // in a one-sentence index the unknown name outweighs every other word, so the topicality gate is lowered:
   // these tests are about which clashes count, not about the gate
   function check(text: string) {
-    const index = new SourceIndex();
-    index.addFile('port.txt', text);
-    return createChecker(index, { contradictionGate: 0.2 }).checkDraft(claim, 'plaintext').filter((r) => r.verdict !== 'skipped');
+    return checkerOver('port.txt', text, { contradictionGate: 0.2 }).checkDraft(claim, 'plaintext').filter((r) => r.verdict !== 'skipped');
   }
   it('a name in the same slot as another name contradicts when the document never mentions the draft\'s name', () => {
     const [r] = check(award);
@@ -100,15 +105,12 @@ describe('names the source document mentions elsewhere', () => {
 
 describe('counts the source never gives', () => {
   it('a count in words is as exact as in digits: a source without it does not back the claim', () => {
-    const index = new SourceIndex();
-    index.addFile('a.txt', 'The regional carrier opened new routes from Dublin to Lisbon, Porto and Faro last spring.');
-    const checker = createChecker(index);
+    const checker = checkerOver('a.txt', 'The regional carrier opened new routes from Dublin to Lisbon, Porto and Faro last spring.');
     const verdict = (d: string) => checker.checkDraft(d, 'plaintext')[0];
     assert.strictEqual(verdict('The regional carrier opened new routes from Dublin last spring.').verdict, 'supported');
     // the source's count in digits backs the draft's count in words
-    const digits = new SourceIndex();
-    digits.addFile('b.txt', 'The regional carrier opened new routes from Dublin last spring. It now flies 3 routes a day.');
-    assert.strictEqual(createChecker(digits).checkDraft('The regional carrier opened new routes from Dublin last spring, three of them.', 'plaintext')[0].verdict, 'supported');
+    const digits = checkerOver('b.txt', 'The regional carrier opened new routes from Dublin last spring. It now flies 3 routes a day.');
+    assert.strictEqual(digits.checkDraft('The regional carrier opened new routes from Dublin last spring, three of them.', 'plaintext')[0].verdict, 'supported');
     for (const d of ['The regional carrier opened five new routes from Dublin last spring.', 'The regional carrier opened 5 new routes from Dublin last spring.']) {
       const r = verdict(d);
       assert.strictEqual(r.verdict, 'unsupported', d);
@@ -127,9 +129,7 @@ describe('evidence spread over several sentences of one source', () => {
   ].join(' ');
   const claim = 'The harbour authority approved a container terminal for refrigerated cargo from Iceland, built by Halvorsen Marine.';
   function check(options: object) {
-    const index = new SourceIndex();
-    index.addFile('harbour.txt', source);
-    return createChecker(index, { contextCredit: 0, ...options }).checkDraft(claim, 'plaintext')[0];
+    return checkerOver('harbour.txt', source, { contextCredit: 0, ...options }).checkDraft(claim, 'plaintext')[0];
   }
   it('three sentences that each carry a part support the claim together, each cited, the best first', () => {
     const r = check({});
@@ -155,9 +155,7 @@ describe('a negation the evidence does not carry', () => {
   ].join(' ');
   const tail = 'save Lakeside Aquatic Centre time and money with its advanced cleaning system, smart navigation, energy efficiency and easy maintenance.';
   function check(draft: string) {
-    const index = new SourceIndex();
-    index.addFile('email.txt', source);
-    return createChecker(index).checkDraft(draft, 'plaintext')[0];
+    return checkerOver('email.txt', source).checkDraft(draft, 'plaintext')[0];
   }
   it('keeps the claim from being supported and names the negation', () => {
     const draft = `The Brightwater robot cannot ${tail}`;
