@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createChecker, loadSourcesSync, SourceIndex } from '../server/src/engine';
-import { accuracy3, aggregateVerdict, balancedAccuracy, evidenceRecall, perVerdict, pct, type Gold, type Predicted, type SentenceVerdict } from './metrics';
+import { accuracy3, aggregateVerdict, balancedAccuracy, evidenceRecall, perVerdict, pct, plantedFigures, type Gold, type PlantedFigures, type Predicted, type SentenceVerdict } from './metrics';
 
 interface Claim {
   id: string;
@@ -21,6 +21,8 @@ interface Claim {
   label: Gold;
   sources?: string[];
   evidence?: { source: string; text: string }[];
+  /** what kind of sentence it is (news-drafts: close, paraphrase, ... and the planted error's kind) */
+  kind?: string;
 }
 
 interface Options {
@@ -38,17 +40,21 @@ A set is a folder with claims.jsonl and sources/ (see ../shared/datasets/README.
 
 /** Targets from the evaluation issue, shown beside the figures (kinds of claims, not items). */
 const TARGETS: Record<string, { label: string; met: (r: SetResult) => boolean }[]> = {
+  'news-drafts': [
+    { label: 'planted errors red >= 75%', met: (r) => (r.planted?.red ?? 0) >= 0.75 },
+    { label: 'planted errors green <= 5%', met: (r) => (r.planted?.green ?? 1) <= 0.05 },
+    { label: 'faithful flagged <= 10%', met: (r) => (r.planted?.faithfulFlagged ?? 1) <= 0.1 },
+    { label: 'P(contradicted) >= 90%', met: (r) => (r.prf.contradicted?.precision ?? 0) >= 0.9 },
+  ],
+  frank: [{ label: 'balanced >= 75%', met: (r) => r.balanced >= 0.75 }],
+  begin: [{ label: 'balanced >= 86%', met: (r) => r.balanced >= 0.86 }],
   sick: [
-    { label: '3-way >= 80%', met: (r) => r.acc3 >= 0.8 },
-    { label: 'P(contradicted) >= 70%', met: (r) => (r.prf.contradicted?.precision ?? 0) >= 0.7 },
+    { label: '3-way >= 82%', met: (r) => r.acc3 >= 0.82 },
+    { label: 'P(contradicted) >= 85%', met: (r) => (r.prf.contradicted?.precision ?? 0) >= 0.85 },
   ],
-  'climate-fever': [
-    { label: '3-way >= 55%', met: (r) => r.acc3 >= 0.55 },
-    { label: 'R@3 >= 70%', met: (r) => r.r3 >= 0.7 },
-    { label: 'P(contradicted) >= 70%', met: (r) => (r.prf.contradicted?.precision ?? 0) >= 0.7 },
-  ],
+  'climate-fever': [{ label: '3-way >= 45%', met: (r) => r.acc3 >= 0.45 }],
   wice: [{ label: 'balanced >= 75%', met: (r) => r.balanced >= 0.75 }],
-  summedits: [{ label: 'balanced >= 62%', met: (r) => r.balanced >= 0.62 }],
+  summedits: [{ label: 'balanced >= 64%', met: (r) => r.balanced >= 0.64 }],
 };
 
 function parseArgs(argv: string[]): Options {
@@ -119,6 +125,8 @@ interface SetResult {
   confusion: Map<string, number>;
   /** balanced accuracy per domain, where claims name one (SummEdits) */
   domains: { domain: string; n: number; balanced: number }[];
+  /** where claims name their kind (news-drafts): how planted errors and faithful sentences fare */
+  planted?: PlantedFigures;
 }
 
 function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefined): SetResult {
@@ -133,7 +141,7 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
   const indexMs = performance.now() - t0;
   const checker = createChecker(index);
 
-  const items: { gold: Gold; pred: Predicted }[] = [];
+  const items: { gold: Gold; pred: Predicted; kind?: string }[] = [];
   const byDomain = new Map<string, { gold: Gold; pred: Predicted }[]>();
   const ev: { cited: string[]; gold: string[] }[] = [];
   const confusion = new Map<string, number>();
@@ -143,7 +151,7 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
     const results = checker.checkDraft(c.claim, 'plaintext', only);
     const pred = aggregateVerdict(results.map((r) => r.verdict as SentenceVerdict));
     const cited = results.flatMap((r) => r.evidence);
-    items.push({ gold: c.label, pred });
+    items.push({ gold: c.label, pred, kind: c.kind });
     const domain = (c as { domain?: string }).domain;
     if (domain) {
       if (!byDomain.has(domain)) byDomain.set(domain, []);
@@ -174,6 +182,7 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
     checkMs,
     confusion,
     domains: [...byDomain].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([domain, xs]) => ({ domain, n: xs.length, balanced: balancedAccuracy(xs) })),
+    planted: plantedFigures(items),
   };
 }
 
@@ -201,6 +210,12 @@ function report(r: SetResult, load: string): string {
   for (const g of golds) {
     const row = (['supported', 'unsupported', 'contradicted'] as const).map((p) => r.confusion.get(`${g}>${p}`) ?? 0);
     lines.push(`    ${pad(g, 14)} ${row.map((x) => pad(String(x), 6, true)).join(' ')}`);
+  }
+  if (r.planted) {
+    const p = r.planted;
+    lines.push(`  planted errors     ${p.errors}: ${pct(p.red)} shown contradicted (red), ${pct(p.green)} shown supported (green)`);
+    lines.push(`  faithful sentences ${p.faithful}: ${pct(p.faithfulFlagged)} flagged (not supported)`);
+    lines.push(`  planted by kind    ${p.kinds.map((k) => `${k.kind} ${k.red}/${k.n} red${k.green ? ` ${k.green} green` : ''}`).join(', ')}`);
   }
   if (r.domains.length) lines.push(`  balanced by domain ${r.domains.map((d) => `${d.domain} ${pct(d.balanced)} (${d.n})`).join(', ')}`);
   lines.push(`  evidence recall@1  ${pct(r.r1)}   @3 ${pct(r.r3)}   (${r.withEvidence} claims with gold evidence)`);

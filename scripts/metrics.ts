@@ -119,3 +119,40 @@ export function evidenceRecall(items: { cited: string[]; gold: string[] }[], k: 
 export function pct(x: number | undefined | null): string {
   return x === undefined || x === null || Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`;
 }
+
+/** Planted errors are the gold-contradicted claims; faithful sentences the gold-supported ones. */
+export interface PlantedFigures {
+  errors: number;
+  /** share of planted errors shown contradicted (red) and supported (green) */
+  red: number;
+  green: number;
+  faithful: number;
+  /** share of faithful sentences given any finding (not supported) */
+  faithfulFlagged: number;
+  /** per planted-error kind: how many, and how many shown red / green */
+  kinds: { kind: string; n: number; red: number; green: number }[];
+}
+
+export function plantedFigures(items: { gold: Gold; pred: Predicted; kind?: string }[]): PlantedFigures | undefined {
+  if (!items.some((x) => x.kind)) return undefined;
+  const errors = items.filter((x) => x.gold === 'contradicted');
+  const faithful = items.filter((x) => x.gold === 'supported');
+  const kinds = new Map<string, { kind: string; n: number; red: number; green: number }>();
+  for (const x of errors) {
+    const k = x.kind ?? '?';
+    if (!kinds.has(k)) kinds.set(k, { kind: k, n: 0, red: 0, green: 0 });
+    const e = kinds.get(k)!;
+    e.n++;
+    if (x.pred === 'contradicted') e.red++;
+    if (x.pred === 'supported') e.green++;
+  }
+  const share = (n: number, d: number) => (d ? n / d : 0);
+  return {
+    errors: errors.length,
+    red: share(errors.filter((x) => x.pred === 'contradicted').length, errors.length),
+    green: share(errors.filter((x) => x.pred === 'supported').length, errors.length),
+    faithful: faithful.length,
+    faithfulFlagged: share(faithful.filter((x) => x.pred !== 'supported').length, faithful.length),
+    kinds: [...kinds.values()].sort((a, b) => (a.kind < b.kind ? -1 : 1)),
+  };
+}

@@ -10,6 +10,7 @@ import {
   normalizeText,
   pct,
   perVerdict,
+  plantedFigures,
   quoteMatches,
   type Gold,
   type Predicted,
@@ -18,6 +19,31 @@ import {
 const items = (pairs: [Gold, Predicted][]) => pairs.map(([gold, pred]) => ({ gold, pred }));
 
 describe('eval metrics', () => {
+  it('gives the shares of planted errors shown red and green, faithful sentences flagged, and recall per kind', () => {
+    const p = plantedFigures([
+      { gold: 'contradicted', pred: 'contradicted', kind: 'date' },
+      { gold: 'contradicted', pred: 'supported', kind: 'date' },
+      { gold: 'contradicted', pred: 'unsupported', kind: 'number' },
+      { gold: 'contradicted', pred: 'contradicted', kind: 'number' },
+      { gold: 'supported', pred: 'supported', kind: 'close' },
+      { gold: 'supported', pred: 'contradicted', kind: 'quote' },
+      { gold: 'supported', pred: 'supported', kind: 'merge' },
+      { gold: 'supported', pred: 'supported', kind: 'merge' },
+      { gold: 'unsupported', pred: 'unsupported', kind: 'background' },
+    ]);
+    assert.ok(p);
+    assert.equal(p.errors, 4);
+    assert.equal(p.red, 0.5);
+    assert.equal(p.green, 0.25);
+    assert.equal(p.faithful, 4);
+    assert.equal(p.faithfulFlagged, 0.25);
+    assert.deepEqual(p.kinds, [
+      { kind: 'date', n: 2, red: 1, green: 1 },
+      { kind: 'number', n: 2, red: 1, green: 0 },
+    ]);
+    assert.equal(plantedFigures([{ gold: 'supported', pred: 'supported' }]), undefined);
+  });
+
   it('aggregates a multi-sentence claim: contradicted if any, supported only if all, skipped ignored', () => {
     assert.equal(aggregateVerdict(['supported', 'supported']), 'supported');
     assert.equal(aggregateVerdict(['supported', 'unsupported']), 'unsupported');
