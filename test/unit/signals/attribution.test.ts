@@ -10,6 +10,14 @@ describe('signals/attribution', () => {
     assert.deepStrictEqual(s('The talks were useful, a senior official said.'), ['a senior official']);
     assert.deepStrictEqual(s('According to those present, the aim is a platform.'), ['those present']);
   });
+  it('no clash when the evidence names the draft\'s speaker (apposition, "told the paper")', () => {
+    const claim = '"Rents will keep rising," said Maria Okafor, a housing campaigner.';
+    const ev = '"Rents will keep rising," Maria Okafor, a campaigner with the Tenants Union said in a statement.';
+    assert.deepStrictEqual(run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'), []);
+    const claim2 = 'According to the Daily Courier, the coach has asked two former referees to review the match.';
+    const ev2 = 'The coach has asked two former referees to review the match, Okafor told the Daily Courier.';
+    assert.deepStrictEqual(run(attribution, claim2, ev2).filter((f) => f.effect === 'contradicts'), []);
+  });
   it('a different speaker contradicts', () => {
     const claim = 'Analysts said the proposed joint production initiatives could signal a new phase.';
     const ev = 'Observers say that the proposed joint production initiatives, if they reach a tangible agreement, could signal a new phase in defense industrial collaboration.';

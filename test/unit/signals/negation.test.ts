@@ -4,6 +4,53 @@ import { findQuotes } from '../../../server/src/engine/signals/quote';
 import { makeInput, run, text } from './helpers';
 
 describe('signals/negation', () => {
+  it('no clash when the evidence negates the same word too, in another place ("could not ship it" twice)', () => {
+    const claim = 'The plan was to ship the parts on Monday, but in the end we could not ship them, the supplier said.';
+    const ev = 'The plan was to ship the parts on Monday, but in the end we could not ship them, the supplier said.';
+    assert.deepStrictEqual(run(negation, claim, ev), []);
+  });
+  it('no clash on words inside the draft\'s quotation marks (the quotation signals check those)', () => {
+    const claim = 'The driver answered: "No, I was not at the depot that night."';
+    const ev = 'The court heard that the driver was at the depot that night.';
+    assert.deepStrictEqual(run(negation, claim, ev), []);
+  });
+  it('a lexical negative carries a negation: "lack the money" against "do not have the money"', () => {
+    const claim = 'Small farms lack the money and staff of larger estates when they apply for grants.';
+    const ev = 'Small farms do not have the money and staff of larger estates when they apply for grants.';
+    assert.deepStrictEqual(run(negation, claim, ev), []);
+  });
+  it('a double negation asserts: "cannot deny that we made errors" is no clash with "admitted they made errors"', () => {
+    const claim = 'The coach admitted the team had made errors during the season.';
+    const ev = 'The coach said: "I cannot deny that we made errors during the season."';
+    assert.deepStrictEqual(run(negation, claim, ev), []);
+  });
+  it('"deny a player a goal" gives nothing: no negation of a statement', () => {
+    const claim = 'The keeper got up again to deny Okafor a certain goal in the last minute.';
+    const ev = 'The keeper got up again to stop Okafor from scoring a certain goal in the last minute.';
+    assert.deepStrictEqual(run(negation, claim, ev), []);
+  });
+  it('the negated word must be the evidence\'s own word or a synonym', () => {
+    const input = makeInput('The pair had not been told about the hearing in Lyon.', 'The pair withdrew from the hearing in Lyon.');
+    // align "told" to "withdrew" by hand, as a loose relation would
+    const told = input.claim.tokens.findIndex((t) => t.lower === 'told');
+    input.alignment[told] = input.evidence.tokens.findIndex((t) => t.lower === 'withdrew');
+    assert.deepStrictEqual(negation.detect(input), []);
+  });
+  it('a negation stated at the same place is carried: "would not harm the bid" by "would not affect the bid"', () => {
+    const claim = 'The mayor said the row would not harm the city bid for the games.';
+    const ev = 'The mayor said the remarks would not affect the city bid for the games.';
+    const input = makeInput(claim, ev);
+    assert.strictEqual(uncarriedNegation(input.claim, input.evidence, input.alignment), undefined);
+    const f = run(negation, claim, ev);
+    assert.deepStrictEqual(f, []);
+  });
+  it('"a failure to pay" carries "failed to pay"; a sentence without any negation does not', () => {
+    const carried = makeInput('The firm failed to pay its suppliers on time.', 'The firm was criticised for a failure to pay its suppliers on time.');
+    assert.strictEqual(uncarriedNegation(carried.claim, carried.evidence, carried.alignment), undefined);
+    const bare = makeInput('The firm failed to pay its suppliers on time.', 'The firm paid its suppliers on time.');
+    assert.ok(uncarriedNegation(bare.claim, bare.evidence, bare.alignment));
+  });
+
   it('SICK: "is not playing" against "is playing"', () => {
     const claim = 'A man is not playing a guitar';
     const ev = 'A man is playing a guitar';

@@ -138,6 +138,17 @@ function sameSpeaker(a: Speaker, b: Speaker): boolean {
   return false;
 }
 
+/** Every capitalised (name) word of the claim's speaker phrase occurs in the evidence, and there is one. */
+function namedIn(s: Speaker, claim: Analyzed, evidence: Analyzed): boolean {
+  const names: string[] = [];
+  for (let k = s.first; k <= s.last; k++) {
+    const t = claim.tokens[k];
+    if (t.kind === 'word' && isCapitalized(t) && !PRONOUNS.has(t.lower) && !/^(mr|mrs|ms|dr|miss|sir|lord|lady)$/.test(t.lower)) names.push(t.lower);
+  }
+  if (!names.length) return false;
+  return names.every((n) => evidence.tokens.some((t) => t.lower === n || t.lower === n + "'s" || t.lemma === n));
+}
+
 export const attribution: SignalDetector = {
   kind: 'attribution',
   detect(input: SignalInput): SignalFinding[] {
@@ -170,6 +181,9 @@ export const attribution: SignalDetector = {
         if (!content || aligned / content < (from > 0 ? 0.67 : 0.5)) continue;
         const claimSpan = { start: ct[s.first].start, end: ct[s.last].end };
         if (es.some((e) => sameSpeaker(s, e))) continue;
+        // the draft's speaker is named in the evidence itself ("..., Jane Roe, a member of the council, said";
+        // "Roe told the Gazette"): the sentence does not give the words to someone else
+        if (namedIn(s, input.claim, input.evidence)) continue;
         if (es.length) {
           const e = es[0];
           out.push({

@@ -5,7 +5,9 @@
  * are a biased cue, so this only fires when the rest of the claim is well covered.
  */
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Span, Token } from '../types';
-import { isClauseBreak, isContent, quoted, reverseAlignment, words } from './util';
+import { areSynonyms } from '../lexicon';
+import { findQuotes } from './quote';
+import { isCapitalized, isClauseBreak, isContent, quoted, reverseAlignment, words } from './util';
 
 export const MIN_COVERAGE = 0.5;
 
@@ -30,11 +32,72 @@ function cueVerbGoverns(tokens: Token[], i: number): boolean {
   // "not only X but also Y", "not just", "not merely": additive, no negation
   if (t.lower === 'not' && /^(only|just|merely|simply)$/.test(tokens[i + 1]?.lower ?? '')) return false;
   if (!CUE_VERBS.has(t.lemma) || CUE_WORDS.has(t.lower) || t.lower.endsWith("n't")) return true;
+  // "cannot deny that", "did not refuse": a negated negative verb asserts (double negation)
+  if (precededByCue(tokens, i)) return false;
   const next = tokens[i + 1];
   if (!next) return false;
   if (next.lower === 'to' || next.lower === 'that') return true;
-  // "denied the report", "refused the offer": a verb form followed by its object
-  return t.lemma === 'deny' || t.lemma === 'refuse' ? !/^(in|of|for)$/.test(next.lower) && t.lower !== t.lemma + 's' : false;
+  // "denied the report", "refused the offer", "denies knowing": a verb form followed by its object or a clause;
+  // not "deny Smith a try", "refused him entry" (a person given something: no negation of a statement)
+  if (t.lemma !== 'deny' && t.lemma !== 'refuse') return false;
+  if (t.lower === t.lemma + 's' && t.lower !== 'denies' && t.lower !== 'refuses') return false;
+  if (/^(in|of|for)$/.test(next.lower)) return false;
+  if (isCapitalized(next) || /^(him|her|them|me|us|you)$/.test(next.lower)) return false;
+  return true;
+}
+
+/** A negation cue one or two words before token i ("cannot deny", "did not fail to", "never refused"). */
+function precededByCue(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const t = tokens[k];
+    if (isClauseBreak(t)) return false;
+    if (t.kind === 'word' && (CUE_WORDS.has(t.lower) || t.lower.endsWith("n't"))) return true;
+  }
+  return false;
+}
+
+/**
+ * Nouns and verbs that carry a negation of their own: "a failure to respect" carries "failed to respect",
+ * "lack" carries "do not have". They make a negation present for the checks below; they never raise a clash.
+ */
+const LEXICAL_NEGATIVES = new Set(['failure', 'refusal', 'denial', 'lack', 'absence', 'unable', 'unwilling', 'inability', 'reluctant']);
+
+function isNegativeWord(t: Token): boolean {
+  return isNegationCue(t) || (t.kind === 'word' && (LEXICAL_NEGATIVES.has(t.lemma) || LEXICAL_NEGATIVES.has(t.lower)));
+}
+
+/**
+ * Does `other` state a negation at the place where `side` has the cue at index i? True when `other` has a
+ * negative word (a cue, or "failure", "lack", ...) with a content word within a few tokens of it that is
+ * aligned to a content word within a few tokens of the cue: "would not harm the bid" and "would not affect
+ * the bid", "decided not to make a complaint" and "decided not to complain", "a failure to respect".
+ * `toOther` maps side's token indices to other's (the alignment or its reverse).
+ */
+export function negationNear(side: Analyzed, i: number, other: Analyzed, toOther: (k: number) => number[]): boolean {
+  const st = side.tokens;
+  const ot = other.tokens;
+  const cues: number[] = [];
+  for (let j = 0; j < ot.length; j++) if (isNegativeWord(ot[j])) cues.push(j);
+  if (!cues.length) return false;
+  // a word after the cue must meet a word after the other's negative, a word before it one before
+  for (let k = Math.max(0, i - 3); k <= Math.min(st.length - 1, i + 4); k++) {
+    if (k === i || !isContent(st[k])) continue;
+    const after = k > i;
+    for (const j of toOther(k)) {
+      if (j < 0) continue;
+      if (cues.some((c) => (after ? j > c && j <= c + 4 : j < c && j >= c - 3))) return true;
+    }
+  }
+  return false;
+}
+
+function sameWord(a: Token, b: Token): boolean {
+  return a.lemma === b.lemma || a.lower === b.lower || areSynonyms(a.lemma, b.lemma);
+}
+
+/** Claim tokens inside quotation marks: the quotation and misquote signals check those words. */
+function insideQuotes(text: string, t: Token, quotes: Span[]): boolean {
+  return quotes.some((q) => t.start >= q.start && t.end <= q.end);
 }
 
 /** The head a cue at index i negates: the next content token within 4 tokens in the same clause. */
@@ -83,15 +146,29 @@ export const negation: SignalDetector = {
       if (!cueCount(input.claim) && !cueCount(input.evidence)) return out;
       const rev = reverseAlignment(input.alignment, et.length);
       const seen = new Set<number>();
+      const quotes = findQuotes(input.claim.text);
+      // claim tokens aligned to each evidence token (several claim words can meet one evidence word)
+      const claimsOf = (j: number): number[] => {
+        const xs: number[] = [];
+        for (let k = 0; k < input.alignment.length; k++) if (input.alignment[k] === j) xs.push(k);
+        return xs;
+      };
+      const toEvidence = (k: number) => [input.alignment[k] ?? -1];
 
       // claim negates what the evidence asserts
       for (let i = 0; i < ct.length; i++) {
         if (!isNegationCue(ct[i]) || !cueVerbGoverns(ct, i)) continue;
+        if (insideQuotes(input.claim.text, ct[i], quotes)) continue;
         const h = headOf(ct, i);
         if (h < 0) continue;
         const eh = input.alignment[h] ?? -1;
         if (eh < 0) continue;
+        // the negated word must be the evidence's own word or a synonym, not a loosely related one
+        if (!sameWord(ct[h], et[eh])) continue;
         if (cueBefore(et, eh) >= 0) continue;
+        // the evidence negates the same word elsewhere, or states a negation at the same place
+        if (et.some((t, j) => j !== eh && t.lemma === ct[h].lemma && cueBefore(et, j) >= 0)) continue;
+        if (negationNear(input.claim, i, input.evidence, toEvidence)) continue;
         if ((ct[i].lower === 'no' || ct[i].lower === 'none') && quantifierBefore(et, eh)) continue;
         seen.add(h);
         out.push({
@@ -111,7 +188,11 @@ export const negation: SignalDetector = {
         if (eh < 0) continue;
         const h = rev[eh];
         if (h < 0 || seen.has(h)) continue;
-        if (cueBefore(ct, h) >= 0) continue;
+        const hs = claimsOf(eh);
+        if (hs.some((x) => cueBefore(ct, x) >= 0 || insideQuotes(input.claim.text, ct[x], quotes))) continue;
+        if (!sameWord(ct[h], et[eh])) continue;
+        // the claim states a negation at the same place ("lack" for "do not have")
+        if (negationNear(input.evidence, j, input.claim, claimsOf)) continue;
         if ((et[j].lower === 'no' || et[j].lower === 'none') && quantifierBefore(ct, h)) continue;
         const from = h - leadIn(ct, h);
         const eFrom = j - leadIn(et, j);
@@ -162,6 +243,7 @@ export function uncarriedNegation(claim: Analyzed, evidence: Analyzed, alignment
     if ((ct[i].lower === 'no' || ct[i].lower === 'none') && quantifierBefore(ct, h)) continue;
     const eh = alignment[h] ?? -1;
     if (eh >= 0 && cueBefore(et, eh) >= 0) continue;
+    if (negationNear(claim, i, evidence, (k) => [alignment[k] ?? -1])) continue;
     return {
       kind: 'negation',
       effect: 'unsupported',
