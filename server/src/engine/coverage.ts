@@ -56,6 +56,7 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
     }
   }
   let byPlace: Map<string, number> | undefined;
+  let taken: Set<number> | undefined;
   let total = 0;
   let got = 0;
   for (const i of content) {
@@ -68,7 +69,17 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
       j = byStem.get(lightStem(t.lemma));
       credit = 0.9;
       if (j === undefined && related) {
+        // an evidence word that another claim word matches exactly is that word's counterpart, not this one's
+        // ("rejected" is no synonym match for the "withdraw" the claim also says)
+        if (!taken) {
+          taken = new Set();
+          for (const x of content) {
+            const e = byLemma.get(claim.tokens[x].lemma) ?? byLemma.get(claim.tokens[x].lower);
+            if (e !== undefined) taken.add(e);
+          }
+        }
         for (const k of evContent) {
+          if (taken.has(k)) continue;
           if (related(t.lemma, evidence.tokens[k].lemma)) {
             j = k;
             break;

@@ -5,6 +5,7 @@
  * All lookups take lower-case lemmas and are cached.
  */
 import tablesJson from '../../generated/wordnet.json';
+import { directionPairs } from './directions';
 
 interface WordnetTables {
   antonyms: [string, string][] | string[][];
@@ -141,6 +142,7 @@ function build(): void {
     if (!WORDNET_EXCLUDE.has(k)) antonymPairs.add(k);
   }
   for (const [a, b] of CURATED_OPPOSITES) antonymPairs.add(pairKey(a, b));
+  for (const [a, b] of directionPairs()) antonymPairs.add(pairKey(a, b));
   for (const group of ALIAS_GROUPS) {
     for (const name of group) aliasIndex.set(normalizeAlias(name), group[0]);
   }

@@ -5,6 +5,7 @@
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { areAntonyms } from '../lexicon';
+import { axisOf } from '../directions';
 import { isNegationCue } from './negation';
 import { isClauseBreak, quoted } from './util';
 
@@ -23,7 +24,6 @@ const CONTRAST_GROUPS = [
   ['old', 'young', 'new'],
   ['left', 'right'],
   ['inside', 'outside', 'indoors', 'outdoors'],
-  ['wet', 'dry'],
   ['quickly', 'slowly', 'fast', 'slow'],
 ];
 const CONTRAST = new Map<string, number>();
@@ -58,8 +58,70 @@ function window(input: SignalInput, i: number): [number, number] | undefined {
   for (let k = i + 1; k < al.length && k <= i + 4; k++) if ((al[k] ?? -1) >= 0) { after = al[k]; break; }
   if (before < 0 && after < 0) return undefined;
   if (before >= 0 && after >= 0 && after > before) return [before + 1, after - 1];
+  // the neighbours come in the other order (a passive: "rejected the motions" / "the motions were passed by"):
+  // the counterpart sits near either of them
   if (before >= 0) return [before + 1, before + 4];
   return [Math.max(0, after - 4), after - 1];
+}
+
+/**
+ * Evidence windows beside the counterparts of the claim's aligned words within 3 tokens of i, on the same side as
+ * in the claim ("profits slid" / "profits jumped": after the subject); the other side only for a passive in the
+ * evidence ("rejected two motions" / "two motions were passed").
+ */
+function nearWindows(input: SignalInput, i: number): { lo: number; hi: number; passive: boolean }[] {
+  const out: { lo: number; hi: number; passive: boolean }[] = [];
+  const ct = input.claim.tokens;
+  for (let k = Math.max(0, i - 3); k <= Math.min(ct.length - 1, i + 3); k++) {
+    if (k === i || ct[k].stop) continue;
+    const j = input.alignment[k] ?? -1;
+    if (j < 0) continue;
+    if (k < i) {
+      out.push({ lo: j + 1, hi: j + 3, passive: false });
+      out.push({ lo: j - 3, hi: j - 1, passive: true });
+    } else {
+      out.push({ lo: j - 3, hi: j - 1, passive: false });
+      out.push({ lo: j + 1, hi: j + 3, passive: true });
+    }
+  }
+  return out;
+}
+
+/** A passive around token j: a form of "be" right before it, or "by" right before it ("handled by the woman"). */
+function isPassive(tokens: Token[], j: number): boolean {
+  for (let k = j - 1; k >= 0 && k >= j - 2; k--) if (/^(is|are|was|were|be|been|being|by)$/.test(tokens[k].lower)) return true;
+  return false;
+}
+
+/** Nouns whose amount goes up or down: a rise against a fall of these is a clash, of a person or a ball a scene. */
+const QUANTITY_NOUNS = new Set([
+  'price', 'profit', 'sale', 'share', 'stock', 'rate', 'number', 'figure', 'cost', 'value', 'revenue', 'income',
+  'growth', 'output', 'demand', 'supply', 'index', 'market', 'earnings', 'turnover', 'unemployment', 'inflation',
+  'economy', 'export', 'import', 'level', 'total', 'debt', 'deficit', 'spending', 'wage', 'pay', 'salary', 'rent',
+  'fare', 'fee', 'tax', 'dividend', 'yield', 'margin', 'vote', 'support', 'membership', 'attendance', 'audience',
+  'population', 'production', 'investment', 'borrowing', 'pound', 'dollar', 'euro', 'currency', 'bond', 'subscriber',
+  'customer', 'user', 'visitor', 'passenger', 'crime', 'case', 'death', 'temperature', 'poll', 'rating',
+]);
+/** Nouns of weather and conditions: "a wet day" against "a dry day" is a clash, "wet sand" against "dry sand" a scene. */
+const WEATHER_NOUNS = new Set(['day', 'weather', 'condition', 'afternoon', 'morning', 'evening', 'night', 'summer', 'winter', 'spring', 'autumn', 'spell', 'month', 'week', 'season', 'year']);
+
+/**
+ * Is the pair a clash in this context? Directions of amount ("rose" / "fell") need an amount nearby (a number,
+ * or a noun such as profit, price, sales); wet / dry needs weather; the other pairs stand on their own.
+ */
+function inContext(input: SignalInput, c: Token, e: Token, i: number, j: number): boolean {
+  const axis = axisOf(c.lemma, e.lemma) ?? axisOf(c.lower, e.lower);
+  if (axis !== 'up/down' && axis !== 'wet/dry') return true;
+  const nouns = axis === 'up/down' ? QUANTITY_NOUNS : WEATHER_NOUNS;
+  const around = (tokens: Token[], at: number) => {
+    for (let k = Math.max(0, at - 5); k <= Math.min(tokens.length - 1, at + 5); k++) {
+      const t = tokens[k];
+      if (axis === 'up/down' && (t.kind === 'number' || t.lower === '%')) return true;
+      if (nouns.has(t.lemma) || nouns.has(t.lower)) return true;
+    }
+    return false;
+  };
+  return around(input.claim.tokens, i) || around(input.evidence.tokens, j);
 }
 
 export const antonym: SignalDetector = {
@@ -74,13 +136,27 @@ export const antonym: SignalDetector = {
         const c = ct[i];
         if (c.kind !== 'word' || (input.alignment[i] ?? -1) >= 0) continue;
         if (c.lower.length < 2 || c.stop) continue; // function words (all/some, more/less) belong to other signals
+        // where the counterpart should be: between the evidence words the claim's neighbours aligned to, else
+        // near any of them (the clause in another order: "rejected two motions" / "two motions were passed")
         const w = window(input, i);
-        if (!w) continue;
-        for (let j = Math.max(0, w[0]); j <= w[1] && j < et.length; j++) {
+        const near = nearWindows(input, i);
+        if (!w && !near.length) continue;
+        const places = w ? [{ lo: w[0], hi: w[1], passive: false }, ...near] : near;
+        let found = -1;
+        for (const { lo, hi, passive } of places) {
+          for (let j = Math.max(0, lo); j <= hi && j < et.length && found < 0; j++) {
+            const e = et[j];
+            if (e.stop || (input.alignment.includes(j)) || !opposite(c, e)) continue;
+            if (passive && !isPassive(et, j) && !isPassive(ct, i)) continue;
+            if (negated(ct, i) !== negated(et, j)) continue; // "did not rise" vs "fell": agreement
+            found = j;
+          }
+          if (found >= 0) break;
+        }
+        if (found >= 0) {
+          const j = found;
           const e = et[j];
-          if (e.stop || !opposite(c, e)) continue;
-          if (negated(ct, i) !== negated(et, j)) continue; // "did not rise" vs "fell": agreement
-          const contrast = contrastOnly(c, e);
+          const contrast = contrastOnly(c, e) || !inContext(input, c, e, i, j);
           out.push({
             kind: 'antonym',
             effect: contrast ? 'unsupported' : 'contradicts',
@@ -91,7 +167,6 @@ export const antonym: SignalDetector = {
             evidenceSpan: { start: e.start, end: e.end },
             strength: 0.4 + 0.5 * input.coverage,
           });
-          break;
         }
       }
     } catch {

@@ -1,0 +1,31 @@
+/** coverage.ts: aligning a claim's content words to an evidence text. */
+import * as assert from 'node:assert/strict';
+import { align, contentIndices } from '../../server/src/engine/coverage';
+import { carries } from '../../server/src/engine/lexicon';
+import { analyze } from '../../server/src/engine/text';
+
+function alignment(claim: string, evidence: string) {
+  const c = analyze(claim);
+  const e = analyze(evidence);
+  const a = align(c, contentIndices(c), e, () => 1, carries);
+  const of = (w: string) => {
+    const i = c.tokens.findIndex((t) => t.lower === w);
+    return a.map[i] >= 0 ? e.tokens[a.map[i]].lower : undefined;
+  };
+  return { a, of };
+}
+
+describe('coverage', () => {
+  it('aligns words by lemma', () => {
+    const { a, of } = alignment('The ministers signed the treaty', 'The treaty was signed by ministers');
+    assert.equal(of('signed'), 'signed');
+    assert.equal(of('ministers'), 'ministers');
+    assert.equal(a.coverage, 1);
+  });
+  it('an evidence word that another claim word matches exactly is not also a synonym match', () => {
+    // "rejected" and "withdraw" share a WordNet sense; the evidence's "withdraw" belongs to the claim's "withdraw"
+    const { of } = alignment('The council rejected two motions asking her to withdraw her remarks.', 'Two motions asking her to withdraw her remarks were passed by the council.');
+    assert.equal(of('withdraw'), 'withdraw');
+    assert.equal(of('rejected'), undefined);
+  });
+});
