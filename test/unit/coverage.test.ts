@@ -28,4 +28,8 @@ describe('coverage', () => {
     assert.equal(of('withdraw'), 'withdraw');
     assert.equal(of('rejected'), undefined);
   });
+  it('a hyphenated compound in the evidence carries its closed form ("re-submit" for "resubmit")', () => {
+    const { of } = alignment('The board will resubmit the plan.', 'The board will re-submit the plan.');
+    assert.equal(of('resubmit'), 'submit');
+  });
 });

@@ -49,6 +49,13 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
     if (t.kind === 'punct' || t.kind === 'symbol') continue;
     if (!byLemma.has(t.lemma)) byLemma.set(t.lemma, j);
     if (!byLemma.has(t.lower)) byLemma.set(t.lower, j);
+    // a hyphenated compound also stands for its closed form ("re-submit" for "resubmit", "co-founder")
+    const h = evidence.tokens[j + 1];
+    const n = evidence.tokens[j + 2];
+    if (t.kind === 'word' && h && n && h.lower === '-' && h.start === t.end && n.start === h.end && n.kind === 'word') {
+      const joined = t.lower + n.lemma;
+      if (!byLemma.has(joined)) byLemma.set(joined, j + 2);
+    }
     if (t.kind === 'word' && !t.stop) {
       const st = lightStem(t.lemma);
       if (!byStem.has(st)) byStem.set(st, j);

@@ -3,6 +3,26 @@ import { modality } from '../../../server/src/engine/signals/modality';
 import { run, text } from './helpers';
 
 describe('signals/modality', () => {
+  it('an allegation stated as established: "have established that" against "allege that"', () => {
+    const claim = 'Investigators have established that the two directors moved the funds offshore.';
+    const ev = 'Investigators allege that the two directors moved the funds offshore.';
+    const f = run(modality, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), 'established');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'allege');
+  });
+  it('a recommendation stated as binding: "obliges" against "should"', () => {
+    const claim = 'The ruling obliges the council to reopen the library.';
+    const ev = 'The judge said the council should reopen the library.';
+    const f = run(modality, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'should');
+  });
+  it('a name is no certainty word ("the Politics Show that"), and a draft that hedges with "once" is fine', () => {
+    assert.deepStrictEqual(run(modality, 'She told the Politics Show that the plan was alleged to be costly.', 'She told the Politics Show the plan was alleged to be costly.'), []);
+    assert.deepStrictEqual(run(modality, 'Once the board has approved the budget, the plan goes ahead.', 'If the board approves the budget the plan goes ahead.'), []);
+  });
+
   it('exploratory talks against a signed binding agreement', () => {
     const claim = 'The two countries signed a binding agreement after the conversations.';
     const ev = 'The conversations are described as exploratory in nature.';

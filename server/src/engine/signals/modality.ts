@@ -4,7 +4,7 @@
  * "signed a binding agreement"). The reverse (a hedged draft over a certain source) is fine.
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
-import { isClauseBreak, quoted } from './util';
+import { isCapitalized, isClauseBreak, quoted } from './util';
 
 /** Lemmas (or lower forms) that state something as settled or done. */
 const CERTAIN = new Set([
@@ -14,7 +14,11 @@ const CERTAIN = new Set([
   'confirm', 'confirmed', 'launched', 'finish', 'finished',
   'definitely', 'certainly', 'formalize', 'formalise', 'formalized', 'formalised', 'enact', 'enacted', 'settle',
   'settled', 'officially', 'secured', 'clinch', 'clinched', 'decide', 'decided',
+  // an allegation or a recommendation stated as proven or binding
+  'prove', 'proved', 'proven', 'oblige', 'obliged', 'obliges', 'lodge', 'lodged',
 ]);
+/** Words that state something as settled only before a clause: "have established that", "showed that". */
+const CERTAIN_BEFORE_THAT = new Set(['establish', 'established', 'show', 'showed', 'shown', 'demonstrate', 'demonstrated']);
 /** Single hedge words in the source. */
 const HEDGE = new Set([
   'propose', 'proposed', 'proposal', 'exploratory', 'explore', 'exploring', 'expect', 'expected', 'could',
@@ -23,16 +27,27 @@ const HEDGE = new Set([
   'preliminary', 'likely', 'probably', 'perhaps', 'draft', 'mull', 'weigh', 'hope', 'hoped', 'prospective',
   'push', 'pushed', 'suggest', 'suggested', 'anticipate', 'anticipated', 'unconfirmed', 'speculate',
   'reportedly', 'pending', 'negotiate', 'negotiating', 'negotiation', 'discuss', 'discussing',
+  // allegations, suspicions, beliefs and recommendations
+  'allege', 'alleged', 'allegedly', 'allegation', 'accuse', 'accused', 'suspect', 'suspected', 'should',
+  'believe', 'believed', 'rumoured', 'rumored',
 ]);
+/** Hedges only the draft uses to keep a statement conditional ("once ministers agree"). */
+const CLAIM_ONLY_HEDGE = new Set(['once', 'unless', 'whether', 'when', 'would', 'will']);
 /** Multiword hedges: [words, label]. */
 const HEDGE_PHRASES: string[][] = [
   ['under', 'discussion'], ['under', 'consideration'], ['under', 'negotiation'], ['under', 'review'],
   ['in', 'talks'], ['not', 'yet'], ['yet', 'to'], ['in', 'the', 'works'], ['on', 'the', 'table'],
   ['pushed', 'for'], ['remain', 'open'], ['being', 'discussed'], ['being', 'considered'],
+  ['no', 'guarantee'], ['not', 'guarantee'], ['in', 'talks'],
 ];
 
-function isCertain(t: Token): boolean {
-  return t.kind === 'word' && (CERTAIN.has(t.lemma) || CERTAIN.has(t.lower));
+function isCertain(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.kind !== 'word') return false;
+  // a capitalised word mid-sentence is a name ("the Politics Show that...")
+  if (i > 0 && isCapitalized(t)) return false;
+  if (CERTAIN.has(t.lemma) || CERTAIN.has(t.lower)) return true;
+  return (CERTAIN_BEFORE_THAT.has(t.lower) || CERTAIN_BEFORE_THAT.has(t.lemma)) && tokens[i + 1]?.lower === 'that';
 }
 
 function isHedgeWord(t: Token): boolean {
@@ -88,13 +103,15 @@ export const modality: SignalDetector = {
       const eh = findHedges(et);
       if (!eh.length) return out;
       const ch = findHedges(ct);
+      for (let i = 0; i < ct.length; i++) if (ct[i].kind === 'word' && CLAIM_ONLY_HEDGE.has(ct[i].lower) && !ch.some((h) => h.first === i)) ch.push({ first: i, last: i });
       let first = -1;
       let last = -1;
       for (let i = 0; i < ct.length; i++) {
-        if (!isCertain(ct[i])) continue;
+        if (!isCertain(ct, i)) continue;
         if (hedged(ct, i, ch)) continue; // the draft hedges too
         const e = input.alignment[i] ?? -1;
-        if (e >= 0 && !hedged(et, e, eh)) continue; // the source states it plainly too
+        // the source states it plainly too (its own word: a loose synonym is no statement of it)
+        if (e >= 0 && (et[e].lemma === ct[i].lemma || et[e].lower === ct[i].lower) && !hedged(et, e, eh)) continue;
         if (first < 0) first = i;
         else if (i - last > 4) break;
         last = i;
