@@ -30,4 +30,21 @@ describe('signals/order', () => {
       [],
     );
   });
+  it('two named parties in each other\'s place contradict: the message gives the source\'s order', () => {
+    const claim = "It was the Treasury's demand that the Bundesbank review the scheme that started the inquiry.";
+    const ev = "It was the Bundesbank's demand that the Treasury review the scheme that started the inquiry.";
+    const f = run(order, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+  });
+  it('a comparison reversed contradicts: "small firms over large ones" against "large firms over small ones"', () => {
+    const claim = 'Opponents say the tax would favour small firms over large ones in rural areas.';
+    const ev = 'Opponents say the tax would favour large firms over small ones in rural areas.';
+    const f = run(order, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'small firms over large');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'large firms over small');
+    assert.deepStrictEqual(run(order, ev, ev), []);
+  });
 });

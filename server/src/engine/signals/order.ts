@@ -8,7 +8,7 @@
  * clauses ("and", "or") and a word the evidence repeats (its alignment may point at the wrong occurrence).
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
-import { isClauseBreak, isContent, quoted, words } from './util';
+import { isCapitalized, isClauseBreak, isContent, isSentenceStart, quoted, words } from './util';
 
 export const MIN_COVERAGE = 0.5;
 /** the three claim words lie within this many tokens */
@@ -47,6 +47,49 @@ const isBy = (t: Token) => t.lower === 'by';
 const isCoordinator = (t: Token) => t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || t.lower === '&';
 const isOf = (t: Token) => t.lower === 'of';
 
+const COMPARATORS = new Set(['over', 'than']);
+
+/**
+ * A comparison reversed: "favour small firms over large ones" against "favour large firms over small ones",
+ * "more to the north than the south" against "more to the south than the north". The words either side of
+ * "over" / "than" in the claim stand on the other sides of it in the evidence.
+ */
+function comparison(input: SignalInput): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  const al = input.alignment;
+  for (let o = 1; o < ct.length - 1; o++) {
+    if (!COMPARATORS.has(ct[o].lower)) continue;
+    // the evidence's own "over" / "than", between the counterparts of the claim's words around it
+    const eos: number[] = [];
+    for (let k = 0; k < et.length; k++) if (et[k].lower === ct[o].lower) eos.push(k);
+    for (const eo of eos) {
+      let left = -1; // a claim word before "over" whose counterpart stands after the evidence's "over"
+      let right = -1; // and one after it whose counterpart stands before
+      for (let k = o - 1; k >= 0 && k >= o - 3; k--) {
+        if (isClauseBreak(ct[k])) break;
+        const e = al[k] ?? -1;
+        if (isContent(ct[k]) && e > eo && e <= eo + 3 && !between(et, eo, e, isClauseBreak)) left = k;
+      }
+      for (let k = o + 1; k < ct.length && k <= o + 3; k++) {
+        if (isClauseBreak(ct[k])) break;
+        const e = al[k] ?? -1;
+        if (isContent(ct[k]) && e >= 0 && e < eo && e >= eo - 3 && !between(et, e, eo, isClauseBreak)) right = k;
+      }
+      if (left < 0 || right < 0 || ct[left].lemma === ct[right].lemma) continue;
+      return {
+        kind: 'order',
+        effect: 'contradicts',
+        message: `order: the draft has ${quoted(words(input.claim, left, right))}, the source has it the other way round: ${quoted(words(input.evidence, al[right], al[left]))}`,
+        claimSpan: { start: ct[left].start, end: ct[right].end },
+        evidenceSpan: { start: et[al[right]].start, end: et[al[left]].end },
+        strength: 0.7,
+      };
+    }
+  }
+  return undefined;
+}
+
 export const order: SignalDetector = {
   kind: 'order',
   detect(input: SignalInput): SignalFinding[] {
@@ -55,6 +98,8 @@ export const order: SignalDetector = {
       const ct = input.claim.tokens;
       const et = input.evidence.tokens;
       const al = input.alignment;
+      const compared = comparison(input);
+      if (compared) return [compared];
       const aligned: number[] = [];
       for (let i = 0; i < ct.length; i++) if ((al[i] ?? -1) >= 0 && isContent(ct[i])) aligned.push(i);
       for (let p = 0; p + 2 < aligned.length; p++) {
@@ -77,12 +122,15 @@ export const order: SignalDetector = {
             if (between(ct, a, c, isCoordinator) || between(et, ec, ea, isCoordinator)) continue;
             // a compound unfolded ("air quality control" / "control of air quality"); a modifier next to its head
             // in the source ("accelerated decline" for "falling at an accelerated rate")
-            if (between(et, ec, ea, isOf) || eb === ec + 1 || ea === eb + 1) continue;
+            const named = isCapitalized(ct[a]) && isCapitalized(ct[c]) && !isSentenceStart(ct, a);
+            if (between(et, ec, ea, isOf) || (!named && (eb === ec + 1 || ea === eb + 1))) continue;
             // a word the evidence repeats may have been aligned to the wrong one of its occurrences
             if ([a, b, c].some((i) => occurrences(et, et[al[i]].lemma) > 1)) continue;
+            // two named parties in each other's place ("the IOC's demand that the IAAF investigate" / "the IAAF's
+            // demand that the IOC investigate") is a source saying otherwise; common nouns describe another scene
             return [{
               kind: 'order',
-              effect: 'unsupported',
+              effect: named ? 'contradicts' : 'unsupported',
               message: `order: the draft has ${quoted(words(input.claim, a, c))}, the source has the roles the other way round: ${quoted(words(input.evidence, ec, ea))}`,
               claimSpan: { start: ct[a].start, end: ct[c].end },
               evidenceSpan: { start: et[ec].start, end: et[ea].end },
