@@ -27,4 +27,20 @@ describe('signals/quantifier', () => {
     assert.strictEqual(f.length, 1);
     assert.strictEqual(text(claim, f[0].claimSpan), 'Only jet engine technology');
   });
+  it('"the only executive" against "one of five executives"', () => {
+    const claim = 'The auditor named the chairman as the only director who signed the accounts.';
+    const ev = 'The auditor named the chairman as one of five directors who signed the accounts.';
+    const f = run(quantifier, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.match(text(claim, f[0].claimSpan) ?? '', /^only director/);
+  });
+  it('"solely by X" against "by X and Y"; "by X and Y" for both is fine', () => {
+    const claim = 'The appeal was lodged solely by the Ramblers Association.';
+    const ev = 'An appeal was lodged by the Ramblers Association and the National Trust.';
+    const f = run(quantifier, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.deepStrictEqual(run(quantifier, 'The appeal was lodged solely by the Ramblers Association.', 'The appeal was lodged by the Ramblers Association alone.'), []);
+  });
 });

@@ -131,6 +131,10 @@ export const quantifier: SignalDetector = {
         if (ox >= 0 && exclusiveBefore(et, e) < 0 && !done.has(ox)) {
           let inc = -1;
           for (let k = Math.max(0, e - 4); k <= Math.min(et.length - 1, e + 4); k++) if (INCLUSIVE.has(et[k].lower)) { inc = k; break; }
+          // "one of five executives", "one of several": the source counts others beside it
+          for (let k = Math.max(0, e - 4); inc < 0 && k + 1 < e; k++) if (et[k].lower === 'one' && et[k + 1].lower === 'of') inc = k;
+          // "solely by X" against "by X and Y": the source names another beside X
+          if (inc < 0) inc = coordinatedAfter(input, h, e);
           if (inc >= 0) {
             done.add(ox);
             let hx = h;
@@ -154,6 +158,34 @@ export const quantifier: SignalDetector = {
     return out;
   },
 };
+
+/**
+ * The evidence goes on from the phrase the claim's exclusive word scopes over (X, aligned from claim token h
+ * on) to "and" / "as well as" and another name the claim does not have: "by the Board and the Commission" for
+ * "solely by the Board". Returns the index of the coordinator, or -1.
+ */
+function coordinatedAfter(input: SignalInput, h: number, e: number): number {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  // the end of X in the evidence: the last counterpart of the claim's following aligned words (same clause)
+  let last = e;
+  for (let k = h + 1; k < ct.length && k <= h + 8; k++) {
+    if (isClauseBreak(ct[k])) break;
+    const ek = input.alignment[k] ?? -1;
+    if (ek > last && ek <= last + 4) last = ek;
+  }
+  const claimHas = new Set(input.alignment.filter((j) => j >= 0));
+  for (let k = last + 1; k < et.length && k <= last + 2; k++) {
+    const t = et[k];
+    if (t.lower !== 'and' && t.lower !== '&' && !(t.lower === 'as' && et[k + 1]?.lower === 'well')) continue;
+    // the coordinated word: a name (or a content word) the claim does not carry
+    for (let m = k + 1; m < et.length && m <= k + 4; m++) {
+      if (isClauseBreak(et[m])) break;
+      if (isContent(et[m]) && /^\p{Lu}/u.test(et[m].text) && !claimHas.has(m)) return k;
+    }
+  }
+  return -1;
+}
 
 function words(text: string, tokens: Token[], i: number, j: number): string {
   return text.slice(tokens[i].start, tokens[j].end);
