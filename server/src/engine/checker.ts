@@ -9,6 +9,7 @@
 import { align, contentIndices, type Alignment, type Relatedness } from './coverage';
 import { draftStatements, type DraftFormat, type Statement } from './draft';
 import { findQuotes, quoteWordString } from './signals/quote';
+import { holdsQuotes, otherSpeaker, speakerOf } from './quoteOrigin';
 import { uncarriedNegation } from './signals/negation';
 import { spelledNumberDigits } from './signals/number';
 import { isCapitalized } from './signals/util';
@@ -252,8 +253,23 @@ export class Checker {
         }
       }
     }
+    // the draft's quotations, looked up in every source in scope: found anywhere, they are not missing; given
+    // to another named person than the one the source names, they are contradicted
+    const origin = claimQuotes.length ? this.quoteOrigin(claim, claimQuotes.map((q) => q.text), onlySources) : undefined;
+    if (origin) {
+      for (let k = findings.length - 1; k >= 0; k--) {
+        const { f } = findings[k];
+        if ((f.kind === 'quote' || f.kind === 'misquote') && f.effect !== 'supports') findings.splice(k, 1);
+      }
+      if (origin.clash) {
+        const cand = this.candidateOf([origin.sentence], claim, content, weight);
+        candidates.push(cand);
+        findings.push({ f: origin.clash, cand });
+      }
+    }
     const clashes = findings.filter(
-      ({ f, cand }) => f.effect === 'contradicts' && f.strength >= 0.5 && cand.alignment.coverage >= this.gateFor(f.kind) && !this.namedElsewhere(f, claim, cand),
+      ({ f, cand }) =>
+        f.effect === 'contradicts' && f.strength >= 0.5 && (cand.alignment.coverage >= this.gateFor(f.kind) || f === origin?.clash) && !this.namedElsewhere(f, claim, cand),
     );
     const missing = findings.filter(
       ({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best && !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
@@ -349,6 +365,46 @@ export class Checker {
       cite(c, verdict === 'supported' && c.alignment.coverage >= this.options.supportThreshold ? 'supports' : 'related');
     }
     return { ...base, verdict, score: round(Math.max(0, best.alignment.coverage)), reason, evidence, signals };
+  }
+
+  private candidateOf(sentences: SourceSentence[], claim: Analyzed, content: number[], weight: (lemma: string) => number): Candidate {
+    const analyzed = this.analyzedEvidence(sentences);
+    return { sentences, analyzed, alignment: align(claim, content, analyzed, weight, this.related), bm25: 0 };
+  }
+
+  /**
+   * The source sentence that holds all of the claim's quotations (at least two words between them), looked up
+   * by retrieval over the quotations' own words in every source in scope, and a clash when the draft gives
+   * the words to another named person than the source does.
+   */
+  private quoteOrigin(claim: Analyzed, quotes: string[], onlySources?: Set<string>): { sentence: SourceSentence; clash?: SignalFinding } | undefined {
+    const words = quotes.map((q) => quoteWordString(q)).join(' ').split(' ').filter(Boolean);
+    if (words.length < 2) return undefined;
+    const keys = [...new Set(quotes.flatMap((q) => contentKeys(q)))];
+    if (!keys.length) return undefined;
+    const hits = this.index.search(keys.length > this.options.queryTerms ? keys.slice(0, this.options.queryTerms) : keys, 10, onlySources);
+    for (const h of hits) {
+      const s = h.sentence;
+      if (!holdsQuotes(s.text, quotes)) continue;
+      const before: string[] = [];
+      let prev = this.index.neighbour(s, -1);
+      for (let k = 0; prev && k < SPEAKER_LOOKBACK_SENTENCES; k++, prev = this.index.neighbour(prev, -1)) before.push(prev.text);
+      const speaker = speakerOf(s.text, before);
+      const other = speaker ? otherSpeaker(claim, speaker, [s.text, ...before]) : undefined;
+      if (!speaker || !other) return { sentence: s };
+      const sourceName = speaker.analyzed.text.slice(speaker.analyzed.tokens[speaker.speaker.first].start, speaker.analyzed.tokens[speaker.speaker.last].end);
+      return {
+        sentence: s,
+        clash: {
+          kind: 'attribution',
+          effect: 'contradicts',
+          message: `attribution: the draft gives these words to ${quotedWords(other.text)}, the source to ${quotedWords(sourceName)}`,
+          claimSpan: { start: claim.tokens[other.first].start, end: claim.tokens[other.last].end },
+          strength: 0.8,
+        },
+      };
+    }
+    return undefined;
   }
 
   /**
@@ -460,6 +516,19 @@ function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
     if (t.start < boundary === inFirst) aligned++;
   }
   return aligned >= 3;
+}
+
+/** Sentences before a quotation searched for its speaker. */
+const SPEAKER_LOOKBACK_SENTENCES = 3;
+
+/** Index keys (lemmas) of the content words of a text. */
+function contentKeys(text: string): string[] {
+  const a = analyze(text);
+  return contentIndices(a).map((i) => a.tokens[i].lemma);
+}
+
+function quotedWords(s: string): string {
+  return `'${s.replace(/\s+/g, ' ').trim()}'`;
 }
 
 /** Every word of a name is in the document's vocabulary. */

@@ -63,4 +63,12 @@ describe('signals/attribution', () => {
   it('a capitalised "State" is part of a name, not a speech verb', () => {
     assert.deepStrictEqual(findSpeakers(analyze('The outreach coincided with a meeting between the United States Secretary of State and India.')), []);
   });
+  it('two named people who share a party or role word are different speakers', () => {
+    const claim = 'Welsh Labour MS Sian Evans has warned that if the board ignored the request it would be an "affront" to the town.';
+    const ev = 'Scottish Labour MS Alan Reid warned last week that if the board ignored the request it would be an "affront" to the town.';
+    const f = run(attribution, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'Scottish Labour MS Alan Reid');
+  });
 });

@@ -30,6 +30,14 @@ const ROLES = new Set([
   'ministry', 'department', 'agency', 'government', 'company', 'court', 'judge', 'police', 'witness', 'professor',
 ]);
 
+/** A noun that names a speaker by role ("spokesman", "chairman", "coach"). */
+export function isRole(t: Token): boolean {
+  return t.kind === 'word' && (ROLES.has(t.lemma) || ROLES.has(t.lower) || EXTRA_ROLES.has(t.lemma));
+}
+
+/** Role nouns a name phrase may hold ("England coach Andy Robinson", "Green MEP Alain Lipietz"). */
+const EXTRA_ROLES = new Set(['coach', 'manager', 'lawyer', 'boss', 'mp', 'mep', 'editor', 'captain', 'chancellor', 'head', 'member', 'prosecutor', 'attorney', 'founder', 'owner', 'player', 'striker', 'referee', 'wing', 'prop']);
+
 export interface Speaker {
   first: number;
   last: number;
@@ -124,7 +132,35 @@ export function findSpeakers(a: Analyzed): Speaker[] {
   return out;
 }
 
-function sameSpeaker(a: Speaker, b: Speaker): boolean {
+/** Words of a speaker phrase that are no name: titles and honorifics. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'prof', 'professor', 'dame', 'rev']);
+
+/** The last capitalised word of a speaker phrase: a person's surname ("Eva Lichtenberg"), or undefined. */
+export function surnameOf(s: Speaker, a: Analyzed): string | undefined {
+  const t = a.tokens[s.last];
+  if (!t || t.kind !== 'word' || !isCapitalized(t) || TITLES.has(t.lower) || ROLES.has(t.lemma)) return undefined;
+  // a single capitalised word that is the whole phrase and not a name-like token is still a name ("Robinson")
+  return t.lower.replace(/['’]s$/, '');
+}
+
+/** Two speakers who are named people with different surnames, neither phrase naming the other's. */
+export function differentPeople(a: Speaker, ta: Analyzed, b: Speaker, tb: Analyzed): boolean {
+  const sa = surnameOf(a, ta);
+  const sb = surnameOf(b, tb);
+  if (!sa || !sb || sa === sb) return false;
+  const inA = ta.tokens.slice(a.first, a.last + 1).some((t) => t.lower.replace(/['’]s$/, '') === sb);
+  const inB = tb.tokens.slice(b.first, b.last + 1).some((t) => t.lower.replace(/['’]s$/, '') === sa);
+  // at least one of them must look like a person (two capitalised words, or a title): "the IAAF" is an organisation
+  const person = (s: Speaker, t: Analyzed) => {
+    let caps = 0;
+    for (let k = s.first; k <= s.last; k++) if (isCapitalized(t.tokens[k]) && !ROLES.has(t.tokens[k].lemma)) caps++;
+    return caps >= 2 || TITLES.has(t.tokens[s.first]?.lower ?? '') || TITLES.has(t.tokens[s.last - 1]?.lower ?? '');
+  };
+  return !inA && !inB && (person(a, ta) || person(b, tb));
+}
+
+function sameSpeaker(a: Speaker, b: Speaker, ta?: Analyzed, tb?: Analyzed): boolean {
+  if (ta && tb && differentPeople(a, ta, b, tb)) return false;
   for (const x of a.words) {
     if (GENERIC.has(x)) continue;
     for (const y of b.words) {
@@ -180,7 +216,7 @@ export const attribution: SignalDetector = {
         // a speaker's own few words must match closely ("contacting IT if the website is not working")
         if (!content || aligned / content < (from > 0 ? 0.67 : 0.5)) continue;
         const claimSpan = { start: ct[s.first].start, end: ct[s.last].end };
-        if (es.some((e) => sameSpeaker(s, e))) continue;
+        if (es.some((e) => sameSpeaker(s, e, input.claim, input.evidence))) continue;
         // the draft's speaker is named in the evidence itself ("..., Jane Roe, a member of the council, said";
         // "Roe told the Gazette"): the sentence does not give the words to someone else
         if (namedIn(s, input.claim, input.evidence)) continue;

@@ -1,0 +1,40 @@
+/** quoteOrigin.ts: who the source says spoke a quotation. */
+import * as assert from 'node:assert/strict';
+import { holdsQuotes, otherSpeaker, speakerOf } from '../../server/src/engine/quoteOrigin';
+import { analyze } from '../../server/src/engine/text';
+import { SourceIndex } from '../../server/src/engine/sourceIndex';
+import { createChecker } from '../../server/src/engine/defaults';
+
+const name = (s: ReturnType<typeof speakerOf>) => (s ? s.analyzed.text.slice(s.analyzed.tokens[s.speaker.first].start, s.analyzed.tokens[s.speaker.last].end) : undefined);
+
+describe('quoteOrigin', () => {
+  it('finds quotations in a sentence, case and punctuation aside', () => {
+    assert.ok(holdsQuotes('"We will be back next season," the captain said.', ['we will be back next season']));
+    assert.ok(!holdsQuotes('"We will be back," the captain said.', ['we will be back next season']));
+  });
+  it('names the speaker in the sentence, else the nearest named one before it', () => {
+    assert.equal(name(speakerOf('"The timing is surprising," said Okafor.', [])), 'Okafor');
+    assert.equal(name(speakerOf('"We have the papers and the world should see them."', ['"The file is not complete.', '"The timing is surprising," said Okafor.'])), 'Okafor');
+    // a pronoun is no name; a stretch of clause is no speaker
+    assert.equal(speakerOf('"Nothing was wrong," he told the court.', ['He said it on Wednesday.']), undefined);
+  });
+  it('a different named person is another speaker; the same surname, or the draft speaker named nearby, is not', () => {
+    const source = speakerOf('"The timing is surprising," said Gregory Okafor.', [])!;
+    assert.ok(otherSpeaker(analyze('Club spokesman Ian Davies said: "The timing is surprising."'), source));
+    assert.equal(otherSpeaker(analyze('Mr Okafor said: "The timing is surprising."'), source), undefined);
+    assert.equal(otherSpeaker(analyze('Ian Davies said: "The timing is surprising."'), source, ['Ian Davies and Gregory Okafor spoke.']), undefined);
+  });
+  it('the checker: a real quotation given to another named person is contradicted and names the real speaker', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', 'The club lawyer Gregory Okafor spoke after the hearing. "The timing is extremely surprising," said Okafor.\n\n"We have the papers and it is time the fans saw them." The board will meet on Friday.');
+    index.addFile('b.txt', 'The league spokesman Ian Davies said the league was very surprised by the verdict.');
+    const checker = createChecker(index);
+    const [r] = checker.checkDraft('League spokesman Ian Davies said: "We have the papers and it is time the fans saw them."', 'plaintext');
+    assert.equal(r.verdict, 'contradicted', JSON.stringify(r.signals));
+    const s = r.signals.find((x) => x.kind === 'attribution');
+    assert.ok(s);
+    assert.match(s.message, /the source to 'Okafor'/);
+    const [ok] = checker.checkDraft('Club lawyer Gregory Okafor said: "We have the papers and it is time the fans saw them."', 'plaintext');
+    assert.notEqual(ok.verdict, 'contradicted', JSON.stringify(ok.signals));
+  });
+});
