@@ -167,4 +167,26 @@ describe('a negation the evidence does not carry', () => {
   it('the same claim without the negation is supported', () => {
     assert.strictEqual(check(`The Brightwater robot can ${tail}`).verdict, 'supported');
   });
+  it('a sentence drawn from two sources is supported by the two together, citing both', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', 'The charges against the former mayor include bribery, fraud and misconduct in public office. The trial is due to last six weeks.');
+    index.addFile('b.txt', 'The council leader spoke to reporters on Monday. The former mayor pleads not guilty to all of the charges.');
+    index.addFile('c.txt', 'Parking charges in the town centre will rise in April.');
+    const checker = createChecker(index);
+    const [r] = checker.checkDraft('The charges against the former mayor include bribery, fraud and misconduct in public office, and he has pleaded not guilty.', 'plaintext');
+    assert.equal(r.verdict, 'supported', r.reason);
+    assert.deepEqual([...new Set(r.evidence.map((e) => e.source))].sort(), ['a.txt', 'b.txt']);
+    // without the other source the plea is not carried
+    const one = new SourceIndex();
+    one.addFile('a.txt', 'The charges against the former mayor include bribery, fraud and misconduct in public office. The trial is due to last six weeks.');
+    assert.notEqual(createChecker(one).checkDraft('The charges against the former mayor include bribery, fraud and misconduct in public office, and he has pleaded not guilty.', 'plaintext')[0].verdict, 'supported');
+  });
+  it('a name taken from another source must stand there in the same context', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', 'The head of the inquiry panel, Maria Lopes, said it had not been shown that the club broke the rules.');
+    index.addFile('b.txt', '"We will wait for the final report," said league chairman Pedro Alves on Friday, adding that the club had been told.');
+    const checker = createChecker(index);
+    const [r] = checker.checkDraft('The head of the inquiry panel, Pedro Alves, said it had not been shown that the club broke the rules.', 'plaintext');
+    assert.notEqual(r.verdict, 'supported', JSON.stringify(r.evidence.map((e) => e.quote)));
+  });
 });

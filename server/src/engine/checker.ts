@@ -47,6 +47,8 @@ export interface CheckerOptions {
   spread?: number;
   /** coverage subtracted from spread evidence (0: a summary's sentence drawn from several source sentences is as well carried as by one) */
   spreadPenalty?: number;
+  /** sentences of other sources that spread evidence may add for the words its source leaves out (0 = one source only) */
+  crossSourceSpread?: number;
 }
 
 const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
@@ -62,6 +64,7 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
   maxEvidence: 3,
   spread: 5,
   spreadPenalty: 0,
+  crossSourceSpread: 2,
 };
 
 /**
@@ -192,13 +195,36 @@ export class Checker {
         if (c.alignment.coverage < this.options.relatedThreshold) break;
         picked.push(c.sentences[0]);
       }
+      // then sentences of other sources for what the first source leaves out: a sentence drawn from two
+      // sources ("... charges of fraud, and he has pleaded not guilty") is carried by the two together
+      if (picked.length > 0) this.addOtherSources(picked, singles, claim, content);
       if (picked.length > 1) {
-        picked.sort((a, b) => a.start - b.start);
+        picked.sort((a, b) => (a.source === b.source ? a.start - b.start : a.source === picked[0].source ? -1 : b.source === picked[0].source ? 1 : a.source < b.source ? -1 : 1));
         const analyzed = analyze(picked.map((p) => p.text).join(' '));
         const alignment = align(claim, content, analyzed, weight, this.related);
         alignment.coverage -= this.options.spreadPenalty;
         const cand: Candidate = { sentences: picked, analyzed, alignment, bm25: 0, spread: true };
         if (alignment.coverage > candidates[0].alignment.coverage) candidates.unshift(cand);
+      }
+    }
+    // a best sentence that carries enough of the claim but not its negation or one of its names: the sentences
+    // of other sources may carry what it lacks ("... and he has pleaded not guilty" from a second article)
+    const top = candidates[0];
+    if (this.options.crossSourceSpread > 0 && !top.spread && top.sentences.length === 1 && top.alignment.coverage >= this.options.supportThreshold) {
+      const lacksNegation = !!uncarriedNegation(claim, top.analyzed, top.alignment.map, findQuotes(claim.text));
+      const lacksName = content.some((i) => top.alignment.map[i] < 0 && isNameOrNumber(claim, i));
+      if (lacksNegation || lacksName) {
+        const picked = [top.sentences[0]];
+        // a short clause of another source may carry the negation ("He pleads not guilty"): then it needs only
+        // to share the negated words, not a good part of the claim
+        this.addOtherSources(picked, singles, claim, content, lacksNegation ? CLAUSE_MIN_COVERAGE : CROSS_SOURCE_MIN_COVERAGE);
+        if (picked.length > 1) {
+          const analyzed = analyze(picked.map((p) => p.text).join(' '));
+          const alignment = align(claim, content, analyzed, weight, this.related);
+          const cand: Candidate = { sentences: picked, analyzed, alignment, bm25: 0, spread: true };
+          const resolved = lacksNegation ? !uncarriedNegation(claim, analyzed, alignment.map, findQuotes(claim.text)) : true;
+          if (resolved && alignment.coverage > top.alignment.coverage) candidates.unshift(cand);
+        }
       }
     }
     const best = candidates[0];
@@ -367,6 +393,30 @@ export class Checker {
     return { ...base, verdict, score: round(Math.max(0, best.alignment.coverage)), reason, evidence, signals };
   }
 
+  /**
+   * Adds to `picked` (sentences of one source) up to `crossSourceSpread` sentences of other sources that carry
+   * claim words the picked ones do not: each about the same thing (CROSS_SOURCE_MIN_COVERAGE on its own), and a
+   * name or number it adds standing among the claim's own neighbours there.
+   */
+  private addOtherSources(picked: SourceSentence[], singles: Candidate[], claim: Analyzed, content: number[], minCoverage = CROSS_SOURCE_MIN_COVERAGE): void {
+    const covered = new Set<number>();
+    for (const c of singles) if (picked.includes(c.sentences[0])) for (const i of content) if (c.alignment.map[i] >= 0) covered.add(i);
+    let added = 0;
+    for (const c of singles) {
+      if (added >= this.options.crossSourceSpread || picked.length >= this.options.spread + this.options.crossSourceSpread) break;
+      if (c.sentences[0].source === picked[0].source || picked.includes(c.sentences[0])) continue;
+      if (c.alignment.coverage < minCoverage) continue;
+      const adds = content.filter((i) => !covered.has(i) && c.alignment.map[i] >= 0);
+      if (!adds.length) continue;
+      // "Greek Athletics Federation (Segas)" may lend "Segas"; "Segas chairman Vassilis Sevastis" may not lend
+      // "Vassilis Sevastis" to "the tribunal's head, Vassilis Sevastis"
+      if (adds.some((i) => isNameOrNumber(claim, i) && !sameNeighbours(claim, i, c, covered))) continue;
+      for (const i of adds) covered.add(i);
+      picked.push(c.sentences[0]);
+      added++;
+    }
+  }
+
   private candidateOf(sentences: SourceSentence[], claim: Analyzed, content: number[], weight: (lemma: string) => number): Candidate {
     const analyzed = this.analyzedEvidence(sentences);
     return { sentences, analyzed, alignment: align(claim, content, analyzed, weight, this.related), bm25: 0 };
@@ -423,7 +473,7 @@ export class Checker {
    * roster further down): the sentence is about another part of the story, not a rival to the name.
    */
   private namedElsewhere(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean {
-    if (f.kind !== 'entity' || this.options.contextCredit <= 0) return false;
+    if (f.kind !== 'entity' || f.anchored || this.options.contextCredit <= 0) return false;
     return this.documentHasQuote(cand.sentences[0].source, claim.text.slice(f.claimSpan.start, f.claimSpan.end));
   }
 
@@ -516,6 +566,38 @@ function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
     if (t.start < boundary === inFirst) aligned++;
   }
   return aligned >= 3;
+}
+
+/** Coverage a short clause of another source needs when it is to carry the claim's negation. */
+const CLAUSE_MIN_COVERAGE = 0.08;
+
+/** Coverage a sentence of another source needs on its own before spread evidence may take words from it. */
+const CROSS_SOURCE_MIN_COVERAGE = 0.35;
+
+function isNameOrNumber(claim: Analyzed, i: number): boolean {
+  const t = claim.tokens[i];
+  return t.kind === 'number' || (i > 0 && isCapitalized(t));
+}
+
+/**
+ * Most content words within 3 tokens of claim token i that the first source carries (`anchored`) also stand
+ * within 3 tokens of i's counterpart in the other source's sentence: the two sources speak of the same thing
+ * there ("Greek Athletics Federation (Segas)"). Titles and speech verbs are no anchor.
+ */
+function sameNeighbours(claim: Analyzed, i: number, cand: { alignment: Alignment; analyzed: Analyzed }, anchored: Set<number>): boolean {
+  const j = cand.alignment.map[i];
+  if (j < 0) return false;
+  let anchors = 0;
+  let kept = 0;
+  for (let k = Math.max(0, i - 3); k <= Math.min(claim.tokens.length - 1, i + 3); k++) {
+    if (k === i || !anchored.has(k)) continue;
+    const t = claim.tokens[k];
+    if (t.stop || t.kind === 'punct' || /^(say|tell|add|state|claim|report|mr|mrs|ms|dr)$/.test(t.lemma)) continue;
+    anchors++;
+    const jk = cand.alignment.map[k];
+    if (jk >= 0 && Math.abs(jk - j) <= 3) kept++;
+  }
+  return anchors > 0 && kept * 2 > anchors;
 }
 
 /** Sentences before a quotation searched for its speaker. */

@@ -134,6 +134,9 @@ export interface SignalFinding {
   evidenceSpan?: Span;
   /** 0..1 confidence */
   strength: number;
+  /** the clash is tied to a name both sides share ("Enron chief Dennis Kozlowski"): the draft's word occurring
+   * elsewhere in the source does not excuse it */
+  anchored?: boolean;
 }
 
 /**

@@ -57,4 +57,14 @@ describe('signals/entity', () => {
     assert.deepStrictEqual(run(entity, 'He was Chef de Mission of Team GB at the 2016 Olympics.', 'Mark England will be Chef de Mission of Team GB at the 2016 Olympic Games in Rio.'), []);
     assert.deepStrictEqual(run(entity, 'The academy won the Presidents\' Trophy in 2016.', 'The academy won the President\'s Trophy in 2016.'), []);
   });
+  it('a person with another organisation\'s role: "former Acme chief Jo Park" against "former Globex chief Jo Park"', () => {
+    const claim = 'The hearing follows the trial of former Acme chief Jo Park, who is accused of fraud.';
+    const ev = 'The hearing follows the trial of former Globex Systems chief Jo Park, who is accused of fraud.';
+    const f = run(entity, claim, ev).filter((x) => x.effect === 'contradicts');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'Acme');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'Globex Systems');
+    assert.ok(f[0].anchored);
+    assert.deepStrictEqual(run(entity, ev, ev).filter((x) => x.effect === 'contradicts'), []);
+  });
 });

@@ -190,8 +190,11 @@ export const entity: SignalDetector = {
       const claimKeys = evidenceKeys(input.claim);
       const ct = input.claim.tokens;
       const et = input.evidence.tokens;
+      const roles = roleClashes(input);
+      out.push(...roles);
       for (const m of cm) {
         if (mentionFound(m, keys)) continue;
+        if (roles.some((r) => r.claimSpan.start <= ct[m.first].start && ct[m.last].end <= r.claimSpan.end)) continue;
         const rival = em.find((f) => sameRole(m, f, input) && !mentionFound(f, claimKeys));
         const claimSpan = { start: ct[m.first].start, end: ct[m.first].start + m.text.length };
         if (rival) {
@@ -224,6 +227,71 @@ export const entity: SignalDetector = {
     return out;
   },
 };
+
+/** Role nouns that stand between an organisation and a person's name ("Enron chief Dennis Kozlowski"). */
+const ROLE_NOUNS = new Set([
+  'chief', 'boss', 'head', 'chairman', 'chairwoman', 'chair', 'president', 'director', 'executive', 'spokesman',
+  'spokeswoman', 'spokesperson', 'coach', 'manager', 'captain', 'wing', 'striker', 'midfielder', 'defender',
+  'goalkeeper', 'prop', 'leader', 'editor', 'minister', 'secretary', 'founder', 'owner', 'lawyer', 'analyst',
+  'economist', 'correspondent', 'mep', 'mp', 'member', 'star', 'winger', 'forward', 'fly-half', 'scrum-half',
+]);
+
+/** Capitalised words right before index `at` (an organisation in front of a role noun), at most 4. */
+function orgBefore(tokens: Token[], at: number): [number, number] | undefined {
+  let first = at;
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    const t = tokens[k];
+    if (t.kind === 'word' && isCapitalized(t) && !isSentenceStart(tokens, k) && !NOT_NAMES.has(t.lower)) first = k;
+    else break;
+  }
+  return first < at ? [first, at - 1] : undefined;
+}
+
+/**
+ * A person named with one organisation's role in the draft and another's in the source: "former Enron chief
+ * Dennis Kozlowski" against "former Tyco International chief Dennis Kozlowski"; "Wasps wing Cueto" against
+ * "Sale wing Cueto". The name is aligned, the role noun is the same, the organisations differ and the source
+ * does not give the draft's organisation next to the name.
+ */
+function roleClashes(input: SignalInput): SignalFinding[] {
+  const out: SignalFinding[] = [];
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  for (let r = 1; r + 1 < ct.length; r++) {
+    const role = ct[r];
+    if (role.kind !== 'word' || isCapitalized(role) || !(ROLE_NOUNS.has(role.lower) || ROLE_NOUNS.has(role.lemma))) continue;
+    const org = orgBefore(ct, r);
+    if (!org || !isCapitalized(ct[r + 1]) || (input.alignment[r + 1] ?? -1) < 0) continue;
+    // the name: capitalised words after the role noun; its last word's counterpart in the evidence
+    let last = r + 1;
+    while (last + 1 < ct.length && isCapitalized(ct[last + 1]) && (input.alignment[last + 1] ?? -1) >= 0) last++;
+    const j = input.alignment[r + 1];
+    // the source's role noun in front of the name, with its own organisation
+    let er = -1;
+    for (let k = j - 1; k >= 0 && k >= j - 3; k--) if (et[k].lemma === role.lemma || et[k].lower === role.lower) { er = k; break; }
+    if (er < 0) continue;
+    const eorg = orgBefore(et, er);
+    if (!eorg) continue;
+    const claimOrg = ct.slice(org[0], org[1] + 1).map((t) => t.lower);
+    const sourceOrg = et.slice(eorg[0], eorg[1] + 1).map((t) => t.lower);
+    if (claimOrg.some((w) => sourceOrg.includes(w)) || sameAlias(claimOrg.join(' '), sourceOrg.join(' '))) continue;
+    out.push({
+      kind: 'entity',
+      effect: 'contradicts',
+      message: `entity: the draft says ${quoted(input.claim.text.slice(ct[org[0]].start, role.end))}, the source says ${quoted(input.evidence.text.slice(et[eorg[0]].start, et[er].end))}`,
+      claimSpan: { start: ct[org[0]].start, end: ct[org[1]].end },
+      evidenceSpan: { start: et[eorg[0]].start, end: et[eorg[1]].end },
+      strength: 0.8,
+      anchored: true,
+    });
+  }
+  return out;
+}
+
+function sameAlias(a: string, b: string): boolean {
+  const ka = aliasKey(a);
+  return !!ka && ka === aliasKey(b);
+}
 
 /** Does evidence mention f hold the same role as claim mention m? */
 function sameRole(m: EntityMention, f: EntityMention, input: SignalInput): boolean {
