@@ -76,8 +76,12 @@ interface Folder {
   roots: string[];
   index: SourceIndex;
   checker: Checker;
-  /** resolves when the current (re)index is done */
+  /** resolves when the current (re)index is done; until the first index is built, a promise that waits for it */
   loading: Promise<void>;
+  /** whether the first index has been started (until then `loading` waits for it, so no check runs against an empty index) */
+  started: boolean;
+  /** resolves the first `loading` once the first index is done */
+  firstDone: () => void;
   loadGen: number;
   indexing: boolean;
   percent: number;
@@ -184,6 +188,8 @@ function uriToPath(uri: string): string | undefined {
 
 function newFolder(uri: string, name: string): Folder {
   const index = new SourceIndex();
+  let firstDone = () => {};
+  const first = new Promise<void>((resolve) => (firstDone = resolve));
   return {
     uri,
     path: uriToPath(uri),
@@ -192,7 +198,9 @@ function newFolder(uri: string, name: string): Folder {
     roots: [],
     index,
     checker: createChecker(index),
-    loading: Promise.resolve(),
+    loading: first,
+    started: false,
+    firstDone,
     loadGen: 0,
     indexing: false,
     percent: 100,
@@ -365,6 +373,10 @@ function reindex(f: Folder): Promise<void> {
     sendStatus();
   });
   f.loading = p;
+  if (!f.started) {
+    f.started = true;
+    void p.then(f.firstDone); // checks waiting for the first index go on (ready() then waits for any newer one)
+  }
   return p;
 }
 
@@ -415,7 +427,7 @@ async function refreshSettings(pushed?: unknown, force = false) {
     // only folders inside the workspace are read, unless the user allows more in a trusted workspace
     const { roots, refused } = confineRoots(sourceRoots(f.settings, f.path), f.path, f.settings.allowSourcesOutsideWorkspace && workspaceTrusted);
     const maxBytes = f.settings.maxSourceKB * 1024;
-    if (force || !sameSources(roots, f.roots) || maxBytes !== f.maxBytes || refused.length !== f.refused.length) {
+    if (force || !f.started || !sameSources(roots, f.roots) || maxBytes !== f.maxBytes || refused.length !== f.refused.length) {
       f.roots = roots;
       f.refused = refused;
       f.maxBytes = maxBytes;
