@@ -189,4 +189,14 @@ describe('a negation the evidence does not carry', () => {
     const [r] = checker.checkDraft('The head of the inquiry panel, Pedro Alves, said it had not been shown that the club broke the rules.', 'plaintext');
     assert.notEqual(r.verdict, 'supported', JSON.stringify(r.evidence.map((e) => e.quote)));
   });
+  it('a date in the same slot is contradicted even where the rest of the claim is reworded', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', 'The airline came out of bankruptcy protection in 2011, and is now owned by a Dutch group.');
+    index.addFile('b.txt', 'The bank reported higher profits in 2010. A new chief executive was named in the spring. The group owns two hotels.');
+    index.addFile('c.txt', 'Trains to the coast were cancelled on Monday. Passengers were told to travel by bus.');
+    const checker = createChecker(index);
+    const [r] = checker.checkDraft('The airline came out of bankruptcy protection in 2012 and is now owned by a Dutch investor.', 'plaintext');
+    assert.equal(r.verdict, 'contradicted', r.reason);
+    assert.match(r.reason, /2012.*2011/);
+  });
 });

@@ -295,7 +295,10 @@ export class Checker {
     }
     const clashes = findings.filter(
       ({ f, cand }) =>
-        f.effect === 'contradicts' && f.strength >= 0.5 && (cand.alignment.coverage >= this.gateFor(f.kind) || f === origin?.clash) && !this.namedElsewhere(f, claim, cand),
+        f.effect === 'contradicts' &&
+        f.strength >= 0.5 &&
+        (cand.alignment.coverage >= this.gateFor(f.kind) || f === origin?.clash || (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand))) &&
+        !this.namedElsewhere(f, claim, cand),
     );
     const missing = findings.filter(
       ({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best && !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
@@ -566,6 +569,42 @@ function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
     if (t.start < boundary === inFirst) aligned++;
   }
   return aligned >= 3;
+}
+
+/**
+ * Kinds whose clash may pass at the plain gate when it sits in the same slot on both sides. Not numbers: measured
+ * on the dev sets, the same unit too often counts another quantity ("cents per litre", "watts per square metre").
+ */
+const SLOT_KINDS = new Set(['date']);
+
+/**
+ * The clashing words stand in the same slot on both sides: at least two content words right around them in the
+ * claim (three tokens either side) are aligned to words right around the source's words, on the same sides
+ * ("at the Olympic Village on 13 August" / "at the Olympic village on 12 August"; "bankruptcy protection in 2003"
+ * / "bankruptcy protection in 2004"). Such a clash needs only the plain contradiction gate: the sentence is
+ * about the same event even where the rest of the claim is reworded.
+ */
+function inSameSlot(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean {
+  if (!f.evidenceSpan) return false;
+  const ct = claim.tokens;
+  const et = cand.analyzed.tokens;
+  const first = ct.findIndex((t) => t.start >= f.claimSpan.start);
+  let last = first;
+  while (last + 1 < ct.length && ct[last + 1].end <= f.claimSpan.end) last++;
+  const eFirst = et.findIndex((t) => t.start >= f.evidenceSpan!.start);
+  let eLast = eFirst;
+  while (eLast + 1 < et.length && et[eLast + 1].end <= f.evidenceSpan.end) eLast++;
+  if (first < 0 || eFirst < 0) return false;
+  let anchors = 0;
+  for (let k = Math.max(0, first - 3); k < first; k++) {
+    const j = cand.alignment.map[k];
+    if (!ct[k].stop && j >= 0 && j < eFirst && j >= eFirst - 4) anchors++;
+  }
+  for (let k = last + 1; k <= Math.min(ct.length - 1, last + 3); k++) {
+    const j = cand.alignment.map[k];
+    if (!ct[k].stop && j > eLast && j <= eLast + 4) anchors++;
+  }
+  return anchors >= 2;
 }
 
 /** Coverage a short clause of another source needs when it is to carry the claim's negation. */
