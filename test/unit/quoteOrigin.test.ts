@@ -37,4 +37,13 @@ describe('quoteOrigin', () => {
     const [ok] = checker.checkDraft('Club lawyer Gregory Okafor said: "We have the papers and it is time the fans saw them."', 'plaintext');
     assert.notEqual(ok.verdict, 'contradicted', JSON.stringify(ok.signals));
   });
+  it('no clash on words inside a quotation that a source holds verbatim', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', 'In a statement, the board said its panel will now consider whether the ruling is wrong.');
+    index.addFile('b.txt', 'A statement from the board said: "The panel concluded that the ruling is wrong."');
+    index.addFile('c.txt', 'The club will play its next match on Saturday at home.');
+    const checker = createChecker(index);
+    const [r] = checker.checkDraft('In a statement, the board said its panel "concluded that the ruling is wrong".', 'plaintext');
+    assert.notEqual(r.verdict, 'contradicted', JSON.stringify(r.signals));
+  });
 });

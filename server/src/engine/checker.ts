@@ -210,11 +210,11 @@ export class Checker {
     // a best sentence that carries enough of the claim but not its negation or one of its names: the sentences
     // of other sources may carry what it lacks ("... and he has pleaded not guilty" from a second article)
     const top = candidates[0];
-    if (this.options.crossSourceSpread > 0 && !top.spread && top.sentences.length === 1 && top.alignment.coverage >= this.options.supportThreshold) {
+    if (this.options.crossSourceSpread > 0 && !top.spread && top.alignment.coverage >= this.options.supportThreshold) {
       const lacksNegation = !!uncarriedNegation(claim, top.analyzed, top.alignment.map, findQuotes(claim.text));
       const lacksName = content.some((i) => top.alignment.map[i] < 0 && isNameOrNumber(claim, i));
       if (lacksNegation || lacksName) {
-        const picked = [top.sentences[0]];
+        const picked = [...top.sentences];
         // a short clause of another source may carry the negation ("He pleads not guilty"): then it needs only
         // to share the negated words, not a good part of the claim
         this.addOtherSources(picked, singles, claim, content, lacksNegation ? CLAUSE_MIN_COVERAGE : CROSS_SOURCE_MIN_COVERAGE);
@@ -287,6 +287,9 @@ export class Checker {
         const { f } = findings[k];
         if ((f.kind === 'quote' || f.kind === 'misquote') && f.effect !== 'supports') findings.splice(k, 1);
       }
+      // words inside a quotation the sources hold verbatim are the source's own: no other signal speaks for them
+      const inQuote = (f: SignalFinding) => claimQuotes.some((q) => f.claimSpan.start >= q.start && f.claimSpan.end <= q.end);
+      for (let k = findings.length - 1; k >= 0; k--) if (findings[k].f.effect === 'contradicts' && inQuote(findings[k].f)) findings.splice(k, 1);
       if (origin.clash) {
         const cand = this.candidateOf([origin.sentence], claim, content, weight);
         candidates.push(cand);

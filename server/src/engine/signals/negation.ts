@@ -85,7 +85,7 @@ export function negationNear(side: Analyzed, i: number, other: Analyzed, toOther
     const after = k > i;
     for (const j of toOther(k)) {
       if (j < 0) continue;
-      if (cues.some((c) => (after ? j > c && j <= c + 4 : j < c && j >= c - 3))) return true;
+      if (cues.some((c) => (after ? j > c && j <= c + 5 : j < c && j >= c - 3))) return true;
     }
   }
   return false;
