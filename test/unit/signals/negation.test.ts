@@ -4,6 +4,15 @@ import { findQuotes } from '../../../server/src/engine/signals/quote';
 import { makeInput, run, text } from './helpers';
 
 describe('signals/negation', () => {
+  it('"declined the chance to consult" negates "consult": the draft\'s "consulted" clashes', () => {
+    const claim = 'The goal was ruled out after the referee consulted the video official.';
+    const ev = 'The referee then declined the chance to consult the video official before the goal was ruled out.';
+    const f = run(negation, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'consulted');
+    assert.match(f[0].message, /declined the chance to consult/);
+  });
+
   it('no clash when the evidence negates the same word too, in another place ("could not ship it" twice)', () => {
     const claim = 'The plan was to ship the parts on Monday, but in the end we could not ship them, the supplier said.';
     const ev = 'The plan was to ship the parts on Monday, but in the end we could not ship them, the supplier said.';

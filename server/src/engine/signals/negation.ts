@@ -37,6 +37,7 @@ function cueVerbGoverns(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (!next) return false;
   if (next.lower === 'to' || next.lower === 'that') return true;
+  if (/^(the|an|a)$/.test(next.lower) && CHANCE.has(tokens[i + 2]?.lemma ?? '') && tokens[i + 3]?.lower === 'to') return true;
   // "denied the report", "refused the offer", "denies knowing": a verb form followed by its object or a clause;
   // not "deny Smith a try", "refused him entry" (a person given something: no negation of a statement)
   if (t.lemma !== 'deny' && t.lemma !== 'refuse') return false;
@@ -100,8 +101,15 @@ function insideQuotes(text: string, t: Token, quotes: Span[]): boolean {
   return quotes.some((q) => t.start >= q.start && t.end <= q.end);
 }
 
+/** "declined the chance to consult", "refused an offer to join": the verb after "to" is what is negated. */
+const CHANCE = new Set(['chance', 'opportunity', 'offer', 'invitation']);
+
 /** The head a cue at index i negates: the next content token within 4 tokens in the same clause. */
 function headOf(tokens: Token[], i: number): number {
+  if (CUE_VERBS.has(tokens[i].lemma) && /^(the|an|a)$/.test(tokens[i + 1]?.lower ?? '') && CHANCE.has(tokens[i + 2]?.lemma ?? '') && tokens[i + 3]?.lower === 'to') {
+    const v = tokens[i + 4];
+    return v && isContent(v) ? i + 4 : -1;
+  }
   for (let k = i + 1; k < tokens.length && k <= i + 4; k++) {
     const t = tokens[k];
     if (isClauseBreak(t)) return -1;
