@@ -571,7 +571,9 @@ function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
     if (t.stop) continue;
     if (t.start < boundary === inFirst) aligned++;
   }
-  return aligned >= 3;
+  // a clash tied to the claim's own word there ("no guarantee that the directive will become law" for "will ...
+  // become law"): two aligned words in that sentence suffice
+  return aligned >= (f.anchored ? 2 : 3);
 }
 
 /**

@@ -3,6 +3,17 @@ import { modality } from '../../../server/src/engine/signals/modality';
 import { run, text } from './helpers';
 
 describe('signals/modality', () => {
+  it('"will become law" against "no guarantee that it will become law"; "said it would" is fine', () => {
+    const claim = 'Once the senate has voted, the bill will go back to the assembly and become law.';
+    const ev = 'If the senate votes for it the bill will go back to the assembly, but there is no guarantee that the bill will become law.';
+    const f = run(modality, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'become');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'no guarantee');
+    assert.deepStrictEqual(run(modality, 'The minister will open the bridge in May.', 'The minister said she would open the bridge in May.'), []);
+    assert.deepStrictEqual(run(modality, 'The union will investigate the coach, who may have to apologise.', 'The union will investigate the coach, who may have to apologise.'), []);
+  });
+
   it('an allegation stated as established: "have established that" against "allege that"', () => {
     const claim = 'Investigators have established that the two directors moved the funds offshore.';
     const ev = 'Investigators allege that the two directors moved the funds offshore.';

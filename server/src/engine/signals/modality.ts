@@ -91,6 +91,59 @@ function hedged(tokens: Token[], i: number, hedges: Hedge[]): boolean {
   return false;
 }
 
+/** The hedge scoping over token i (as `hedged` decides), or undefined. */
+function hedgeOf(tokens: Token[], i: number, hedges: Hedge[]): Hedge | undefined {
+  for (const h of hedges) {
+    if (h.last < i && i - h.last <= 5) {
+      let broken = false;
+      for (let k = h.last + 1; k < i; k++) if (isClauseBreak(tokens[k])) broken = true;
+      if (!broken) return h;
+    }
+    if (h.first > i && h.first - i <= 2) return h;
+  }
+  return undefined;
+}
+
+/** Hedges a plain "will" may stand for: intentions and reported futures ("said it would", "plans to open"). */
+const WILL_OK = new Set(['would', 'plan', 'planned', 'planning', 'aim', 'intend', 'seek', 'hope', 'hoped', 'push', 'pushed', 'envision', 'envisions', 'envisage']);
+
+/**
+ * "will become law" where the source says "no guarantee that it will become law", "could become law", "is
+ * likely to": a prediction stated as certain. The words "will" governs (to the end of its clause, across "and")
+ * are looked up in the evidence; one of them hedged there by anything but an intention makes the clash.
+ */
+function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  for (let i = 0; i < ct.length; i++) {
+    if (ct[i].lower !== 'will' && ct[i].lower !== "'ll") continue;
+    if (/^(not|never)$/.test(ct[i + 1]?.lower ?? '') || hedged(ct, i, ch)) continue;
+    for (let k = i + 1; k < ct.length && k <= i + 12; k++) {
+      const t = ct[k];
+      if (isClauseBreak(t)) break;
+      if (t.stop || t.kind !== 'word' || hedged(ct, k, ch)) continue;
+      const e = input.alignment[k] ?? -1;
+      if (e < 0 || (et[e].lemma !== t.lemma && et[e].lower !== t.lower)) continue;
+      // a hedge before the source's word, in its clause ("no guarantee that the directive will become law")
+      const h = hedgeOf(et, e, eh);
+      if (!h || h.last >= e) continue;
+      const words = input.evidence.text.slice(et[h.first].start, et[h.last].end);
+      if (h.first === h.last && WILL_OK.has(et[h.first].lower)) continue;
+      const said = k === i + 1 ? quoted(input.claim.text.slice(ct[i].start, t.end)) : `${quoted(ct[i].text)} … ${quoted(t.text)}`;
+      return {
+        kind: 'modality',
+        effect: 'contradicts',
+        message: `modality: the draft says ${said} as certain, the source says ${quoted(words)}`,
+        claimSpan: { start: t.start, end: t.end },
+        evidenceSpan: { start: et[h.first].start, end: et[h.last].end },
+        strength: 0.5 + 0.4 * Math.min(1, input.coverage),
+        anchored: true,
+      };
+    }
+  }
+  return undefined;
+}
+
 export const modality: SignalDetector = {
   kind: 'modality',
   detect(input: SignalInput): SignalFinding[] {
@@ -116,7 +169,10 @@ export const modality: SignalDetector = {
         else if (i - last > 4) break;
         last = i;
       }
-      if (first < 0) return out;
+      if (first < 0) {
+        const w = willClash(input, ch, eh);
+        return w ? [w] : out;
+      }
       // the clashing phrase: certainty words through the next content word ("signed a binding agreement")
       let end = last;
       for (let k = last + 1; k < ct.length && k <= last + 2; k++) {
