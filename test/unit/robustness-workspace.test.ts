@@ -1,0 +1,262 @@
+/**
+ * A hostile workspace (issue 14): files of a cloned repository that are links out of it, device
+ * files, FIFOs, huge or invalid are never followed, never read without bound, never block and are
+ * never written over. Every loop here is bounded; every case runs in well under its timeout.
+ */
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PROJECT_FILE, parseProjectText, readProjectFile, updateProjectFile } from '../../server/src/workspace/projectFile';
+import { PROJECT_FILE_MAX_BYTES, readFileSafe, removeStaleTemps, writeFileAtomic } from '../../server/src/workspace/safeFs';
+
+const posix = process.platform !== 'win32';
+
+function mkfifo(p: string): boolean {
+  try {
+    execFileSync('mkfifo', [p]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('hostile workspace: safe reads and writes (safeFs)', () => {
+  let base: string;
+  let ws: string;
+  let outside: string;
+  beforeEach(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-hostile-'));
+    ws = path.join(base, 'ws');
+    outside = path.join(base, 'home');
+    fs.mkdirSync(ws);
+    fs.mkdirSync(outside);
+  });
+  afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+
+  it('reads a regular file inside the root, and a link to one inside it', () => {
+    fs.writeFileSync(path.join(ws, 'a.txt'), 'inside words');
+    const r = readFileSafe(path.join(ws, 'a.txt'), { root: ws, maxBytes: 100 });
+    assert.ok(r.ok && r.data.toString() === 'inside words' && !r.truncated);
+    if (!posix) return;
+    fs.symlinkSync('a.txt', path.join(ws, 'b.txt'));
+    const l = readFileSafe(path.join(ws, 'b.txt'), { root: ws, maxBytes: 100 });
+    assert.ok(l.ok && l.data.toString() === 'inside words');
+  });
+
+  it('refuses a link to a file outside the root, a missing file is "missing"', function () {
+    if (!posix) this.skip();
+    fs.writeFileSync(path.join(outside, '.bashrc'), 'export SECRET=1\n');
+    fs.symlinkSync(path.join(outside, '.bashrc'), path.join(ws, 'x.json'));
+    const r = readFileSafe(path.join(ws, 'x.json'), { root: ws, maxBytes: 100 });
+    assert.ok(!r.ok && r.problem === 'outside', JSON.stringify(r));
+    assert.ok(!r.message.includes('SECRET'));
+    // a folder link out of the root: same refusal
+    fs.symlinkSync(outside, path.join(ws, 'sub'));
+    const d = readFileSafe(path.join(ws, 'sub', '.bashrc'), { root: ws, maxBytes: 100 });
+    assert.ok(!d.ok && d.problem === 'outside');
+    const m = readFileSafe(path.join(ws, 'none.json'), { root: ws, maxBytes: 100 });
+    assert.ok(!m.ok && m.problem === 'missing');
+  });
+
+  it('never reads a device: /dev/zero and /dev/urandom links are refused at once', function () {
+    if (!posix || !fs.existsSync('/dev/zero')) this.skip();
+    // the root includes /dev itself: only the file type refuses it
+    for (const dev of ['/dev/zero', '/dev/urandom']) {
+      const t0 = Date.now();
+      const r = readFileSafe(dev, { root: '/dev', maxBytes: 1 << 30, overCap: 'truncate' });
+      assert.ok(!r.ok && r.problem === 'not-regular', JSON.stringify(r));
+      assert.match(r.message, /device/);
+      assert.ok(Date.now() - t0 < 1000);
+    }
+    fs.symlinkSync('/dev/zero', path.join(ws, 'zero'));
+    const r = readFileSafe(path.join(ws, 'zero'), { root: ws, maxBytes: 1 << 30 });
+    assert.ok(!r.ok && r.problem === 'outside');
+  });
+
+  it('never blocks on a FIFO (no writer): refused, in well under a second', function () {
+    if (!posix || !mkfifo(path.join(ws, 'fifo'))) this.skip();
+    const t0 = Date.now();
+    const r = readFileSafe(path.join(ws, 'fifo'), { root: ws, maxBytes: 100 });
+    assert.ok(!r.ok && r.problem === 'not-regular', JSON.stringify(r));
+    assert.match(r.message, /FIFO/);
+    assert.ok(Date.now() - t0 < 1000);
+  });
+
+  it('checks the size before reading: refuses over the cap, or reads only the cap', () => {
+    fs.writeFileSync(path.join(ws, 'big'), Buffer.alloc(5000, 0x61));
+    const r = readFileSafe(path.join(ws, 'big'), { root: ws, maxBytes: 1000 });
+    assert.ok(!r.ok && r.problem === 'too-large');
+    const t = readFileSafe(path.join(ws, 'big'), { root: ws, maxBytes: 1000, overCap: 'truncate' });
+    assert.ok(t.ok && t.data.length === 1000 && t.truncated && t.size === 5000);
+  });
+
+  it('refuses a file whose device/inode is not the one listed (swapped since)', () => {
+    const p = path.join(ws, 'a.txt');
+    fs.writeFileSync(p, 'first');
+    const st = fs.statSync(p);
+    // the listed file stays alive (renamed away), so its inode cannot be reused by the new one
+    fs.renameSync(p, path.join(ws, 'kept'));
+    fs.writeFileSync(p, 'second');
+    const r = readFileSafe(p, { root: ws, maxBytes: 100, expect: { dev: st.dev, ino: st.ino } });
+    assert.ok(!r.ok && r.problem === 'changed', JSON.stringify(r));
+    const same = readFileSafe(path.join(ws, 'kept'), { root: ws, maxBytes: 100, expect: { dev: st.dev, ino: st.ino } });
+    assert.ok(same.ok && same.data.toString() === 'first');
+  });
+
+  it('writes atomically: never through a link, never into a folder outside, temp removed on failure', function () {
+    const p = path.join(ws, 'f.json');
+    assert.deepStrictEqual(writeFileAtomic(p, 'one', ws), { ok: true });
+    assert.strictEqual(fs.readFileSync(p, 'utf8'), 'one');
+    assert.deepStrictEqual(writeFileAtomic(p, 'two', ws), { ok: true });
+    assert.strictEqual(fs.readFileSync(p, 'utf8'), 'two');
+    assert.deepStrictEqual(fs.readdirSync(ws), ['f.json'], 'no temporary file left');
+    if (!posix) return;
+    const target = path.join(outside, '.bashrc');
+    fs.writeFileSync(target, 'keep me\n');
+    fs.symlinkSync(target, path.join(ws, 'link.json'));
+    const w = writeFileAtomic(path.join(ws, 'link.json'), 'x', ws);
+    assert.ok(!w.ok && /symbolic link/.test(w.message));
+    assert.strictEqual(fs.readFileSync(target, 'utf8'), 'keep me\n');
+    assert.ok(fs.lstatSync(path.join(ws, 'link.json')).isSymbolicLink());
+    fs.symlinkSync(outside, path.join(ws, 'out'));
+    const o = writeFileAtomic(path.join(ws, 'out', 'new.json'), 'x', ws);
+    assert.ok(!o.ok && /outside/.test(o.message));
+    assert.ok(!fs.existsSync(path.join(outside, 'new.json')));
+    // a failing write (the target is a folder): refused before a temp file exists
+    fs.mkdirSync(path.join(ws, 'dir.json'));
+    const d = writeFileAtomic(path.join(ws, 'dir.json'), 'x', ws);
+    assert.ok(!d.ok);
+    // a failing rename (read-only folder, unless root): the temp file is removed
+    if (process.getuid?.() !== 0) {
+      const ro = path.join(ws, 'ro');
+      fs.mkdirSync(ro);
+      fs.chmodSync(ro, 0o500);
+      try {
+        const r = writeFileAtomic(path.join(ro, 'x.json'), 'x', ws);
+        assert.ok(!r.ok && /cannot write/.test(r.message));
+        assert.deepStrictEqual(fs.readdirSync(ro), []);
+      } finally {
+        fs.chmodSync(ro, 0o700);
+      }
+    }
+  });
+
+  it('removes stale temporary files of a dead process, keeps other files', () => {
+    fs.writeFileSync(path.join(ws, `${PROJECT_FILE}.999999999.abc.tmp`), 'stale');
+    fs.writeFileSync(path.join(ws, `${PROJECT_FILE}.1.abc.tmp.keep`), 'not ours');
+    fs.writeFileSync(path.join(ws, 'notes.tmp'), 'not ours');
+    fs.writeFileSync(path.join(ws, `${PROJECT_FILE}.${process.pid}.abc.tmp`), 'in flight');
+    assert.strictEqual(removeStaleTemps(ws, PROJECT_FILE), 1);
+    assert.deepStrictEqual(fs.readdirSync(ws).sort(), [`${PROJECT_FILE}.1.abc.tmp.keep`, `${PROJECT_FILE}.${process.pid}.abc.tmp`, 'notes.tmp'].sort());
+    // an hour later even a live process's temp file is stale
+    assert.strictEqual(removeStaleTemps(ws, PROJECT_FILE, Date.now() + 2 * 3_600_000), 1);
+  });
+});
+
+describe('hostile workspace: the project file (.corroborate.json)', () => {
+  let base: string;
+  let ws: string;
+  let outside: string;
+  beforeEach(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-project-'));
+    ws = path.join(base, 'ws');
+    outside = path.join(base, 'home');
+    fs.mkdirSync(ws);
+    fs.mkdirSync(outside);
+  });
+  afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+  const projectPath = () => path.join(ws, PROJECT_FILE);
+
+  it('reads comments, trailing commas and a BOM', () => {
+    const text = '\ufeff{\n  // where the notes are\n  "sources": ["notes",],\n  /* block */ "severity": {"number": "hint",},\n}\n';
+    const p = parseProjectText(text);
+    assert.ok(p.ok);
+    assert.deepStrictEqual(p.value, { sources: ['notes'], severity: { number: 'hint' } });
+    fs.writeFileSync(projectPath(), text);
+    const r = readProjectFile(ws);
+    assert.ok(r.status === 'ok' && (r.value.sources as string[])[0] === 'notes');
+    assert.strictEqual(readProjectFile(path.join(base, 'none')).status, 'absent');
+  });
+
+  it('reports a syntax error once, with line and column', () => {
+    const p = parseProjectText('{\n  "sources": ["notes"]\n  "drafts": []\n}');
+    assert.ok(!p.ok);
+    assert.match(p.message, /^\.corroborate\.json:3:3: invalid JSON: comma expected/);
+    const q = parseProjectText('[1, 2]');
+    assert.ok(!q.ok && /not a JSON object/.test(q.message));
+    assert.deepStrictEqual(parseProjectText('  // nothing yet\n'), { ok: true, value: {} });
+  });
+
+  it('an invalid file is never overwritten: the update is refused with the message', () => {
+    const bad = '{ "sources": ["notes"], "severity": {"number": "hint"} oops }';
+    fs.writeFileSync(projectPath(), bad);
+    const u = updateProjectFile(ws, { hidden: [{ code: 'number', text: 'x' }] });
+    assert.ok(!u.ok && /^\.corroborate\.json:1:\d+: invalid JSON/.test(u.message), JSON.stringify(u));
+    assert.strictEqual(fs.readFileSync(projectPath(), 'utf8'), bad);
+  });
+
+  it('an update keeps comments, other keys and the BOM, and writes no temp file', () => {
+    const text = '\ufeff{\n  // keep this comment\n  "sources": ["notes",],\n}\n';
+    fs.writeFileSync(projectPath(), text);
+    const u = updateProjectFile(ws, { hidden: [{ code: 'number', text: 'The bridge is 40 metres long.' }] });
+    assert.ok(u.ok, JSON.stringify(u));
+    const after = fs.readFileSync(projectPath(), 'utf8');
+    assert.ok(after.startsWith('\ufeff{'));
+    assert.ok(after.includes('// keep this comment'));
+    const back = readProjectFile(ws);
+    assert.ok(back.status === 'ok');
+    assert.deepStrictEqual(back.value, { sources: ['notes'], hidden: [{ code: 'number', text: 'The bridge is 40 metres long.' }] });
+    assert.deepStrictEqual(fs.readdirSync(ws), [PROJECT_FILE]);
+    // absent: created only when asked
+    fs.rmSync(projectPath());
+    assert.ok(!updateProjectFile(ws, { sources: ['a'] }).ok);
+    assert.ok(!fs.existsSync(projectPath()));
+    assert.ok(updateProjectFile(ws, { sources: ['a'] }, { create: true }).ok);
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(projectPath(), 'utf8')), { sources: ['a'] });
+  });
+
+  it('a symlinked project file pointing outside is neither read nor written', function () {
+    if (!posix) this.skip();
+    const target = path.join(outside, '.bashrc');
+    const secret = 'alias ls="ls --color" # private\n';
+    fs.writeFileSync(target, secret);
+    fs.symlinkSync(target, projectPath());
+    const r = readProjectFile(ws);
+    assert.ok(r.status === 'error' && /outside/.test(r.message) && !r.message.includes('private'), JSON.stringify(r));
+    const u = updateProjectFile(ws, { hidden: [] });
+    assert.ok(!u.ok);
+    assert.strictEqual(fs.readFileSync(target, 'utf8'), secret);
+    // a link to an outside JSON file is not applied as the project's settings
+    const json = path.join(outside, 'settings.json');
+    fs.writeFileSync(json, '{"sources": ["/etc"]}');
+    fs.rmSync(projectPath());
+    fs.symlinkSync(json, projectPath());
+    assert.strictEqual(readProjectFile(ws).status, 'error');
+  });
+
+  it('a project file linked to /dev/zero, or a FIFO, is refused at once', function () {
+    if (!posix || !fs.existsSync('/dev/zero')) this.skip();
+    fs.symlinkSync('/dev/zero', projectPath());
+    const t0 = Date.now();
+    const before = process.memoryUsage().rss;
+    const r = readProjectFile(ws);
+    assert.strictEqual(r.status, 'error');
+    fs.rmSync(projectPath());
+    if (mkfifo(projectPath())) {
+      const f = readProjectFile(ws);
+      assert.ok(f.status === 'error' && /FIFO/.test(f.message), JSON.stringify(f));
+      assert.ok(!updateProjectFile(ws, { hidden: [] }).ok);
+    }
+    assert.ok(Date.now() - t0 < 1000);
+    assert.ok(process.memoryUsage().rss - before < 50 * 1024 * 1024);
+  });
+
+  it('a project file over 1 MB is refused unread', () => {
+    fs.writeFileSync(projectPath(), '{"sources": ["a"], "pad": "' + 'x'.repeat(PROJECT_FILE_MAX_BYTES) + '"}');
+    const r = readProjectFile(ws);
+    assert.ok(r.status === 'error' && /limit/.test(r.message));
+    assert.ok(!updateProjectFile(ws, { hidden: [] }).ok);
+  });
+});
