@@ -2,25 +2,26 @@
 import type { ClaimResult } from './engine';
 import { countVerdicts } from './diagnostics';
 import { sourceLink, type HoverOptions } from './hover';
+import { escapeMarkdownText as esc } from './markdownEscape';
 
 export function reportMarkdown(title: string, results: ClaimResult[], opts: HoverOptions & { lineOf: (offset: number) => number }): string {
   const c = countVerdicts(results);
   const out: string[] = [];
-  out.push(`# Corroborate report: ${title}`, '');
+  out.push(`# Corroborate report: ${esc(title)}`, '');
   out.push(`${results.length} statements: ${c.supported} supported, ${c.unsupported} unsupported, ${c.contradicted} contradicted, ${c.skipped} skipped.`, '');
   results.forEach((r, i) => {
     out.push(`## ${i + 1}. ${r.verdict} (line ${opts.lineOf(r.start) + 1})`, '');
-    out.push(`> ${r.text.replace(/\s+/g, ' ').trim()}`, '');
-    out.push(`**Reason:** ${r.reason.replace(/\s+/g, ' ')}`, '');
+    out.push(`> ${esc(r.text.replace(/\s+/g, ' ').trim())}`, '');
+    out.push(`**Reason:** ${esc(r.reason.replace(/\s+/g, ' '))}`, '');
     if (r.evidence.length) {
       out.push('**Evidence:**', '');
-      for (const e of r.evidence) out.push(`- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts)}: "${e.quote.replace(/\s+/g, ' ').trim()}"`);
+      for (const e of r.evidence) out.push(`- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts)}: "${esc(e.quote.replace(/\s+/g, ' ').trim())}"`);
       out.push('');
     }
     const sigs = r.signals.filter((s) => s.kind !== 'coverage' || s.effect !== 'supports');
     if (sigs.length) {
       out.push('**Signals:**', '');
-      for (const s of sigs) out.push(`- ${s.kind} (${s.effect}): ${s.message.replace(/\s+/g, ' ')}`);
+      for (const s of sigs) out.push(`- ${s.kind} (${s.effect}): ${esc(s.message.replace(/\s+/g, ' '))}`);
       out.push('');
     }
   });

@@ -3,6 +3,7 @@
  * lemmas. Files can be added, replaced and removed one at a time (incremental); each
  * change bumps `generation`, which keys cached verdicts.
  */
+import { FolderTree } from './folderTree';
 import { LineIndex } from './positions';
 import { splitSentences } from './segment';
 import { contentKeyOf } from './text';
@@ -81,6 +82,8 @@ export class SourceIndex {
   /** per term: where in `pending` its latest triple was written (see addFile) */
   private pendingAt = new Int32Array(1024);
   private files = new Map<string, IndexedFile>();
+  /** the files' folders: the files below a deleted folder are found without a scan of every file */
+  private folders = new FolderTree();
   private live = 0;
   private dead = 0;
   private totalLength = 0;
@@ -219,6 +222,7 @@ export class SourceIndex {
       this.pendingLen = pl;
     }
     this.files.set(path, file);
+    this.folders.add(path);
     this.generation++;
     return file;
   }
@@ -309,9 +313,21 @@ export class SourceIndex {
       for (let k = 0; k < n; k++) if (k === 0 || buf[k] !== buf[k - 1]) this.df[buf[k]]--;
     }
     this.files.delete(path);
+    this.folders.remove(path);
     this.generation++;
     if (this.dead > 50_000 && this.dead > this.live) this.compact();
     return true;
+  }
+
+  /**
+   * Removes `p`: the file of that path, or every file below the folder of that path (a deleted
+   * folder). Costs the files removed, not the size of the index. Returns how many were removed.
+   */
+  removePath(p: string): number {
+    if (this.removeFile(p)) return 1;
+    let n = 0;
+    for (const f of this.folders.filesUnder(p)) if (this.removeFile(f)) n++;
+    return n;
   }
 
   /** Drops postings of removed sentences. */
@@ -580,6 +596,7 @@ export class SourceIndex {
         ids.push(id);
       }
       idx.files.set(f.path, file);
+      idx.folders.add(f.path);
     }
     if (id !== n) fail('fewer sentences than stored');
     idx.sStart.set(snap.starts);

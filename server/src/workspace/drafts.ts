@@ -6,54 +6,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from './sources';
-
-/** A glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) as a regular expression over '/'-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let depth = 0;
-  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === '*') {
-      if (g[i + 1] === '*') {
-        // `**/` matches any number of folders (also none); a trailing `**` anything
-        if (g[i + 2] === '/') {
-          re += '(?:[^/]*/)*';
-          i += 2;
-        } else {
-          re += '.*';
-          i += 1;
-        }
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      depth++;
-      re += '(?:';
-    } else if (c === '}' && depth > 0) {
-      depth--;
-      re += ')';
-    } else if (c === ',' && depth > 0) re += '|';
-    else if (c === '[') {
-      const close = g.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        re += `[${g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`, process.platform === 'win32' || process.platform === 'darwin' ? 'i' : '');
-}
+import { compileGlobs } from './glob';
 
 export interface DraftListing {
   files: string[];
   /** true when the walk stopped at `limit` files */
   truncated: boolean;
+  /** globs that are not valid, with the reason (they match nothing) */
+  invalid: { glob: string; message: string }[];
 }
 
 /** Files under `folder` matching any of `globs`, sorted, skipping `exclude` folders, node_modules and dot folders. */
 export function listDrafts(folder: string, globs: string[], exclude: string[], limit = 5000): DraftListing {
-  const res = globs.map(globToRegExp);
+  // a linear-time matcher: a hostile glob cannot backtrack (see glob.ts)
+  const { matchers, invalid } = compileGlobs(globs);
   const files: string[] = [];
   let truncated = false;
   const walk = (dir: string, depth: number) => {
@@ -72,7 +38,7 @@ export function listDrafts(folder: string, globs: string[], exclude: string[], l
       if (e.isDirectory()) walk(abs, depth + 1);
       else if (e.isFile()) {
         const rel = path.relative(folder, abs).split(path.sep).join('/');
-        if (res.some((r) => r.test(rel))) {
+        if (matchers.some((m) => m.test(rel))) {
           if (files.length >= limit) {
             truncated = true;
             return;
@@ -82,8 +48,8 @@ export function listDrafts(folder: string, globs: string[], exclude: string[], l
       }
     }
   };
-  walk(folder, 0);
-  return { files, truncated };
+  if (matchers.length) walk(folder, 0);
+  return { files, truncated, invalid };
 }
 
 /**
