@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { HiddenItem } from '../../server/src/protocol';
+import type { VerdictCounts } from '../../server/src/engine/findings';
+import { draftStatus, type DraftCounts } from './status';
 
 interface Status {
   state: 'indexing' | 'ready';
@@ -15,18 +17,7 @@ interface Status {
   percent?: number;
 }
 
-interface Counts {
-  supported: number;
-  unsupported: number;
-  contradicted: number;
-  skipped: number;
-}
-
-interface Partial {
-  checkedChars: number;
-  totalChars: number;
-  maxDraftKB: number;
-}
+type Counts = VerdictCounts;
 
 
 let client: LanguageClient | undefined;
@@ -77,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // status bar: indexing (with %), checking, or ready with the counts of the active file
   let server: Status | undefined;
-  const counts = new Map<string, { counts: Counts; partial?: Partial }>();
+  const counts = new Map<string, DraftCounts>();
   const checking = new Set<string>();
   const render = () => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
@@ -86,10 +77,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (server?.state === 'indexing') status.text = `$(sync~spin) Corroborate: indexing ${server.percent ?? 0}%`;
     else if (uri && checking.has(uri)) status.text = '$(sync~spin) Corroborate: checking';
     else if (mine) {
-      const c = mine.counts;
-      const icon = c.contradicted ? '$(error)' : c.unsupported ? '$(warning)' : '$(check)';
-      status.text = `${icon} ${c.contradicted} contradicted, ${c.unsupported} unsupported, ${c.supported} supported${mine.partial ? ' (partially checked)' : ''}`;
-      if (mine.partial) tips.push(`Partially checked: only the first ${Math.round(mine.partial.checkedChars / 1024)} of ${Math.round(mine.partial.totalChars / 1024)} K characters (corroborate.maxDraftKB = ${mine.partial.maxDraftKB}).`);
+      const d = draftStatus(mine);
+      status.text = d.text;
+      tips.push(...d.tips);
     } else if (server) status.text = `$(book) Corroborate: ${server.files} sources, ${server.sentences} sentences`;
     if (server) tips.push(`${server.files} sources, ${server.sentences} sentences indexed.`);
     if (server?.problems) tips.push(`${server.problems} source problems: see the Corroborate output.`);
@@ -108,9 +98,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         checking.add(p.uri);
         render();
       }),
-      client.onNotification('corroborate/counts', (p: { uri: string; counts: Counts; partial?: Partial }) => {
+      client.onNotification('corroborate/counts', (p: DraftCounts & { uri: string }) => {
         checking.delete(p.uri);
-        counts.set(p.uri, { counts: p.counts, partial: p.partial ?? undefined });
+        counts.set(p.uri, { counts: p.counts, findings: p.findings, partial: p.partial ?? undefined });
         render();
       }),
     );
@@ -176,7 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           for (const uri of files) {
             if (token.isCancellationRequested) return true;
             progress.report({ message: `${done + 1}/${files.length}: ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}`, increment: 100 / files.length });
-            const r = await c.sendRequest<{ counts: Counts; partial?: Partial } | null>('corroborate/checkPath', { uri }, token).catch(() => null);
+            const r = await c.sendRequest<{ counts: Counts; partial?: DraftCounts['partial'] } | null>('corroborate/checkPath', { uri }, token).catch(() => null);
             done++;
             if (!r) continue;
             for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += r.counts[k];

@@ -15,7 +15,7 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { reachesFailOn, type CheckedFile, type FailOn } from './format/report';
 import { version } from '../../package.json';
-import { applyHiddenAndOff, hiddenKeys } from './diagnostics';
+import { hiddenKeys, shownResults } from './engine/findings';
 import { normalizeSettings, type SeverityName } from './workspace/config';
 import { LineIndex } from './engine';
 
@@ -190,10 +190,12 @@ function check(opts: CheckOptions, io: Io): number {
     }
     if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // BOM: keep offsets, drop the mark
     // as the editor shows it: findings hidden or turned off in .corroborate.json are skipped
-    checked.push({ path: d.path, text, results: applyHiddenAndOff(checker.checkDraft(text, d.format), new LineIndex(text), projectConfig(io.cwd)) });
+    checked.push({ path: d.path, text, results: shownResults(checker.checkDraft(text, d.format), new LineIndex(text), projectConfig(io.cwd)) });
   }
-  const display = { displaySource: show };
-  const out = opts.format === 'json' ? formatJson(checked, display) : opts.format === 'sarif' ? formatSarif(checked, { ...display, version, severity: projectConfig(io.cwd).severity }) : formatText(checked, display);
+  // the same findings as the editor: severities and hidden findings of .corroborate.json
+  const { severity, hidden } = projectConfig(io.cwd);
+  const display = { displaySource: show, severity, hidden };
+  const out = opts.format === 'json' ? formatJson(checked, display) : opts.format === 'sarif' ? formatSarif(checked, { ...display, version }) : formatText(checked, display);
   io.stdout(out);
   return reachesFailOn(checked, opts.failOn) ? 1 : 0;
 }

@@ -34,7 +34,8 @@ import { loadSourcesCachedAsync } from './workspace/persist';
 import { indexFile } from './workspace/corpus';
 import { DEFAULT_MAX_SOURCE_BYTES, SOURCE_EXTENSIONS } from './workspace/sources';
 import { confineRoots, DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './workspace/config';
-import { CODE_DOCS_BASE, countVerdicts, DIAGNOSTIC_SOURCE, fileUri, fingerprint, hiddenKeys, toDiagnostics, type DiagnosticData } from './diagnostics';
+import { CODE_DOCS_BASE, DIAGNOSTIC_SOURCE, fileUri, fingerprint, hiddenKeys, toDiagnostic, type DiagnosticData } from './diagnostics';
+import { countSeverities, countVerdicts, draftFindings, shownResults, type Finding } from './engine/findings';
 import { cutOffset, listDrafts } from './workspace/drafts';
 import { hoverMarkdown } from './hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from './codeActions';
@@ -442,9 +443,19 @@ function checkText(f: Folder, text: string, format: 'markdown' | 'plaintext', ve
   return { version, results, lines: new LineIndex(text), text, cut };
 }
 
+/** The findings of a checked draft (engine/findings.ts), with the folder's severities and hidden findings. */
+function findingsOfState(f: Folder, state: DocState): Finding[] {
+  return draftFindings(state.results, state.lines, { severity: f.settings.severity, hidden: f.hidden });
+}
+
+/** Counts of a checked draft's statements as its findings show them (a statement whose findings are all hidden or off is skipped). */
+function shownCounts(f: Folder, state: DocState) {
+  return countVerdicts(shownResults(state.results, state.lines, { severity: f.settings.severity, hidden: f.hidden }));
+}
+
 /** Every diagnostic of a checked draft: findings, and an Information at the cut of a partially checked one. */
 function diagnosticsOf(f: Folder, state: DocState): Diagnostic[] {
-  const out = toDiagnostics(state.results, state.lines, { severity: f.settings.severity, hidden: f.hidden });
+  const out = findingsOfState(f, state).map((x) => toDiagnostic(x));
   if (state.cut !== undefined) {
     const at = state.lines.position(state.cut);
     const lineEnd = state.lines.offset({ line: at.line + 1, character: 0 });
@@ -500,8 +511,11 @@ async function publish(uri: string, f: Folder, state: DocState): Promise<void> {
     }
   }
   await connection.sendDiagnostics({ uri, version: state.version, diagnostics: shown });
-  void connection.sendNotification('corroborate/counts', { uri, version: state.version, counts: countVerdicts(state.results), partial: partialInfo(f, state) });
+  const findings = countSeverities(shown.filter((d) => d.data !== undefined).map((d) => ({ severity: SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Error] })));
+  void connection.sendNotification('corroborate/counts', { uri, version: state.version, counts: shownCounts(f, state), findings, partial: partialInfo(f, state) });
 }
+
+const SEVERITY_NAME = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint' } as const;
 
 /** Publishes the latest results again (after the pause, or when the cursor left the held statement). */
 function republish(uri: string) {
@@ -831,8 +845,8 @@ connection.onRequest(
   'corroborate/checkFile',
   safe('corroborate/checkFile', async (p: { uri: string }) => {
     const s = await checkNow(p.uri, true);
-    const results = s?.results ?? [];
-    return { uri: p.uri, version: s?.version ?? null, counts: countVerdicts(results) };
+    const f = folderFor(p.uri);
+    return { uri: p.uri, version: s?.version ?? null, counts: s && f ? shownCounts(f, s) : countVerdicts([]) };
   }),
 );
 
@@ -857,7 +871,9 @@ connection.onRequest(
     if (!s) return null;
     const f = folderFor(p.uri);
     const title = decodeURIComponent(p.uri.split('/').pop() ?? p.uri);
-    return { markdown: reportMarkdown(title, s.results, { display: display(f), lineOf: (o) => s.lines.position(o).line }) };
+    const opts = { severity: f?.settings.severity, hidden: f?.hidden };
+    const results = shownResults(s.results, s.lines, opts);
+    return { markdown: reportMarkdown(title, results, { display: display(f), lineOf: (o) => s.lines.position(o).line, findings: draftFindings(s.results, s.lines, opts) }) };
   }),
 );
 
@@ -940,7 +956,7 @@ connection.onRequest(
     if (documents.get(p.uri)) {
       const s = await checkNow(p.uri, true);
       const f = folderFor(p.uri);
-      return { uri: p.uri, counts: countVerdicts(s?.results ?? []), partial: s && f ? partialInfo(f, s) : undefined };
+      return { uri: p.uri, counts: s && f ? shownCounts(f, s) : countVerdicts([]), partial: s && f ? partialInfo(f, s) : undefined };
     }
     const file = uriToPath(p.uri);
     const f = folderFor(p.uri);
@@ -960,7 +976,7 @@ connection.onRequest(
     const format = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
     const s = checkText(f, text, format, 0);
     await connection.sendDiagnostics({ uri: p.uri, diagnostics: diagnosticsOf(f, s) });
-    return { uri: p.uri, counts: countVerdicts(s.results), partial: partialInfo(f, s) };
+    return { uri: p.uri, counts: shownCounts(f, s), partial: partialInfo(f, s) };
   }),
 );
 
