@@ -120,6 +120,58 @@ export function readFileSafe(file: string, opts: SafeReadOptions): SafeRead {
   }
 }
 
+/**
+ * readFileSafe without blocking the event loop on the read: the checks (lstat, realpath, stat)
+ * run at once, the open (non-blocking, not following links) and the bounded read asynchronously.
+ */
+export async function readFileSafeAsync(file: string, opts: SafeReadOptions): Promise<SafeRead> {
+  const fail = (problem: SafeReadProblem, message: string): SafeRead => ({ ok: false, problem, message });
+  let real: string;
+  let st: fs.Stats;
+  try {
+    fs.lstatSync(file); // a missing file: 'missing', as readFileSafe
+    const realRoot = fs.realpathSync(opts.root);
+    real = fs.realpathSync(file);
+    if (!pathInside(realRoot, real)) return fail('outside', `a link to a file outside ${opts.root}: not read`);
+    st = fs.statSync(real);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? fail('missing', 'not found') : fail('io', `cannot read: ${(e as Error).message}`);
+  }
+  if (!st.isFile()) return fail('not-regular', `${kindOf(st)}, not a regular file: not read`);
+  if (opts.expect && (st.dev !== opts.expect.dev || st.ino !== opts.expect.ino)) return fail('changed', 'replaced since it was listed: not read');
+  const overCap = opts.overCap ?? 'refuse';
+  if (st.size > opts.maxBytes && overCap === 'refuse') return fail('too-large', `${st.size} bytes, over the ${opts.maxBytes}-byte limit: not read`);
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(real, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') return fail('changed', 'replaced by a link since it was listed: not read');
+    if (code === 'ENOENT') return fail('missing', 'not found');
+    return fail('io', `cannot read: ${(e as Error).message}`);
+  }
+  try {
+    const fst = await fh.stat();
+    if (!fst.isFile()) return fail('not-regular', `${kindOf(fst)}, not a regular file: not read`);
+    if (fst.dev !== st.dev || fst.ino !== st.ino) return fail('changed', 'replaced while it was opened: not read');
+    if (fst.size > opts.maxBytes && overCap === 'refuse') return fail('too-large', `${fst.size} bytes, over the ${opts.maxBytes}-byte limit: not read`);
+    const want = Math.min(fst.size, opts.maxBytes);
+    const buf = Buffer.allocUnsafe(want);
+    let got = 0;
+    while (got < want) {
+      const { bytesRead } = await fh.read(buf, got, want - got, got);
+      if (bytesRead <= 0) break;
+      got += bytesRead;
+    }
+    return { ok: true, data: got === want ? buf : buf.subarray(0, got), truncated: fst.size > opts.maxBytes, size: fst.size, mtimeMs: fst.mtimeMs, ctimeMs: fst.ctimeMs, dev: fst.dev, ino: fst.ino };
+  } catch (e) {
+    return fail('io', `cannot read: ${(e as Error).message}`);
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
 /** Suffix of the temporary files written by writeFileAtomic (and the cache), removed at start when stale. */
 export const TMP_SUFFIX = '.tmp';
 
