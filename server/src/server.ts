@@ -40,7 +40,28 @@ import { cutOffset, listDrafts } from './workspace/drafts';
 import { hoverMarkdown } from './hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from './codeActions';
 import { reportMarkdown } from './report';
-import type { HiddenItem } from './protocol';
+import {
+  AddSourceRequest,
+  CheckFileRequest,
+  CheckingNotification,
+  CheckPathRequest,
+  CountsNotification,
+  CursorNotification,
+  HiddenRequest,
+  ListDraftsRequest,
+  ReindexRequest,
+  ReportRequest,
+  StatusNotification,
+  TrustNotification,
+  UnhideRequest,
+  type AddSourceParams,
+  type AddSourceResult,
+  type CursorParams,
+  type HiddenItem,
+  type TrustParams,
+  type UnhideParams,
+  type UriParams,
+} from './protocol';
 import { warmUp as warmUpLexicon } from './engine/lexicon';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -271,7 +292,7 @@ function sendStatus() {
       n++;
     }
   }
-  connection.sendNotification('corroborate/status', {
+  connection.sendNotification(StatusNotification.type, {
     state: indexing ? 'indexing' : 'ready',
     files,
     sentences,
@@ -428,7 +449,7 @@ async function checkNow(uri: string, force = false): Promise<DocState | undefine
   if (!doc) return undefined;
   if (!force && doc.version !== doc0.version) return undefined; // a newer version is scheduled
   const version = doc.version;
-  void connection.sendNotification('corroborate/checking', { uri });
+  void connection.sendNotification(CheckingNotification.type, { uri });
   const state = checkText(f, doc.getText(), formatOf(doc), version);
   if (documents.get(uri)?.version !== version) return state; // stale: drop
   docStates.set(uri, state);
@@ -512,7 +533,7 @@ async function publish(uri: string, f: Folder, state: DocState): Promise<void> {
   }
   await connection.sendDiagnostics({ uri, version: state.version, diagnostics: shown });
   const findings = countSeverities(shown.filter((d) => d.data !== undefined).map((d) => ({ severity: SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Error] })));
-  void connection.sendNotification('corroborate/counts', { uri, version: state.version, counts: shownCounts(f, state), findings, partial: partialInfo(f, state) });
+  void connection.sendNotification(CountsNotification.type, { uri, version: state.version, counts: shownCounts(f, state), findings, partial: partialInfo(f, state) });
 }
 
 const SEVERITY_NAME = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint' } as const;
@@ -647,8 +668,8 @@ connection.onInitialized(
 
 
 connection.onNotification(
-  'corroborate/trust',
-  safeVoid('corroborate/trust', async (p: { trusted?: boolean }) => {
+  TrustNotification.type,
+  safeVoid(TrustNotification.method, async (p: TrustParams) => {
     workspaceTrusted = p?.trusted !== false;
     await refreshSettings(undefined, true);
   }),
@@ -842,8 +863,8 @@ connection.onExecuteCommand(
 );
 
 connection.onRequest(
-  'corroborate/checkFile',
-  safe('corroborate/checkFile', async (p: { uri: string }) => {
+  CheckFileRequest.type,
+  safe(CheckFileRequest.method, async (p: UriParams) => {
     const s = await checkNow(p.uri, true);
     const f = folderFor(p.uri);
     return { uri: p.uri, version: s?.version ?? null, counts: s && f ? shownCounts(f, s) : countVerdicts([]) };
@@ -851,8 +872,8 @@ connection.onRequest(
 );
 
 connection.onRequest(
-  'corroborate/reindex',
-  safe('corroborate/reindex', async () => {
+  ReindexRequest.type,
+  safe(ReindexRequest.method, async () => {
     await refreshSettings(undefined, true);
     let files = 0;
     let sentences = 0;
@@ -865,8 +886,8 @@ connection.onRequest(
 );
 
 connection.onRequest(
-  'corroborate/report',
-  safe('corroborate/report', async (p: { uri: string }) => {
+  ReportRequest.type,
+  safe(ReportRequest.method, async (p: UriParams) => {
     const s = await stateFor(p.uri);
     if (!s) return null;
     const f = folderFor(p.uri);
@@ -881,8 +902,8 @@ connection.onRequest(
 
 /** The client's cursor (VS Code: on selection change); findings on the statement being typed wait for it to leave. */
 connection.onNotification(
-  'corroborate/cursor',
-  safeVoid('corroborate/cursor', (p: { uri: string; position: Position }) => {
+  CursorNotification.type,
+  safeVoid(CursorNotification.method, (p: CursorParams) => {
     if (!p || typeof p.uri !== 'string' || !p.position) return;
     cursors.set(p.uri, p.position);
     const h = held.get(p.uri);
@@ -898,8 +919,8 @@ connection.onNotification(
 
 /** Every hidden finding of every workspace folder (from .corroborate.json). */
 connection.onRequest(
-  'corroborate/hidden',
-  safe('corroborate/hidden', (): HiddenItem[] => {
+  HiddenRequest.type,
+  safe(HiddenRequest.method, (): HiddenItem[] => {
     const out: HiddenItem[] = [];
     for (const f of folders.values()) {
       const j = readProjectFile(f);
@@ -915,8 +936,8 @@ connection.onRequest(
 
 /** Un-hides findings: removes the entries from .corroborate.json and re-checks. */
 connection.onRequest(
-  'corroborate/unhide',
-  safe('corroborate/unhide', (p: { items: HiddenItem[] }) => {
+  UnhideRequest.type,
+  safe(UnhideRequest.method, (p: UnhideParams) => {
     let removed = 0;
     for (const f of folders.values()) {
       const mine = (p?.items ?? []).filter((i) => i && i.folderUri === f.uri);
@@ -937,8 +958,8 @@ connection.onRequest(
 
 /** Drafts of every folder matching corroborate.drafts, outside its source folders (for Check Workspace). */
 connection.onRequest(
-  'corroborate/listDrafts',
-  safe('corroborate/listDrafts', () => {
+  ListDraftsRequest.type,
+  safe(ListDraftsRequest.method, () => {
     const out: { folderUri: string; files: string[]; truncated: boolean }[] = [];
     for (const f of folders.values()) {
       if (!f.path) continue;
@@ -951,8 +972,8 @@ connection.onRequest(
 
 /** Checks one draft by URI, open or not, and publishes its diagnostics (Check Workspace calls it per file). */
 connection.onRequest(
-  'corroborate/checkPath',
-  safe('corroborate/checkPath', async (p: { uri: string }) => {
+  CheckPathRequest.type,
+  safe(CheckPathRequest.method, async (p: UriParams) => {
     if (documents.get(p.uri)) {
       const s = await checkNow(p.uri, true);
       const f = folderFor(p.uri);
@@ -985,8 +1006,8 @@ connection.onRequest(
  * sources re-indexed); without one, the client appends it to the corroborate.sources setting.
  */
 connection.onRequest(
-  'corroborate/addSource',
-  safe('corroborate/addSource', async (p: { folderUri?: string; uri: string }) => {
+  AddSourceRequest.type,
+  safe(AddSourceRequest.method, async (p: AddSourceParams): Promise<AddSourceResult | null> => {
     const dir = uriToPath(p.uri);
     const f = (p.folderUri && folders.get(p.folderUri)) || folderFor(p.uri);
     if (!dir || !f) return null;
@@ -999,7 +1020,7 @@ connection.onRequest(
     j.sources = current.includes(entry) ? current : [...current, entry];
     fs.writeFileSync(file, JSON.stringify(j, null, 2) + '\n');
     await refreshSettings();
-    return { target: 'project', folderUri: f.uri, entry, sources: j.sources };
+    return { target: 'project', folderUri: f.uri, entry, sources: j.sources as string[] };
   }),
 );
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Location } from 'vscode-languageserver-protocol';
 import { applyEdits, makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
+import { ReindexRequest, ReportRequest } from '../../server/src/protocol';
 
 const DRAFT = `# Notes\n\n${SUPPORTED} ${SUBMARINES}\n\n${NEGATED}\n`;
 
@@ -146,7 +147,7 @@ describe('protocol: editor features', function () {
 
   it('reports every statement with its verdict, evidence and signals', async () => {
     await openDraft();
-    const { markdown } = await client.request<{ markdown: string }>('corroborate/report', { uri });
+    const { markdown } = await client.request<{ markdown: string }>(ReportRequest.method, { uri });
     for (const s of [SUPPORTED, SUBMARINES, NEGATED]) assert.ok(markdown.includes(`> ${s}`), s);
     assert.match(markdown, /1 supported/);
     assert.match(markdown, /negation/);
@@ -206,7 +207,7 @@ describe('protocol: dynamic registration', function () {
         const found = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
         if (found) return found;
         // the registration request may still be in flight: a round trip settles it
-        await client.request('corroborate/reindex', {});
+        await client.request(ReindexRequest.method, {});
         return client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
       })();
       assert.ok(reg, JSON.stringify(client.registrations));

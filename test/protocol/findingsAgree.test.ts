@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { contextOf } from '../../server/src/engine/findings';
 import { draftStatus } from '../../client/src/status';
 import { makeWorkspace, NEGATED, REPO, start, SUBMARINES, SUPPORTED, uriOf } from './harness';
+import { CountsNotification } from '../../server/src/protocol';
 
 const CLI = path.resolve('dist/cli.js');
 
@@ -72,7 +73,7 @@ describe('findings: text, SARIF, JSON, the editor and the status bar agree', fun
           const draft = DRAFTS[name];
           const uri = uriOf(path.join(dir, name));
           const published = client.diagnostics(uri);
-          const counted = client.waitFor('corroborate/counts', (p: any) => p.uri === uri);
+          const counted = client.waitFor(CountsNotification.method, (p: any) => p.uri === uri);
           client.open(path.join(dir, name), draft);
           const diags = (await published).diagnostics.filter((d) => d.source === 'corroborate');
           const counts = await counted;

@@ -15,6 +15,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
+import { StatusNotification } from '../../server/src/protocol';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 /** the server under test (CORROBORATE_SERVER overrides, e.g. for a mutated build) */
@@ -172,7 +173,7 @@ export class Client {
 
   async initialize(): Promise<InitializeResult> {
     const folder = this.opts.folder;
-    const ready = this.waitFor('corroborate/status', (s: any) => s.state === 'ready', 'status ready');
+    const ready = this.waitFor(StatusNotification.method, (s: any) => s.state === 'ready', 'status ready');
     this.init = (await this.conn.sendRequest('initialize', {
       processId: process.pid,
       initializationOptions: this.opts.initializationOptions,
