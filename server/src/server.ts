@@ -12,7 +12,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DiagnosticSeverity,
+  ErrorCodes,
   FileChangeType,
+  ResponseError,
   MessageType,
   ShowMessageNotification,
   ProposedFeatures,
@@ -37,6 +39,7 @@ import { confineRoots, DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceR
 import { CODE_DOCS_BASE, DIAGNOSTIC_SOURCE, fileUri, fingerprint, hiddenKeys, toDiagnostic, type DiagnosticData } from './diagnostics';
 import { countSeverities, countVerdicts, draftFindings, shownResults, type Finding } from './engine/findings';
 import { cutOffset, listDrafts } from './workspace/drafts';
+import { PROJECT_FILE, readProjectFile as readProjectFileAt, updateProjectFile } from './workspace/projectFile';
 import { hoverMarkdown } from './hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from './codeActions';
 import { reportMarkdown } from './report';
@@ -133,9 +136,13 @@ function logError(where: string, e: unknown) {
   connection.console.error(`${where}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 }
 
+/** set by the shutdown request: later requests are answered InvalidRequest, as LSP requires */
+let shutDown = false;
+
 /** Wraps a handler so an exception is logged instead of crashing the server. */
 function safe<A extends unknown[], R>(where: string, fn: (...a: A) => R, fallback: Awaited<R> | null = null) {
   return async (...a: A): Promise<Awaited<R> | null> => {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `${where}: the server is shut down`);
     try {
       return await fn(...a);
     } catch (e) {
@@ -148,6 +155,7 @@ function safe<A extends unknown[], R>(where: string, fn: (...a: A) => R, fallbac
 /** The same for notifications (no result). */
 function safeVoid<A extends unknown[]>(where: string, fn: (...a: A) => unknown) {
   return async (...a: A): Promise<void> => {
+    if (shutDown) return; // nothing more after shutdown (exit ends the process)
     try {
       await fn(...a);
     } catch (e) {
@@ -231,19 +239,39 @@ function isDraft(doc: TextDocument, f: Folder | undefined): boolean {
 
 // ---------------------------------------------------------------- settings and hidden findings
 
-const CONFIG_FILE = '.corroborate.json';
+const CONFIG_FILE = PROJECT_FILE;
 
+/** The last problem shown per project file: one message per problem, not one per read. */
+const projectProblems = new Map<string, string>();
+
+/**
+ * The folder's .corroborate.json (workspace/projectFile.ts: no link out of the folder, no device
+ * or FIFO, 1 MB at most, JSON with comments). One that cannot be used is not used, and the user
+ * is told once, with the line and column of a syntax error.
+ */
 function readProjectFile(f: Folder): Record<string, unknown> {
   if (!f.path) return {};
-  const p = path.join(f.path, CONFIG_FILE);
-  try {
-    if (!fs.existsSync(p)) return {};
-    const j = JSON.parse(fs.readFileSync(p, 'utf8'));
-    return j && typeof j === 'object' ? j : {};
-  } catch (e) {
-    connection.console.warn(`${p}: cannot read: ${(e as Error).message}`);
-    return {};
+  const r = readProjectFileAt(f.path);
+  if (r.status !== 'error') {
+    projectProblems.delete(r.file);
+    return r.status === 'ok' ? r.value : {};
   }
+  if (projectProblems.get(r.file) !== r.message) {
+    projectProblems.set(r.file, r.message);
+    connection.console.warn(`${r.file}: ${r.message}`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: ${r.message}` });
+  }
+  return {};
+}
+
+/** Writes top-level keys of the folder's project file; a refusal (unreadable, invalid, a link) is shown to the user. */
+function writeProjectFile(f: Folder, set: Record<string, unknown>, what: string, create = false): boolean {
+  if (!f.path) return false;
+  const w = updateProjectFile(f.path, set, { create });
+  if (w.ok) return true;
+  connection.console.warn(`${path.join(f.path, CONFIG_FILE)}: ${what} not saved: ${w.message}`);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Corroborate: ${what} not saved: ${w.message}` });
+  return false;
 }
 
 function loadHidden(f: Folder) {
@@ -302,12 +330,24 @@ function sendStatus() {
 }
 
 function reportProblems(f: Folder, problems: SourceProblem[], warnings: SourceProblem[]) {
+  const shown: SourceProblem[] = [];
   for (const p of problems) {
     connection.console.warn(`source problem: ${p.path}: ${p.message}`);
     if (/not found|refused/.test(p.message) && !warnedMissing.has(p.path)) {
       warnedMissing.add(p.path);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: ${p.message}` });
+      shown.push(p);
     }
+  }
+  // one pop-up per kind of problem, however many folders have it (the log lists each)
+  const groups = new Map<string, string[]>();
+  for (const p of shown) {
+    const template = p.message.includes(p.path) ? p.message.split(p.path).join('\u0000') : p.message;
+    groups.set(template, [...(groups.get(template) ?? []), p.path]);
+  }
+  for (const [template, paths] of groups) {
+    const list = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more (the output lists each)` : '');
+    const message = template.includes('\u0000') ? template.replace('\u0000', list).split('\u0000').join('') : template;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: ${message}` });
   }
   for (const w of warnings) connection.console.warn(`source warning: ${w.path}: ${w.message}`);
   f.problems = problems.concat(warnings);
@@ -670,7 +710,12 @@ connection.onInitialized(
 connection.onNotification(
   TrustNotification.type,
   safeVoid(TrustNotification.method, async (p: TrustParams) => {
-    workspaceTrusted = p?.trusted !== false;
+    // only an explicit boolean changes trust (null, {}, "no", 0 are ignored)
+    if (typeof p?.trusted !== 'boolean') {
+      connection.console.warn(`${TrustNotification.method}: ignored: "trusted" must be true or false`);
+      return;
+    }
+    workspaceTrusted = p.trusted;
     await refreshSettings(undefined, true);
   }),
 );
@@ -736,8 +781,8 @@ connection.onDidChangeWatchedFiles(
         if (!f.roots.some((r) => isInside(r, file))) continue;
         await ready(f);
         if (ch.type === FileChangeType.Deleted) {
-          if (f.index.removeFile(file)) changed = true;
-          for (const known of f.index.filePaths()) if (known !== file && isInside(file, known)) changed = f.index.removeFile(known) || changed;
+          // the file, or every file below a deleted folder: costs the files removed, not the index
+          if (f.index.removePath(file) > 0) changed = true;
           continue;
         }
         if (!SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
@@ -846,14 +891,14 @@ connection.onExecuteCommand(
       const [uri, h] = args as [string, { code: string; text: string; context?: string }];
       const f = folderFor(uri);
       if (!f?.path) return null;
-      const file = path.join(f.path, CONFIG_FILE);
-      const j = readProjectFile(f);
+      const read = readProjectFileAt(f.path);
+      const j = read.status === 'ok' ? read.value : {};
       const hidden = Array.isArray(j.hidden) ? j.hidden : [];
       if (!hidden.some((x: { code?: string; text?: string; context?: string }) => x && hiddenKey({ code: String(x.code), text: String(x.text), context: x.context }) === hiddenKey(h))) {
         hidden.push({ code: h.code, text: h.text.replace(/\s+/g, ' ').trim(), ...(typeof h.context === 'string' ? { context: h.context } : {}) });
       }
-      j.hidden = hidden;
-      fs.writeFileSync(file, JSON.stringify(j, null, 2) + '\n');
+      // never replaces a file that could not be read or parsed (the user is told instead)
+      if (!writeProjectFile(f, { hidden }, 'the hidden finding was', true)) return null;
       loadHidden(f);
       recheckAll();
       return null;
@@ -946,9 +991,9 @@ connection.onRequest(
       if (!Array.isArray(j.hidden)) continue;
       const drop = new Set(mine.map((i) => fingerprint(i.text, i.code, i.context)));
       const kept = j.hidden.filter((h: HiddenItem) => !(h && drop.has(fingerprint(String(h.text), String(h.code), typeof h.context === 'string' ? h.context : undefined))));
+      if (kept.length === j.hidden.length) continue;
+      if (!writeProjectFile(f, { hidden: kept }, 'un-hiding was')) continue;
       removed += j.hidden.length - kept.length;
-      j.hidden = kept;
-      fs.writeFileSync(path.join(f.path, CONFIG_FILE), JSON.stringify(j, null, 2) + '\n');
       loadHidden(f);
     }
     recheckAll();
@@ -964,6 +1009,8 @@ connection.onRequest(
     for (const f of folders.values()) {
       if (!f.path) continue;
       const l = listDrafts(f.path, f.settings.drafts, f.roots);
+      // an invalid glob is said so, not taken for "no drafts match"
+      if (l.invalid.length) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: corroborate.drafts: ${l.invalid.map((i) => i.message).join('; ')}` });
       out.push({ folderUri: f.uri, files: l.files.map(fileUri), truncated: l.truncated });
     }
     return { folders: out };
@@ -1013,16 +1060,24 @@ connection.onRequest(
     if (!dir || !f) return null;
     const entry = f.path && isInside(f.path, dir) ? path.relative(f.path, dir).split(path.sep).join('/') || '.' : dir;
     const sources = f.settings.sources.includes(entry) ? [...f.settings.sources] : [...f.settings.sources, entry];
-    const file = f.path ? path.join(f.path, CONFIG_FILE) : undefined;
-    if (!file || !fs.existsSync(file)) return { target: 'settings', folderUri: f.uri, entry, sources };
-    const j = readProjectFile(f);
+    const read = f.path ? readProjectFileAt(f.path) : undefined;
+    if (!read || read.status === 'absent') return { target: 'settings', folderUri: f.uri, entry, sources };
+    const j = read.status === 'ok' ? read.value : {};
     const current = Array.isArray(j.sources) ? (j.sources as string[]) : f.settings.sources;
-    j.sources = current.includes(entry) ? current : [...current, entry];
-    fs.writeFileSync(file, JSON.stringify(j, null, 2) + '\n');
+    const next = current.includes(entry) ? current : [...current, entry];
+    // an unreadable or invalid project file is never replaced: the user is told instead
+    if (!writeProjectFile(f, { sources: next }, 'the source folder was')) return null;
     await refreshSettings();
-    return { target: 'project', folderUri: f.uri, entry, sources: j.sources as string[] };
+    return { target: 'project', folderUri: f.uri, entry, sources: next };
   }),
 );
+
+connection.onShutdown(() => {
+  shutDown = true;
+  for (const t of [...timers.values(), ...holdTimers.values()]) clearTimeout(t);
+  timers.clear();
+  holdTimers.clear();
+});
 
 process.on('uncaughtException', (e) => logError('uncaught', e));
 process.on('unhandledRejection', (e) => logError('unhandled rejection', e));
