@@ -124,6 +124,8 @@ let relativePatterns = false;
 let watchRegistration: Disposable | undefined;
 let initialized = false;
 let workspaceFoldersSupported = false;
+/** the client applies WorkspaceEdit.documentChanges (versioned edits) */
+let documentChangesSupported = false;
 const justOpened = new Set<string>();
 
 // ---------------------------------------------------------------- helpers
@@ -664,6 +666,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasDynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
   workspaceFoldersSupported = !!caps.workspace?.workspaceFolders;
+  documentChangesSupported = !!caps.workspace?.workspaceEdit?.documentChanges;
   const wf: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
   for (const w of wf) folders.set(w.uri, newFolder(w.uri, w.name));
   if (folders.size === 0) folders.set('', newFolder('', ''));
@@ -875,6 +878,10 @@ connection.onCodeAction(
       range: p.range,
       diagnostics: p.context.diagnostics,
       display: display(f),
+      // fixes from the diagnostics of the text as it is now, in edits bound to its version (issue 14 item 4)
+      current: f ? diagnosticsOf(f, s) : [],
+      version: s.version,
+      documentChanges: documentChangesSupported,
     });
   }),
 );

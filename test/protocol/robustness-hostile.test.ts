@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { CMD_HIDE } from '../../server/src/codeActions';
 import { ListDraftsRequest, ReindexRequest, StatusNotification, TrustNotification } from '../../server/src/protocol';
-import { makeWorkspace, on, positionOf, start, SUPPORTED, SUBMARINES, uriOf, type Client } from './harness';
+import { applyEdits, makeWorkspace, NEGATED, on, positionOf, start, SUPPORTED, SUBMARINES, textAt, uriOf, type Client } from './harness';
 
 const CLI = path.resolve('dist/cli.js');
 const posix = process.platform !== 'win32';
@@ -304,6 +304,33 @@ describe('hostile workspace: the language server', function () {
     const ready = c.waitFor(StatusNotification.method, (s: { state: string; files: number }) => s.state === 'ready' && s.files === inside + 1, 'status after trust');
     c.notify(TrustNotification.method, { trusted: true });
     await ready;
+  });
+
+  it('item 4: a fix asked for with diagnostics from before an edit above them lands right, or is dropped', async () => {
+    const v1 = `# Notes\n\n${SUPPORTED}\n\n${NEGATED}\n`;
+    c = await start({ folder: ws, settings: { debounceMs: 0 } });
+    const file = path.join(ws, 'notes.md');
+    const uri = uriOf(file);
+    const first = c.diagnostics(uri, (d) => !!on(v1, 'not exploratory')(d));
+    c.open(file, v1);
+    const stale = on(v1, 'not exploratory')((await first).diagnostics)!;
+    // the writer adds lines above the finding; the editor still holds the old diagnostic
+    const v2 = `# Notes\n\nAn added opening line about the weather.\nAnd three more words.\n\n${SUPPORTED}\n\n${NEGATED}\n`;
+    c.change(uri, v2);
+    const acts = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale] } });
+    const fix = acts.find((a) => a.title.startsWith("Use the source's words"));
+    assert.ok(fix?.edit?.changes, acts.map((a) => a.title).join(' | '));
+    assert.equal(applyEdits(v2, fix.edit.changes[uri]), v2.replace(NEGATED, 'The talks are exploratory.'));
+    const cite = acts.find((a) => a.title.startsWith('Cite the source'))!;
+    const cited = applyEdits(v2, cite.edit!.changes![uri]);
+    assert.ok(cited.includes(`${NEGATED}[^1]`), cited);
+    // the statement itself was rewritten: the old fix has nothing to apply to, only "hide" is offered
+    const v3 = `# Notes\n\n${SUPPORTED}\n\nThe talks are not exploratory, officials said again.\n`;
+    c.change(uri, v3);
+    const acts3 = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale] } });
+    assert.ok(!acts3.some((a) => a.edit), acts3.map((a) => a.title).join(' | '));
+    assert.ok(acts3.some((a) => a.title.startsWith('Hide this finding')));
+    assert.equal(textAt(v1, stale.range), 'not exploratory');
   });
 
   it('item 11: requests after shutdown get InvalidRequest', async () => {

@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import { SourceIndex, type ClaimResult } from '../../server/src/engine';
+import { LineIndex, SourceIndex, type ClaimResult } from '../../server/src/engine';
+import { codeActions } from '../../server/src/codeActions';
 import { draftStatements } from '../../server/src/engine/draft';
 import { FolderTree } from '../../server/src/engine/folderTree';
 import { hoverMarkdown } from '../../server/src/hover';
@@ -241,5 +242,31 @@ describe('hostile content: source text in the hover and the report (item 8)', ()
     const link = nodes(markdownLink('x](y) ![i](http://e.example)', 'file:///a b/c(1).txt#L2')).filter((n) => n.type === 'link' || n.type === 'image');
     assert.equal(link.length, 1);
     assert.equal(link[0].url, 'file:///a%20b/c%281%29.txt#L2');
+  });
+});
+
+describe('hostile timing: quick fixes carry the document version (item 4)', () => {
+  it('with documentChanges, every edit names the version it was computed for', () => {
+    const text = 'The harbour holds forty ships in winter.\n';
+    const quote = 'The harbour holds forty ships in winter.';
+    const r: ClaimResult = {
+      text: quote,
+      start: 0,
+      end: quote.length,
+      verdict: 'supported',
+      score: 1,
+      reason: 'supported',
+      evidence: [{ source: '/ws/src/a.txt', start: 0, end: quote.length, range: { start: { line: 0, character: 0 }, end: { line: 0, character: quote.length } }, quote, score: 1, relation: 'supports', sentenceIds: [0] }],
+      signals: [],
+    };
+    const base = { uri: 'file:///ws/d.md', text, lines: new LineIndex(text), markdown: true, results: [r], range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, diagnostics: [], display: (p: string) => p };
+    const versioned = codeActions({ ...base, version: 7, documentChanges: true }).find((a) => a.edit)!;
+    const dc = versioned.edit!.documentChanges as { textDocument: { uri: string; version: number }; edits: unknown[] }[];
+    assert.equal(dc.length, 1);
+    assert.deepEqual(dc[0].textDocument, { uri: 'file:///ws/d.md', version: 7 });
+    assert.equal(versioned.edit!.changes, undefined);
+    // a client without documentChanges gets plain changes
+    const plain = codeActions({ ...base, version: 7 }).find((a) => a.edit)!;
+    assert.ok(plain.edit!.changes!['file:///ws/d.md'].length === 2);
   });
 });
