@@ -171,7 +171,8 @@ export class Client {
     return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && pred(p.diagnostics, p), `diagnostics for ${uri}`);
   }
 
-  async initialize(): Promise<InitializeResult> {
+  /** initialize, then initialized; `afterInitialized` runs right after initialized is sent (before the index is ready). */
+  async initialize(afterInitialized?: () => void): Promise<InitializeResult> {
     const folder = this.opts.folder;
     const ready = this.waitFor(StatusNotification.method, (s: any) => s.state === 'ready', 'status ready');
     this.init = (await this.conn.sendRequest('initialize', {
@@ -195,6 +196,7 @@ export class Client {
       },
     })) as InitializeResult;
     await this.conn.sendNotification('initialized', {});
+    afterInitialized?.();
     await ready;
     return this.init;
   }

@@ -168,6 +168,7 @@ describe('hostile workspace: the project file (.corroborate.json)', () => {
   });
   afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
   const projectPath = () => path.join(ws, PROJECT_FILE);
+  const setHidden = (h: unknown) => (j: Record<string, unknown>) => (j.hidden = h);
 
   it('reads comments, trailing commas and a BOM', () => {
     const text = '\ufeff{\n  // where the notes are\n  "sources": ["notes",],\n  /* block */ "severity": {"number": "hint",},\n}\n';
@@ -176,45 +177,42 @@ describe('hostile workspace: the project file (.corroborate.json)', () => {
     assert.deepStrictEqual(p.value, { sources: ['notes'], severity: { number: 'hint' } });
     fs.writeFileSync(projectPath(), text);
     const r = readProjectFile(ws);
-    assert.ok(r.status === 'ok' && (r.value.sources as string[])[0] === 'notes');
-    assert.strictEqual(readProjectFile(path.join(base, 'none')).status, 'absent');
+    assert.ok(!r.problem && (r.data.sources as string[])[0] === 'notes');
+    assert.strictEqual(readProjectFile(path.join(base, 'none')).exists, false);
   });
 
   it('reports a syntax error once, with line and column', () => {
-    const p = parseProjectText('{\n  "sources": ["notes"]\n  "drafts": []\n}');
-    assert.ok(!p.ok);
-    assert.match(p.message, /^\.corroborate\.json:3:3: invalid JSON: comma expected/);
+    fs.writeFileSync(projectPath(), '{\n  "sources": ["notes"]\n  "drafts": []\n}');
+    const r = readProjectFile(ws);
+    assert.strictEqual(r.problem, '3:3: invalid JSON: comma expected');
+    assert.match(r.message!, /^\.corroborate\.json:3:3: invalid JSON: comma expected; the file is not used/);
     const q = parseProjectText('[1, 2]');
-    assert.ok(!q.ok && /not a JSON object/.test(q.message));
+    assert.ok(!q.ok && q.problem === 'not a JSON object');
     assert.deepStrictEqual(parseProjectText('  // nothing yet\n'), { ok: true, value: {} });
   });
 
-  it('an invalid file is never overwritten: the update is refused with the message', () => {
+  it('an invalid file is never overwritten: the update is refused with the reason', () => {
     const bad = '{ "sources": ["notes"], "severity": {"number": "hint"} oops }';
     fs.writeFileSync(projectPath(), bad);
-    const u = updateProjectFile(ws, { hidden: [{ code: 'number', text: 'x' }] });
-    assert.ok(!u.ok && /^\.corroborate\.json:1:\d+: invalid JSON/.test(u.message), JSON.stringify(u));
+    const u = updateProjectFile(ws, setHidden([{ code: 'number', text: 'x' }]));
+    assert.match(u.problem ?? '', /^not changed: 1:\d+: invalid JSON/);
     assert.strictEqual(fs.readFileSync(projectPath(), 'utf8'), bad);
   });
 
   it('an update keeps comments, other keys and the BOM, and writes no temp file', () => {
     const text = '\ufeff{\n  // keep this comment\n  "sources": ["notes",],\n}\n';
     fs.writeFileSync(projectPath(), text);
-    const u = updateProjectFile(ws, { hidden: [{ code: 'number', text: 'The bridge is 40 metres long.' }] });
-    assert.ok(u.ok, JSON.stringify(u));
+    const u = updateProjectFile(ws, setHidden([{ code: 'number', text: 'The bridge is 40 metres long.' }]));
+    assert.strictEqual(u.problem, undefined);
     const after = fs.readFileSync(projectPath(), 'utf8');
     assert.ok(after.startsWith('\ufeff{'));
     assert.ok(after.includes('// keep this comment'));
     const back = readProjectFile(ws);
-    assert.ok(back.status === 'ok');
-    assert.deepStrictEqual(back.value, { sources: ['notes'], hidden: [{ code: 'number', text: 'The bridge is 40 metres long.' }] });
+    assert.deepStrictEqual(back.data, { sources: ['notes'], hidden: [{ code: 'number', text: 'The bridge is 40 metres long.' }] });
     assert.deepStrictEqual(fs.readdirSync(ws), [PROJECT_FILE]);
-    // absent: created only when asked
-    fs.rmSync(projectPath());
-    assert.ok(!updateProjectFile(ws, { sources: ['a'] }).ok);
-    assert.ok(!fs.existsSync(projectPath()));
-    assert.ok(updateProjectFile(ws, { sources: ['a'] }, { create: true }).ok);
-    assert.deepStrictEqual(JSON.parse(fs.readFileSync(projectPath(), 'utf8')), { sources: ['a'] });
+    // a key deleted by the change is removed from the text
+    assert.strictEqual(updateProjectFile(ws, (j) => delete j.hidden).problem, undefined);
+    assert.deepStrictEqual(readProjectFile(ws).data, { sources: ['notes'] });
   });
 
   it('a symlinked project file pointing outside is neither read nor written', function () {
@@ -224,16 +222,18 @@ describe('hostile workspace: the project file (.corroborate.json)', () => {
     fs.writeFileSync(target, secret);
     fs.symlinkSync(target, projectPath());
     const r = readProjectFile(ws);
-    assert.ok(r.status === 'error' && /outside/.test(r.message) && !r.message.includes('private'), JSON.stringify(r));
-    const u = updateProjectFile(ws, { hidden: [] });
-    assert.ok(!u.ok);
+    assert.ok(r.problem && /outside/.test(r.message!) && !r.message!.includes('private'), JSON.stringify(r));
+    const u = updateProjectFile(ws, setHidden([]));
+    assert.match(u.problem ?? '', /^not changed: a link to a file outside/);
     assert.strictEqual(fs.readFileSync(target, 'utf8'), secret);
     // a link to an outside JSON file is not applied as the project's settings
     const json = path.join(outside, 'settings.json');
     fs.writeFileSync(json, '{"sources": ["/etc"]}');
     fs.rmSync(projectPath());
     fs.symlinkSync(json, projectPath());
-    assert.strictEqual(readProjectFile(ws).status, 'error');
+    const l = readProjectFile(ws);
+    assert.ok(l.problem);
+    assert.deepStrictEqual(l.data, {});
   });
 
   it('a project file linked to /dev/zero, or a FIFO, is refused at once', function () {
@@ -241,13 +241,15 @@ describe('hostile workspace: the project file (.corroborate.json)', () => {
     fs.symlinkSync('/dev/zero', projectPath());
     const t0 = Date.now();
     const before = process.memoryUsage().rss;
-    const r = readProjectFile(ws);
-    assert.strictEqual(r.status, 'error');
+    assert.ok(readProjectFile(ws).problem);
+    // inside the root, the file type alone refuses it
+    const dev = readFileSafe('/dev/zero', { root: '/dev', maxBytes: PROJECT_FILE_MAX_BYTES });
+    assert.ok(!dev.ok && dev.problem === 'not-regular');
     fs.rmSync(projectPath());
     if (mkfifo(projectPath())) {
       const f = readProjectFile(ws);
-      assert.ok(f.status === 'error' && /FIFO/.test(f.message), JSON.stringify(f));
-      assert.ok(!updateProjectFile(ws, { hidden: [] }).ok);
+      assert.match(f.message ?? '', /^\.corroborate\.json: a FIFO/);
+      assert.ok(updateProjectFile(ws, setHidden([])).problem);
     }
     assert.ok(Date.now() - t0 < 1000);
     assert.ok(process.memoryUsage().rss - before < 50 * 1024 * 1024);
@@ -256,7 +258,7 @@ describe('hostile workspace: the project file (.corroborate.json)', () => {
   it('a project file over 1 MB is refused unread', () => {
     fs.writeFileSync(projectPath(), '{"sources": ["a"], "pad": "' + 'x'.repeat(PROJECT_FILE_MAX_BYTES) + '"}');
     const r = readProjectFile(ws);
-    assert.ok(r.status === 'error' && /limit/.test(r.message));
-    assert.ok(!updateProjectFile(ws, { hidden: [] }).ok);
+    assert.match(r.problem ?? '', /limit/);
+    assert.ok(updateProjectFile(ws, setHidden([])).problem);
   });
 });

@@ -1,12 +1,33 @@
 /**
- * Drafts of a workspace folder for Check Workspace: files matching `corroborate.drafts` globs
- * (relative to the folder), outside the source folders, node_modules and dot folders; and the
- * size cap (`corroborate.maxDraftKB`) of one draft. No LSP here.
+ * Drafts on disk, for the server and the CLI alike: the files of a folder matching globs (Check
+ * Workspace's `corroborate.drafts`; the CLI's draft extensions), outside the source folders,
+ * node_modules and dot folders; reading one (BOM, format); and the size cap
+ * (`corroborate.maxDraftKB`) of one draft. No LSP here.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { DraftFormat } from '../engine/draft';
 import { isInside } from './sources';
 import { compileGlobs } from './glob';
+
+/** File extensions read as drafts when a folder is given. */
+export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+/** Whether a path has a draft extension (any case). */
+export function hasDraftExtension(p: string): boolean {
+  return DRAFT_EXTENSIONS.has(path.extname(p).toLowerCase());
+}
+
+/** Markdown for .md and .markdown, plain text otherwise. */
+export function draftFormat(p: string): DraftFormat {
+  const ext = path.extname(p).toLowerCase();
+  return ext === '.md' || ext === '.markdown' ? 'markdown' : 'plaintext';
+}
+
+/** A draft's text as checked: UTF-8, a byte-order mark replaced by a space (offsets keep their place). Throws the fs error. */
+export function readDraft(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+}
 
 export interface DraftListing {
   files: string[];
@@ -16,10 +37,15 @@ export interface DraftListing {
   invalid: { glob: string; message: string }[];
 }
 
-/** Files under `folder` matching any of `globs`, sorted, skipping `exclude` folders, node_modules and dot folders. */
-export function listDrafts(folder: string, globs: string[], exclude: string[], limit = 5000): DraftListing {
-  // a linear-time matcher: a hostile glob cannot backtrack (see glob.ts)
-  const { matchers, invalid } = compileGlobs(globs);
+/**
+ * Files under `folder` matching any of `globs` (or the test given instead), sorted, skipping `exclude` folders, node_modules and
+ * dot folders. A folder that cannot be read is skipped, or passed to `onUnreadable` (which may throw).
+ */
+export function listDrafts(folder: string, globs: string[] | ((rel: string) => boolean), exclude: string[], limit = 5000, onUnreadable?: (dir: string, e: NodeJS.ErrnoException) => void): DraftListing {
+  // a linear-time matcher: a hostile glob cannot backtrack (see glob.ts); invalid globs are returned
+  const compiled = typeof globs === 'function' ? { matchers: [{ test: globs }], invalid: [] } : compileGlobs(globs);
+  const res = compiled.matchers;
+  const invalid = compiled.invalid;
   const files: string[] = [];
   let truncated = false;
   const walk = (dir: string, depth: number) => {
@@ -27,7 +53,8 @@ export function listDrafts(folder: string, globs: string[], exclude: string[], l
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      onUnreadable?.(dir, e as NodeJS.ErrnoException);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -38,7 +65,7 @@ export function listDrafts(folder: string, globs: string[], exclude: string[], l
       if (e.isDirectory()) walk(abs, depth + 1);
       else if (e.isFile()) {
         const rel = path.relative(folder, abs).split(path.sep).join('/');
-        if (matchers.some((m) => m.test(rel))) {
+        if (res.some((r) => r.test(rel))) {
           if (files.length >= limit) {
             truncated = true;
             return;
@@ -48,7 +75,7 @@ export function listDrafts(folder: string, globs: string[], exclude: string[], l
       }
     }
   };
-  if (matchers.length) walk(folder, 0);
+  if (res.length) walk(folder, 0);
   return { files, truncated, invalid };
 }
 

@@ -1,23 +1,41 @@
 /**
- * The project file `.corroborate.json` of a workspace folder: read safely (safeFs: inside the
- * folder, a regular file, at most 1 MB), parsed as JSON with comments and trailing commas (as VS
- * Code reads its own settings, with jsonc-parser) and a BOM; a file that still fails to parse is
- * reported once with its line and column and is never written over. Changes are edits of the
- * text (comments and layout kept) written through a temporary file and a rename.
- * The editor and the CLI read it here alike. No LSP here.
+ * `.corroborate.json` at the root of a workspace folder: the one module that reads, merges and
+ * writes it, for the language server and the CLI alike.
+ *
+ * A cloned repository may hold a hostile one, so it is read safely (safeFs: inside the folder
+ * after resolving links, a regular file, never a device or a FIFO, at most 1 MB) and parsed as
+ * JSON with comments and trailing commas (jsonc-parser, as VS Code reads its own settings), a BOM
+ * allowed. Anything else is a problem, named in `problem` (and in `message`, the one line shown
+ * in the editor and the CLI alike: `.corroborate.json:3:7: invalid JSON: comma expected; ...`),
+ * and reads as {}. A write (updateProjectFile) re-reads the file first and refuses to change one
+ * it cannot read; it edits the text (comments and layout kept) and writes it through a temporary
+ * file and a rename, never through a link.
  */
 import * as path from 'node:path';
 import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { hiddenKeys, type HiddenEntry } from '../engine/findings';
+import { normalizeSettings, type Settings } from './config';
 import { PROJECT_FILE_MAX_BYTES, readFileSafe, removeStaleTemps, writeFileAtomic } from './safeFs';
 
 export const PROJECT_FILE = '.corroborate.json';
 
-export type ProjectRead =
-  /** no project file */
-  | { status: 'absent'; file: string }
-  | { status: 'ok'; file: string; value: Record<string, unknown>; text: string }
-  /** present but not usable: `message` says why (with line and column for a syntax error) */
-  | { status: 'error'; file: string; message: string };
+export interface ProjectFile {
+  /** the file's path */
+  path: string;
+  exists: boolean;
+  /** its content ({} when missing or unreadable) */
+  data: Record<string, unknown>;
+  /** why it could not be read, when it exists but cannot be used */
+  problem?: string;
+  /** with a problem: the message for the user, naming the file (and the line and column of a syntax error) */
+  message?: string;
+  /** the file's text as read (kept for edits that keep its comments) */
+  text?: string;
+}
+
+export function projectFilePath(folder: string): string {
+  return path.join(folder, PROJECT_FILE);
+}
 
 /** 1-based line and column of a UTF-16 offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -34,12 +52,13 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+const NOT_USED = 'the file is not used, and Corroborate will not change it until it is fixed';
 
 /**
- * The project file's text as an object. `name` prefixes the message (`.corroborate.json:3:7: ...`).
- * An empty (or comment-only) file is an empty object.
+ * The project file's text as an object (comments, trailing commas, a BOM allowed; an empty or
+ * comment-only file is {}), or the problem: `where` is `line:column` of a syntax error.
  */
-export function parseProjectText(raw: string, name = PROJECT_FILE): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+export function parseProjectText(raw: string): { ok: true; value: Record<string, unknown> } | { ok: false; where: string; problem: string } {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const errors: ParseError[] = [];
   const value = parse(text, errors, PARSE_OPTIONS) as unknown;
@@ -47,54 +66,86 @@ export function parseProjectText(raw: string, name = PROJECT_FILE): { ok: true; 
     const e = errors[0];
     const at = lineColumn(text, e.offset);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    return { ok: false, message: `${name}:${at.line}:${at.column}: invalid JSON: ${describe(printParseErrorCode(e.error))}${more}; the file is not used, and Corroborate will not change it until it is fixed` };
+    const what = printParseErrorCode(e.error)
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase();
+    return { ok: false, where: `${at.line}:${at.column}`, problem: `invalid JSON: ${what}${more}` };
   }
   if (value === undefined) return { ok: true, value: {} };
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, message: `${name}:1:1: not a JSON object; the file is not used, and Corroborate will not change it until it is fixed` };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, where: '1:1', problem: 'not a JSON object' };
   return { ok: true, value: value as Record<string, unknown> };
 }
 
-function describe(code: string): string {
-  // 'PropertyNameExpected' -> 'property name expected'
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-/** Reads the project file of `folder` (never following a link out of it, never more than 1 MB). */
-export function readProjectFile(folder: string): ProjectRead {
-  const file = path.join(folder, PROJECT_FILE);
+/** Reads a folder's .corroborate.json (never a link out of it, a device or a FIFO; at most 1 MB). Never throws. */
+export function readProjectFile(folder: string): ProjectFile {
+  const file = projectFilePath(folder);
   const r = readFileSafe(file, { root: folder, maxBytes: PROJECT_FILE_MAX_BYTES });
   if (!r.ok) {
-    if (r.problem === 'missing') return { status: 'absent', file };
-    return { status: 'error', file, message: `${PROJECT_FILE}: ${r.message}` };
+    if (r.problem === 'missing') return { path: file, exists: false, data: {} };
+    return { path: file, exists: true, data: {}, problem: r.message, message: `${PROJECT_FILE}: ${r.message}; ${NOT_USED}` };
   }
   const text = r.data.toString('utf8');
   const parsed = parseProjectText(text);
-  if (!parsed.ok) return { status: 'error', file, message: parsed.message };
-  return { status: 'ok', file, value: parsed.value, text };
+  if (!parsed.ok) return { path: file, exists: true, data: {}, problem: `${parsed.where}: ${parsed.problem}`, message: `${PROJECT_FILE}:${parsed.where}: ${parsed.problem}; ${NOT_USED}` };
+  return { path: file, exists: true, data: parsed.value, text };
 }
 
 /**
- * Sets top-level keys of the project file of `folder` (creating it when `create` and absent),
- * keeping its comments and layout. Refused, with the message, when the file cannot be read or
- * parsed, is a link or not a regular file: a file Corroborate could not read is never replaced.
+ * Reads the file, lets `mutate` change its content, and writes it back (created when missing):
+ * the top-level keys `mutate` changed are edited in the text, so comments and layout stay.
+ * Returns the file as written, or with `problem` (and nothing written) when it exists but cannot
+ * be read (a link out, not a regular file, too large, invalid), or cannot be written.
  */
-export function updateProjectFile(folder: string, set: Record<string, unknown>, opts: { create?: boolean } = {}): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
-  const cur = readProjectFile(folder);
-  if (cur.status === 'error') return { ok: false, message: cur.message };
-  if (cur.status === 'absent' && !opts.create) return { ok: false, message: `${PROJECT_FILE}: not found` };
-  let text = cur.status === 'ok' ? cur.text : '{}\n';
+export function updateProjectFile(folder: string, mutate: (data: Record<string, unknown>) => void): ProjectFile {
+  const pf = readProjectFile(folder);
+  if (pf.problem) return { ...pf, problem: `not changed: ${pf.problem}` };
+  const before = pf.data;
+  const data = { ...before };
+  mutate(data);
+  let text = pf.text ?? '';
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   if (text.trim() === '') text = '{}\n';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  for (const [key, value] of Object.entries(set)) {
-    const edits = modify(text, [key], value, { formattingOptions: { insertSpaces: true, tabSize: 2, eol } });
-    text = applyEdits(text, edits);
+  const keys = new Set([...Object.keys(before), ...Object.keys(data)]);
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) === JSON.stringify(data[key])) continue;
+    text = applyEdits(text, modify(text, [key], data[key], { formattingOptions: { insertSpaces: true, tabSize: 2, eol } }));
   }
-  const parsed = parseProjectText(text);
-  if (!parsed.ok) return { ok: false, message: parsed.message }; // never write what cannot be read back
+  const back = parseProjectText(text);
+  if (!back.ok) return { ...pf, problem: `not changed: the edit would not parse (${back.where}: ${back.problem})`, message: `${PROJECT_FILE}: not changed: the edit would not parse` }; // never write what cannot be read back
   removeStaleTemps(folder, PROJECT_FILE);
-  const w = writeFileAtomic(cur.file, (bom ? '\ufeff' : '') + text, folder);
-  if (!w.ok) return { ok: false, message: `${PROJECT_FILE}: ${w.message}` };
-  return { ok: true, value: parsed.value };
+  const w = writeFileAtomic(pf.path, (bom ? '\ufeff' : '') + text, folder);
+  if (!w.ok) {
+    const problem = w.message.startsWith('cannot write') ? w.message : `not changed: ${w.message}`;
+    return { ...pf, problem, message: `${PROJECT_FILE}: ${problem}` };
+  }
+  return { path: pf.path, exists: true, data: back.value, text: (bom ? '\ufeff' : '') + text };
+}
+
+/** The settings keys .corroborate.json may set (besides `severity`, merged code by code, and `hidden`). */
+const PROJECT_KEYS = ['sources', 'languages', 'debounceMs', 'checkMode', 'holdBackMs', 'drafts', 'maxDraftKB'] as const;
+
+/** .corroborate.json at the folder root takes precedence over editor settings, key by key. */
+export function withProjectFile(s: Settings, project: Record<string, unknown>): Settings {
+  const merged: Record<string, unknown> = { ...s };
+  for (const k of PROJECT_KEYS) if (project[k] !== undefined) merged[k] = project[k];
+  if (project.severity && typeof project.severity === 'object') merged.severity = { ...s.severity, ...(project.severity as object) };
+  return normalizeSettings(merged);
+}
+
+/** Keys of the hidden findings a project file lists. */
+export function projectHidden(project: Record<string, unknown>): Set<string> {
+  return hiddenKeys(project.hidden);
+}
+
+/** The hidden findings a project file lists (well-formed entries only). */
+export function hiddenEntries(project: Record<string, unknown>): HiddenEntry[] {
+  const out: HiddenEntry[] = [];
+  if (!Array.isArray(project.hidden)) return out;
+  for (const h of project.hidden) {
+    if (!h || typeof h.code !== 'string' || typeof h.text !== 'string') continue;
+    out.push({ code: h.code, text: h.text, ...(typeof h.context === 'string' ? { context: h.context } : {}) });
+  }
+  return out;
 }
