@@ -10,6 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PROJECT_FILE, parseProjectText, readProjectFile, updateProjectFile } from '../../server/src/workspace/projectFile';
 import { PROJECT_FILE_MAX_BYTES, readFileSafe, removeStaleTemps, writeFileAtomic } from '../../server/src/workspace/safeFs';
+import { SourceIndex } from '../../server/src/engine';
+import { indexFile } from '../../server/src/workspace/corpus';
+import { ReadAhead } from '../../server/src/workspace/reader';
+import { listSourceFiles, type SourceProblem } from '../../server/src/workspace/sources';
 
 const posix = process.platform !== 'win32';
 
@@ -260,5 +264,92 @@ describe('hostile workspace: the project file (.corroborate.json)', () => {
     const r = readProjectFile(ws);
     assert.match(r.problem ?? '', /limit/);
     assert.ok(updateProjectFile(ws, setHidden([])).problem);
+  });
+});
+
+describe('hostile workspace: sources swapped between listing and reading (item 10)', () => {
+  let base: string;
+  let src: string;
+  let outside: string;
+  const PRIVATE = 'The vault code is written on the back of the calendar.';
+  beforeEach(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-swap-'));
+    src = path.join(base, 'src');
+    outside = path.join(base, 'home');
+    fs.mkdirSync(src);
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'secret.txt'), PRIVATE + '\n');
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(src, `n${i}.txt`), `Harbour note ${i} counts ${i + 10} boats at the pier.\n`);
+  });
+  afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+
+  function listed() {
+    const problems: SourceProblem[] = [];
+    const files = listSourceFiles(src, problems);
+    assert.deepStrictEqual(problems, []);
+    return files;
+  }
+
+  it('a FIFO swapped in after the listing is refused at once (plain read and read-ahead worker)', function () {
+    this.timeout(10_000);
+    const files = listed();
+    const victim = path.join(src, 'n1.txt');
+    fs.rmSync(victim);
+    if (!posix || !mkfifo(victim)) this.skip();
+    const idx = new SourceIndex();
+    const problems: SourceProblem[] = [];
+    const t0 = Date.now();
+    for (const f of files) indexFile(idx, f, 1 << 20, problems, []);
+    assert.ok(Date.now() - t0 < 2000, `${Date.now() - t0} ms`);
+    assert.strictEqual(idx.fileCount, 2);
+    assert.deepStrictEqual(problems.map((p) => p.path), [victim]);
+    assert.match(problems[0].message, /a FIFO, not a regular file \(replaced since it was listed\): not read/);
+    // the read-ahead worker: no hang, no stall, the same message
+    const ahead = new ReadAhead(files.map((f) => f.path), 1 << 20, 5_000, files.map((f) => [f.dev, f.ino]));
+    try {
+      const t1 = Date.now();
+      const got = files.map((_, i) => ahead.take(i));
+      assert.ok(Date.now() - t1 < 3000, `${Date.now() - t1} ms`);
+      assert.ok('bytes' in got[0] && 'bytes' in got[2]);
+      assert.ok('problem' in got[1] && /a FIFO/.test(got[1].problem), JSON.stringify(got[1]));
+    } finally {
+      ahead.close();
+    }
+  });
+
+  it('a link to an outside file swapped in after the listing is not read', function () {
+    if (!posix) this.skip();
+    const files = listed();
+    const victim = path.join(src, 'n2.txt');
+    fs.rmSync(victim);
+    fs.symlinkSync(path.join(outside, 'secret.txt'), victim);
+    const idx = new SourceIndex();
+    const problems: SourceProblem[] = [];
+    for (const f of files) indexFile(idx, f, 1 << 20, problems, []);
+    assert.strictEqual(idx.fileCount, 2);
+    assert.match(problems.map((p) => p.message).join('\n'), /replaced since it was listed/);
+    assert.ok(!idx.filePaths().some((p) => idx.file(p)!.text.includes('vault')));
+    const ahead = new ReadAhead(files.map((f) => f.path), 1 << 20, 5_000, files.map((f) => [f.dev, f.ino]));
+    try {
+      const got = files.map((_, i) => ahead.take(i));
+      assert.ok('problem' in got[2] && /replaced since it was listed/.test(got[2].problem));
+    } finally {
+      ahead.close();
+    }
+  });
+
+  it('FIFOs and white-space-only sources are reported, not skipped silently (item 11; a device node needs root to make)', function () {
+    fs.writeFileSync(path.join(src, 'blank.txt'), '  \n\t\n');
+    if (posix) mkfifo(path.join(src, 'pipe.txt'));
+    const problems: SourceProblem[] = [];
+    const files = listSourceFiles(src, problems);
+    if (fs.existsSync(path.join(src, 'pipe.txt'))) {
+      assert.ok(problems.some((p) => p.path.endsWith('pipe.txt') && /a FIFO, not a regular file: skipped/.test(p.message)), JSON.stringify(problems));
+      assert.ok(!files.some((f) => f.path.endsWith('pipe.txt')));
+    }
+    const idx = new SourceIndex();
+    const indexed: SourceProblem[] = [];
+    for (const f of files) indexFile(idx, f, 1 << 20, indexed, []);
+    assert.deepStrictEqual(indexed.map((p) => [path.basename(p.path), p.message]), [['blank.txt', 'empty file (only white space): not indexed']]);
   });
 });

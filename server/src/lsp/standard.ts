@@ -137,7 +137,7 @@ export function registerStandardHandlers(s: ServerState) {
           const problems: SourceProblem[] = [];
           const warnings: SourceProblem[] = [];
           if (!realInside(f.roots, file)) continue; // a symbolic link out of the source folder
-          indexFile(f.index, { path: file, size: st.size, mtimeMs: st.mtimeMs }, f.maxBytes, problems, warnings);
+          indexFile(f.index, { path: file, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, dev: st.dev, ino: st.ino }, f.maxBytes, problems, warnings);
           for (const pr of [...problems, ...warnings]) connection.console.warn(`source problem: ${pr.path}: ${pr.message}`);
           changed = true;
         }

@@ -45,7 +45,7 @@ export function listAll(roots: string[], problems: SourceProblem[], maxFiles?: n
 
 /** Indexes one file; returns false (and records why) if it could not be used. */
 export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[], read?: SourceBytes): boolean {
-  const d = read ? decodeSourceBytes(read, maxBytes) : readSourceFile(f.path, maxBytes);
+  const d = read ? decodeSourceBytes(read, maxBytes) : readSourceFile(f.path, maxBytes, f);
   if ('problem' in d) {
     problems.push({ path: f.path, message: d.problem });
     index.removeFile(f.path);
@@ -113,7 +113,15 @@ export function* indexFiles(
 ): Generator<LoadProgress, { files: number; bytes: number }> {
   const reuse = files.map((f) => unchanged?.(f) ?? false);
   const toRead = unchanged ? files.filter((_, i) => !reuse[i]) : files;
-  const ahead = toRead.length >= (opts.readAheadFrom ?? 500) ? new ReadAhead(toRead.map((f) => f.path), maxBytes) : undefined;
+  const ahead =
+    toRead.length >= (opts.readAheadFrom ?? 500)
+      ? new ReadAhead(
+          toRead.map((f) => f.path),
+          maxBytes,
+          undefined,
+          toRead.map((f) => [f.dev, f.ino]),
+        )
+      : undefined;
   let bytes = 0;
   let n = 0;
   let r = 0;
