@@ -14,6 +14,7 @@ import { SourceIndex } from '../../server/src/engine';
 import { indexFile } from '../../server/src/workspace/corpus';
 import { ReadAhead } from '../../server/src/workspace/reader';
 import { listSourceFiles, type SourceProblem } from '../../server/src/workspace/sources';
+import { CACHE_FILE, loadSourcesCached } from '../../server/src/workspace/persist';
 
 const posix = process.platform !== 'win32';
 
@@ -351,5 +352,42 @@ describe('hostile workspace: sources swapped between listing and reading (item 1
     const indexed: SourceProblem[] = [];
     for (const f of files) indexFile(idx, f, 1 << 20, indexed, []);
     assert.deepStrictEqual(indexed.map((p) => [path.basename(p.path), p.message]), [['blank.txt', 'empty file (only white space): not indexed']]);
+  });
+});
+
+describe('hostile workspace: the index cache (item 11)', () => {
+  let base: string;
+  beforeEach(() => (base = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-ctime-'))));
+  afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+
+  it('a same-size edit with its mtime restored (cp -p, rsync -a, tar) is read again: its ctime is newer than the cache', function () {
+    const src = path.join(base, 'src');
+    const cache = path.join(base, 'cache');
+    fs.mkdirSync(src);
+    const file = path.join(src, 'ferry.txt');
+    fs.writeFileSync(file, 'The ferry leaves the harbour at nine every morning.\n');
+    fs.writeFileSync(path.join(src, 'other.txt'), 'The lighthouse was painted red and white in spring.\n');
+    // whole seconds, so that restoring the time is exact (as cp -p restores it)
+    const stamp = Math.floor(Date.now() / 1000) - 60;
+    fs.utimesSync(file, stamp, stamp);
+    const cold = loadSourcesCached([src], cache);
+    assert.strictEqual(cold.cache.status, 'cold');
+    const before = fs.statSync(file);
+    fs.writeFileSync(file, 'The ferry leaves the harbour at five every morning.\n');
+    fs.utimesSync(file, stamp, stamp);
+    const after = fs.statSync(file);
+    assert.strictEqual(after.size, before.size);
+    assert.strictEqual(after.mtimeMs, before.mtimeMs);
+    // the cache as written a while before the edit (file times tick coarsely: the edit above may share the cache's tick)
+    const written = Math.floor(Date.now() / 1000) - 5;
+    fs.utimesSync(path.join(cache, CACHE_FILE), written, written);
+    assert.ok(after.ctimeMs > written * 1000);
+    const warm = loadSourcesCached([src], cache);
+    assert.strictEqual(warm.cache.status, 'warm');
+    assert.ok(warm.cache.reread >= 1);
+    assert.ok(warm.index.file(file)!.text.includes('at five'), 'not the cached "at nine"');
+    // written again: the next start reuses both
+    const again = loadSourcesCached([src], cache);
+    assert.strictEqual(again.cache.reused, 2);
   });
 });

@@ -239,9 +239,19 @@ function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions &
       cache.removed++;
     }
   }
+  // when the cache was written: a file whose metadata changed after that (ctime) is read again even
+  // if its size and mtime match (a same-size edit whose mtime was restored: cp -p, rsync -a, tar)
+  let writtenMs = Infinity;
+  if (cache.status === 'warm') {
+    try {
+      writtenMs = fs.lstatSync(path.join(cacheDir, CACHE_FILE)).mtimeMs;
+    } catch {
+      writtenMs = -Infinity; // gone meanwhile: trust nothing in it
+    }
+  }
   const unchanged = (f: (typeof files)[number]) => {
     const had = index!.file(f.path);
-    return had !== undefined && had.size === f.size && had.mtimeMs === f.mtimeMs;
+    return had !== undefined && had.size === f.size && had.mtimeMs === f.mtimeMs && !((f.ctimeMs ?? -Infinity) > writtenMs);
   };
   const count = (f: (typeof files)[number], reused: boolean) => {
     const had = index!.file(f.path);
