@@ -5,14 +5,14 @@
  * outcome within a bounded time (processes are spawned with a timeout; no loop is unbounded).
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { CMD_HIDE } from '../../server/src/codeActions';
 import { ListDraftsRequest, ReindexRequest, StatusNotification, TrustNotification } from '../../server/src/protocol';
-import { applyEdits, makeWorkspace, NEGATED, on, positionOf, start, SUPPORTED, SUBMARINES, textAt, uriOf, type Client } from './harness';
+import { applyEdits, makeWorkspace, NEGATED, on, positionOf, SERVER, start, SUPPORTED, SUBMARINES, textAt, uriOf, type Client } from './harness';
 
 const CLI = path.resolve('dist/cli.js');
 const posix = process.platform !== 'win32';
@@ -331,6 +331,19 @@ describe('hostile workspace: the language server', function () {
     assert.ok(!acts3.some((a) => a.edit), acts3.map((a) => a.title).join(' | '));
     assert.ok(acts3.some((a) => a.title.startsWith('Hide this finding')));
     assert.equal(textAt(v1, stale.range), 'not exploratory');
+  });
+
+  it('item 11: malformed framing is logged and the connection closed (exit 1), not wedged', async () => {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    proc.stderr.on('data', (d) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    proc.stdin.write('Content-Length: lots\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}');
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
+    const code = await Promise.race([exited, timeout]);
+    if (code === 'timeout') proc.kill();
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /malformed message framing from the client: Content-Length value must be a number/);
   });
 
   it('item 11: requests after shutdown get InvalidRequest', async () => {
