@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
+import { makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, startInProcess, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
 import { AddSourceRequest, CheckPathRequest, CountsNotification, CursorNotification, HiddenRequest, ListDraftsRequest, UnhideRequest } from '../../server/src/protocol';
 
 const DRAFT = `# Notes\n\n${SUPPORTED} ${SUBMARINES}\n\n${NEGATED}\n`;
@@ -25,7 +25,7 @@ describe('protocol: workflow', function () {
     folder = makeWorkspace({ 'draft.md': DRAFT, ...files });
     draftPath = path.join(folder, 'draft.md');
     uri = uriOf(draftPath);
-    client = await start({ folder, settings: { sources: ['seeds'], debounceMs: 0, ...settings } });
+    client = await startInProcess({ folder, settings: { sources: ['seeds'], debounceMs: 0, ...settings } });
     return client;
   }
 
