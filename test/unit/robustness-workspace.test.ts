@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { PROJECT_FILE, parseProjectText, readProjectFile, updateProjectFile } from '../../server/src/workspace/projectFile';
 import { PROJECT_FILE_MAX_BYTES, readFileSafe, removeStaleTemps, writeFileAtomic } from '../../server/src/workspace/safeFs';
 import { SourceIndex } from '../../server/src/engine';
-import { indexFile } from '../../server/src/workspace/corpus';
+import { indexFile, loadSources } from '../../server/src/workspace/corpus';
+import { ADD_SLICE_SENTENCES } from '../../server/src/engine/sourceIndex';
 import { ReadAhead } from '../../server/src/workspace/reader';
 import { listSourceFiles, type SourceProblem } from '../../server/src/workspace/sources';
 import { CACHE_FILE, loadSourcesCached } from '../../server/src/workspace/persist';
@@ -389,5 +390,48 @@ describe('hostile workspace: the index cache (item 11)', () => {
     // written again: the next start reuses both
     const again = loadSourcesCached([src], cache);
     assert.strictEqual(again.cache.reused, 2);
+  });
+});
+
+describe('hostile workspace: one huge source (item 11)', () => {
+  let base: string;
+  beforeEach(() => (base = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-huge-'))));
+  afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+  const places = ['harbour', 'ferry', 'council', 'bridge', 'river', 'market', 'school', 'tower'];
+  function hugeText(sentences: number): string {
+    let t = '';
+    for (let i = 0; i < sentences; i++) t += `The ${places[i % 8]} near the ${places[(i * 3) % 8]} opened in ${1900 + (i % 120)} with ${i % 97} rooms.${i % 4 === 3 ? '\n' : ' '}`;
+    return t;
+  }
+
+  it('is indexed in slices: the load yields to the event loop inside the file, and the index is the same', async function () {
+    this.timeout(20_000);
+    const n = 5 * ADD_SLICE_SENTENCES + 17;
+    const text = hugeText(n);
+    fs.writeFileSync(path.join(base, 'huge.txt'), text);
+    const whole = new SourceIndex();
+    whole.addFile('x', text);
+    const steps = new SourceIndex().addFileSteps('x', text);
+    let yields = 0;
+    for (let r = steps.next(); !r.done; r = steps.next()) yields++;
+    assert.strictEqual(yields, Math.ceil(n / ADD_SLICE_SENTENCES) - 1);
+    // the async load gives the event loop a turn inside the one file
+    let turns = 0;
+    const timer = setInterval(() => turns++, 0);
+    const idx = new SourceIndex();
+    const inside: number[] = [];
+    try {
+      await loadSources(idx, [base], { maxBytes: 64 * 1024 * 1024, sliceMs: 0, onProgress: (done) => inside.push(done) });
+    } finally {
+      clearInterval(timer);
+    }
+    assert.ok(inside.filter((d) => d === 0).length >= yields, `progress inside the file: ${inside.join(',')}`);
+    assert.ok(turns >= 2, `${turns} event-loop turns`);
+    assert.strictEqual(idx.sentenceCount, whole.sentenceCount);
+    const a = idx.toSnapshot();
+    const b = whole.toSnapshot();
+    assert.deepStrictEqual([...a.starts], [...b.starts]);
+    assert.deepStrictEqual(a.terms, b.terms);
+    assert.deepStrictEqual([...a.postings], [...b.postings]);
   });
 });

@@ -10,6 +10,9 @@ import { contentKeyOf } from './text';
 import { TokenTermTable } from './tokenTerms';
 import type { SourceSentence } from './types';
 
+/** addFileSteps yields after this many sentences of one file. */
+export const ADD_SLICE_SENTENCES = 4096;
+
 export interface IndexedFile {
   path: string;
   text: string;
@@ -159,6 +162,19 @@ export class SourceIndex {
 
   /** Adds (or replaces) one source file. */
   addFile(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string } = {}): IndexedFile {
+    const steps = this.addFileSteps(path, text, meta);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * addFile in steps: it yields after every ADD_SLICE_SENTENCES sentences, so a loader can give the
+   * event loop a turn in the middle of one huge source. The index must not be used by anything else
+   * until the steps are done (the file counts only then); a load builds a fresh index, so it is not.
+   */
+  *addFileSteps(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string } = {}): Generator<void, IndexedFile> {
     if (this.files.has(path)) this.removeFile(path);
     const lineStarts = new LineIndex(text).lineStarts;
     let line = 0;
@@ -167,6 +183,7 @@ export class SourceIndex {
     const file: IndexedFile = { path, text, sentenceIds: ids, ...meta };
     this.reserveSentences(this.sentCount + spans.length);
     for (let i = 0; i < spans.length; i++) {
+      if (i > 0 && i % ADD_SLICE_SENTENCES === 0) yield;
       const sp = spans[i];
       // spans come in order: the line of each start is found by walking forward
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= sp.start) line++;

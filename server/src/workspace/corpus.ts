@@ -45,6 +45,15 @@ export function listAll(roots: string[], problems: SourceProblem[], maxFiles?: n
 
 /** Indexes one file; returns false (and records why) if it could not be used. */
 export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[], read?: SourceBytes): boolean {
+  const steps = indexFileSteps(index, f, maxBytes, problems, warnings, read);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** indexFile in steps: a huge source yields in the middle (SourceIndex.addFileSteps), so a sliced load stays responsive. */
+function* indexFileSteps(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[], read?: SourceBytes): Generator<void, boolean> {
   const d = read ? decodeSourceBytes(read, maxBytes) : readSourceFile(f.path, maxBytes, f);
   if ('problem' in d) {
     problems.push({ path: f.path, message: d.problem });
@@ -52,7 +61,7 @@ export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: numbe
     return false;
   }
   if (d.warning) warnings.push({ path: f.path, message: d.warning });
-  index.addFile(f.path, d.text, d.warning ? { size: f.size, mtimeMs: f.mtimeMs, warning: d.warning } : { size: f.size, mtimeMs: f.mtimeMs });
+  yield* index.addFileSteps(f.path, d.text, d.warning ? { size: f.size, mtimeMs: f.mtimeMs, warning: d.warning } : { size: f.size, mtimeMs: f.mtimeMs });
   return true;
 }
 
@@ -136,7 +145,18 @@ export function* indexFiles(
         n++;
         continue;
       }
-      if (indexFile(index, f, maxBytes, problems, warnings, ahead?.take(r++))) {
+      // a huge file yields in the middle too (progress stays at the files done)
+      const steps = indexFileSteps(index, f, maxBytes, problems, warnings, ahead?.take(r++));
+      let ok: boolean;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          ok = step.value;
+          break;
+        }
+        yield [i, files.length];
+      }
+      if (ok) {
         bytes += f.size;
         n++;
       }
