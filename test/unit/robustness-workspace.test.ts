@@ -13,6 +13,7 @@ import { PROJECT_FILE_MAX_BYTES, readFileSafe, removeStaleTemps, writeFileAtomic
 import { SourceIndex } from '../../server/src/engine';
 import { indexFile, loadSources } from '../../server/src/workspace/corpus';
 import { ADD_SLICE_SENTENCES } from '../../server/src/engine/sourceIndex';
+import { readDraft } from '../../server/src/workspace/drafts';
 import { ReadAhead } from '../../server/src/workspace/reader';
 import { listSourceFiles, type SourceProblem } from '../../server/src/workspace/sources';
 import { CACHE_FILE, loadSourcesCached } from '../../server/src/workspace/persist';
@@ -390,6 +391,23 @@ describe('hostile workspace: the index cache (item 11)', () => {
     // written again: the next start reuses both
     const again = loadSourcesCached([src], cache);
     assert.strictEqual(again.cache.reused, 2);
+    // a temporary file left by a save that failed (a full disk) is removed at the next start, even a warm one with nothing to save
+    const stale = path.join(cache, `${CACHE_FILE}.999999999.dead.tmp`);
+    fs.writeFileSync(stale, 'half a cache');
+    const warm2 = loadSourcesCached([src], cache);
+    assert.strictEqual(warm2.cache.saveMs, 0, 'nothing saved');
+    assert.ok(!fs.existsSync(stale));
+  });
+
+  it('a draft swapped for a FIFO is refused at once, not read forever', function () {
+    const p = path.join(base, 'draft.md');
+    fs.writeFileSync(p, '\ufeffA short draft about the ferry.\n');
+    assert.strictEqual(readDraft(p), ' A short draft about the ferry.\n');
+    fs.rmSync(p);
+    if (!posix || !mkfifo(p)) this.skip();
+    const t0 = Date.now();
+    assert.throws(() => readDraft(p), /not a regular file/);
+    assert.ok(Date.now() - t0 < 1000);
   });
 });
 

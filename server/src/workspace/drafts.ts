@@ -23,9 +23,30 @@ export function draftFormat(p: string): DraftFormat {
   return ext === '.md' || ext === '.markdown' ? 'markdown' : 'plaintext';
 }
 
-/** A draft's text as checked: UTF-8, a byte-order mark replaced by a space (offsets keep their place). Throws the fs error. */
+/**
+ * A draft's text as checked: UTF-8, a byte-order mark replaced by a space (offsets keep their
+ * place). Only a regular file is read (opened without blocking, re-checked with fstat, read up to
+ * its size then), so a FIFO or device put there since it was listed cannot hang or flood the
+ * reader. Throws the fs error (or EINVAL for a file that is not regular).
+ */
 export function readDraft(file: string): string {
-  const text = fs.readFileSync(file, 'utf8');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  let buf: Buffer;
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error(`${file}: not a regular file`), { code: 'EINVAL' });
+    buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = fs.readSync(fd, buf, off, buf.length - off, off);
+      if (n <= 0) break;
+      off += n;
+    }
+    buf = buf.subarray(0, off);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }
 

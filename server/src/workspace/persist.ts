@@ -208,6 +208,8 @@ export async function loadSourcesCachedAsync(roots: string[], cacheDir: string, 
 /** The cached load as steps: it yields after each file, and returns the result. */
 function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }, preloaded?: Buffer | Error): Generator<LoadProgress, CachedLoad> {
   const t0 = performance.now();
+  // temporary files left by an interrupted save (a full disk, a crash), removed at start
+  removeStaleTemps(cacheDir, CACHE_FILE);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   const cache: CacheInfo = { status: 'cold', reused: 0, reread: 0, added: 0, removed: 0, loadMs: 0, saveMs: 0 };
   let index: SourceIndex | undefined;
