@@ -44,7 +44,9 @@ export function escapeLinkText(s: string): string {
  * markup there (space, parentheses, angle brackets, backslash, quotes, controls) percent-encoded.
  */
 export function markdownLinkDestination(uri: string): string {
-  return uri.replace(/[\s()<>\\"'`\u0000-\u001f\u007f]/g, (c) => encodeURIComponent(c).replace(/[()'`]/g, (x) => '%' + x.charCodeAt(0).toString(16).toUpperCase()));
+  return uri.replace(/[\s()<>\\"'`\u0000-\u001f\u007f]/g, (c) =>
+    encodeURIComponent(c).replace(/[()'`]/g, (x) => '%' + x.charCodeAt(0).toString(16).toUpperCase()),
+  );
 }
 
 /** A Markdown link whose text and destination come from outside: `[text](destination)`, both made inert. */

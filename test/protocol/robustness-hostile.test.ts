@@ -181,7 +181,10 @@ describe('hostile workspace: the language server', function () {
     fs.writeFileSync(target, original);
     fs.symlinkSync(target, path.join(ws, '.corroborate.json'));
     c = await start({ folder: ws, settings: { debounceMs: 0 } });
-    assert.ok(shown(c).some((m) => /\.corroborate\.json: a link to a file outside/.test(m)), shown(c).join('\n'));
+    assert.ok(
+      shown(c).some((m) => /\.corroborate\.json: a link to a file outside/.test(m)),
+      shown(c).join('\n'),
+    );
     assert.ok(!shown(c).some((m) => m.includes('nowhere-')), 'the outside settings are not applied');
     assert.ok(!c.stderr.includes('flowerpot') && !JSON.stringify(c.log).includes('flowerpot'), 'the outside file is not echoed');
     const { command } = await hideCommand(c);
@@ -224,16 +227,25 @@ describe('hostile workspace: the language server', function () {
     const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(DRAFT, 'closer defense') });
     assert.ok(Date.now() - t0 < 1000, `hover took ${Date.now() - t0} ms`);
     assert.match((h.contents as { value: string }).value, /supported/);
-    assert.ok(c.log.some((n) => n.method === 'window/logMessage' && /index cache discarded \(index\.bin: a link to a file outside/.test(n.params.message)), 'the linked cache is discarded, not read');
+    assert.ok(
+      c.log.some((n) => n.method === 'window/logMessage' && /index cache discarded \(index\.bin: a link to a file outside/.test(n.params.message)),
+      'the linked cache is discarded, not read',
+    );
     const rss = rssMB(c.proc.pid);
     if (rss !== undefined) assert.ok(rss < 300, `${rss.toFixed(0)} MB`);
-    assert.ok(shown(c).some((m) => /\.corroborate\.json: a link to a file outside/.test(m)), shown(c).join('\n'));
+    assert.ok(
+      shown(c).some((m) => /\.corroborate\.json: a link to a file outside/.test(m)),
+      shown(c).join('\n'),
+    );
   });
 
   it('item 2: a FIFO as .corroborate.json does not hang the server', async function () {
     if (!posix || !mkfifo(path.join(ws, '.corroborate.json'))) this.skip();
     c = await start({ folder: ws, settings: { debounceMs: 0 } });
-    assert.ok(shown(c).some((m) => /\.corroborate\.json: a FIFO/.test(m)), shown(c).join('\n'));
+    assert.ok(
+      shown(c).some((m) => /\.corroborate\.json: a FIFO/.test(m)),
+      shown(c).join('\n'),
+    );
     const r = await c.request<{ files: number }>(ReindexRequest.method, {});
     assert.ok(r.files >= 1);
   });
@@ -261,7 +273,10 @@ describe('hostile workspace: the language server', function () {
     await gone;
     const after = fs.readFileSync(file, 'utf8');
     assert.ok(after.includes('// our notes') && after.includes('"hidden"'), after);
-    assert.deepEqual(fs.readdirSync(ws).filter((n) => n.endsWith('.tmp')), []);
+    assert.deepEqual(
+      fs.readdirSync(ws).filter((n) => n.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('items 6 and 7: a backtracking drafts glob answers at once; 4,000 deletions do not block the server', async function () {
@@ -295,13 +310,21 @@ describe('hostile workspace: the language server', function () {
   it('item 11: trust changes only for an explicit boolean', async () => {
     fs.mkdirSync(path.join(outside, 'notes'));
     fs.writeFileSync(path.join(outside, 'notes', 'n.txt'), `${PRIVATE}\n`);
-    c = await start({ folder: ws, settings: { sources: ['seeds', path.join(outside, 'notes')], allowSourcesOutsideWorkspace: true, debounceMs: 0 }, initializationOptions: { trusted: false } });
+    c = await start({
+      folder: ws,
+      settings: { sources: ['seeds', path.join(outside, 'notes')], allowSourcesOutsideWorkspace: true, debounceMs: 0 },
+      initializationOptions: { trusted: false },
+    });
     const inside = (await c.request<{ files: number }>(ReindexRequest.method, {})).files;
     for (const trusted of [null, {}, 'no', 0, 1, 'true']) c.notify(TrustNotification.method, { trusted });
     c.notify(TrustNotification.method, {});
     assert.equal((await c.request<{ files: number }>(ReindexRequest.method, {})).files, inside, 'still untrusted');
     assert.ok(/must be true or false/.test(c.stderr) || c.log.some((n) => n.method === 'window/logMessage' && /must be true or false/.test(n.params.message)));
-    const ready = c.waitFor(StatusNotification.method, (s: { state: string; files: number }) => s.state === 'ready' && s.files === inside + 1, 'status after trust');
+    const ready = c.waitFor(
+      StatusNotification.method,
+      (s: { state: string; files: number }) => s.state === 'ready' && s.files === inside + 1,
+      'status after trust',
+    );
     c.notify(TrustNotification.method, { trusted: true });
     await ready;
   });
@@ -349,10 +372,7 @@ describe('hostile workspace: the language server', function () {
   it('item 11: requests after shutdown get InvalidRequest', async () => {
     c = await start({ folder: ws, settings: { debounceMs: 0 } });
     await c.request('shutdown', null);
-    await assert.rejects(
-      c.request(ReindexRequest.method, {}),
-      (e: { code?: number }) => e.code === -32600,
-    );
+    await assert.rejects(c.request(ReindexRequest.method, {}), (e: { code?: number }) => e.code === -32600);
     await assert.rejects(
       c.request('textDocument/hover', { textDocument: { uri: uriOf(path.join(ws, 'draft.md')) }, position: { line: 0, character: 0 } }),
       (e: { code?: number }) => e.code === -32600,

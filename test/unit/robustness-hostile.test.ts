@@ -90,7 +90,8 @@ describe('hostile content: reference links in Markdown (item 5)', () => {
   });
 
   it('a reference defined with other case and spacing resolves; one defined nowhere does not', () => {
-    const text = 'The survey [Harbour   Report] counted ten ships in port.\n\nThe [missing one] was never filed at all.\n\n[harbour report]: https://example.org/h\n';
+    const text =
+      'The survey [Harbour   Report] counted ten ships in port.\n\nThe [missing one] was never filed at all.\n\n[harbour report]: https://example.org/h\n';
     const { statements } = draftStatements(text, 'markdown');
     assert.equal(statements[0].prose.indexOf('['), -1, statements[0].prose);
     assert.ok(statements[1].prose.includes('[missing one]'));
@@ -134,16 +135,40 @@ describe('hostile content: globs (item 6)', () => {
       ['[!x]*.md', 'x.md'],
       ['?.md', '/.md'],
     ];
-    for (const [g, p] of yes) assert.equal(compileGlob(g, { caseInsensitive: false }).ok && (compileGlob(g, { caseInsensitive: false }) as { matcher: { test(s: string): boolean } }).matcher.test(p), true, `${g} ~ ${p}`);
-    for (const [g, p] of no) assert.equal((compileGlob(g, { caseInsensitive: false }) as { matcher: { test(s: string): boolean } }).matcher.test(p), false, `${g} !~ ${p}`);
+    for (const [g, p] of yes)
+      assert.equal(
+        compileGlob(g, { caseInsensitive: false }).ok &&
+          (compileGlob(g, { caseInsensitive: false }) as { matcher: { test(s: string): boolean } }).matcher.test(p),
+        true,
+        `${g} ~ ${p}`,
+      );
+    for (const [g, p] of no)
+      assert.equal((compileGlob(g, { caseInsensitive: false }) as { matcher: { test(s: string): boolean } }).matcher.test(p), false, `${g} !~ ${p}`);
   });
 
   it('reports invalid globs with the reason instead of matching nothing silently', () => {
-    const { matchers, invalid } = compileGlobs(['**/*.md', 'drafts/{a,b', 'x[ab', 'a}b', '[z-a].md', '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}', 'x'.repeat(1001), '']);
+    const { matchers, invalid } = compileGlobs([
+      '**/*.md',
+      'drafts/{a,b',
+      'x[ab',
+      'a}b',
+      '[z-a].md',
+      '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}',
+      'x'.repeat(1001),
+      '',
+    ]);
     assert.equal(matchers.length, 1);
     assert.deepEqual(
       invalid.map((i) => i.message.replace(/^invalid glob "[^"]*": /, '')),
-      ['a "{" without its "}"', 'a "[" without its "]"', 'a "}" without its "{"', 'the range "z-a" is backwards', 'more than 256 alternatives', 'longer than 1000 characters', 'empty'],
+      [
+        'a "{" without its "}"',
+        'a "[" without its "]"',
+        'a "}" without its "{"',
+        'the range "z-a" is backwards',
+        'more than 256 alternatives',
+        'longer than 1000 characters',
+        'empty',
+      ],
     );
     assert.match(invalid[0].message, /^invalid glob "drafts\/\{a,b": /);
   });
@@ -202,8 +227,30 @@ describe('hostile content: source text in the hover and the report (item 8)', ()
       verdict: 'contradicted',
       score: 0.8,
       reason: `number: the draft says forty, the source says ${quote.slice(0, 20)}`,
-      evidence: [{ source: '/ws/src/a ![x](https://e.example) (1).txt', start: 0, end: quote.length, range: { start: { line: 2, character: 0 }, end: { line: 2, character: quote.length } }, quote, score: 0.8, relation: 'contradicts', sentenceIds: [0], matched: [{ start: quote.indexOf('forty'), end: quote.indexOf('forty') + 5 }] }],
-      signals: [{ kind: 'number', effect: 'contradicts', message: `number: the source says <b>${quote.slice(0, 12)}</b>`, start: 18, end: 23, evidence: 0, sourceWords: quote }],
+      evidence: [
+        {
+          source: '/ws/src/a ![x](https://e.example) (1).txt',
+          start: 0,
+          end: quote.length,
+          range: { start: { line: 2, character: 0 }, end: { line: 2, character: quote.length } },
+          quote,
+          score: 0.8,
+          relation: 'contradicts',
+          sentenceIds: [0],
+          matched: [{ start: quote.indexOf('forty'), end: quote.indexOf('forty') + 5 }],
+        },
+      ],
+      signals: [
+        {
+          kind: 'number',
+          effect: 'contradicts',
+          message: `number: the source says <b>${quote.slice(0, 12)}</b>`,
+          start: 18,
+          end: 23,
+          evidence: 0,
+          sourceWords: quote,
+        },
+      ],
     };
   }
 
@@ -212,7 +259,10 @@ describe('hostile content: source text in the hover and the report (item 8)', ()
       const md = hoverMarkdown(result(q), { display: (p) => p.split('/').pop()! });
       const all = nodes(md);
       for (const n of all) {
-        assert.ok(!['image', 'imageReference', 'html', 'linkReference', 'definition', 'heading', 'list', 'code', 'inlineCode', 'table'].includes(n.type), `${n.type} in\n${md}`);
+        assert.ok(
+          !['image', 'imageReference', 'html', 'linkReference', 'definition', 'heading', 'list', 'code', 'inlineCode', 'table'].includes(n.type),
+          `${n.type} in\n${md}`,
+        );
         if (n.type === 'link') assert.ok(n.url!.startsWith('file:///ws/src/'), n.url);
       }
       assert.equal(all.filter((n) => n.type === 'link').length, 1, md);
@@ -233,7 +283,12 @@ describe('hostile content: source text in the hover and the report (item 8)', ()
   });
 
   it('escapes render as exactly the text; a file name cannot end the link', () => {
-    const samples = ['Plain prose, with commas (and brackets).', 'a_b*c*[d](e)<f>&g;~h~|i|`j`\\k', 'www.x.example http://y.example z@w.example', '- 3\n+ 4\n= 5\n10) six\n> q'];
+    const samples = [
+      'Plain prose, with commas (and brackets).',
+      'a_b*c*[d](e)<f>&g;~h~|i|`j`\\k',
+      'www.x.example http://y.example z@w.example',
+      '- 3\n+ 4\n= 5\n10) six\n> q',
+    ];
     for (const s of samples) {
       const para = nodes(escapeMarkdownText(s)).find((n) => n.type === 'paragraph')!;
       assert.equal(textOf(para).replace(/\n/g, ' '), s.replace(/\n/g, ' '), escapeMarkdownText(s));
@@ -256,10 +311,30 @@ describe('hostile timing: quick fixes carry the document version (item 4)', () =
       verdict: 'supported',
       score: 1,
       reason: 'supported',
-      evidence: [{ source: '/ws/src/a.txt', start: 0, end: quote.length, range: { start: { line: 0, character: 0 }, end: { line: 0, character: quote.length } }, quote, score: 1, relation: 'supports', sentenceIds: [0] }],
+      evidence: [
+        {
+          source: '/ws/src/a.txt',
+          start: 0,
+          end: quote.length,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: quote.length } },
+          quote,
+          score: 1,
+          relation: 'supports',
+          sentenceIds: [0],
+        },
+      ],
       signals: [],
     };
-    const base = { uri: 'file:///ws/d.md', text, lines: new LineIndex(text), markdown: true, results: [r], range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, diagnostics: [], display: (p: string) => p };
+    const base = {
+      uri: 'file:///ws/d.md',
+      text,
+      lines: new LineIndex(text),
+      markdown: true,
+      results: [r],
+      range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } },
+      diagnostics: [],
+      display: (p: string) => p,
+    };
     const versioned = codeActions({ ...base, version: 7, documentChanges: true }).find((a) => a.edit)!;
     const dc = versioned.edit!.documentChanges as { textDocument: { uri: string; version: number }; edits: unknown[] }[];
     assert.equal(dc.length, 1);

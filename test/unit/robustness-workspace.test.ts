@@ -305,10 +305,18 @@ describe('hostile workspace: sources swapped between listing and reading (item 1
     for (const f of files) indexFile(idx, f, 1 << 20, problems, []);
     assert.ok(Date.now() - t0 < 2000, `${Date.now() - t0} ms`);
     assert.strictEqual(idx.fileCount, 2);
-    assert.deepStrictEqual(problems.map((p) => p.path), [victim]);
+    assert.deepStrictEqual(
+      problems.map((p) => p.path),
+      [victim],
+    );
     assert.match(problems[0].message, /a FIFO, not a regular file \(replaced since it was listed\): not read/);
     // the read-ahead worker: no hang, no stall, the same message
-    const ahead = new ReadAhead(files.map((f) => f.path), 1 << 20, 5_000, files.map((f) => [f.dev, f.ino]));
+    const ahead = new ReadAhead(
+      files.map((f) => f.path),
+      1 << 20,
+      5_000,
+      files.map((f) => [f.dev, f.ino]),
+    );
     try {
       const t1 = Date.now();
       const got = files.map((_, i) => ahead.take(i));
@@ -332,7 +340,12 @@ describe('hostile workspace: sources swapped between listing and reading (item 1
     assert.strictEqual(idx.fileCount, 2);
     assert.match(problems.map((p) => p.message).join('\n'), /replaced since it was listed/);
     assert.ok(!idx.filePaths().some((p) => idx.file(p)!.text.includes('vault')));
-    const ahead = new ReadAhead(files.map((f) => f.path), 1 << 20, 5_000, files.map((f) => [f.dev, f.ino]));
+    const ahead = new ReadAhead(
+      files.map((f) => f.path),
+      1 << 20,
+      5_000,
+      files.map((f) => [f.dev, f.ino]),
+    );
     try {
       const got = files.map((_, i) => ahead.take(i));
       assert.ok('problem' in got[2] && /replaced since it was listed/.test(got[2].problem));
@@ -347,13 +360,19 @@ describe('hostile workspace: sources swapped between listing and reading (item 1
     const problems: SourceProblem[] = [];
     const files = listSourceFiles(src, problems);
     if (fs.existsSync(path.join(src, 'pipe.txt'))) {
-      assert.ok(problems.some((p) => p.path.endsWith('pipe.txt') && /a FIFO, not a regular file: skipped/.test(p.message)), JSON.stringify(problems));
+      assert.ok(
+        problems.some((p) => p.path.endsWith('pipe.txt') && /a FIFO, not a regular file: skipped/.test(p.message)),
+        JSON.stringify(problems),
+      );
       assert.ok(!files.some((f) => f.path.endsWith('pipe.txt')));
     }
     const idx = new SourceIndex();
     const indexed: SourceProblem[] = [];
     for (const f of files) indexFile(idx, f, 1 << 20, indexed, []);
-    assert.deepStrictEqual(indexed.map((p) => [path.basename(p.path), p.message]), [['blank.txt', 'empty file (only white space): not indexed']]);
+    assert.deepStrictEqual(
+      indexed.map((p) => [path.basename(p.path), p.message]),
+      [['blank.txt', 'empty file (only white space): not indexed']],
+    );
   });
 });
 
@@ -418,7 +437,8 @@ describe('hostile workspace: one huge source (item 11)', () => {
   const places = ['harbour', 'ferry', 'council', 'bridge', 'river', 'market', 'school', 'tower'];
   function hugeText(sentences: number): string {
     let t = '';
-    for (let i = 0; i < sentences; i++) t += `The ${places[i % 8]} near the ${places[(i * 3) % 8]} opened in ${1900 + (i % 120)} with ${i % 97} rooms.${i % 4 === 3 ? '\n' : ' '}`;
+    for (let i = 0; i < sentences; i++)
+      t += `The ${places[i % 8]} near the ${places[(i * 3) % 8]} opened in ${1900 + (i % 120)} with ${i % 97} rooms.${i % 4 === 3 ? '\n' : ' '}`;
     return t;
   }
 

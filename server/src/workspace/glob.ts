@@ -35,7 +35,11 @@ const caseInsensitive = process.platform === 'win32' || process.platform === 'da
 
 /** Compiles one glob; an invalid one comes back with the reason. */
 export function compileGlob(glob: string, opts: { caseInsensitive?: boolean } = {}): CompiledGlob {
-  const fail = (message: string): CompiledGlob => ({ ok: false, glob, message: `invalid glob "${glob.length > 80 ? glob.slice(0, 80) + '…' : glob}": ${message}` });
+  const fail = (message: string): CompiledGlob => ({
+    ok: false,
+    glob,
+    message: `invalid glob "${glob.length > 80 ? glob.slice(0, 80) + '…' : glob}": ${message}`,
+  });
   if (glob.length > MAX_GLOB_CHARS) return fail(`longer than ${MAX_GLOB_CHARS} characters`);
   const fold = opts.caseInsensitive ?? caseInsensitive;
   let g = glob.replace(/\\/g, '/').replace(/^\.\//, '');

@@ -15,7 +15,16 @@ export const PROJECT_FILE_MAX_BYTES = 1024 * 1024;
 export type SafeReadProblem = 'missing' | 'outside' | 'not-regular' | 'too-large' | 'changed' | 'io';
 
 export type SafeRead =
-  | { ok: true; data: Buffer; /** the file was larger than the cap and only its start was read */ truncated: boolean; size: number; mtimeMs: number; ctimeMs: number; dev: number; ino: number }
+  | {
+      ok: true;
+      data: Buffer;
+      /** the file was larger than the cap and only its start was read */ truncated: boolean;
+      size: number;
+      mtimeMs: number;
+      ctimeMs: number;
+      dev: number;
+      ino: number;
+    }
   | { ok: false; problem: SafeReadProblem; message: string };
 
 export interface SafeReadOptions {
@@ -108,7 +117,16 @@ export function readFileSafe(file: string, opts: SafeReadOptions): SafeRead {
       if (n <= 0) break;
       got += n;
     }
-    return { ok: true, data: got === want ? buf : buf.subarray(0, got), truncated: fst.size > opts.maxBytes, size: fst.size, mtimeMs: fst.mtimeMs, ctimeMs: fst.ctimeMs, dev: fst.dev, ino: fst.ino };
+    return {
+      ok: true,
+      data: got === want ? buf : buf.subarray(0, got),
+      truncated: fst.size > opts.maxBytes,
+      size: fst.size,
+      mtimeMs: fst.mtimeMs,
+      ctimeMs: fst.ctimeMs,
+      dev: fst.dev,
+      ino: fst.ino,
+    };
   } catch (e) {
     return fail('io', `cannot read: ${(e as Error).message}`);
   } finally {
@@ -164,7 +182,16 @@ export async function readFileSafeAsync(file: string, opts: SafeReadOptions): Pr
       if (bytesRead <= 0) break;
       got += bytesRead;
     }
-    return { ok: true, data: got === want ? buf : buf.subarray(0, got), truncated: fst.size > opts.maxBytes, size: fst.size, mtimeMs: fst.mtimeMs, ctimeMs: fst.ctimeMs, dev: fst.dev, ino: fst.ino };
+    return {
+      ok: true,
+      data: got === want ? buf : buf.subarray(0, got),
+      truncated: fst.size > opts.maxBytes,
+      size: fst.size,
+      mtimeMs: fst.mtimeMs,
+      ctimeMs: fst.ctimeMs,
+      dev: fst.dev,
+      ino: fst.ino,
+    };
   } catch (e) {
     return fail('io', `cannot read: ${(e as Error).message}`);
   } finally {
