@@ -44,9 +44,13 @@ export function escapeLinkText(s: string): string {
  * markup there (space, parentheses, angle brackets, backslash, quotes, controls) percent-encoded.
  */
 export function markdownLinkDestination(uri: string): string {
-  return uri.replace(/[\s()<>\\"'`\u0000-\u001f\u007f]/g, (c) =>
-    encodeURIComponent(c).replace(/[()'`]/g, (x) => '%' + x.charCodeAt(0).toString(16).toUpperCase()),
-  );
+  let out = '';
+  for (const c of uri) {
+    const code = c.charCodeAt(0);
+    const unsafe = code < 0x20 || code === 0x7f || /[\s()<>\\"'`]/.test(c);
+    out += unsafe ? encodeURIComponent(c).replace(/[()'`]/g, (x) => '%' + x.charCodeAt(0).toString(16).toUpperCase()) : c;
+  }
+  return out;
 }
 
 /** A Markdown link whose text and destination come from outside: `[text](destination)`, both made inert. */

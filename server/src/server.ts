@@ -29,7 +29,6 @@ function stdioConnection(): Connection {
   return createConnection(ProposedFeatures.all, reader, writer);
 }
 
-// eslint-disable-next-line prefer-const
 let server: ReturnType<typeof createServer> | undefined;
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 server = createServer(connection);
