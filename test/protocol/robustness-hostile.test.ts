@@ -307,6 +307,16 @@ describe('hostile workspace: the language server', function () {
     assert.ok(Date.now() - t0 < 5000, `4,000 deletions: ${Date.now() - t0} ms`);
   });
 
+  it('item 11: 400 missing source folders give one pop-up, not 400', async () => {
+    const missing = Array.from({ length: 400 }, (_, i) => `gone-${i}`);
+    c = await start({ folder: ws, settings: { sources: ['seeds', ...missing], debounceMs: 0 } });
+    const popups = shown(c).filter((m) => /not found/.test(m));
+    assert.equal(popups.length, 1, popups.join('\n'));
+    assert.match(popups[0], /gone-0, .*gone-1, .*gone-2 and 397 more \(the output lists each\)/);
+    const logged = c.log.filter((n) => n.method === 'window/logMessage' && /gone-\d+/.test(n.params.message));
+    assert.ok(logged.length >= 400, `${logged.length} log lines`);
+  });
+
   it('item 11: trust changes only for an explicit boolean', async () => {
     fs.mkdirSync(path.join(outside, 'notes'));
     fs.writeFileSync(path.join(outside, 'notes', 'n.txt'), `${PRIVATE}\n`);

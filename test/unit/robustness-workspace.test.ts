@@ -418,6 +418,22 @@ describe('hostile workspace: the index cache (item 11)', () => {
     assert.ok(!fs.existsSync(stale));
   });
 
+  it('a cache file that is a FIFO is discarded at once, not read (the load does not hang)', function () {
+    const src = path.join(base, 'src');
+    const cache = path.join(base, 'cache');
+    fs.mkdirSync(src);
+    fs.mkdirSync(cache);
+    fs.writeFileSync(path.join(src, 'a.txt'), 'The ferry leaves the harbour at nine every morning.\n');
+    if (!posix || !mkfifo(path.join(cache, CACHE_FILE))) this.skip();
+    const t0 = Date.now();
+    const r = loadSourcesCached([src], cache);
+    assert.ok(Date.now() - t0 < 2000);
+    assert.strictEqual(r.cache.status, 'discarded');
+    assert.match(r.cache.reason ?? '', /a FIFO, not a regular file/);
+    assert.ok(fs.lstatSync(path.join(cache, CACHE_FILE)).isFile(), 'rebuilt as a regular file');
+    assert.strictEqual(r.index.fileCount, 1);
+  });
+
   it('a draft swapped for a FIFO is refused at once, not read forever', function () {
     const p = path.join(base, 'draft.md');
     fs.writeFileSync(p, '\ufeffA short draft about the ferry.\n');
