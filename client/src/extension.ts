@@ -59,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // a crashed server is restarted (up to 4 times in 3 minutes, the default error handler); the new one
     // re-indexes the sources and re-checks the open drafts
     connectionOptions: { maxRestartCount: 4 },
+    // hovers quote source text: rendered untrusted (no command links) and without HTML
+    markdown: { isTrusted: false, supportHtml: false },
     // the server honours corroborate.allowSourcesOutsideWorkspace only in a trusted workspace
     // the persisted index lives in the extension's storage folder (per workspace), never in the user's files
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, storageDir: (context.storageUri ?? context.globalStorageUri).fsPath }),

@@ -19,7 +19,7 @@ import { formatText } from './format/text';
 import { reachesFailOn, type CheckedFile, type FailOn } from './format/report';
 import { version } from '../../package.json';
 import { shownResults } from './engine/findings';
-import { DEFAULT_SETTINGS, type SeverityName } from './workspace/config';
+import { confineRoots, DEFAULT_SETTINGS, type SeverityName } from './workspace/config';
 
 export { DRAFT_EXTENSIONS, displayPath, draftFormat, sourceDisplay };
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -41,11 +41,15 @@ Options:
                        changed files (a corrupt or outdated cache is discarded)
   --fail-on <level>    contradicted (default), unsupported, or none: the lowest verdict
                        that makes the exit code 1
+  --allow-outside      read source folders outside the working folder (an absolute path,
+                       '../...', a link out of it); without it they are refused, as in an
+                       untrusted editor workspace
   -h, --help           show this help
   -V, --version        show the version
 
-./.corroborate.json is read as the editor reads it: its "hidden" findings and "severity"
-"off" codes are not reported (nor counted for --fail-on); inline comments
+./.corroborate.json is read as the editor reads it (JSON with comments and trailing commas;
+a file that does not parse is an error, with its line and column): its "hidden" findings
+and "severity" "off" codes are not reported (nor counted for --fail-on); inline comments
 (<!-- corroborate-disable-next-line -->, front matter corroborate: false) apply too.
 
 Exit codes: 0 no finding reaches --fail-on, 1 one does, 2 usage or I/O error.
@@ -65,6 +69,8 @@ export interface CheckOptions {
   cacheDir?: string;
   /** size cap of one source file, in KB */
   maxSourceKB?: number;
+  /** read source folders outside the working folder */
+  allowOutside?: boolean;
 }
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
@@ -103,6 +109,10 @@ export function parseArgs(argv: string[]): Parsed {
         break;
       case '--cache':
         opts.cacheDir = value();
+        break;
+      case '--allow-outside':
+        if (eq > 0) throw new UsageError('--allow-outside takes no value');
+        opts.allowOutside = true;
         break;
       case '--max-source-kb': {
         const v = value();
@@ -172,9 +182,20 @@ export function main(argv: string[], io: Io): number {
 function check(opts: CheckOptions, io: Io): number {
   const given = opts.sources.length ? opts.sources : defaultSources(io.cwd);
   // a missing folder is reported (once) and the others are read; none at all is an error
-  const sources = given.filter((s) => fs.existsSync(path.resolve(io.cwd, s)));
-  if (sources.length === 0) throw new UsageError(`source folder not found: ${given[0]}`);
-  for (const s of given) if (!sources.includes(s)) io.stderr(`corroborate: ${s}: source folder not found: not indexed\n`);
+  const existing = given.filter((s) => fs.existsSync(path.resolve(io.cwd, s)));
+  if (existing.length === 0) throw new UsageError(`source folder not found: ${given[0]}`);
+  for (const s of given) if (!existing.includes(s)) io.stderr(`corroborate: ${s}: source folder not found: not indexed\n`);
+  // confined to the working folder, as the editor confines them to the workspace
+  const { refused } = confineRoots(
+    existing.map((s) => path.resolve(io.cwd, s)),
+    io.cwd,
+    opts.allowOutside === true,
+    'give --allow-outside to read it',
+  );
+  const refusedRoots = new Set(refused.map((r) => r.path));
+  for (const r of refused) io.stderr(`corroborate: ${r.message}\n`);
+  const sources = existing.filter((s) => !refusedRoots.has(path.resolve(io.cwd, s)));
+  if (sources.length === 0) throw new UsageError(`no source folder inside ${io.cwd} to read (give --allow-outside to read folders outside it)`);
   const drafts = expandDrafts(opts.drafts, sources, io.cwd);
 
   const { index, problems, show } = loadIndex(sources, io.cwd, opts.cacheDir, opts.maxSourceKB ? opts.maxSourceKB * 1024 : undefined);
@@ -217,8 +238,9 @@ const projectConfigs = new Map<string, ProjectConfig>();
 export function projectConfig(cwd: string): ProjectConfig {
   const known = projectConfigs.get(cwd);
   if (known) return known;
+  // read as the editor reads it: no link out of the folder, no device or FIFO, at most 1 MB, JSONC
   const pf = readProjectFile(cwd);
-  if (pf.problem) throw new UsageError(`.corroborate.json: ${pf.problem}`);
+  if (pf.problem) throw new UsageError(pf.message ?? `.corroborate.json: ${pf.problem}`);
   const settings = withProjectFile({ ...DEFAULT_SETTINGS, severity: {} }, { severity: pf.data.severity, sources: pf.data.sources });
   const cfg: ProjectConfig = { sources: Array.isArray(pf.data.sources) ? settings.sources : undefined, severity: settings.severity, hidden: projectHidden(pf.data) };
   projectConfigs.set(cwd, cfg);

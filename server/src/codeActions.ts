@@ -2,7 +2,7 @@
  * Pure: quick fixes for a draft: cite the source (Markdown footnote, or an inline form in plain
  * text), replace the clashing words with the source's words, hide the finding, open the source.
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { ClaimResult, Evidence, LineIndex } from './engine';
 import { codeOf, fileUri, fingerprint, type DiagnosticData } from './diagnostics';
 
@@ -22,6 +22,28 @@ export interface ActionInput {
   diagnostics: Diagnostic[];
   /** how a source is named in a citation */
   display: (source: string) => string;
+  /**
+   * The diagnostics of `text` as it is now. The client's diagnostics may be from an older version
+   * (published before an edit above them): their fixes are taken from the matching current
+   * diagnostic, and a finding that no longer matches gets no edit at all (never a misplaced one).
+   */
+  current?: Diagnostic[];
+  /** the document version `text` is; with `documentChanges`, edits carry it and a client applies them only to that version */
+  version?: number;
+  /** the client supports WorkspaceEdit.documentChanges */
+  documentChanges?: boolean;
+}
+
+/** The current diagnostic of the same finding as `d` (code, statement text, replacement; the nearest one), if any. */
+function currentOf(d: Diagnostic, current: Diagnostic[]): DiagnosticData | undefined {
+  const data = d.data as DiagnosticData;
+  let best: DiagnosticData | undefined;
+  for (const c of current) {
+    const cd = c.data as DiagnosticData | undefined;
+    if (!cd || c.code !== d.code || cd.claim.text !== data.claim?.text || cd.replace?.newText !== data.replace?.newText) continue;
+    if (!best || Math.abs(cd.claim.start - data.claim.start) < Math.abs(best.claim.start - data.claim.start)) best = cd;
+  }
+  return best;
 }
 
 /** Next free numeric footnote label in a Markdown text. */
@@ -56,15 +78,28 @@ export function codeActions(inp: ActionInput): CodeAction[] {
   const out: CodeAction[] = [];
   const ours = inp.diagnostics.filter((d) => d.source === 'corroborate' && d.data);
   const cited = new Set<string>();
+  const edit = (edits: TextEdit[]): WorkspaceEdit =>
+    inp.documentChanges && inp.version !== undefined ? { documentChanges: [{ textDocument: { uri: inp.uri, version: inp.version }, edits }] } : { changes: { [inp.uri]: edits } };
   for (const d of ours) {
-    const data = d.data as DiagnosticData;
+    const sent = d.data as DiagnosticData;
+    const data = inp.current ? currentOf(d, inp.current) : sent;
+    // stale (the statement changed or is gone since the client got it): hiding it is still right, editing is not
+    if (!data || inp.text.slice(data.claim.start, data.claim.end) !== data.claim.text) {
+      out.push({
+        title: `Hide this finding (${sent.code})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: 'Hide this finding', command: CMD_HIDE, arguments: [inp.uri, { code: sent.code, text: sent.claim.text, context: sent.context }] },
+      });
+      continue;
+    }
     if (data.replace) {
       out.push({
         title: `Use the source's words: "${data.replace.newText}"`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         isPreferred: true,
-        edit: { changes: { [inp.uri]: [{ range: data.replace.range, newText: data.replace.newText }] } },
+        edit: edit([{ range: data.replace.range, newText: data.replace.newText }]),
       });
     }
     const ev = data.evidence[0];
@@ -74,7 +109,7 @@ export function codeActions(inp: ActionInput): CodeAction[] {
         title: `Cite the source: ${inp.display(ev.source)}:${ev.range.start.line + 1}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        edit: { changes: { [inp.uri]: citationEdits(inp.text, inp.lines, inp.markdown, data.claim.end, ev, inp.display) } },
+        edit: edit(citationEdits(inp.text, inp.lines, inp.markdown, data.claim.end, ev, inp.display)),
       });
       out.push({
         title: `Open the source: ${inp.display(ev.source)}:${ev.range.start.line + 1}`,
@@ -99,7 +134,7 @@ export function codeActions(inp: ActionInput): CodeAction[] {
     out.push({
       title: `Cite the source: ${inp.display(ev.source)}:${ev.range.start.line + 1}`,
       kind: CodeActionKind.QuickFix,
-      edit: { changes: { [inp.uri]: citationEdits(inp.text, inp.lines, inp.markdown, r.end, ev, inp.display) } },
+      edit: edit(citationEdits(inp.text, inp.lines, inp.markdown, r.end, ev, inp.display)),
     });
     out.push({
       title: `Open the source: ${inp.display(ev.source)}:${ev.range.start.line + 1}`,

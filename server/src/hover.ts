@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { ClaimResult, Span } from './engine';
 import { decidingSignal } from './engine/findings';
 import { fileUri } from './diagnostics';
+import { escapeMarkdownText as esc, markdownLink } from './markdownEscape';
 
 export { decidingSignal };
 
@@ -28,18 +29,14 @@ const TITLES: Record<ClaimResult['verdict'], string> = {
 export function sourceLink(source: string, line0: number, opts: HoverOptions = {}): string {
   const name = (opts.display ?? ((p: string) => path.basename(p)))(source);
   const uri = (opts.sourceUri ?? fileUri)(source);
-  return `[${escapeLinkText(name)}:${line0 + 1}](${uri}#L${line0 + 1})`;
-}
-
-function escapeLinkText(s: string): string {
-  return s.replace(/([\[\]\\])/g, '\\$1');
+  return markdownLink(`${name}:${line0 + 1}`, `${uri}#L${line0 + 1}`);
 }
 
 export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
   const lines: string[] = [];
-  lines.push(`**Corroborate: ${TITLES[r.verdict]}**: ${oneLine(r.reason.replace(/^(\w+): \1: /, '$1: '))}`);
+  lines.push(`**Corroborate: ${TITLES[r.verdict]}**: ${esc(oneLine(r.reason.replace(/^(\w+): \1: /, '$1: ')))}`);
   if (r.verdict === 'skipped') {
-    lines.push('', `Not checked: ${oneLine(r.reason || 'no factual content')}.`);
+    lines.push('', `Not checked: ${esc(oneLine(r.reason || 'no factual content'))}.`);
     return lines.join('\n');
   }
   const quotes = r.evidence.slice(0, opts.maxQuotes ?? 3);
@@ -51,28 +48,31 @@ export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
   }
   const sig = decidingSignal(r);
   if (sig) {
-    lines.push('', `**${sig.kind}**: ${oneLine(sig.message.startsWith(`${sig.kind}:`) ? sig.message.slice(sig.kind.length + 1) : sig.message)}`);
-    if (sig.sourceWords !== undefined) lines.push('', `The source says: "${oneLine(sig.sourceWords)}"`);
+    lines.push('', `**${sig.kind}**: ${esc(oneLine(sig.message.startsWith(`${sig.kind}:`) ? sig.message.slice(sig.kind.length + 1) : sig.message))}`);
+    if (sig.sourceWords !== undefined) lines.push('', `The source says: "${esc(oneLine(sig.sourceWords))}"`);
   }
   return lines.join('\n');
 }
 
-/** The quote verbatim, with the words the claim aligned to in bold (a bold run never spans a line break). */
+/**
+ * The quote verbatim (escaped: it renders as its own characters, never as markup), with the words
+ * the claim aligned to in bold (a bold run never spans a line break).
+ */
 export function emphasise(quote: string, matched: Span[] | undefined): string {
-  if (!matched?.length) return quote;
+  if (!matched?.length) return esc(quote);
   let out = '';
   let at = 0;
   for (const m of matched) {
     if (m.start < at || m.end > quote.length || m.end <= m.start) continue;
-    out += quote.slice(at, m.start);
+    out += esc(quote.slice(at, m.start));
     out += quote
       .slice(m.start, m.end)
       .split(/(\r\n|\r|\n)/)
-      .map((part, i) => (i % 2 === 1 || part.trim() === '' ? part : `**${part}**`))
+      .map((part, i) => (i % 2 === 1 || part.trim() === '' ? part : `**${esc(part)}**`))
       .join('');
     at = m.end;
   }
-  return out + quote.slice(at);
+  return out + esc(quote.slice(at));
 }
 
 function oneLine(s: string): string {

@@ -2,6 +2,7 @@
 import type { ClaimResult } from './engine';
 import { countSeverities, countVerdicts, type Finding } from './engine/findings';
 import { sourceLink, type HoverOptions } from './hover';
+import { escapeMarkdownText as esc } from './markdownEscape';
 
 /**
  * `results`: the statements as shown (engine/findings.ts shownResults); `findings`: the draft's
@@ -10,7 +11,7 @@ import { sourceLink, type HoverOptions } from './hover';
 export function reportMarkdown(title: string, results: ClaimResult[], opts: HoverOptions & { lineOf: (offset: number) => number; findings?: Finding[] }): string {
   const c = countVerdicts(results);
   const out: string[] = [];
-  out.push(`# Corroborate report: ${title}`, '');
+  out.push(`# Corroborate report: ${esc(title)}`, '');
   out.push(`${results.length} statements: ${c.supported} supported, ${c.unsupported} unsupported, ${c.contradicted} contradicted, ${c.skipped} skipped.`, '');
   if (opts.findings) {
     const s = countSeverities(opts.findings);
@@ -18,23 +19,23 @@ export function reportMarkdown(title: string, results: ClaimResult[], opts: Hove
   }
   results.forEach((r, i) => {
     out.push(`## ${i + 1}. ${r.verdict} (line ${opts.lineOf(r.start) + 1})`, '');
-    out.push(`> ${r.text.replace(/\s+/g, ' ').trim()}`, '');
-    out.push(`**Reason:** ${r.reason.replace(/\s+/g, ' ')}`, '');
+    out.push(`> ${esc(r.text.replace(/\s+/g, ' ').trim())}`, '');
+    out.push(`**Reason:** ${esc(r.reason.replace(/\s+/g, ' '))}`, '');
     const mine = opts.findings?.filter((f) => f.claim.start === r.start) ?? [];
     if (mine.length) {
       out.push('**Findings:**', '');
-      for (const f of mine) out.push(`- ${f.severity} \`${f.code}\` (line ${opts.lineOf(f.start) + 1}): ${f.message.replace(/\s+/g, ' ')}`);
+      for (const f of mine) out.push(`- ${f.severity} \`${f.code}\` (line ${opts.lineOf(f.start) + 1}): ${esc(f.message.replace(/\s+/g, ' '))}`);
       out.push('');
     }
     if (r.evidence.length) {
       out.push('**Evidence:**', '');
-      for (const e of r.evidence) out.push(`- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts)}: "${e.quote.replace(/\s+/g, ' ').trim()}"`);
+      for (const e of r.evidence) out.push(`- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts)}: "${esc(e.quote.replace(/\s+/g, ' ').trim())}"`);
       out.push('');
     }
     const sigs = r.signals.filter((s) => s.kind !== 'coverage' || s.effect !== 'supports');
     if (sigs.length) {
       out.push('**Signals:**', '');
-      for (const s of sigs) out.push(`- ${s.kind} (${s.effect}): ${s.message.replace(/\s+/g, ' ')}`);
+      for (const s of sigs) out.push(`- ${s.kind} (${s.effect}): ${esc(s.message.replace(/\s+/g, ' '))}`);
       out.push('');
     }
   });

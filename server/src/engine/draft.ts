@@ -62,20 +62,22 @@ function plainStatements(text: string): Statement[] {
 /**
  * Markdown is parsed block by block: the draft is cut at blank lines followed by an unindented
  * line (never inside fenced code, HTML blocks or front matter), and each block is parsed on its
- * own, with the draft's link and footnote definitions appended so references still resolve.
- * This bounds the parser's super-linear cases (thousands of nested brackets or emphasis
+ * own, with the draft's link and footnote definitions it refers to appended so references still
+ * resolve (the definitions are collected once per draft and looked up by label, so the parse time
+ * grows with the draft, not with blocks x definitions). This bounds the parser's super-linear cases (thousands of nested brackets or emphasis
  * markers) to one block, lets a re-check after an edit re-parse only the blocks that changed
  * (cached by text), and a block too large or too odd for the parser is read by a plain masker.
  */
 function markdownStatements(text: string): DraftStatements {
   const chunks = splitBlocks(text);
-  const defs = definitionSuffix(text);
+  const defs = collectDefinitions(text);
   const statements: Statement[] = [];
   const htmls: { offset: number; value: string }[] = [];
   let disabled = false;
   for (let ci = 0; ci < chunks.length; ci++) {
     const { start, end } = chunks[ci];
-    const parsed = parseChunk(text.slice(start, end), ci === 0, defs);
+    const chunk = text.slice(start, end);
+    const parsed = parseChunk(chunk, ci === 0, definitionSuffix(chunk, defs));
     if (parsed.disabled) disabled = true;
     for (const h of parsed.htmls) htmls.push({ offset: start + h.offset, value: h.value });
     for (const st of parsed.statements) {
@@ -109,8 +111,7 @@ const CHUNK_CACHE_CHARS = 4_000_000;
 /** Blocks larger than this, or with this many parser-hostile characters, are read by the plain masker. */
 export const MARKDOWN_LIMITS = { chunkChars: 30_000, brackets: 500, emphasis: 2_000, angles: 2_000, quoteMarkers: 500 };
 
-function parseChunk(chunk: string, first: boolean, defs: string): ChunkParse {
-  const suffix = defs && chunk.includes('[') ? defs : '';
+function parseChunk(chunk: string, first: boolean, suffix: string): ChunkParse {
   const key = (first ? '1' : '0') + chunk + '\u0000' + suffix;
   const hit = chunkCache.get(key);
   if (hit) return hit;
@@ -318,17 +319,58 @@ function htmlBlockEnd(line: string): string | undefined {
   return has('<!--', '-->') ?? has('<![cdata[', ']]>') ?? has('<?', '?>') ?? (/^<![a-z]/.test(lower) && !lower.includes('>') ? '>' : undefined);
 }
 
-/** The draft's link and footnote definition lines, appended to each block so references resolve. */
-function definitionSuffix(text: string): string {
-  if (!text.includes(']:')) return '';
-  const lines: string[] = [];
+/** The draft's link and footnote definition lines, by normalised label (first 500, 32,000 characters). */
+interface Definitions {
+  lines: string[];
+  byLabel: Map<string, number[]>;
+}
+
+function collectDefinitions(text: string): Definitions | undefined {
+  if (!text.includes(']:')) return undefined;
+  const defs: Definitions = { lines: [], byLabel: new Map() };
   let size = 0;
-  const re = /^ {0,3}\[[^\]\n]{1,200}\]:[^\n\r]*/gm;
-  for (let m = re.exec(text); m && lines.length < 500 && size < 32_000; m = re.exec(text)) {
-    lines.push(m[0].trim());
+  const re = /^ {0,3}\[([^\]\n]{1,200})\]:[^\n\r]*/gm;
+  for (let m = re.exec(text); m && defs.lines.length < 500 && size < 32_000; m = re.exec(text)) {
+    const label = normalizeLabel(m[1]);
+    const ids = defs.byLabel.get(label);
+    if (ids) ids.push(defs.lines.length);
+    else defs.byLabel.set(label, [defs.lines.length]);
+    defs.lines.push(m[0].trim());
     size += m[0].length;
   }
-  return lines.length ? '\n\n' + lines.join('\n\n') + '\n' : '';
+  return defs.lines.length ? defs : undefined;
+}
+
+/** A link label as Markdown compares them (mdast's normalizeIdentifier). */
+function normalizeLabel(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
+}
+
+/**
+ * The definitions a block may refer to (every bracketed text in it, looked up by label), in the
+ * draft's order, as the text appended to the block so its references resolve.
+ */
+function definitionSuffix(chunk: string, defs: Definitions | undefined): string {
+  if (!defs || !chunk.includes('[')) return '';
+  const picked: number[] = [];
+  const seen = new Set<number>();
+  const re = /\[([^[\]]{1,1000})\]/g;
+  for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
+    const ids = defs.byLabel.get(normalizeLabel(m[1]));
+    if (!ids) continue;
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      picked.push(id);
+    }
+  }
+  if (!picked.length) return '';
+  picked.sort((a, b) => a - b);
+  return '\n\n' + picked.map((i) => defs.lines[i]).join('\n\n') + '\n';
 }
 
 /** Lines switched off by <!-- corroborate-disable(-next-line) --> ... <!-- corroborate-enable --> comments. */

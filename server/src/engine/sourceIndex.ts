@@ -3,11 +3,15 @@
  * lemmas. Files can be added, replaced and removed one at a time (incremental); each
  * change bumps `generation`, which keys cached verdicts.
  */
+import { FolderTree } from './folderTree';
 import { LineIndex } from './positions';
 import { splitSentences } from './segment';
 import { contentKeyOf } from './text';
 import { TokenTermTable } from './tokenTerms';
 import type { SourceSentence } from './types';
+
+/** addFileSteps yields after this many sentences of one file. */
+export const ADD_SLICE_SENTENCES = 4096;
 
 export interface IndexedFile {
   path: string;
@@ -81,6 +85,8 @@ export class SourceIndex {
   /** per term: where in `pending` its latest triple was written (see addFile) */
   private pendingAt = new Int32Array(1024);
   private files = new Map<string, IndexedFile>();
+  /** the files' folders: the files below a deleted folder are found without a scan of every file */
+  private folders = new FolderTree();
   private live = 0;
   private dead = 0;
   private totalLength = 0;
@@ -156,6 +162,19 @@ export class SourceIndex {
 
   /** Adds (or replaces) one source file. */
   addFile(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string } = {}): IndexedFile {
+    const steps = this.addFileSteps(path, text, meta);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * addFile in steps: it yields after every ADD_SLICE_SENTENCES sentences, so a loader can give the
+   * event loop a turn in the middle of one huge source. The index must not be used by anything else
+   * until the steps are done (the file counts only then); a load builds a fresh index, so it is not.
+   */
+  *addFileSteps(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string } = {}): Generator<void, IndexedFile> {
     if (this.files.has(path)) this.removeFile(path);
     const lineStarts = new LineIndex(text).lineStarts;
     let line = 0;
@@ -164,6 +183,7 @@ export class SourceIndex {
     const file: IndexedFile = { path, text, sentenceIds: ids, ...meta };
     this.reserveSentences(this.sentCount + spans.length);
     for (let i = 0; i < spans.length; i++) {
+      if (i > 0 && i % ADD_SLICE_SENTENCES === 0) yield;
       const sp = spans[i];
       // spans come in order: the line of each start is found by walking forward
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= sp.start) line++;
@@ -219,6 +239,7 @@ export class SourceIndex {
       this.pendingLen = pl;
     }
     this.files.set(path, file);
+    this.folders.add(path);
     this.generation++;
     return file;
   }
@@ -309,9 +330,21 @@ export class SourceIndex {
       for (let k = 0; k < n; k++) if (k === 0 || buf[k] !== buf[k - 1]) this.df[buf[k]]--;
     }
     this.files.delete(path);
+    this.folders.remove(path);
     this.generation++;
     if (this.dead > 50_000 && this.dead > this.live) this.compact();
     return true;
+  }
+
+  /**
+   * Removes `p`: the file of that path, or every file below the folder of that path (a deleted
+   * folder). Costs the files removed, not the size of the index. Returns how many were removed.
+   */
+  removePath(p: string): number {
+    if (this.removeFile(p)) return 1;
+    let n = 0;
+    for (const f of this.folders.filesUnder(p)) if (this.removeFile(f)) n++;
+    return n;
   }
 
   /** Drops postings of removed sentences. */
@@ -580,6 +613,7 @@ export class SourceIndex {
         ids.push(id);
       }
       idx.files.set(f.path, file);
+      idx.folders.add(f.path);
     }
     if (id !== n) fail('fewer sentences than stored');
     idx.sStart.set(snap.starts);

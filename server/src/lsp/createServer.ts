@@ -20,6 +20,11 @@ export function createServer(connection: Connection): CorroborateServer {
   const state = createState(connection);
   registerStandardHandlers(state);
   registerCustomHandlers(state);
+  // after shutdown, requests get InvalidRequest (state.ts safe) and timers stop
+  connection.onShutdown(() => {
+    state.shutDown = true;
+    disposeState(state);
+  });
   return {
     state,
     listen() {

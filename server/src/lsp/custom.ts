@@ -28,7 +28,8 @@ import { folderDisplay, isInside } from '../workspace/paths';
 import { hiddenEntries, projectFilePath, updateProjectFile } from '../workspace/projectFile';
 import { checkNow, checkText, cursorMoved, diagnosticsOf, partialInfo, recheckAll, shownCounts, stateFor } from './documents';
 import { loadHidden, projectOf, refreshSettings } from './folders';
-import { folderFor, ready, safe, safeVoid, uriToPath, type ServerState } from './state';
+import { folderFor, lexists, notSaved, ready, safe, safeVoid, uriToPath, type ServerState } from './state';
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 
 export function registerCustomHandlers(s: ServerState) {
   const { connection, documents, folders } = s;
@@ -36,7 +37,12 @@ export function registerCustomHandlers(s: ServerState) {
   connection.onNotification(
     TrustNotification.type,
     safeVoid(s, TrustNotification.method, async (p: TrustParams) => {
-      s.workspaceTrusted = p?.trusted !== false;
+      // only an explicit boolean changes trust (null, {}, "no", 0 are ignored)
+      if (typeof p?.trusted !== 'boolean') {
+        connection.console.warn(`${TrustNotification.method}: ignored: "trusted" must be true or false`);
+        return;
+      }
+      s.workspaceTrusted = p.trusted;
       await refreshSettings(s, undefined, true);
     }),
   );
@@ -117,7 +123,7 @@ export function registerCustomHandlers(s: ServerState) {
           removed += j.hidden.length - kept.length;
           j.hidden = kept;
         });
-        if (written.problem) connection.console.warn(`${written.path}: ${written.problem}`);
+        if (written.problem) notSaved(s, written, 'un-hiding was');
         loadHidden(s, f);
       }
       recheckAll(s);
@@ -133,6 +139,8 @@ export function registerCustomHandlers(s: ServerState) {
       for (const f of folders.values()) {
         if (!f.path) continue;
         const l = listDrafts(f.path, f.settings.drafts, f.roots);
+        // an invalid glob is said so, not taken for "no drafts match"
+        if (l.invalid.length) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: corroborate.drafts: ${l.invalid.map((i) => i.message).join('; ')}` });
         out.push({ folderUri: f.uri, files: l.files.map(fileUri), truncated: l.truncated });
       }
       return { folders: out };
@@ -179,7 +187,8 @@ export function registerCustomHandlers(s: ServerState) {
       if (!dir || !f) return null;
       const entry = f.path && isInside(f.path, dir) ? path.relative(f.path, dir).split(path.sep).join('/') || '.' : dir;
       const sources = f.settings.sources.includes(entry) ? [...f.settings.sources] : [...f.settings.sources, entry];
-      if (!f.path || !fs.existsSync(projectFilePath(f.path))) return { target: 'settings', folderUri: f.uri, entry, sources };
+      // lstat: a link there (to anywhere) is a project file that updateProjectFile refuses, not a missing one
+      if (!f.path || !lexists(projectFilePath(f.path))) return { target: 'settings', folderUri: f.uri, entry, sources };
       let next: string[] = sources;
       const written = updateProjectFile(f.path, (j) => {
         const current = Array.isArray(j.sources) ? (j.sources as string[]) : f.settings.sources;
@@ -187,8 +196,9 @@ export function registerCustomHandlers(s: ServerState) {
         j.sources = next;
       });
       if (written.problem) {
-        connection.console.warn(`${written.path}: ${written.problem}`);
-        return { target: 'settings', folderUri: f.uri, entry, sources };
+        // never replaced: the user is told, and the folder is not added anywhere
+        notSaved(s, written, 'the source folder was');
+        return null;
       }
       await refreshSettings(s);
       return { target: 'project', folderUri: f.uri, entry, sources: next };

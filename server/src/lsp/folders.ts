@@ -17,11 +17,21 @@ import { SOURCE_EXTENSIONS } from '../workspace/sources';
 import { recheckAll } from './documents';
 import { log, logError, type Folder, type ServerState } from './state';
 
-/** The folder's .corroborate.json content ({} when it has none, or it cannot be read: then a warning in the log). */
+/**
+ * The folder's .corroborate.json content ({} when it has none, or it cannot be used: a link out of
+ * the folder, a device or FIFO, over 1 MB, invalid JSONC). A problem is logged and shown to the
+ * user once (with the line and column of a syntax error), not at every read.
+ */
 export function projectOf(s: ServerState, f: Folder): Record<string, unknown> {
   if (!f.path) return {};
   const pf = readProjectFile(f.path);
-  if (pf.problem) s.connection.console.warn(`${pf.path}: cannot read: ${pf.problem}`);
+  if (!pf.problem) s.projectProblems.delete(pf.path);
+  else if (s.projectProblems.get(pf.path) !== pf.problem) {
+    s.projectProblems.set(pf.path, pf.problem);
+    const message = pf.message ?? `${PROJECT_FILE}: ${pf.problem}`;
+    s.connection.console.warn(`${pf.path}: ${message}`);
+    void s.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: ${message}` });
+  }
   return pf.data;
 }
 
@@ -69,12 +79,24 @@ export function sendStatus(s: ServerState) {
 }
 
 function reportProblems(s: ServerState, f: Folder, problems: SourceProblem[], warnings: SourceProblem[]) {
+  const shown: SourceProblem[] = [];
   for (const p of problems) {
     s.connection.console.warn(`source problem: ${p.path}: ${p.message}`);
     if (/not found|refused/.test(p.message) && !s.warnedMissing.has(p.path)) {
       s.warnedMissing.add(p.path);
-      void s.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: ${p.message}` });
+      shown.push(p);
     }
+  }
+  // one pop-up per kind of problem, however many folders have it (the log lists each)
+  const groups = new Map<string, string[]>();
+  for (const p of shown) {
+    const template = p.message.includes(p.path) ? p.message.split(p.path).join('\u0000') : p.message;
+    groups.set(template, [...(groups.get(template) ?? []), p.path]);
+  }
+  for (const [template, paths] of groups) {
+    const list = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more (the output lists each)` : '');
+    const message = template.includes('\u0000') ? template.replace('\u0000', list).split('\u0000').join('') : template;
+    void s.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: ${message}` });
   }
   for (const w of warnings) s.connection.console.warn(`source warning: ${w.path}: ${w.message}`);
   f.problems = problems.concat(warnings);

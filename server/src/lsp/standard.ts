@@ -15,9 +15,9 @@ import { indexFile } from '../workspace/corpus';
 import { folderDisplay, isInside, realInside } from '../workspace/paths';
 import { PROJECT_FILE, updateProjectFile } from '../workspace/projectFile';
 import { SOURCE_EXTENSIONS, type SourceProblem } from '../workspace/sources';
-import { claimAt, claimAtPosition, closeDraft, recheckAll, schedule, stateFor } from './documents';
+import { claimAt, claimAtPosition, closeDraft, diagnosticsOf, recheckAll, schedule, stateFor } from './documents';
 import { loadHidden, refreshSettings, sendStatus } from './folders';
-import { folderFor, formatOf, isDraft, newFolder, ready, safe, safeVoid, uriToPath, type ServerState } from './state';
+import { folderFor, formatOf, isDraft, newFolder, notSaved, ready, safe, safeVoid, uriToPath, type ServerState } from './state';
 
 export function registerStandardHandlers(s: ServerState) {
   const { connection, documents, folders } = s;
@@ -28,6 +28,7 @@ export function registerStandardHandlers(s: ServerState) {
     s.hasDynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     s.relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     s.workspaceFoldersSupported = !!caps.workspace?.workspaceFolders;
+    s.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     const wf: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
     for (const w of wf) folders.set(w.uri, newFolder(w.uri, w.name));
     if (folders.size === 0) folders.set('', newFolder('', ''));
@@ -120,8 +121,8 @@ export function registerStandardHandlers(s: ServerState) {
           if (!f.roots.some((r) => isInside(r, file))) continue;
           await ready(f);
           if (ch.type === FileChangeType.Deleted) {
-            if (f.index.removeFile(file)) changed = true;
-            for (const known of f.index.filePaths()) if (known !== file && isInside(file, known)) changed = f.index.removeFile(known) || changed;
+            // the file, or every file below a deleted folder: costs the files removed, not the index
+            if (f.index.removePath(file) > 0) changed = true;
             continue;
           }
           if (!SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
@@ -136,7 +137,7 @@ export function registerStandardHandlers(s: ServerState) {
           const problems: SourceProblem[] = [];
           const warnings: SourceProblem[] = [];
           if (!realInside(f.roots, file)) continue; // a symbolic link out of the source folder
-          indexFile(f.index, { path: file, size: st.size, mtimeMs: st.mtimeMs }, f.maxBytes, problems, warnings);
+          indexFile(f.index, { path: file, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, dev: st.dev, ino: st.ino }, f.maxBytes, problems, warnings);
           for (const pr of [...problems, ...warnings]) connection.console.warn(`source problem: ${pr.path}: ${pr.message}`);
           changed = true;
         }
@@ -214,6 +215,10 @@ export function registerStandardHandlers(s: ServerState) {
         range: p.range,
         diagnostics: p.context.diagnostics,
         display: folderDisplay(f?.path),
+        // fixes from the diagnostics of the text as it is now, in edits bound to its version (issue 14 item 4)
+        current: f ? diagnosticsOf(f, st) : [],
+        version: st.version,
+        documentChanges: s.documentChanges,
       });
     }),
   );
@@ -237,7 +242,11 @@ export function registerStandardHandlers(s: ServerState) {
           }
           j.hidden = hidden;
         });
-        if (written.problem) connection.console.warn(`${written.path}: ${written.problem}`);
+        // never replaces a file that could not be read or parsed: the user is told instead
+        if (written.problem) {
+          notSaved(s, written, 'the hidden finding was');
+          return null;
+        }
         loadHidden(s, f);
         recheckAll(s);
         return null;

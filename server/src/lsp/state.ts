@@ -5,7 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Connection, Disposable, Position } from 'vscode-languageserver/node';
-import { TextDocuments } from 'vscode-languageserver/node';
+import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments } from 'vscode-languageserver/node';
+import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createChecker, LineIndex, SourceIndex, type Checker, type ClaimResult } from '../engine';
 import { isInside, type SourceProblem } from '../workspace';
@@ -65,6 +66,12 @@ export interface ServerState {
   holdTimers: Map<string, NodeJS.Timeout>;
   /** source paths already named in a warning message */
   warnedMissing: Set<string>;
+  /** the problem last shown per project file (each is shown once, not at every read) */
+  projectProblems: Map<string, string>;
+  /** the client applies WorkspaceEdit.documentChanges (versioned edits) */
+  documentChanges: boolean;
+  /** set by the shutdown request: later requests are answered InvalidRequest, as LSP requires */
+  shutDown: boolean;
   /** drafts just opened (onDidChangeContent also fires on open) */
   justOpened: Set<string>;
   /** the editor's workspace trust (initializationOptions.trusted; corroborate/trust when granted) */
@@ -92,6 +99,9 @@ export function createState(connection: Connection): ServerState {
     held: new Map(),
     holdTimers: new Map(),
     warnedMissing: new Set(),
+    projectProblems: new Map(),
+    documentChanges: false,
+    shutDown: false,
     justOpened: new Set(),
     workspaceTrusted: true,
     storageDir: undefined,
@@ -186,9 +196,27 @@ export function logError(s: ServerState, where: string, e: unknown) {
   s.connection.console.error(`${where}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 }
 
+/** A change to the project file that was refused (it is a link, unreadable or invalid): logged and shown, the file left as it was. */
+export function notSaved(s: ServerState, written: { path: string; problem?: string; message?: string }, what: string) {
+  const message = written.message ?? `.corroborate.json: ${written.problem}`;
+  s.connection.console.warn(`${written.path}: ${what} not saved: ${message}`);
+  void s.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Corroborate: ${what} not saved: ${message}` });
+}
+
+/** Whether anything (a file, a link, a FIFO) is at `p`, without following a link. */
+export function lexists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Wraps a handler so an exception is logged instead of crashing the server. */
 export function safe<A extends unknown[], R>(s: ServerState, where: string, fn: (...a: A) => R, fallback: Awaited<R> | null = null) {
   return async (...a: A): Promise<Awaited<R> | null> => {
+    if (s.shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `${where}: the server is shut down`);
     try {
       return await fn(...a);
     } catch (e) {
@@ -201,6 +229,7 @@ export function safe<A extends unknown[], R>(s: ServerState, where: string, fn: 
 /** The same for notifications (no result). */
 export function safeVoid<A extends unknown[]>(s: ServerState, where: string, fn: (...a: A) => unknown) {
   return async (...a: A): Promise<void> => {
+    if (s.shutDown) return; // nothing more after shutdown (exit ends the process)
     try {
       await fn(...a);
     } catch (e) {

@@ -98,7 +98,12 @@ export function sameSources(a: string[], b: string[]): boolean {
  * Keeps the source roots that lie inside the workspace folder (by path and after resolving
  * symbolic links); the others are refused with a message unless `allowOutside`.
  */
-export function confineRoots(roots: string[], folderPath: string | undefined, allowOutside: boolean): { roots: string[]; refused: { path: string; message: string }[] } {
+export function confineRoots(
+  roots: string[],
+  folderPath: string | undefined,
+  allowOutside: boolean,
+  howToAllow = 'set corroborate.allowSourcesOutsideWorkspace in a trusted workspace to read it',
+): { roots: string[]; refused: { path: string; message: string }[] } {
   if (allowOutside) return { roots, refused: [] };
   const out: string[] = [];
   const refused: { path: string; message: string }[] = [];
@@ -118,7 +123,7 @@ export function confineRoots(roots: string[], folderPath: string | undefined, al
     else
       refused.push({
         path: r,
-        message: `source folder outside the workspace refused: ${r} (set corroborate.allowSourcesOutsideWorkspace in a trusted workspace to read it)`,
+        message: `source folder outside the workspace refused: ${r} (${howToAllow})`,
       });
   }
   return { roots: out, refused };

@@ -45,14 +45,23 @@ export function listAll(roots: string[], problems: SourceProblem[], maxFiles?: n
 
 /** Indexes one file; returns false (and records why) if it could not be used. */
 export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[], read?: SourceBytes): boolean {
-  const d = read ? decodeSourceBytes(read, maxBytes) : readSourceFile(f.path, maxBytes);
+  const steps = indexFileSteps(index, f, maxBytes, problems, warnings, read);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** indexFile in steps: a huge source yields in the middle (SourceIndex.addFileSteps), so a sliced load stays responsive. */
+function* indexFileSteps(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[], read?: SourceBytes): Generator<void, boolean> {
+  const d = read ? decodeSourceBytes(read, maxBytes) : readSourceFile(f.path, maxBytes, f);
   if ('problem' in d) {
     problems.push({ path: f.path, message: d.problem });
     index.removeFile(f.path);
     return false;
   }
   if (d.warning) warnings.push({ path: f.path, message: d.warning });
-  index.addFile(f.path, d.text, d.warning ? { size: f.size, mtimeMs: f.mtimeMs, warning: d.warning } : { size: f.size, mtimeMs: f.mtimeMs });
+  yield* index.addFileSteps(f.path, d.text, d.warning ? { size: f.size, mtimeMs: f.mtimeMs, warning: d.warning } : { size: f.size, mtimeMs: f.mtimeMs });
   return true;
 }
 
@@ -113,7 +122,15 @@ export function* indexFiles(
 ): Generator<LoadProgress, { files: number; bytes: number }> {
   const reuse = files.map((f) => unchanged?.(f) ?? false);
   const toRead = unchanged ? files.filter((_, i) => !reuse[i]) : files;
-  const ahead = toRead.length >= (opts.readAheadFrom ?? 500) ? new ReadAhead(toRead.map((f) => f.path), maxBytes) : undefined;
+  const ahead =
+    toRead.length >= (opts.readAheadFrom ?? 500)
+      ? new ReadAhead(
+          toRead.map((f) => f.path),
+          maxBytes,
+          undefined,
+          toRead.map((f) => [f.dev, f.ino]),
+        )
+      : undefined;
   let bytes = 0;
   let n = 0;
   let r = 0;
@@ -128,7 +145,18 @@ export function* indexFiles(
         n++;
         continue;
       }
-      if (indexFile(index, f, maxBytes, problems, warnings, ahead?.take(r++))) {
+      // a huge file yields in the middle too (progress stays at the files done)
+      const steps = indexFileSteps(index, f, maxBytes, problems, warnings, ahead?.take(r++));
+      let ok: boolean;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          ok = step.value;
+          break;
+        }
+        yield [i, files.length];
+      }
+      if (ok) {
         bytes += f.size;
         n++;
       }

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DraftFormat } from '../engine/draft';
 import { isInside } from './sources';
+import { compileGlobs } from './glob';
 
 /** File extensions read as drafts when a folder is given. */
 export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
@@ -22,54 +23,39 @@ export function draftFormat(p: string): DraftFormat {
   return ext === '.md' || ext === '.markdown' ? 'markdown' : 'plaintext';
 }
 
-/** A draft's text as checked: UTF-8, a byte-order mark replaced by a space (offsets keep their place). Throws the fs error. */
+/**
+ * A draft's text as checked: UTF-8, a byte-order mark replaced by a space (offsets keep their
+ * place). Only a regular file is read (opened without blocking, re-checked with fstat, read up to
+ * its size then), so a FIFO or device put there since it was listed cannot hang or flood the
+ * reader. Throws the fs error (or EINVAL for a file that is not regular).
+ */
 export function readDraft(file: string): string {
-  const text = fs.readFileSync(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-}
-
-/** A glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) as a regular expression over '/'-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let depth = 0;
-  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === '*') {
-      if (g[i + 1] === '*') {
-        // `**/` matches any number of folders (also none); a trailing `**` anything
-        if (g[i + 2] === '/') {
-          re += '(?:[^/]*/)*';
-          i += 2;
-        } else {
-          re += '.*';
-          i += 1;
-        }
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      depth++;
-      re += '(?:';
-    } else if (c === '}' && depth > 0) {
-      depth--;
-      re += ')';
-    } else if (c === ',' && depth > 0) re += '|';
-    else if (c === '[') {
-      const close = g.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        re += `[${g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  let buf: Buffer;
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error(`${file}: not a regular file`), { code: 'EINVAL' });
+    buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = fs.readSync(fd, buf, off, buf.length - off, off);
+      if (n <= 0) break;
+      off += n;
+    }
+    buf = buf.subarray(0, off);
+  } finally {
+    fs.closeSync(fd);
   }
-  return new RegExp(`^${re}$`, process.platform === 'win32' || process.platform === 'darwin' ? 'i' : '');
+  const text = buf.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }
 
 export interface DraftListing {
   files: string[];
   /** true when the walk stopped at `limit` files */
   truncated: boolean;
+  /** globs that are not valid, with the reason (they match nothing) */
+  invalid: { glob: string; message: string }[];
 }
 
 /**
@@ -77,7 +63,10 @@ export interface DraftListing {
  * dot folders. A folder that cannot be read is skipped, or passed to `onUnreadable` (which may throw).
  */
 export function listDrafts(folder: string, globs: string[] | ((rel: string) => boolean), exclude: string[], limit = 5000, onUnreadable?: (dir: string, e: NodeJS.ErrnoException) => void): DraftListing {
-  const res = typeof globs === 'function' ? [{ test: globs }] : globs.map(globToRegExp);
+  // a linear-time matcher: a hostile glob cannot backtrack (see glob.ts); invalid globs are returned
+  const compiled = typeof globs === 'function' ? { matchers: [{ test: globs }], invalid: [] } : compileGlobs(globs);
+  const res = compiled.matchers;
+  const invalid = compiled.invalid;
   const files: string[] = [];
   let truncated = false;
   const walk = (dir: string, depth: number) => {
@@ -107,8 +96,8 @@ export function listDrafts(folder: string, globs: string[] | ((rel: string) => b
       }
     }
   };
-  walk(folder, 0);
-  return { files, truncated };
+  if (res.length) walk(folder, 0);
+  return { files, truncated, invalid };
 }
 
 /**

@@ -19,11 +19,14 @@ import * as path from 'node:path';
 import { indexFiles, listAll, runLoad, runLoadSliced, type LoadOptions, type LoadProgress, type LoadResult } from './corpus';
 import { SourceIndex, type IndexSnapshot } from '../engine/sourceIndex';
 import { DEFAULT_MAX_SOURCE_BYTES, type SourceProblem } from './sources';
+import { readFileSafe, readFileSafeAsync, removeStaleTemps, tempPathFor, type SafeRead } from './safeFs';
 
 /** Bump whenever segmentation, tokenisation, lemmas or the snapshot layout change. */
 export const ENGINE_VERSION = 'corroborate-engine-3';
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'CORRIDX1';
+/** A cache file larger than this is not read (it is discarded and rebuilt). */
+export const CACHE_MAX_BYTES = 1024 * 1024 * 1024;
 
 interface Header {
   engineVersion: string;
@@ -83,25 +86,39 @@ export function saveIndex(index: SourceIndex, dir: string, opts: { maxBytes?: nu
   lenBuf.writeUInt32LE(headerBuf.length, 0);
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, CACHE_FILE);
-  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
+  // left by a write that was interrupted (a full disk, a crash)
+  removeStaleTemps(dir, CACHE_FILE);
+  // a new file (never through a link put there), removed if the write fails
+  const tmp = tempPathFor(target);
+  const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
   let bytes = 0;
   try {
-    for (const b of [Buffer.from(MAGIC, 'latin1'), lenBuf, headerBuf, ...body]) {
-      let off = 0;
-      while (off < b.length) off += fs.writeSync(fd, b, off, b.length - off);
-      bytes += b.length;
+    try {
+      for (const b of [Buffer.from(MAGIC, 'latin1'), lenBuf, headerBuf, ...body]) {
+        let off = 0;
+        while (off < b.length) off += fs.writeSync(fd, b, off, b.length - off);
+        bytes += b.length;
+      }
+    } finally {
+      fs.closeSync(fd);
     }
-  } finally {
-    fs.closeSync(fd);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
   }
-  fs.renameSync(tmp, target);
   return bytes;
 }
 
 /** Reads and validates the cache in `dir`; throws (with the reason) if it is missing or unusable. */
 export function readIndex(dir: string, opts: { maxBytes?: number } = {}): SourceIndex {
-  return parseIndex(fs.readFileSync(path.join(dir, CACHE_FILE)), opts);
+  return parseIndex(cacheBytes(readFileSafe(path.join(dir, CACHE_FILE), { root: dir, maxBytes: CACHE_MAX_BYTES })), opts);
+}
+
+/** The cache file's bytes, read safely (a regular file inside the cache folder, at most 1 GB); throws why not. */
+function cacheBytes(r: SafeRead): Buffer {
+  if (!r.ok) throw new Error(`${CACHE_FILE}: ${r.message}`);
+  return r.data;
 }
 
 /** The index in a cache file's bytes; throws on anything that is not a valid cache of this engine. */
@@ -180,23 +197,25 @@ export function loadSourcesCached(roots: string[], cacheDir: string, opts: LoadO
  */
 export async function loadSourcesCachedAsync(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean } = {}): Promise<CachedLoad> {
   // the cache file is read without blocking; only its parse runs on the event loop
-  let preloaded: Buffer | undefined;
-  try {
-    preloaded = await fs.promises.readFile(path.join(cacheDir, CACHE_FILE));
-  } catch {
-    preloaded = undefined; // no cache yet
-  }
+  // never a link out of the folder, a device or a FIFO, never more than CACHE_MAX_BYTES
+  let preloaded: Buffer | Error | undefined;
+  const r = await readFileSafeAsync(path.join(cacheDir, CACHE_FILE), { root: cacheDir, maxBytes: CACHE_MAX_BYTES });
+  if (r.ok) preloaded = r.data;
+  else if (r.problem !== 'missing') preloaded = new Error(`${CACHE_FILE}: ${r.message}`); // discarded below
   return runLoadSliced(cachedLoadSteps(roots, cacheDir, opts, preloaded), opts);
 }
 
 /** The cached load as steps: it yields after each file, and returns the result. */
-function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }, preloaded?: Buffer): Generator<LoadProgress, CachedLoad> {
+function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }, preloaded?: Buffer | Error): Generator<LoadProgress, CachedLoad> {
   const t0 = performance.now();
+  // temporary files left by an interrupted save (a full disk, a crash), removed at start
+  removeStaleTemps(cacheDir, CACHE_FILE);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   const cache: CacheInfo = { status: 'cold', reused: 0, reread: 0, added: 0, removed: 0, loadMs: 0, saveMs: 0 };
   let index: SourceIndex | undefined;
-  if (preloaded || fs.existsSync(path.join(cacheDir, CACHE_FILE))) {
+  if (preloaded || lexists(path.join(cacheDir, CACHE_FILE))) {
     try {
+      if (preloaded instanceof Error) throw preloaded;
       index = preloaded ? parseIndex(preloaded, { maxBytes }) : readIndex(cacheDir, { maxBytes });
       cache.status = 'warm';
     } catch (e) {
@@ -222,9 +241,19 @@ function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions &
       cache.removed++;
     }
   }
+  // when the cache was written: a file whose metadata changed after that (ctime) is read again even
+  // if its size and mtime match (a same-size edit whose mtime was restored: cp -p, rsync -a, tar)
+  let writtenMs = Infinity;
+  if (cache.status === 'warm') {
+    try {
+      writtenMs = fs.lstatSync(path.join(cacheDir, CACHE_FILE)).mtimeMs;
+    } catch {
+      writtenMs = -Infinity; // gone meanwhile: trust nothing in it
+    }
+  }
   const unchanged = (f: (typeof files)[number]) => {
     const had = index!.file(f.path);
-    return had !== undefined && had.size === f.size && had.mtimeMs === f.mtimeMs;
+    return had !== undefined && had.size === f.size && had.mtimeMs === f.mtimeMs && !((f.ctimeMs ?? -Infinity) > writtenMs);
   };
   const count = (f: (typeof files)[number], reused: boolean) => {
     const had = index!.file(f.path);
@@ -246,4 +275,14 @@ function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions &
     cache.saveMs = performance.now() - s0;
   }
   return { index, cache, result: { ...done, sentences: index.sentenceCount, problems, warnings, ms: performance.now() - t0 } };
+}
+
+/** Whether something (a file, a link, a FIFO) is at `p`, without following a link. */
+function lexists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }

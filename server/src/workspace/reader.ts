@@ -18,7 +18,9 @@ import { readSourceBytes, type SourceBytes } from './sources';
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const { port, ctrl, paths, maxBytes, batchBytes } = workerData;
+const { port, ctrl, paths, expects, maxBytes, batchBytes } = workerData;
+const OPEN = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK || 0);
+const kindOf = (st) => st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device file' : st.isSocket() ? 'a socket' : 'not a regular file';
 let buf = new Uint8Array(batchBytes);
 let used = 0;
 let meta = [];
@@ -36,9 +38,14 @@ try {
   for (let i = 0; i < paths.length; i++) {
     if (Atomics.load(ctrl, 1) !== 0) break; // the caller is done
     try {
-      const fd = fs.openSync(paths[i], 'r');
+      // never blocks on a FIFO swapped in; the file opened must be the regular file listed
+      const fd = fs.openSync(paths[i], OPEN);
       try {
-        const size = fs.fstatSync(fd).size;
+        const st = fs.fstatSync(fd);
+        if (!st.isFile()) throw { code: 'NOTREG', message: kindOf(st) + ', not a regular file (replaced since it was listed): not read' };
+        const ex = expects[i];
+        if (ex && ex[1] !== undefined && (st.dev !== ex[0] || st.ino !== ex[1])) throw { code: 'CHANGED', message: 'replaced since it was listed (another file, or a link, is there now): not read' };
+        const size = st.size;
         const n = Math.min(size, maxBytes + 4);
         if (used + n > buf.length) {
           if (meta.length) send();
@@ -57,7 +64,7 @@ try {
       }
     } catch (e) {
       meta.push(i, -1, problems.length, 0);
-      problems.push(e.code === 'ENOENT' ? 'deleted before it could be read' : 'cannot read: ' + e.message);
+      problems.push(e.code === 'ENOENT' ? 'deleted before it could be read' : e.code === 'NOTREG' || e.code === 'CHANGED' ? e.message : 'cannot read: ' + e.message);
     }
     if (meta.length >= 4 * 512) send();
   }
@@ -93,13 +100,15 @@ export class ReadAhead {
     private readonly maxBytes: number,
     /** longest wait for the worker before reading on this thread */
     private readonly stallMs = 10_000,
+    /** per path, the file as listed ([dev, ino]): a file swapped in since is not read */
+    private readonly expects: ([number | undefined, number | undefined] | undefined)[] = [],
   ) {
     try {
       const { port1, port2 } = new MessageChannel();
       this.port = port1;
       this.worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { port: port2, ctrl: this.ctrl, paths, maxBytes, batchBytes: 1 << 20 },
+        workerData: { port: port2, ctrl: this.ctrl, paths, expects, maxBytes, batchBytes: 1 << 20 },
         transferList: [port2],
         stdout: true,
         stderr: true,
@@ -113,13 +122,13 @@ export class ReadAhead {
 
   /** The bytes of file i (as readSourceBytes gives them). */
   take(i: number): SourceBytes {
-    if (i >= this.fallbackFrom) return readSourceBytes(this.paths[i], this.maxBytes);
+    if (i >= this.fallbackFrom) return readSourceBytes(this.paths[i], this.maxBytes, this.expected(i));
     while (!this.batch || this.at >= this.batch.meta.length) {
       const b = this.receive();
       if (!b) {
         this.fallbackFrom = i;
         this.close();
-        return readSourceBytes(this.paths[i], this.maxBytes);
+        return readSourceBytes(this.paths[i], this.maxBytes, this.expected(i));
       }
       this.batch = b;
       this.at = 0;
@@ -131,10 +140,15 @@ export class ReadAhead {
       // out of step (never expected): read this one and the rest here
       this.fallbackFrom = i;
       this.close();
-      return readSourceBytes(this.paths[i], this.maxBytes);
+      return readSourceBytes(this.paths[i], this.maxBytes, this.expected(i));
     }
     if (m[k + 1] < 0) return { problem: this.batch.problems[m[k + 2]] };
     return { bytes: new Uint8Array(this.batch.buf, m[k + 1], m[k + 2]), size: m[k + 3] };
+  }
+
+  private expected(i: number): { dev?: number; ino?: number } | undefined {
+    const e = this.expects[i];
+    return e ? { dev: e[0], ino: e[1] } : undefined;
   }
 
   /** The next batch, waiting for it; undefined if the worker failed or stalled. */

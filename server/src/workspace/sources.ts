@@ -16,6 +16,22 @@ export interface SourceFileInfo {
   path: string;
   size: number;
   mtimeMs: number;
+  /** when the file's metadata last changed (a copy that restores the mtime still changes this) */
+  ctimeMs?: number;
+  /** the file as listed: a read re-checks that the file opened is this one (not one swapped in since) */
+  dev?: number;
+  ino?: number;
+}
+
+/** What a listed file is, from its stat. */
+function listed(p: string, st: fs.Stats): SourceFileInfo {
+  return { path: p, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, dev: st.dev, ino: st.ino };
+}
+
+/** A source-named entry that is not a regular file (a FIFO, a device, a socket): skipped, and said so. */
+function notRegular(st: fs.Stats): string {
+  const kind = st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device file' : st.isSocket() ? 'a socket' : 'not a regular file';
+  return `${kind}, not a regular file: skipped`;
 }
 
 export interface DecodedSource {
@@ -46,7 +62,11 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
   const seen = new Set<string>();
   const rootStat = fs.statSync(realRoot);
   if (rootStat.isFile()) {
-    if (SOURCE_EXTENSIONS.has(path.extname(root).toLowerCase())) out.push({ path: root, size: rootStat.size, mtimeMs: rootStat.mtimeMs });
+    if (SOURCE_EXTENSIONS.has(path.extname(root).toLowerCase())) out.push(listed(root, rootStat));
+    return out;
+  }
+  if (!rootStat.isDirectory()) {
+    problems.push({ path: root, message: notRegular(rootStat) });
     return out;
   }
   const stack: string[] = [root];
@@ -84,6 +104,10 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
           const st = fs.statSync(target);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          if (!isDir && !isFile && SOURCE_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
+            problems.push({ path: p, message: notRegular(st) });
+            continue;
+          }
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           problems.push({ path: p, message: code === 'ELOOP' ? 'symbolic link loop: not followed' : 'broken symbolic link' });
@@ -91,10 +115,12 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
         }
       }
       if (isDir) subdirs.push(p);
-      else if (isFile && SOURCE_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
+      else if (!isFile && (ent.isFIFO() || ent.isCharacterDevice() || ent.isBlockDevice() || ent.isSocket()) && SOURCE_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
+        problems.push({ path: p, message: notRegular(fs.lstatSync(p)) });
+      } else if (isFile && SOURCE_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
         try {
           const st = fs.statSync(p);
-          out.push({ path: p, size: st.size, mtimeMs: st.mtimeMs });
+          out.push(listed(p, st));
         } catch (e) {
           problems.push({ path: p, message: `cannot read: ${(e as Error).message}` });
         }
@@ -158,15 +184,23 @@ export const DEFAULT_MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 /** A source file's bytes (at most maxBytes + 4 of them) and its full size, or why it could not be read. */
 export type SourceBytes = { bytes: Uint8Array; size: number } | { problem: string };
 
+const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+
 /**
- * Reads a source file's bytes. reader.ts's worker reads files the same way (its own copy of
- * this function, as source text): keep the two in step.
+ * Reads a source file's bytes. The open never blocks (a FIFO swapped in since the listing cannot
+ * hang it), and the file opened is re-checked (fstat): a regular file, and the one listed (same
+ * device and inode, when `expect` gives them), so a link or FIFO put there since is not read.
+ * reader.ts's worker reads files the same way (its own copy of this function, as source text):
+ * keep the two in step.
  */
-export function readSourceBytes(p: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): SourceBytes {
+export function readSourceBytes(p: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES, expect?: { dev?: number; ino?: number }): SourceBytes {
   try {
-    const fd = fs.openSync(p, 'r');
+    const fd = fs.openSync(p, fs.constants.O_RDONLY | O_NONBLOCK);
     try {
-      const size = fs.fstatSync(fd).size;
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) return { problem: `${notRegular(st).replace(': skipped', '')} (replaced since it was listed): not read` };
+      if (expect?.ino !== undefined && (st.dev !== expect.dev || st.ino !== expect.ino)) return { problem: 'replaced since it was listed (another file, or a link, is there now): not read' };
+      const size = st.size;
       const n = Math.min(size, maxBytes + 4);
       const bytes = Buffer.alloc(n);
       let off = 0;
@@ -191,6 +225,13 @@ export function readProblem(err: { code?: string; message: string }): string {
 
 /** Decodes what readSourceBytes read (a file over the size cap: its first maxBytes, with a warning). */
 export function decodeSourceBytes(read: SourceBytes, maxBytes = DEFAULT_MAX_SOURCE_BYTES): DecodedSource | { problem: string } {
+  const d = decodeBytes(read, maxBytes);
+  // nothing to cite: said so rather than indexed silently with no sentence
+  if ('text' in d && d.text.trim() === '') return { problem: 'empty file (only white space): not indexed' };
+  return d;
+}
+
+function decodeBytes(read: SourceBytes, maxBytes: number): DecodedSource | { problem: string } {
   if ('problem' in read) return read;
   const { bytes, size } = read;
   if (size > maxBytes) {
@@ -201,6 +242,6 @@ export function decodeSourceBytes(read: SourceBytes, maxBytes = DEFAULT_MAX_SOUR
   return decodeSource(bytes, maxBytes);
 }
 
-export function readSourceFile(p: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): DecodedSource | { problem: string } {
-  return decodeSourceBytes(readSourceBytes(p, maxBytes), maxBytes);
+export function readSourceFile(p: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES, expect?: { dev?: number; ino?: number }): DecodedSource | { problem: string } {
+  return decodeSourceBytes(readSourceBytes(p, maxBytes, expect), maxBytes);
 }
