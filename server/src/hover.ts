@@ -29,7 +29,7 @@ export function sourceLink(source: string, line0: number, opts: HoverOptions = {
 }
 
 function escapeLinkText(s: string): string {
-  return s.replace(/([\[\]\\])/g, '\\$1');
+  return s.replace(/([[\]\\])/g, '\\$1');
 }
 
 /** The signal that decided the verdict, if any. */
