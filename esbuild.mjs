@@ -116,8 +116,64 @@ if (tests.length) {
   });
 }
 
+// `--only tests` (or `--only server,cli`): just those bundles (`npm run test:unit` needs only the tests').
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : undefined;
+const nameOf = (b) => (Array.isArray(b.entryPoints) ? 'tests' : Object.keys(b.entryPoints).join(', '));
+const chosen = only ? builds.filter((b) => only.includes(nameOf(b))) : builds;
+if (only && chosen.length === 0) throw new Error(`--only ${only.join(',')}: no such bundle (${builds.map(nameOf).join(', ')})`);
+
 if (watch) {
-  for (const b of builds) (await esbuild.context(b)).watch();
+  await watchAll(chosen);
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all(chosen.map((b) => esbuild.build(b)));
+}
+
+// `node esbuild.mjs --watch` (`npm run watch`): every bundle is rebuilt when a file it imports
+// changes, with one line per rebuild (errors are printed by esbuild above it); a test file added
+// or removed under test/ restarts the tests' bundle with the new list. Runs until Ctrl+C.
+async function watchAll(options) {
+  const withReport = (b) => ({ ...b, plugins: [...(b.plugins ?? []), reportRebuilds(nameOf(b))] });
+  const contexts = [];
+  for (const b of options) {
+    const ctx = await esbuild.context(withReport(b));
+    await ctx.watch();
+    contexts.push({ b, ctx });
+  }
+  const testsAt = contexts.findIndex((c) => Array.isArray(c.b.entryPoints));
+  if (testsAt >= 0) {
+    const { watch: watchFolder } = await import('node:fs');
+    let timer;
+    watchFolder('test', { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const now = listTests('test');
+        const before = contexts[testsAt].b.entryPoints;
+        if (now.length === 0 || now.join('\n') === before.join('\n')) return;
+        const b = { ...contexts[testsAt].b, entryPoints: now };
+        await contexts[testsAt].ctx.dispose();
+        const ctx = await esbuild.context(withReport(b));
+        await ctx.watch();
+        contexts[testsAt] = { b, ctx };
+        console.log(`[watch] test files: ${now.length} (were ${before.length})`);
+      }, 200);
+    });
+  }
+  console.log(`[watch] watching ${contexts.map((c) => nameOf(c.b)).join('; ')} (Ctrl+C stops)`);
+}
+
+function reportRebuilds(name) {
+  return {
+    name: 'report-rebuilds',
+    setup(build) {
+      let t0 = 0;
+      build.onStart(() => {
+        t0 = Date.now();
+      });
+      build.onEnd((r) => {
+        const outcome = r.errors.length ? `${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : 'built';
+        console.log(`[watch] ${new Date().toTimeString().slice(0, 8)} ${name}: ${outcome} in ${Date.now() - t0} ms`);
+      });
+    },
+  };
 }
