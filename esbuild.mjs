@@ -130,16 +130,23 @@ if (watch) {
 }
 
 // `node esbuild.mjs --watch` (`npm run watch`): every bundle is rebuilt when a file it imports
-// changes, with one line per rebuild (errors are printed by esbuild above it); a test file added
-// or removed under test/ restarts the tests' bundle with the new list. Runs until Ctrl+C.
+// changes. Its lines (.vscode/tasks.json's problem matcher reads them): "[watch] starting", one
+// "[watch] HH:MM:SS <bundle>: first build in N ms" per bundle, "[watch] ready" once all are built;
+// then per rebuild "<bundle>: rebuilding" and "<bundle>: built in N ms"; an error adds
+// "path:line:col: ERROR: text" and ", N errors". A test file added or removed under test/
+// restarts the tests' bundle with the new list. Runs until Ctrl+C.
 async function watchAll(options) {
-  const withReport = (b) => ({ ...b, plugins: [...(b.plugins ?? []), reportRebuilds(nameOf(b))] });
-  const contexts = [];
-  for (const b of options) {
-    const ctx = await esbuild.context(withReport(b));
+  console.log(`[watch] starting: ${options.map(nameOf).join('; ')}`);
+  const firstBuilds = [];
+  const start = async (b) => {
+    let built;
+    firstBuilds.push(new Promise((resolve) => (built = resolve)));
+    const ctx = await esbuild.context({ ...b, plugins: [...(b.plugins ?? []), reportRebuilds(nameOf(b), () => built())] });
     await ctx.watch();
-    contexts.push({ b, ctx });
-  }
+    return { b, ctx };
+  };
+  const contexts = [];
+  for (const b of options) contexts.push(await start(b));
   const testsAt = contexts.findIndex((c) => Array.isArray(c.b.entryPoints));
   if (testsAt >= 0) {
     const { watch: watchFolder } = await import('node:fs');
@@ -150,29 +157,33 @@ async function watchAll(options) {
         const now = listTests('test');
         const before = contexts[testsAt].b.entryPoints;
         if (now.length === 0 || now.join('\n') === before.join('\n')) return;
-        const b = { ...contexts[testsAt].b, entryPoints: now };
-        await contexts[testsAt].ctx.dispose();
-        const ctx = await esbuild.context(withReport(b));
-        await ctx.watch();
-        contexts[testsAt] = { b, ctx };
         console.log(`[watch] test files: ${now.length} (were ${before.length})`);
+        await contexts[testsAt].ctx.dispose();
+        contexts[testsAt] = await start({ ...contexts[testsAt].b, entryPoints: now });
       }, 200);
     });
   }
-  console.log(`[watch] watching ${contexts.map((c) => nameOf(c.b)).join('; ')} (Ctrl+C stops)`);
+  await Promise.all(firstBuilds);
+  console.log('[watch] ready: watching for changes (Ctrl+C stops)');
 }
 
-function reportRebuilds(name) {
+function reportRebuilds(name, onFirstEnd) {
   return {
     name: 'report-rebuilds',
     setup(build) {
       let t0 = 0;
+      let first = true;
+      const at = () => `[watch] ${new Date().toTimeString().slice(0, 8)} ${name}:`;
       build.onStart(() => {
         t0 = Date.now();
+        if (!first) console.log(`${at()} rebuilding`);
       });
       build.onEnd((r) => {
-        const outcome = r.errors.length ? `${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : 'built';
-        console.log(`[watch] ${new Date().toTimeString().slice(0, 8)} ${name}: ${outcome} in ${Date.now() - t0} ms`);
+        for (const e of r.errors) if (e.location) console.log(`${e.location.file}:${e.location.line}:${e.location.column}: ERROR: ${e.text}`);
+        const errors = r.errors.length ? `${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : '';
+        console.log(`${at()} ${first ? 'first build' : 'built'}${errors ? `, ${errors}` : ''} in ${Date.now() - t0} ms`);
+        if (first) onFirstEnd();
+        first = false;
       });
     },
   };
