@@ -116,8 +116,75 @@ if (tests.length) {
   });
 }
 
+// `--only tests` (or `--only server,cli`): just those bundles (`npm run test:unit` needs only the tests').
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : undefined;
+const nameOf = (b) => (Array.isArray(b.entryPoints) ? 'tests' : Object.keys(b.entryPoints).join(', '));
+const chosen = only ? builds.filter((b) => only.includes(nameOf(b))) : builds;
+if (only && chosen.length === 0) throw new Error(`--only ${only.join(',')}: no such bundle (${builds.map(nameOf).join(', ')})`);
+
 if (watch) {
-  for (const b of builds) (await esbuild.context(b)).watch();
+  await watchAll(chosen);
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all(chosen.map((b) => esbuild.build(b)));
+}
+
+// `node esbuild.mjs --watch` (`npm run watch`): every bundle is rebuilt when a file it imports
+// changes. Its lines (.vscode/tasks.json's problem matcher reads them): "[watch] starting", one
+// "[watch] HH:MM:SS <bundle>: first build in N ms" per bundle, "[watch] ready" once all are built;
+// then per rebuild "<bundle>: rebuilding" and "<bundle>: built in N ms"; an error adds
+// "path:line:col: ERROR: text" and ", N errors". A test file added or removed under test/
+// restarts the tests' bundle with the new list. Runs until Ctrl+C.
+async function watchAll(options) {
+  console.log(`[watch] starting: ${options.map(nameOf).join('; ')}`);
+  const firstBuilds = [];
+  const start = async (b) => {
+    let built;
+    firstBuilds.push(new Promise((resolve) => (built = resolve)));
+    const ctx = await esbuild.context({ ...b, plugins: [...(b.plugins ?? []), reportRebuilds(nameOf(b), () => built())] });
+    await ctx.watch();
+    return { b, ctx };
+  };
+  const contexts = [];
+  for (const b of options) contexts.push(await start(b));
+  const testsAt = contexts.findIndex((c) => Array.isArray(c.b.entryPoints));
+  if (testsAt >= 0) {
+    const { watch: watchFolder } = await import('node:fs');
+    let timer;
+    watchFolder('test', { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const now = listTests('test');
+        const before = contexts[testsAt].b.entryPoints;
+        if (now.length === 0 || now.join('\n') === before.join('\n')) return;
+        console.log(`[watch] test files: ${now.length} (were ${before.length})`);
+        await contexts[testsAt].ctx.dispose();
+        contexts[testsAt] = await start({ ...contexts[testsAt].b, entryPoints: now });
+      }, 200);
+    });
+  }
+  await Promise.all(firstBuilds);
+  console.log('[watch] ready: watching for changes (Ctrl+C stops)');
+}
+
+function reportRebuilds(name, onFirstEnd) {
+  return {
+    name: 'report-rebuilds',
+    setup(build) {
+      let t0 = 0;
+      let first = true;
+      const at = () => `[watch] ${new Date().toTimeString().slice(0, 8)} ${name}:`;
+      build.onStart(() => {
+        t0 = Date.now();
+        if (!first) console.log(`${at()} rebuilding`);
+      });
+      build.onEnd((r) => {
+        for (const e of r.errors) if (e.location) console.log(`${e.location.file}:${e.location.line}:${e.location.column}: ERROR: ${e.text}`);
+        const errors = r.errors.length ? `${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : '';
+        console.log(`${at()} ${first ? 'first build' : 'built'}${errors ? `, ${errors}` : ''} in ${Date.now() - t0} ms`);
+        if (first) onFirstEnd();
+        first = false;
+      });
+    },
+  };
 }

@@ -306,12 +306,10 @@ async function main() {
   gc();
   let f0 = now();
   const files = listSourceFiles(corpora, []);
-  let floorBytes = 0;
   let floorWords = 0;
   for (const f of files) {
     const d = readSourceFile(f.path);
     if ('text' in d) {
-      floorBytes += f.size;
       floorWords += d.text.split(/\s+/).length;
     }
   }

@@ -102,7 +102,7 @@ function readClaims(file: string): Claim[] {
     try {
       out.push(JSON.parse(line) as Claim);
     } catch (e) {
-      throw new Error(`${file}:${i + 1}: bad JSON line: ${(e as Error).message}`);
+      throw new Error(`${file}:${i + 1}: bad JSON line: ${(e as Error).message}`, { cause: e });
     }
   });
   return out;

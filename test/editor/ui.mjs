@@ -63,7 +63,6 @@ async function squiggleWords(page, cls) {
       joined.push({ words, x: (q.left + q.right) / 2, y: q.y, atRowEnd: q.e >= q.text.trimEnd().length - 1 });
     }
     return joined;
-    return out;
   }, cls);
 }
 

@@ -12,7 +12,7 @@ interface QuoteSpan extends Span {
 }
 
 const DOUBLE = /“([^“”\n]{1,600})”|"([^"\n]{1,600})"|«([^«»\n]{1,600})»/g;
-const SINGLE = /(?:^|[\s(\[—–-])‘([^‘’\n]{1,600})’(?![\p{L}])/gu;
+const SINGLE = /(?:^|[\s([—–-])‘([^‘’\n]{1,600})’(?![\p{L}])/gu;
 
 /** Quoted passages of a text (offsets of the words inside the marks). */
 export function findQuotes(text: string): QuoteSpan[] {

@@ -25,7 +25,7 @@ export function isContent(t: Token): boolean {
 
 /** Tokens that end a clause for short look-behind/look-ahead windows. */
 export function isClauseBreak(t: Token): boolean {
-  return t.kind === 'punct' && /^[.;:!?,()\[\]“”"]$/.test(t.lower);
+  return t.kind === 'punct' && /^[.;:!?,()[\]“”"]$/.test(t.lower);
 }
 
 export function isCapitalized(t: Token): boolean {
@@ -36,7 +36,7 @@ export function isCapitalized(t: Token): boolean {
 export function isSentenceStart(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= 0; k--) {
     const t = tokens[k];
-    if (t.kind === 'punct' && /^["“‘'(\[]$/.test(t.lower)) continue;
+    if (t.kind === 'punct' && /^["“‘'([]$/.test(t.lower)) continue;
     return t.kind === 'punct' && /^[.!?:]$/.test(t.lower) && !isAbbreviationDot(tokens, k);
   }
   return true;
