@@ -1,6 +1,6 @@
 /** quoteOrigin.ts: who the source says spoke a quotation. */
 import * as assert from 'node:assert/strict';
-import { holdsQuotes, otherSpeaker, speakerOf } from '../../server/src/engine/quoteOrigin';
+import { appositionSpeakers, holdsQuotes, otherSpeaker, speakerOf } from '../../server/src/engine/quoteOrigin';
 import { analyze } from '../../server/src/engine/text';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
@@ -18,11 +18,13 @@ describe('quoteOrigin', () => {
     // a pronoun is no name; a stretch of clause is no speaker
     assert.equal(speakerOf('"Nothing was wrong," he told the court.', ['He said it on Wednesday.']), undefined);
   });
-  it('a different named person is another speaker; the same surname, or the draft speaker named nearby, is not', () => {
+  it('a different named person is another speaker; the same surname, or the draft speaker given as a speaker nearby, is not', () => {
     const source = speakerOf('"The timing is surprising," said Gregory Okafor.', [])!;
     assert.ok(otherSpeaker(analyze('Club spokesman Ian Davies said: "The timing is surprising."'), source));
     assert.equal(otherSpeaker(analyze('Mr Okafor said: "The timing is surprising."'), source), undefined);
-    assert.equal(otherSpeaker(analyze('Ian Davies said: "The timing is surprising."'), source, ['Ian Davies and Gregory Okafor spoke.']), undefined);
+    assert.equal(otherSpeaker(analyze('Ian Davies said: "The timing is surprising."'), source, ['"We will appeal," Ian Davies told reporters.']), undefined);
+    // named in passing is not named as a speaker
+    assert.ok(otherSpeaker(analyze('Ian Davies said: "The timing is surprising."'), source, ['The club hired Ian Davies last year.']));
   });
   it('the checker: a real quotation given to another named person is contradicted and names the real speaker', () => {
     const index = new SourceIndex();
@@ -45,5 +47,22 @@ describe('quoteOrigin', () => {
     const checker = createChecker(index);
     const [r] = checker.checkDraft('In a statement, the board said its panel "concluded that the ruling is wrong".', 'plaintext');
     assert.notEqual(r.verdict, 'contradicted', JSON.stringify(r.signals));
+  });
+  it('a name in apposition is the speaker: "Reid, the club\'s kit manager, said"', () => {
+    const a = analyze('Reid, the club\'s kit manager, said: "We ran out of shirts."');
+    assert.deepEqual(appositionSpeakers(a).map((x) => x.text), ['Reid']);
+  });
+  it('a pronoun speaker is the person the sentence before is about', () => {
+    const s = speakerOf('Ms Okafor "made the decisions," he told the tribunal, saying she had "a firm grip on the budget".', ['Speaking at the hearing, Mr Brandt denied that he had pressed Ms Okafor to change the figures.']);
+    assert.equal(name(s), 'Mr Brandt');
+  });
+  it('a person named outside the quotation marks of the sentence is its speaker, not one named before it', () => {
+    const s = speakerOf('The coach Sam Reid described the ruling as "not a surprise" but said he would appeal.', ['"We will wait," said the chairman Tom Hale.']);
+    assert.equal(name(s), 'Sam Reid');
+  });
+  it('the draft\'s speaker must be the one speaking the quotation (not a title in quotation marks)', () => {
+    const source = speakerOf('"It will sell well," said Ann Cole.', [])!;
+    const claim = analyze('She starred in the film "Winter Roads", which Tom Hale said was a success.');
+    assert.equal(otherSpeaker(claim, source, [], [{ start: claim.text.indexOf('Winter'), end: claim.text.indexOf('",') }]), undefined);
   });
 });

@@ -446,7 +446,7 @@ export class Checker {
       let prev = this.index.neighbour(s, -1);
       for (let k = 0; prev && k < SPEAKER_LOOKBACK_SENTENCES; k++, prev = this.index.neighbour(prev, -1)) before.push(prev.text);
       const speaker = speakerOf(s.text, before);
-      const other = speaker ? otherSpeaker(claim, speaker, [s.text, ...before]) : undefined;
+      const other = speaker ? otherSpeaker(claim, speaker, [s.text, ...before], findQuotes(claim.text)) : undefined;
       if (!speaker || !other) return { sentence: s };
       const sourceName = speaker.analyzed.text.slice(speaker.analyzed.tokens[speaker.speaker.first].start, speaker.analyzed.tokens[speaker.speaker.last].end);
       return {

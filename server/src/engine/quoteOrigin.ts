@@ -9,7 +9,7 @@ import { differentPeople, findSpeakers, isRole, surnameOf, type Speaker } from '
 import { isCapitalized } from './signals/util';
 import { quoteWordString } from './signals/quote';
 import { analyze } from './text';
-import type { Analyzed } from './types';
+import type { Analyzed, Span } from './types';
 
 /** How many sentences before the quotation's own are searched for its speaker. */
 export const SPEAKER_LOOKBACK = 3;
@@ -46,22 +46,98 @@ function isNamePhrase(s: Speaker, a: Analyzed): boolean {
   return true;
 }
 
-/** Speakers of a text that are named people (a name phrase), not pronouns, roles alone or loose stretches. */
-function named(text: string): NamedSpeaker[] {
-  const a = analyze(text);
-  return findSpeakers(a)
-    .filter((s) => isNamePhrase(s, a))
-    .map((speaker) => ({ speaker, analyzed: a }));
+const TITLE_WORDS = /^(mr|mrs|ms|miss|dr|sir|lord|lady|prof|dame)$/;
+const SPEECH_WORDS = /^(said|says|say|told|tells|tell|added|adds|add|claimed|claims|warned|warns|insisted|insists|stated|states|argued|argues|explained|explains|wrote|writes|replied|replies|asked|asks)$/;
+
+/** A person's name at token k: a title and a capitalised word, or two capitalised words. Returns [first, last]. */
+function personAt(a: Analyzed, k: number): [number, number] | undefined {
+  const toks = a.tokens;
+  let last = k;
+  while (last + 1 < toks.length && toks[last + 1].kind === 'word' && isCapitalized(toks[last + 1])) last++;
+  if (!isCapitalized(toks[k])) return undefined;
+  const titled = TITLE_WORDS.test(toks[k].lower);
+  if (last === k || (titled && last === k)) return undefined;
+  if (!titled && last - k < 1) return undefined;
+  return [k, last];
+}
+
+function speakerFrom(a: Analyzed, first: number, last: number, cue: number): Speaker {
+  const words: string[] = [];
+  for (let k = first; k <= last; k++) if (a.tokens[k].kind === 'word' && !a.tokens[k].stop) words.push(a.tokens[k].lemma);
+  return { first, last, words, text: a.text.slice(a.tokens[first].start, a.tokens[last].end), cue };
 }
 
 /**
- * The named speaker of a quotation found in `sentence`: one named in the sentence itself, else the nearest
- * named one in the sentences before it (nearest first in `before`), up to SPEAKER_LOOKBACK of them.
+ * "Eva Lichtenberg, a Green member of the European Parliament, said", "High, the union's referees' manager,
+ * said": a name, then a comma and a description, then the speech verb. The loose finder takes the description
+ * for the speaker; the name is.
+ */
+export function appositionSpeakers(a: Analyzed): Speaker[] {
+  const toks = a.tokens;
+  const out: Speaker[] = [];
+  for (let v = 2; v < toks.length; v++) {
+    if (toks[v].kind !== 'word' || !SPEECH_WORDS.test(toks[v].lower)) continue;
+    // back over the description to the comma that opens it (at most 10 tokens, no other clause break)
+    for (let c = v - 1; c >= 1 && c >= v - 11; c--) {
+      const t = toks[c];
+      if (t.kind === 'punct' && t.lower !== ',' && !/^['’]$/.test(t.lower)) break;
+      // the comma right before the verb closes the description; the one that opens it is further back
+      if (t.lower !== ',' || c === v - 1) continue;
+      // the name right before the comma: capitalised words (and a title)
+      let first = c - 1;
+      if (first < 0 || !isCapitalized(toks[first])) break;
+      while (first - 1 >= 0 && toks[first - 1].kind === 'word' && isCapitalized(toks[first - 1]) && first - 1 >= c - 4) first--;
+      const opener = toks[first - 1];
+      if (opener && !(opener.kind === 'punct') && !/^(and|but|while)$/.test(opener.lower)) break;
+      out.push(speakerFrom(a, first, c - 1, v));
+      break;
+    }
+  }
+  return out;
+}
+
+/** Speakers of a text that are named people (a name phrase), not pronouns, roles alone or loose stretches. */
+function named(text: string): NamedSpeaker[] {
+  const a = analyze(text);
+  const xs = findSpeakers(a).filter((s) => isNamePhrase(s, a));
+  for (const s of appositionSpeakers(a)) if (!xs.some((x) => x.first === s.first)) xs.push(s);
+  return xs.map((speaker) => ({ speaker, analyzed: a }));
+}
+
+/** A pronoun speaker ("he told the court", '," she added') in the sentence. */
+function pronounSpeaks(text: string): boolean {
+  return /(?:^|[\s,"”])(he|she)\s+(said|says|told|tells|added|adds|claimed|warned|insisted|explained|replied)\b/i.test(text) || /[,"”]\s*(said|added|told)\s+(he|she)\b/i.test(text);
+}
+
+/** The first person named in a sentence (its subject, as news sentences go): "Speaking in court, Mr Ebbers rejected...". */
+function subjectOf(text: string): NamedSpeaker | undefined {
+  const a = analyze(text);
+  for (let k = 0; k < a.tokens.length; k++) {
+    const t = a.tokens[k];
+    if (t.kind !== 'word' || !isCapitalized(t)) continue;
+    const p = personAt(a, k);
+    if (p) return { speaker: speakerFrom(a, p[0], p[1], -1), analyzed: a };
+  }
+  return undefined;
+}
+
+/**
+ * The named speaker of a quotation found in `sentence`: one named in the sentence itself; for a pronoun there
+ * ("he told the court"), the person the sentence before is about; else the nearest named speaker in the
+ * sentences before it (nearest first in `before`), up to SPEAKER_LOOKBACK of them.
  */
 export function speakerOf(sentence: string, before: string[]): NamedSpeaker | undefined {
   const own = named(sentence);
   if (own.length === 1) return own[0];
   if (own.length > 1) return undefined; // two people speak in the sentence: no telling whose words these are
+  if (pronounSpeaks(sentence)) return before.length ? (named(before[0]).at(-1) ?? subjectOf(before[0])) : undefined;
+  // a person named outside the quotation marks ("X described the decision as "not unexpected""): the sentence
+  // is about them; the speakers of the sentences before are not looked at
+  const unquoted = sentence.replace(/“[^”]*”|"[^"]*"/g, (m) => ' '.repeat(m.length));
+  if (unquoted.trim()) {
+    const subject = subjectOf(unquoted);
+    if (subject) return subject;
+  }
   for (const b of before.slice(0, SPEAKER_LOOKBACK)) {
     const xs = named(b);
     if (xs.length) return xs[xs.length - 1];
@@ -69,15 +145,49 @@ export function speakerOf(sentence: string, before: string[]): NamedSpeaker | un
   return undefined;
 }
 
-/** The claim's named speakers that the source's speaker is not (different surnames, neither naming the other). */
-export function otherSpeaker(claim: Analyzed, source: NamedSpeaker, context: string[] = []): Speaker | undefined {
-  const around = ' ' + context.map((c) => quoteWordString(c)).join(' ') + ' ';
-  for (const s of findSpeakers(claim)) {
+/** The speaker's verb is within 3 tokens after the quotation's end, or within 8 before its start. */
+function speaksQuote(a: Analyzed, s: Speaker, q: Span): boolean {
+  const cue = a.tokens[s.cue];
+  if (!cue) return false;
+  const between = (from: number, to: number) => a.tokens.filter((t) => t.start >= from && t.end <= to).length;
+  if (cue.start >= q.end) return between(q.end, cue.start) <= 3;
+  if (cue.end <= q.start) return between(cue.end, q.start) <= 8;
+  return false;
+}
+
+/** Surnames of the people the source sentences give as speakers (named, in apposition, or a pronoun's). */
+function speakerSurnames(sentences: string[]): Set<string> {
+  const out = new Set<string>();
+  sentences.forEach((text, i) => {
+    for (const n of named(text)) {
+      const s = surnameOf(n.speaker, n.analyzed);
+      if (s) out.add(s);
+    }
+    if (pronounSpeaks(text) && sentences[i + 1]) {
+      const subj = subjectOf(sentences[i + 1]);
+      const s = subj && surnameOf(subj.speaker, subj.analyzed);
+      if (s) out.add(s);
+    }
+  });
+  return out;
+}
+
+/**
+ * The claim's named speakers that the source's speaker is not (different surnames, neither naming the other).
+ * `context` is the quotation's sentence and the sentences before it, nearest first: a draft speaker the source
+ * gives as a speaker there is not someone else.
+ */
+export function otherSpeaker(claim: Analyzed, source: NamedSpeaker, context: string[] = [], quotes: Span[] = []): Speaker | undefined {
+  const speakers = speakerSurnames(context);
+  const candidates = [...findSpeakers(claim).filter((s) => isNamePhrase(s, claim)), ...appositionSpeakers(claim)];
+  for (const s of candidates) {
+    // the speaker's verb stands next to a quotation: these words are what the draft says they said (not a
+    // title in quotation marks elsewhere in the sentence)
+    if (quotes.length && !quotes.some((q) => speaksQuote(claim, s, q))) continue;
     const surname = surnameOf(s, claim);
-    if (surname === undefined || !isNamePhrase(s, claim)) continue;
-    // the draft's speaker is named where the source quotes these words: no telling it is someone else
-    if (around.includes(' ' + quoteWordString(surname) + ' ')) continue;
-    if (differentPeople(s, claim, source.speaker, source.analyzed)) return s;
+    if (surname === undefined) continue;
+    if (speakers.has(surname)) continue;
+    if (differentPeople(s, claim, source.speaker, source.analyzed, true)) return s;
   }
   return undefined;
 }

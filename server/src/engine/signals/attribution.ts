@@ -144,7 +144,7 @@ export function surnameOf(s: Speaker, a: Analyzed): string | undefined {
 }
 
 /** Two speakers who are named people with different surnames, neither phrase naming the other's. */
-export function differentPeople(a: Speaker, ta: Analyzed, b: Speaker, tb: Analyzed): boolean {
+export function differentPeople(a: Speaker, ta: Analyzed, b: Speaker, tb: Analyzed, namePhrases = false): boolean {
   const sa = surnameOf(a, ta);
   const sb = surnameOf(b, tb);
   if (!sa || !sb || sa === sb) return false;
@@ -156,7 +156,8 @@ export function differentPeople(a: Speaker, ta: Analyzed, b: Speaker, tb: Analyz
     for (let k = s.first; k <= s.last; k++) if (isCapitalized(t.tokens[k]) && !ROLES.has(t.tokens[k].lemma)) caps++;
     return caps >= 2 || TITLES.has(t.tokens[s.first]?.lower ?? '') || TITLES.has(t.tokens[s.last - 1]?.lower ?? '');
   };
-  return !inA && !inB && (person(a, ta) || person(b, tb));
+  // two phrases already known to be names ("High", "Robinson") need no further sign of a person
+  return !inA && !inB && (namePhrases || person(a, ta) || person(b, tb));
 }
 
 function sameSpeaker(a: Speaker, b: Speaker, ta?: Analyzed, tb?: Analyzed): boolean {
