@@ -12,7 +12,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createChecker, loadSourcesSync, SourceIndex } from '../server/src/engine';
+import { createChecker, SourceIndex } from '../server/src/engine';
+import { loadSourcesSync } from '../server/src/workspace';
 import { accuracy3, aggregateVerdict, balancedAccuracy, evidenceRecall, perVerdict, pct, type Gold, type Predicted, type SentenceVerdict } from './metrics';
 
 interface Claim {

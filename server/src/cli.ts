@@ -8,14 +8,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createChecker, loadSourcesCached, loadSourcesSync, SourceIndex, type DraftFormat } from './engine';
+import { createChecker, SourceIndex, type DraftFormat } from './engine';
+import { loadSourcesCached, loadSourcesSync } from './workspace';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { reachesFailOn, type CheckedFile, type FailOn } from './format/report';
 import { version } from '../../package.json';
 import { applyHiddenAndOff, hiddenKeys } from './diagnostics';
-import { normalizeSettings, type SeverityName } from './config';
+import { normalizeSettings, type SeverityName } from './workspace/config';
 import { LineIndex } from './engine';
 
 export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);

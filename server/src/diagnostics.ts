@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { ClaimResult, Evidence, LineIndex, Signal } from './engine';
-import type { SeverityName } from './config';
+import type { SeverityName } from './workspace/config';
 
 export const DIAGNOSTIC_SOURCE = 'corroborate';
 /** Where each code is explained (the README has a section per code). */

@@ -28,13 +28,14 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createChecker, draftStatements, isInside, LineIndex, loadSources, SourceIndex, type Checker, type ClaimResult, type LoadResult, type SourceProblem } from './engine';
-import { loadSourcesCachedAsync } from './engine/persist';
-import { indexFile } from './engine/corpus';
-import { DEFAULT_MAX_SOURCE_BYTES, SOURCE_EXTENSIONS } from './engine/sources';
-import { confineRoots, DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './config';
+import { createChecker, draftStatements, LineIndex, SourceIndex, type Checker, type ClaimResult } from './engine';
+import { isInside, loadSources, type LoadResult, type SourceProblem } from './workspace';
+import { loadSourcesCachedAsync } from './workspace/persist';
+import { indexFile } from './workspace/corpus';
+import { DEFAULT_MAX_SOURCE_BYTES, SOURCE_EXTENSIONS } from './workspace/sources';
+import { confineRoots, DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './workspace/config';
 import { CODE_DOCS_BASE, countVerdicts, DIAGNOSTIC_SOURCE, fileUri, fingerprint, hiddenKeys, toDiagnostics, type DiagnosticData } from './diagnostics';
-import { cutOffset, listDrafts } from './drafts';
+import { cutOffset, listDrafts } from './workspace/drafts';
 import { hoverMarkdown } from './hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from './codeActions';
 import { reportMarkdown } from './report';

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
-import { loadSourcesSync } from '../../server/src/engine/corpus';
-import { CACHE_FILE, loadSourcesCached, readIndex, saveIndex } from '../../server/src/engine/persist';
+import { loadSourcesSync } from '../../server/src/workspace/corpus';
+import { CACHE_FILE, loadSourcesCached, readIndex, saveIndex } from '../../server/src/workspace/persist';
 import { contentKeys } from '../../server/src/engine/text';
 
 const SEED = path.join(__dirname, '../../../seeds/us-india-defense-partnership.txt');

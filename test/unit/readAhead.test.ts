@@ -2,11 +2,11 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadSourcesSync, loadSources } from '../../server/src/engine/corpus';
-import { loadSourcesCached } from '../../server/src/engine/persist';
-import { ReadAhead } from '../../server/src/engine/reader';
+import { loadSourcesSync, loadSources } from '../../server/src/workspace/corpus';
+import { loadSourcesCached } from '../../server/src/workspace/persist';
+import { ReadAhead } from '../../server/src/workspace/reader';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
-import { readSourceBytes } from '../../server/src/engine/sources';
+import { readSourceBytes } from '../../server/src/workspace/sources';
 
 // The worker that reads files ahead must give what a plain read gives, file by file.
 describe('reading ahead on a worker thread', () => {

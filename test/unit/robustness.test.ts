@@ -7,8 +7,9 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createChecker, LineIndex, loadSourcesSync, SourceIndex, type ClaimResult, type SourceProblem } from '../../server/src/engine';
-import { indexFile, listAll } from '../../server/src/engine/corpus';
+import { createChecker, LineIndex, SourceIndex, type ClaimResult } from '../../server/src/engine';
+import { loadSourcesSync, type SourceProblem } from '../../server/src/workspace';
+import { indexFile, listAll } from '../../server/src/workspace/corpus';
 import { MAX_STATEMENT_CHARS } from '../../server/src/engine/draft';
 import { BIG_FIRST, BIG_LAST, BOM8, GOOD, LATIN1, makeBadSources, MAX_SOURCE_KB, removeBadSources, SECRET, UTF16BE, UTF16LE } from '../protocol/badSources';
 

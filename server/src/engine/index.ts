@@ -6,7 +6,4 @@ export { draftStatements, type DraftFormat, type Statement } from './draft';
 export { LineIndex } from './positions';
 export { splitSentences } from './segment';
 export { analyze, tokenize, lemma } from './text';
-export { loadSources, loadSourcesSync, type LoadOptions, type LoadResult } from './corpus';
-export { listSourceFiles, readSourceFile, decodeSource, isInside, type SourceProblem } from './sources';
 export { createChecker } from './defaults';
-export { saveIndex, readIndex, loadSourcesCached, ENGINE_VERSION, type CacheInfo, type CachedLoad } from './persist';

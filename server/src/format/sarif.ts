@@ -6,7 +6,7 @@
  */
 import { LineIndex, type SignalKind } from '../engine';
 import { CODE_DOCS_BASE, toDiagnostics, type DiagnosticData } from '../diagnostics';
-import type { SeverityName } from '../config';
+import type { SeverityName } from '../workspace/config';
 import type { CheckedFile, ReportOptions } from './report';
 // the SARIF 2.1.0 schema as TypeScript types (@types/sarif): the log below must type-check against it
 import type { Log, ReportingDescriptor, Result } from 'sarif';

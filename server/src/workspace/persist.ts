@@ -17,7 +17,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { indexFiles, listAll, runLoad, runLoadSliced, type LoadOptions, type LoadProgress, type LoadResult } from './corpus';
-import { SourceIndex, type IndexSnapshot } from './sourceIndex';
+import { SourceIndex, type IndexSnapshot } from '../engine/sourceIndex';
 import { DEFAULT_MAX_SOURCE_BYTES, type SourceProblem } from './sources';
 
 /** Bump whenever segmentation, tokenisation, lemmas or the snapshot layout change. */

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isInside } from './engine';
+import { isInside } from './sources';
 
 /** A glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) as a regular expression over '/'-separated relative paths. */
 export function globToRegExp(glob: string): RegExp {

@@ -5,7 +5,7 @@
  */
 import { ReadAhead } from './reader';
 import { listSourceFiles, readSourceFile, decodeSourceBytes, DEFAULT_MAX_SOURCE_BYTES, type SourceBytes, type SourceFileInfo, type SourceProblem } from './sources';
-import type { SourceIndex } from './sourceIndex';
+import type { SourceIndex } from '../engine/sourceIndex';
 
 export interface LoadOptions {
   maxBytes?: number;
