@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createChecker, SourceIndex, type DraftFormat } from './engine';
 import { loadSourcesCached, loadSourcesSync } from './workspace';
+import { readableExtensions } from './workspace/sources';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -175,9 +176,9 @@ function check(opts: CheckOptions, io: Io): number {
   for (const s of given) if (!sources.includes(s)) io.stderr(`corroborate: ${s}: source folder not found: not indexed\n`);
   const drafts = expandDrafts(opts.drafts, sources, io.cwd);
 
-  const { index, problems, show } = loadIndex(sources, io.cwd, opts.cacheDir, opts.maxSourceKB ? opts.maxSourceKB * 1024 : undefined);
+  const { index, problems, show } = loadIndex(sources, io.cwd, opts.cacheDir, opts.maxSourceKB ? opts.maxSourceKB * 1024 : undefined, projectConfig(io.cwd).sourceFormats);
   for (const p of problems) io.stderr(`corroborate: ${p.path}: ${p.message}\n`);
-  if (index.fileCount === 0) throw new UsageError(`no source files (.txt, .md) found in ${sources.join(', ')}`);
+  if (index.fileCount === 0) throw new UsageError(`no readable source files (${[...readableExtensions(projectConfig(io.cwd).sourceFormats)].join(', ')}) found in ${sources.join(', ')}`);
 
   const checker = createChecker(index);
   const checked: CheckedFile[] = [];
@@ -200,6 +201,8 @@ function check(opts: CheckOptions, io: Io): number {
 
 export interface ProjectConfig {
   sources?: string[];
+  /** the extracted formats read (.corroborate.json "sourceFormats"; default all) */
+  sourceFormats: string[];
   severity: Record<string, SeverityName>;
   hidden: Set<string>;
 }
@@ -223,8 +226,8 @@ export function projectConfig(cwd: string): ProjectConfig {
       throw new UsageError(`.corroborate.json: ${(e as Error).message}`);
     }
   }
-  const settings = normalizeSettings({ severity: j.severity, sources: j.sources });
-  const cfg: ProjectConfig = { sources: Array.isArray(j.sources) ? settings.sources : undefined, severity: settings.severity, hidden: hiddenKeys(j.hidden) };
+  const settings = normalizeSettings({ severity: j.severity, sources: j.sources, sourceFormats: j.sourceFormats });
+  const cfg: ProjectConfig = { sources: Array.isArray(j.sources) ? settings.sources : undefined, sourceFormats: settings.sourceFormats, severity: settings.severity, hidden: hiddenKeys(j.hidden) };
   projectConfigs.set(cwd, cfg);
   return cfg;
 }
@@ -241,18 +244,18 @@ function defaultSources(cwd: string): string[] {
  * Builds the source index. The one place where a cache (cacheDir) would plug in:
  * load a snapshot from it when fresh, else read the sources and write one.
  */
-export function loadIndex(sources: string[], cwd: string, cacheDir?: string, maxBytes?: number) {
+export function loadIndex(sources: string[], cwd: string, cacheDir?: string, maxBytes?: number, formats?: readonly string[]) {
   const roots = sources.map((s) => path.resolve(cwd, s));
   let index: SourceIndex;
   let res: ReturnType<typeof loadSourcesSync>;
   if (cacheDir) {
-    const c = loadSourcesCached(roots, path.resolve(cwd, cacheDir), { maxBytes });
+    const c = loadSourcesCached(roots, path.resolve(cwd, cacheDir), { maxBytes, formats });
     index = c.index;
     res = c.result;
     if (c.cache.status === 'discarded') res.warnings.push({ path: cacheDir, message: `index cache discarded (${c.cache.reason}): rebuilt` });
   } else {
     index = new SourceIndex();
-    res = loadSourcesSync(index, roots, { maxBytes });
+    res = loadSourcesSync(index, roots, { maxBytes, formats });
   }
   const show = sourceDisplay(sources, cwd);
   const problems = [...res.problems, ...res.warnings].map((p) => ({ ...p, path: show(p.path) }));

@@ -18,7 +18,7 @@ export interface DiagnosticData {
   /** the statement, draft offsets and exact text */
   claim: { start: number; end: number; text: string; range: Range };
   /** every cited source sentence */
-  evidence: { uri: string; source: string; range: Range; quote: string; relation: Evidence['relation'] }[];
+  evidence: { uri: string; source: string; place?: string; range: Range; quote: string; relation: Evidence['relation'] }[];
   /** replacing the clashing words with the source's words */
   replace?: { range: Range; newText: string };
   /** key of the finding for "hide this finding" (code, statement text and context) */
@@ -125,7 +125,7 @@ export function toDiagnostics(results: ClaimResult[], draft: LineIndex, opts: Co
     const effect = verdict === 'contradicted' ? 'contradicts' : 'unsupported';
     const deciding = r.signals.filter((s) => s.effect === effect && s.end > s.start);
     const claimRange = draft.range(r.start, r.end);
-    const evidence = r.evidence.map((e) => ({ uri: uriOf(e.source), source: e.source, range: e.range, quote: e.quote, relation: e.relation }));
+    const evidence = r.evidence.map((e) => ({ uri: uriOf(e.source), source: e.source, ...(e.place !== undefined ? { place: e.place } : {}), range: e.range, quote: e.quote, relation: e.relation }));
     const related: DiagnosticRelatedInformation[] = evidence.map((e) => ({
       location: { uri: e.uri, range: e.range },
       message: e.quote,

@@ -21,10 +21,14 @@ const TITLES: Record<ClaimResult['verdict'], string> = {
   skipped: 'skipped',
 };
 
-/** The source link: `[file:line](file:///abs/path#Lline)`, line 1-based. */
-export function sourceLink(source: string, line0: number, opts: HoverOptions = {}): string {
+/**
+ * The source link: `[file:line](file:///abs/path#Lline)`, line 1-based; for an extracted source (PDF,
+ * HTML, ...) its place instead, and a link to the file itself: `[report.pdf, p. 3](file:///abs/report.pdf)`.
+ */
+export function sourceLink(source: string, line0: number, opts: HoverOptions = {}, place?: string): string {
   const name = (opts.display ?? ((p: string) => path.basename(p)))(source);
   const uri = (opts.sourceUri ?? fileUri)(source);
+  if (place !== undefined) return `[${escapeLinkText(`${name}, ${place}`)}](${uri})`;
   return `[${escapeLinkText(name)}:${line0 + 1}](${uri}#L${line0 + 1})`;
 }
 
@@ -50,7 +54,7 @@ export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
   for (const e of quotes) {
     lines.push('');
     for (const l of emphasise(e.quote, e.matched).split(/\r\n|\r|\n/)) lines.push(`> ${l}`);
-    lines.push('', `${sourceLink(e.source, e.range.start.line, opts)} (${e.relation}, ${Math.round(e.score * 100)}%)`);
+    lines.push('', `${sourceLink(e.source, e.range.start.line, opts, e.place)} (${e.relation}, ${Math.round(e.score * 100)}%)`);
   }
   const sig = decidingSignal(r);
   if (sig) {

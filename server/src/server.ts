@@ -31,8 +31,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createChecker, draftStatements, LineIndex, SourceIndex, type Checker, type ClaimResult } from './engine';
 import { isInside, loadSources, type LoadResult, type SourceProblem } from './workspace';
 import { loadSourcesCachedAsync } from './workspace/persist';
-import { indexFile } from './workspace/corpus';
-import { DEFAULT_MAX_SOURCE_BYTES, SOURCE_EXTENSIONS } from './workspace/sources';
+import { indexExtracted, indexFile } from './workspace/corpus';
+import { DEFAULT_MAX_SOURCE_BYTES, isExtractedPath, readableExtensions } from './workspace/sources';
+import { sharedExtractor } from './workspace/extract/pool';
 import { confineRoots, DEFAULT_SETTINGS, normalizeSettings, sameSources, sourceRoots, type Settings } from './workspace/config';
 import { CODE_DOCS_BASE, countVerdicts, DIAGNOSTIC_SOURCE, fileUri, fingerprint, hiddenKeys, toDiagnostics, type DiagnosticData } from './diagnostics';
 import { cutOffset, listDrafts } from './workspace/drafts';
@@ -63,6 +64,8 @@ interface Folder {
   hidden: Set<string>;
   /** source roots refused (outside the workspace), reported with the problems */
   refused: SourceProblem[];
+  /** corroborate.sourceFormats the index was built with, joined */
+  formats?: string;
   /** size cap of one source file (corroborate.maxSourceKB) */
   maxBytes: number;
 }
@@ -302,6 +305,7 @@ function reindex(f: Folder): Promise<void> {
     progress?.begin('Corroborate: indexing sources', 0, f.roots.join(', '), false);
     const loadOpts = {
       maxBytes: f.maxBytes,
+      formats: f.settings.sourceFormats,
       isCancelled: () => gen !== f.loadGen,
       onProgress: (done: number, total: number) => {
         f.percent = total ? Math.round((done / total) * 100) : 100;
@@ -363,7 +367,7 @@ async function ready(f: Folder): Promise<void> {
 
 function watchersFor(): FileSystemWatcher[] {
   const out: FileSystemWatcher[] = [];
-  const exts = [...SOURCE_EXTENSIONS].map((e) => e.slice(1)).join(',');
+  const exts = [...readableExtensions()].map((e) => e.slice(1)).join(',');
   for (const f of folders.values()) {
     if (f.path) out.push({ globPattern: relativePatterns ? { baseUri: f.uri, pattern: CONFIG_FILE } : `${f.path.split(path.sep).join('/')}/${CONFIG_FILE}` });
     for (const r of f.roots) {
@@ -393,7 +397,9 @@ async function refreshSettings(pushed?: unknown, force = false) {
     // only folders inside the workspace are read, unless the user allows more in a trusted workspace
     const { roots, refused } = confineRoots(sourceRoots(f.settings, f.path), f.path, f.settings.allowSourcesOutsideWorkspace && workspaceTrusted);
     const maxBytes = f.settings.maxSourceKB * 1024;
-    if (force || !sameSources(roots, f.roots) || maxBytes !== f.maxBytes || refused.length !== f.refused.length) {
+    const formats = f.settings.sourceFormats.join(',');
+    if (force || !sameSources(roots, f.roots) || maxBytes !== f.maxBytes || refused.length !== f.refused.length || formats !== f.formats) {
+      f.formats = formats;
       f.roots = roots;
       f.refused = refused;
       f.maxBytes = maxBytes;
@@ -705,7 +711,7 @@ connection.onDidChangeWatchedFiles(
           for (const known of f.index.filePaths()) if (known !== file && isInside(file, known)) changed = f.index.removeFile(known) || changed;
           continue;
         }
-        if (!SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
+        if (!readableExtensions(f.settings.sourceFormats).has(path.extname(file).toLowerCase())) continue;
         let st: fs.Stats;
         try {
           st = fs.statSync(file);
@@ -717,7 +723,9 @@ connection.onDidChangeWatchedFiles(
         const problems: SourceProblem[] = [];
         const warnings: SourceProblem[] = [];
         if (!realInside(f.roots, file)) continue; // a symbolic link out of the source folder
-        indexFile(f.index, { path: file, size: st.size, mtimeMs: st.mtimeMs }, f.maxBytes, problems, warnings);
+        const info = { path: file, size: st.size, mtimeMs: st.mtimeMs };
+        if (isExtractedPath(file)) indexExtracted(f.index, info, f.maxBytes, problems, warnings, await sharedExtractor().extractAsync(file));
+        else indexFile(f.index, info, f.maxBytes, problems, warnings);
         for (const pr of [...problems, ...warnings]) connection.console.warn(`source problem: ${pr.path}: ${pr.message}`);
         changed = true;
       }

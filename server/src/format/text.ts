@@ -2,6 +2,7 @@
  * `--format text`: one line per finding, as compilers print them, then a summary line.
  *
  *   path:line:col: error|warning: <verdict>: <message> [<source path>:<line>]
+ *   (an extracted source names its place instead of a line: [report.pdf, p. 3])
  *
  * line and col are 1-based; col counts UTF-16 code units (as LSP and VS Code do).
  * The position is the start of the words the finding is about (the deciding signal's
@@ -22,6 +23,8 @@ export interface Finding {
   /** the cited source and its 1-based line, if any */
   source?: string;
   sourceLine?: number;
+  /** the place in an extracted source ("p. 3"), printed instead of the line */
+  sourcePlace?: string;
 }
 
 /** Findings (contradicted and unsupported statements) of checked drafts, in draft order. */
@@ -43,6 +46,7 @@ export function findings(files: CheckedFile[], opts: ReportOptions = {}): Findin
         message: oneLine(r.reason || (r.verdict === 'contradicted' ? 'a source says otherwise' : 'no source carries this statement')),
         source: ev ? show(ev.source) : undefined,
         sourceLine: ev ? ev.range.start.line + 1 : undefined,
+        ...(ev?.place !== undefined ? { sourcePlace: ev.place } : {}),
       });
     }
   }
@@ -74,7 +78,7 @@ function oneLine(s: string): string {
 }
 
 export function formatFinding(f: Finding): string {
-  const cite = f.source !== undefined ? ` [${f.source}:${f.sourceLine}]` : '';
+  const cite = f.source !== undefined ? (f.sourcePlace !== undefined ? ` [${f.source}, ${f.sourcePlace}]` : ` [${f.source}:${f.sourceLine}]`) : '';
   return `${f.path}:${f.line}:${f.column}: ${f.severity}: ${f.verdict}: ${f.message}${cite}`;
 }
 

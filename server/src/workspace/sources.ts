@@ -1,11 +1,26 @@
 /**
- * Reading sources: finding .txt/.md files under the configured folders and decoding them.
+ * Reading sources: finding source files under the configured folders and decoding the plain-text ones
+ * (.txt, .md; the other formats are extracted: extract/).
  * Never throws for a bad file: every problem comes back as a plain message naming the file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EXTRACTED_EXTENSIONS, EXTRACTED_FORMATS } from './extract/formats';
 
+/** Plain-text sources, decoded here; other formats are extracted (extract/). */
 export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
+
+/** Is this a file whose text is extracted (PDF, HTML, DOCX, EPUB, email, subtitles)? */
+export function isExtractedPath(p: string): boolean {
+  return EXTRACTED_EXTENSIONS.has(path.extname(p).toLowerCase());
+}
+
+/** Every extension read as a source, with the extracted formats limited to `formats` (default all). */
+export function readableExtensions(formats?: readonly string[]): Set<string> {
+  const out = new Set(SOURCE_EXTENSIONS);
+  for (const [name, exts] of Object.entries(EXTRACTED_FORMATS)) if (!formats || formats.includes(name)) for (const e of exts) out.add(e);
+  return out;
+}
 
 export interface SourceProblem {
   path: string;
@@ -27,6 +42,10 @@ export interface DecodedSource {
 export interface ListOptions {
   /** stop after this many files (a runaway folder) */
   maxFiles?: number;
+  /** extracted formats to read (names of EXTRACTED_FORMATS); default all */
+  formats?: readonly string[];
+  /** counts of the files left out, by extension: of an unsupported format, or of one turned off */
+  skipped?: { unsupported: Map<string, number>; off: Map<string, number> };
 }
 
 /**
@@ -36,6 +55,13 @@ export interface ListOptions {
 export function listSourceFiles(root: string, problems: SourceProblem[], opts: ListOptions = {}): SourceFileInfo[] {
   const out: SourceFileInfo[] = [];
   const maxFiles = opts.maxFiles ?? 200_000;
+  const readable = readableExtensions(opts.formats);
+  const skip = (name: string) => {
+    if (!opts.skipped) return;
+    const ext = path.extname(name).toLowerCase() || '(no extension)';
+    const m = EXTRACTED_EXTENSIONS.has(ext) ? opts.skipped.off : opts.skipped.unsupported;
+    m.set(ext, (m.get(ext) ?? 0) + 1);
+  };
   let realRoot: string;
   try {
     realRoot = fs.realpathSync(root);
@@ -46,7 +72,8 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
   const seen = new Set<string>();
   const rootStat = fs.statSync(realRoot);
   if (rootStat.isFile()) {
-    if (SOURCE_EXTENSIONS.has(path.extname(root).toLowerCase())) out.push({ path: root, size: rootStat.size, mtimeMs: rootStat.mtimeMs });
+    if (readable.has(path.extname(root).toLowerCase())) out.push({ path: root, size: rootStat.size, mtimeMs: rootStat.mtimeMs });
+    else skip(root);
     return out;
   }
   const stack: string[] = [root];
@@ -91,7 +118,8 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
         }
       }
       if (isDir) subdirs.push(p);
-      else if (isFile && SOURCE_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
+      else if (isFile && !readable.has(path.extname(ent.name).toLowerCase())) skip(ent.name);
+      else if (isFile) {
         try {
           const st = fs.statSync(p);
           out.push({ path: p, size: st.size, mtimeMs: st.mtimeMs });

@@ -9,24 +9,11 @@ import { extractEpub } from './epub';
 import { extractEml } from './eml';
 import { extractSubtitles } from './vtt';
 import { problemOf, type ExtractOutcome } from './types';
+import { EXTRACTED_EXTENSIONS } from './formats';
 
 export type { Extracted, ExtractOutcome, Place } from './types';
 
-/** Bump when any extractor's output changes: cached extractions (the persisted index) are made again. */
-export const EXTRACTOR_VERSION = 1;
-
-/** Format name -> its extensions (what `corroborate.sourceFormats` turns on and off). */
-export const EXTRACTED_FORMATS: Record<string, string[]> = {
-  pdf: ['.pdf'],
-  html: ['.html', '.htm', '.xhtml'],
-  docx: ['.docx'],
-  epub: ['.epub'],
-  eml: ['.eml'],
-  subtitles: ['.vtt', '.srt'],
-};
-
-/** Extensions that are extracted, to their format. */
-export const EXTRACTED_EXTENSIONS = new Map<string, string>(Object.entries(EXTRACTED_FORMATS).flatMap(([f, exts]) => exts.map((e): [string, string] => [e, f])));
+export { EXTRACTOR_VERSION, EXTRACTED_FORMATS, EXTRACTED_EXTENSIONS } from './formats';
 
 type Extractor = (bytes: Uint8Array) => ExtractOutcome | Promise<ExtractOutcome>;
 const BY_FORMAT: Record<string, Extractor> = {
