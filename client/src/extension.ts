@@ -5,28 +5,27 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { HiddenItem } from '../../server/src/protocol';
+import {
+  AddSourceRequest,
+  CheckFileRequest,
+  CheckingNotification,
+  CheckPathRequest,
+  CountsNotification,
+  CursorNotification,
+  HiddenRequest,
+  ListDraftsRequest,
+  ReindexRequest,
+  ReportRequest,
+  StatusNotification,
+  TrustNotification,
+  UnhideRequest,
+  type StatusParams,
+  type VerdictCounts,
+} from '../../server/src/protocol';
+import { draftStatus, type DraftCounts } from './status';
 
-interface Status {
-  state: 'indexing' | 'ready';
-  files: number;
-  sentences: number;
-  problems: number;
-  percent?: number;
-}
-
-interface Counts {
-  supported: number;
-  unsupported: number;
-  contradicted: number;
-  skipped: number;
-}
-
-interface Partial {
-  checkedChars: number;
-  totalChars: number;
-  maxDraftKB: number;
-}
+type Status = StatusParams;
+type Counts = VerdictCounts;
 
 
 let client: LanguageClient | undefined;
@@ -64,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // the persisted index lives in the extension's storage folder (per workspace), never in the user's files
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, storageDir: (context.storageUri ?? context.globalStorageUri).fsPath }),
   };
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('corroborate/trust', { trusted: true })));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TrustNotification.type, { trusted: true })));
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.text = '$(sync~spin) Corroborate: starting';
@@ -75,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // status bar: indexing (with %), checking, or ready with the counts of the active file
   let server: Status | undefined;
-  const counts = new Map<string, { counts: Counts; partial?: Partial }>();
+  const counts = new Map<string, DraftCounts>();
   const checking = new Set<string>();
   const render = () => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
@@ -84,10 +83,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (server?.state === 'indexing') status.text = `$(sync~spin) Corroborate: indexing ${server.percent ?? 0}%`;
     else if (uri && checking.has(uri)) status.text = '$(sync~spin) Corroborate: checking';
     else if (mine) {
-      const c = mine.counts;
-      const icon = c.contradicted ? '$(error)' : c.unsupported ? '$(warning)' : '$(check)';
-      status.text = `${icon} ${c.contradicted} contradicted, ${c.unsupported} unsupported, ${c.supported} supported${mine.partial ? ' (partially checked)' : ''}`;
-      if (mine.partial) tips.push(`Partially checked: only the first ${Math.round(mine.partial.checkedChars / 1024)} of ${Math.round(mine.partial.totalChars / 1024)} K characters (corroborate.maxDraftKB = ${mine.partial.maxDraftKB}).`);
+      const d = draftStatus(mine);
+      status.text = d.text;
+      tips.push(...d.tips);
     } else if (server) status.text = `$(book) Corroborate: ${server.files} sources, ${server.sentences} sentences`;
     if (server) tips.push(`${server.files} sources, ${server.sentences} sentences indexed.`);
     if (server?.problems) tips.push(`${server.problems} source problems: see the Corroborate output.`);
@@ -98,17 +96,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const start = async () => {
     client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
     context.subscriptions.push(
-      client.onNotification('corroborate/status', (s: Status) => {
+      client.onNotification(StatusNotification.type, (s) => {
         server = s;
         render();
       }),
-      client.onNotification('corroborate/checking', (p: { uri: string }) => {
+      client.onNotification(CheckingNotification.type, (p) => {
         checking.add(p.uri);
         render();
       }),
-      client.onNotification('corroborate/counts', (p: { uri: string; counts: Counts; partial?: Partial }) => {
+      client.onNotification(CountsNotification.type, (p) => {
         checking.delete(p.uri);
-        counts.set(p.uri, { counts: p.counts, partial: p.partial ?? undefined });
+        counts.set(p.uri, { counts: p.counts, findings: p.findings, partial: p.partial ?? undefined });
         render();
       }),
     );
@@ -122,7 +120,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showWarningMessage('Corroborate: open a draft to check.');
         return;
       }
-      const res = await client.sendRequest<{ counts: Counts } | null>('corroborate/checkFile', { uri: editor.document.uri.toString() });
+      const res = await client.sendRequest(CheckFileRequest.type, { uri: editor.document.uri.toString() });
       if (!res) {
         void vscode.window.showWarningMessage('Corroborate: this file could not be checked (see the Corroborate output).');
         return;
@@ -134,13 +132,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('corroborate.reindex', async () => {
       if (!client) return;
-      const res = await client.sendRequest<{ files: number; sentences: number } | null>('corroborate/reindex', {});
+      const res = await client.sendRequest(ReindexRequest.type, {});
       if (res) void vscode.window.showInformationMessage(`Corroborate: indexed ${res.files} sources, ${res.sentences} sentences.`);
     }),
     vscode.commands.registerCommand('corroborate.showReport', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!client || !editor) return;
-      const res = await client.sendRequest<{ markdown: string } | null>('corroborate/report', { uri: editor.document.uri.toString() });
+      const res = await client.sendRequest(ReportRequest.type, { uri: editor.document.uri.toString() });
       if (!res) return;
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: res.markdown });
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
@@ -154,12 +152,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (!client?.isRunning() || !languages().includes(e.textEditor.document.languageId)) return;
       const p = e.selections[0]?.active;
-      if (p) void client.sendNotification('corroborate/cursor', { uri: e.textEditor.document.uri.toString(), position: { line: p.line, character: p.character } });
+      if (p) void client.sendNotification(CursorNotification.type, { uri: e.textEditor.document.uri.toString(), position: { line: p.line, character: p.character } });
     }),
     vscode.commands.registerCommand('corroborate.checkWorkspace', async () => {
       if (!client) return;
       const c = client;
-      const list = await c.sendRequest<{ folders: { folderUri: string; files: string[]; truncated: boolean }[] } | null>('corroborate/listDrafts', {});
+      const list = await c.sendRequest(ListDraftsRequest.type, {});
       const files = list?.folders.flatMap((f) => f.files) ?? [];
       if (!files.length) {
         void vscode.window.showInformationMessage('Corroborate: no drafts match corroborate.drafts in this workspace.');
@@ -174,7 +172,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           for (const uri of files) {
             if (token.isCancellationRequested) return true;
             progress.report({ message: `${done + 1}/${files.length}: ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}`, increment: 100 / files.length });
-            const r = await c.sendRequest<{ counts: Counts; partial?: Partial } | null>('corroborate/checkPath', { uri }, token).catch(() => null);
+            const r = await c.sendRequest(CheckPathRequest.type, { uri }, token).catch(() => null);
             done++;
             if (!r) continue;
             for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += r.counts[k];
@@ -190,7 +188,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('corroborate.showHidden', async () => {
       if (!client) return;
-      const items = (await client.sendRequest<HiddenItem[] | null>('corroborate/hidden', {})) ?? [];
+      const items = (await client.sendRequest(HiddenRequest.type, {})) ?? [];
       if (!items.length) {
         void vscode.window.showInformationMessage('Corroborate: no hidden findings (.corroborate.json).');
         return;
@@ -201,7 +199,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { canPickMany: true, title: 'Corroborate: hidden findings', placeHolder: 'Select the findings to show again (un-hide)' },
       );
       if (!picks?.length) return;
-      const res = await client.sendRequest<{ removed: number } | null>('corroborate/unhide', { items: picks.map((p) => p.item) });
+      const res = await client.sendRequest(UnhideRequest.type, { items: picks.map((p) => p.item) });
       if (res) void vscode.window.showInformationMessage(`Corroborate: ${res.removed} finding(s) shown again.`);
     }),
     vscode.commands.registerCommand('corroborate.addSourceFolder', async () => {
@@ -210,7 +208,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const wf = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
       const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: wf?.uri, openLabel: 'Add as source folder' });
       if (!picked?.length) return;
-      const res = await client.sendRequest<{ target: 'project' | 'settings'; folderUri: string; entry: string; sources: string[] } | null>('corroborate/addSource', {
+      const res = await client.sendRequest(AddSourceRequest.type, {
         folderUri: wf?.uri.toString(),
         uri: picked[0].toString(),
       });

@@ -8,19 +8,21 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createChecker, SourceIndex, type DraftFormat } from './engine';
-import { loadSourcesCached, loadSourcesSync } from './workspace';
+import { createChecker, LineIndex, type DraftFormat } from './engine';
+import { loadIndexSync } from './workspace/load';
 import { readableExtensions } from './workspace/sources';
+import { draftFormat, hasDraftExtension, listDrafts, readDraft, DRAFT_EXTENSIONS } from './workspace/drafts';
+import { displayPath, sourceDisplay } from './workspace/paths';
+import { readProjectFile, projectHidden, withProjectFile } from './workspace/projectFile';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { reachesFailOn, type CheckedFile, type FailOn } from './format/report';
 import { version } from '../../package.json';
-import { applyHiddenAndOff, hiddenKeys } from './diagnostics';
-import { normalizeSettings, type SeverityName } from './workspace/config';
-import { LineIndex } from './engine';
+import { shownResults } from './engine/findings';
+import { DEFAULT_SETTINGS, type SeverityName } from './workspace/config';
 
-export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+export { DRAFT_EXTENSIONS, displayPath, draftFormat, sourceDisplay };
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON: FailOn[] = ['contradicted', 'unsupported', 'none'];
@@ -185,16 +187,17 @@ function check(opts: CheckOptions, io: Io): number {
   for (const d of drafts) {
     let text: string;
     try {
-      text = fs.readFileSync(path.resolve(io.cwd, d.path), 'utf8');
+      text = readDraft(path.resolve(io.cwd, d.path));
     } catch (e) {
       throw new UsageError(`cannot read draft ${d.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // BOM: keep offsets, drop the mark
     // as the editor shows it: findings hidden or turned off in .corroborate.json are skipped
-    checked.push({ path: d.path, text, results: applyHiddenAndOff(checker.checkDraft(text, d.format), new LineIndex(text), projectConfig(io.cwd)) });
+    checked.push({ path: d.path, text, results: shownResults(checker.checkDraft(text, d.format), new LineIndex(text), projectConfig(io.cwd)) });
   }
-  const display = { displaySource: show };
-  const out = opts.format === 'json' ? formatJson(checked, display) : opts.format === 'sarif' ? formatSarif(checked, { ...display, version, severity: projectConfig(io.cwd).severity }) : formatText(checked, display);
+  // the same findings as the editor: severities and hidden findings of .corroborate.json
+  const { severity, hidden } = projectConfig(io.cwd);
+  const display = { displaySource: show, severity, hidden };
+  const out = opts.format === 'json' ? formatJson(checked, display) : opts.format === 'sarif' ? formatSarif(checked, { ...display, version }) : formatText(checked, display);
   io.stdout(out);
   return reachesFailOn(checked, opts.failOn) ? 1 : 0;
 }
@@ -210,24 +213,17 @@ export interface ProjectConfig {
 const projectConfigs = new Map<string, ProjectConfig>();
 
 /**
- * The .corroborate.json of the working folder, as the editor reads it at the workspace root:
- * `sources` (used when no --sources is given), `severity` and `hidden`.
+ * The .corroborate.json of the working folder, read and merged as the editor reads it at the
+ * workspace root (workspace/projectFile.ts): `sources` (used when no --sources is given),
+ * `severity` and `hidden`. A file that exists but cannot be read is an error (exit 2).
  */
 export function projectConfig(cwd: string): ProjectConfig {
   const known = projectConfigs.get(cwd);
   if (known) return known;
-  const file = path.join(cwd, '.corroborate.json');
-  let j: Record<string, unknown> = {};
-  if (fs.existsSync(file)) {
-    try {
-      const parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) j = parsed;
-    } catch (e) {
-      throw new UsageError(`.corroborate.json: ${(e as Error).message}`);
-    }
-  }
-  const settings = normalizeSettings({ severity: j.severity, sources: j.sources, sourceFormats: j.sourceFormats });
-  const cfg: ProjectConfig = { sources: Array.isArray(j.sources) ? settings.sources : undefined, sourceFormats: settings.sourceFormats, severity: settings.severity, hidden: hiddenKeys(j.hidden) };
+  const pf = readProjectFile(cwd);
+  if (pf.problem) throw new UsageError(`.corroborate.json: ${pf.problem}`);
+  const settings = withProjectFile({ ...DEFAULT_SETTINGS, severity: {} }, { severity: pf.data.severity, sources: pf.data.sources, sourceFormats: pf.data.sourceFormats });
+  const cfg: ProjectConfig = { sources: Array.isArray(pf.data.sources) ? settings.sources : undefined, sourceFormats: settings.sourceFormats, severity: settings.severity, hidden: projectHidden(pf.data) };
   projectConfigs.set(cwd, cfg);
   return cfg;
 }
@@ -240,38 +236,14 @@ function defaultSources(cwd: string): string[] {
   throw new UsageError('no --sources given and there is no ./seeds folder');
 }
 
-/**
- * Builds the source index. The one place where a cache (cacheDir) would plug in:
- * load a snapshot from it when fresh, else read the sources and write one.
- */
+/** Builds the source index (workspace/load.ts), through the cache when --cache is given. */
 export function loadIndex(sources: string[], cwd: string, cacheDir?: string, maxBytes?: number, formats?: readonly string[]) {
   const roots = sources.map((s) => path.resolve(cwd, s));
-  let index: SourceIndex;
-  let res: ReturnType<typeof loadSourcesSync>;
-  if (cacheDir) {
-    const c = loadSourcesCached(roots, path.resolve(cwd, cacheDir), { maxBytes, formats });
-    index = c.index;
-    res = c.result;
-    if (c.cache.status === 'discarded') res.warnings.push({ path: cacheDir, message: `index cache discarded (${c.cache.reason}): rebuilt` });
-  } else {
-    index = new SourceIndex();
-    res = loadSourcesSync(index, roots, { maxBytes, formats });
-  }
+  const { index, result: res, cache } = loadIndexSync(roots, { maxBytes, formats, cacheDir: cacheDir ? path.resolve(cwd, cacheDir) : undefined });
+  if (cache?.status === 'discarded') res.warnings.push({ path: cacheDir!, message: `index cache discarded (${cache.reason}): rebuilt` });
   const show = sourceDisplay(sources, cwd);
   const problems = [...res.problems, ...res.warnings].map((p) => ({ ...p, path: show(p.path) }));
   return { index, problems, result: res, show };
-}
-
-/** Source paths are indexed absolute; they are shown as the user named their folder ("seeds/x.txt"). */
-export function sourceDisplay(sources: string[], cwd: string): (p: string) => string {
-  const roots = sources.map((s) => ({ given: s, abs: path.resolve(cwd, s) }));
-  return (p: string) => {
-    for (const r of roots) {
-      if (p === r.abs) return r.given;
-      if (p.startsWith(r.abs + path.sep)) return path.join(r.given, p.slice(r.abs.length + 1));
-    }
-    return displayPath(p, cwd);
-  };
 }
 
 export interface DraftFile {
@@ -279,17 +251,11 @@ export interface DraftFile {
   format: DraftFormat;
 }
 
-export function draftFormat(p: string): DraftFormat {
-  const ext = path.extname(p).toLowerCase();
-  return ext === '.md' || ext === '.markdown' ? 'markdown' : 'plaintext';
-}
-
 /** Files given stay as given; folders give every .md/.markdown/.txt below them (not in sources, dot folders or node_modules). */
 export function expandDrafts(args: string[], sources: string[], cwd: string): DraftFile[] {
   const out: DraftFile[] = [];
   const seen = new Set<string>();
   const sourceRoots = sources.map((s) => path.resolve(cwd, s));
-  const inSources = (abs: string) => sourceRoots.some((r) => abs === r || abs.startsWith(r + path.sep));
   const add = (p: string) => {
     const abs = path.resolve(cwd, p);
     if (seen.has(abs)) return;
@@ -309,35 +275,15 @@ export function expandDrafts(args: string[], sources: string[], cwd: string): Dr
       continue;
     }
     if (!st.isDirectory()) throw new UsageError(`not a file or folder: ${a}`);
-    const found: string[] = [];
-    const walk = (rel: string) => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(path.resolve(cwd, rel), { withFileTypes: true });
-      } catch (e) {
-        throw new UsageError(`cannot read folder ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-      entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-      for (const ent of entries) {
-        if (ent.name.startsWith('.') || ent.name === 'node_modules') continue;
-        const p = path.join(rel, ent.name);
-        if (inSources(path.resolve(cwd, p))) continue;
-        if (ent.isDirectory()) walk(p);
-        else if (ent.isFile() && DRAFT_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) found.push(p);
-      }
-    };
-    walk(a);
+    // the same walk as Check Workspace's (workspace/drafts.ts): sorted, no dot folders, node_modules or sources
+    const listing = listDrafts(abs, (rel) => hasDraftExtension(rel), sourceRoots, Infinity, (dir, e) => {
+      throw new UsageError(`cannot read folder ${path.join(a, path.relative(abs, dir))}: ${e.code ?? e.message}`);
+    });
+    const found = listing.files.map((f) => path.join(a, path.relative(abs, f)));
     if (found.length === 0) throw new UsageError(`no drafts (.md, .markdown, .txt) in folder ${a}`);
     found.forEach(add);
   }
   return out;
-}
-
-/** A path as shown to the user: relative to the working folder when inside it. */
-export function displayPath(p: string, cwd: string): string {
-  if (!path.isAbsolute(p)) return p;
-  const rel = path.relative(cwd, p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
 if (require.main === module) {

@@ -3,8 +3,11 @@
  * verbatim with a file:line link that opens the source there, and the deciding signal.
  */
 import * as path from 'node:path';
-import type { ClaimResult, Signal, Span } from './engine';
+import type { ClaimResult, Span } from './engine';
+import { decidingSignal } from './engine/findings';
 import { fileUri } from './diagnostics';
+
+export { decidingSignal };
 
 export interface HoverOptions {
   /** how a source path is shown (default: its base name) */
@@ -34,12 +37,6 @@ export function sourceLink(source: string, line0: number, opts: HoverOptions = {
 
 function escapeLinkText(s: string): string {
   return s.replace(/([\[\]\\])/g, '\\$1');
-}
-
-/** The signal that decided the verdict, if any. */
-export function decidingSignal(r: ClaimResult): Signal | undefined {
-  const effect = r.verdict === 'contradicted' ? 'contradicts' : r.verdict === 'unsupported' ? 'unsupported' : 'supports';
-  return r.signals.find((s) => s.effect === effect && s.kind !== 'coverage') ?? r.signals.find((s) => s.effect === effect);
 }
 
 export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {

@@ -1,17 +1,31 @@
 /** Pure: a Markdown report of every statement of a draft, for an editor reviewing a story. */
 import type { ClaimResult } from './engine';
-import { countVerdicts } from './diagnostics';
+import { countSeverities, countVerdicts, type Finding } from './engine/findings';
 import { sourceLink, type HoverOptions } from './hover';
 
-export function reportMarkdown(title: string, results: ClaimResult[], opts: HoverOptions & { lineOf: (offset: number) => number }): string {
+/**
+ * `results`: the statements as shown (engine/findings.ts shownResults); `findings`: the draft's
+ * findings (the editor's diagnostics), listed under their statement and counted by severity.
+ */
+export function reportMarkdown(title: string, results: ClaimResult[], opts: HoverOptions & { lineOf: (offset: number) => number; findings?: Finding[] }): string {
   const c = countVerdicts(results);
   const out: string[] = [];
   out.push(`# Corroborate report: ${title}`, '');
   out.push(`${results.length} statements: ${c.supported} supported, ${c.unsupported} unsupported, ${c.contradicted} contradicted, ${c.skipped} skipped.`, '');
+  if (opts.findings) {
+    const s = countSeverities(opts.findings);
+    out.push(`${opts.findings.length} findings: ${s.error} errors, ${s.warning} warnings, ${s.information} information, ${s.hint} hints.`, '');
+  }
   results.forEach((r, i) => {
     out.push(`## ${i + 1}. ${r.verdict} (line ${opts.lineOf(r.start) + 1})`, '');
     out.push(`> ${r.text.replace(/\s+/g, ' ').trim()}`, '');
     out.push(`**Reason:** ${r.reason.replace(/\s+/g, ' ')}`, '');
+    const mine = opts.findings?.filter((f) => f.claim.start === r.start) ?? [];
+    if (mine.length) {
+      out.push('**Findings:**', '');
+      for (const f of mine) out.push(`- ${f.severity} \`${f.code}\` (line ${opts.lineOf(f.start) + 1}): ${f.message.replace(/\s+/g, ' ')}`);
+      out.push('');
+    }
     if (r.evidence.length) {
       out.push('**Evidence:**', '');
       for (const e of r.evidence) out.push(`- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts)}: "${e.quote.replace(/\s+/g, ' ').trim()}"`);

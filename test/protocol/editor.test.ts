@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Location } from 'vscode-languageserver-protocol';
-import { applyEdits, makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
+import { applyEdits, makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, startInProcess, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
+import { ReindexRequest, ReportRequest } from '../../server/src/protocol';
 
 const DRAFT = `# Notes\n\n${SUPPORTED} ${SUBMARINES}\n\n${NEGATED}\n`;
 
@@ -35,7 +36,7 @@ describe('protocol: editor features', function () {
     draftPath = path.join(folder, 'draft.md');
     uri = uriOf(draftPath);
     seed = fs.readFileSync(path.join(folder, 'seeds', SEED), 'utf8');
-    client = await start({ folder, settings: { sources: ['seeds'], debounceMs: 10 } });
+    client = await startInProcess({ folder, settings: { sources: ['seeds'], debounceMs: 10 } });
   });
 
   afterEach(async () => {
@@ -146,7 +147,7 @@ describe('protocol: editor features', function () {
 
   it('reports every statement with its verdict, evidence and signals', async () => {
     await openDraft();
-    const { markdown } = await client.request<{ markdown: string }>('corroborate/report', { uri });
+    const { markdown } = await client.request<{ markdown: string }>(ReportRequest.method, { uri });
     for (const s of [SUPPORTED, SUBMARINES, NEGATED]) assert.ok(markdown.includes(`> ${s}`), s);
     assert.match(markdown, /1 supported/);
     assert.match(markdown, /negation/);
@@ -162,7 +163,7 @@ describe('protocol: editor features', function () {
 
   it('in onSave mode checks on save, not on each change', async () => {
     await client.stop();
-    client = await start({ folder, settings: { sources: ['seeds'], checkMode: 'onSave', debounceMs: 0 } });
+    client = await startInProcess({ folder, settings: { sources: ['seeds'], checkMode: 'onSave', debounceMs: 0 } });
     await openDraft();
     const v2 = `${SUBMARINES}\n`;
     const saved = client.diagnostics(uri, (_d, p) => p.version === 2);
@@ -206,7 +207,7 @@ describe('protocol: dynamic registration', function () {
         const found = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
         if (found) return found;
         // the registration request may still be in flight: a round trip settles it
-        await client.request('corroborate/reindex', {});
+        await client.request(ReindexRequest.method, {});
         return client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
       })();
       assert.ok(reg, JSON.stringify(client.registrations));

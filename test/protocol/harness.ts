@@ -1,8 +1,10 @@
 /**
  * A minimal LSP client for protocol tests: spawns `node dist/server.js --stdio` and talks to it
- * as an editor does. Waits on messages (promises with a timeout), never sleeps.
+ * as an editor does, or (startInProcess) builds the server in this process with createServer
+ * over an in-memory stream pair. Waits on messages (promises with a timeout), never sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +17,9 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
+import { StatusNotification } from '../../server/src/protocol';
+import { createConnection as createServerConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createServer, type CorroborateServer } from '../../server/src/lsp/createServer';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 /** the server under test (CORROBORATE_SERVER overrides, e.g. for a mutated build) */
@@ -92,11 +97,17 @@ export interface StartOptions {
   execArgv?: string[];
   /** initializationOptions sent with initialize */
   initializationOptions?: unknown;
+  /** build the server in this process (createServer over an in-memory connection) instead of spawning it */
+  inProcess?: boolean;
 }
 
 export class Client {
   readonly conn: ProtocolConnection;
+  /** the server process (in process there is none: tests that need it use start()) */
   readonly proc: ChildProcess;
+  /** the in-process server (undefined when spawned) */
+  readonly server: CorroborateServer | undefined;
+  private serverConn: { dispose(): void } | undefined;
   settings: Record<string, unknown>;
   stderr = '';
   /** every notification received, in order */
@@ -111,9 +122,22 @@ export class Client {
   constructor(readonly opts: StartOptions) {
     this.settings = opts.settings ?? {};
     this.timeoutMs = opts.timeoutMs ?? 15_000;
-    this.proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr!.on('data', (d) => (this.stderr += d.toString()));
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    if (opts.inProcess) {
+      // message readers/writers, not raw streams: on a raw stream's end the LSP library exits the process
+      const up = new PassThrough();
+      const down = new PassThrough();
+      const serverConn = createServerConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down));
+      this.server = createServer(serverConn);
+      this.server.listen();
+      this.serverConn = serverConn;
+      this.proc = undefined as unknown as ChildProcess;
+      this.conn = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    } else {
+      this.server = undefined;
+      this.proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.proc.stderr!.on('data', (d) => (this.stderr += d.toString()));
+      this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    }
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) => {
       this.configRequests.push(p);
       return p.items.map((it) => (it.section === 'corroborate' ? (this.opts.settingsFor?.(it.scopeUri) ?? this.settings) : null));
@@ -170,11 +194,13 @@ export class Client {
     return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && pred(p.diagnostics, p), `diagnostics for ${uri}`);
   }
 
-  async initialize(): Promise<InitializeResult> {
+  /** initialize, then initialized; `afterInitialized` runs right after initialized is sent (before the index is ready). */
+  async initialize(afterInitialized?: () => void): Promise<InitializeResult> {
     const folder = this.opts.folder;
-    const ready = this.waitFor('corroborate/status', (s: any) => s.state === 'ready', 'status ready');
+    const ready = this.waitFor(StatusNotification.method, (s: any) => s.state === 'ready', 'status ready');
     this.init = (await this.conn.sendRequest('initialize', {
-      processId: process.pid,
+      // in process: no parent-process watchdog (it would keep this process alive)
+      processId: this.opts.inProcess ? null : process.pid,
       initializationOptions: this.opts.initializationOptions,
       rootUri: uriOf(folder),
       workspaceFolders: [folder, ...(this.opts.moreFolders ?? [])].map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
@@ -194,6 +220,7 @@ export class Client {
       },
     })) as InitializeResult;
     await this.conn.sendNotification('initialized', {});
+    afterInitialized?.();
     await ready;
     return this.init;
   }
@@ -222,14 +249,21 @@ export class Client {
   }
 
   async stop(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.conn.sendNotification('exit');
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+      // in process, `exit` would end this process (the LSP library calls process.exit)
+      if (!this.server) void this.conn.sendNotification('exit');
     } catch {
       /* already gone */
     }
+    clearTimeout(timer);
     this.conn.dispose();
-    if (this.proc.exitCode === null) this.proc.kill();
+    if (this.server) {
+      this.server.dispose();
+      this.serverConn?.dispose();
+    }
+    if (this.proc && this.proc.exitCode === null) this.proc.kill();
   }
 }
 
@@ -237,6 +271,11 @@ export async function start(opts: StartOptions): Promise<Client> {
   const c = new Client(opts);
   await c.initialize();
   return c;
+}
+
+/** The server built in this process by createServer, over an in-memory connection. */
+export function startInProcess(opts: StartOptions): Promise<Client> {
+  return start({ ...opts, inProcess: true });
 }
 
 /** Applies LSP text edits to a text (as an editor does: all ranges refer to the original text). */

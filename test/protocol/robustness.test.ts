@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { makeBadSources, makeTinyFiles, MAX_SOURCE_KB, removeBadSources, UTF16BE, UTF16LE, BIG_FIRST, SECRET } from './badSources';
 import { makeWorkspace, positionOf, REPO, start, uriOf, type Client } from './harness';
+import { ReindexRequest, ReportRequest, StatusNotification, TrustNotification } from '../../server/src/protocol';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
 
@@ -139,7 +140,7 @@ function logged(c: Client, re: RegExp) {
 }
 
 function lastStatus(c: Client) {
-  return c.log.filter((n) => n.method === 'corroborate/status').pop()!.params;
+  return c.log.filter((n) => n.method === StatusNotification.method).pop()!.params;
 }
 
 function serverErrors(c: Client) {
@@ -251,8 +252,8 @@ describe('robustness: the server reads only inside its source folders', function
       assert.strictEqual(lastStatus(untrusted).files, 1);
       assert.ok(untrusted.log.some((n) => n.method === 'window/showMessage' && /outside the workspace refused/.test(n.params.message)));
       // trust granted: the setting is honoured
-      const ready = untrusted.waitFor('corroborate/status', (s: any) => s.state === 'ready' && s.files === 2, 'status after trust');
-      untrusted.notify('corroborate/trust', { trusted: true });
+      const ready = untrusted.waitFor(StatusNotification.method, (s: any) => s.state === 'ready' && s.files === 2, 'status after trust');
+      untrusted.notify(TrustNotification.method, { trusted: true });
       await ready;
     } finally {
       await untrusted.stop();
@@ -321,8 +322,8 @@ describe('robustness: the server reads only inside its source folders', function
       const uri = c.open(file, fs.readFileSync(file, 'utf8'));
       await pub;
       await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
-      await c.request('corroborate/reindex', {});
-      await c.request('corroborate/report', { uri });
+      await c.request(ReindexRequest.method, {});
+      await c.request(ReportRequest.method, { uri });
       assert.doesNotMatch(c.stderr, /NETWORK-ATTEMPT/);
       assert.strictEqual(c.proc.exitCode, null, 'the server is alive');
       assert.ok(!fs.existsSync('/tmp/corroborate-pwned'));

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { makeWorkspace, ours, positionOf, SEED, start, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
+import { CheckFileRequest, ReindexRequest, StatusNotification } from '../../server/src/protocol';
 
 const AGREEMENT = 'The two countries signed a binding agreement.';
 const DRAFT = `# The partnership\n\n${SUPPORTED} ${SUBMARINES}\n\n${AGREEMENT} Is this real?\n`;
@@ -38,7 +39,7 @@ describe('protocol: language server over stdio', function () {
     const req = client.configRequests[0];
     assert.equal(req.items[0].section, 'corroborate');
     assert.equal(req.items[0].scopeUri, uriOf(folder));
-    const ready = client.log.filter((n) => n.method === 'corroborate/status').pop()!.params;
+    const ready = client.log.filter((n) => n.method === StatusNotification.method).pop()!.params;
     assert.equal(ready.state, 'ready');
     assert.equal(ready.files, 1);
     assert.ok(ready.sentences >= 20, `sentences: ${ready.sentences}`);
@@ -84,7 +85,7 @@ describe('protocol: language server over stdio', function () {
     const pub = client.diagnostics(uri);
     client.open(draftPath, DRAFT);
     const { diagnostics } = await pub;
-    const counts = (await client.request('corroborate/checkFile', { uri })).counts;
+    const counts = (await client.request(CheckFileRequest.method, { uri })).counts;
     const errors = ours(diagnostics).filter((d) => d.severity === 1);
     if (counts.contradicted === 0) {
       assert.equal(errors.length, 0, 'no contradicted statement, no error');
@@ -155,7 +156,7 @@ describe('protocol: language server over stdio', function () {
     // the statement the seeds supported is now unsupported, since only other/ is a source
     const line = positionOf(DRAFT, SUPPORTED).line;
     assert.ok(ours(diagnostics).some((d) => d.range.start.line === line && d.code === 'unsupported' && d.range.start.character < SUPPORTED.length));
-    const counts = (await client.request('corroborate/checkFile', { uri })).counts;
+    const counts = (await client.request(CheckFileRequest.method, { uri })).counts;
     assert.equal(counts.supported, 1);
   });
 
@@ -169,7 +170,7 @@ describe('protocol: language server over stdio', function () {
     const gone = client.diagnostics(uri, (ds) => !hasSubmarines(DRAFT)(ds));
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(extra), type: 1 }] });
     await gone;
-    const status = client.log.filter((n) => n.method === 'corroborate/status').pop()!.params;
+    const status = client.log.filter((n) => n.method === StatusNotification.method).pop()!.params;
     assert.equal(status.files, 2);
     fs.rmSync(extra);
     const back = client.diagnostics(uri, hasSubmarines(DRAFT));
@@ -181,7 +182,7 @@ describe('protocol: language server over stdio', function () {
     const uri = uriOf(draftPath);
     client.open(draftPath, DRAFT);
     const pub = client.diagnostics(uri);
-    const res = await client.request('corroborate/checkFile', { uri });
+    const res = await client.request(CheckFileRequest.method, { uri });
     await pub;
     const c = res.counts;
     assert.equal(c.supported, 1);
@@ -191,7 +192,7 @@ describe('protocol: language server over stdio', function () {
 
   it('re-indexes on corroborate/reindex', async () => {
     fs.writeFileSync(path.join(folder, 'seeds', 'second.md'), 'A second source about something else entirely.\n');
-    const res = await client.request('corroborate/reindex', {});
+    const res = await client.request(ReindexRequest.method, {});
     assert.equal(res.files, 2);
   });
 });
@@ -209,7 +210,7 @@ describe('protocol: source problems', function () {
       assert.equal(msg.params.type, 2);
       assert.match(msg.params.message, /missing-folder/);
       assert.ok(client.log.some((n) => n.method === 'window/logMessage' && n.params.type === 2 && /missing-folder/.test(n.params.message)));
-      const status = client.log.filter((n) => n.method === 'corroborate/status').pop()!.params;
+      const status = client.log.filter((n) => n.method === StatusNotification.method).pop()!.params;
       assert.equal(status.problems, 1);
       assert.equal(status.files, 1);
       const uri = uriOf(path.join(folder, 'draft.md'));

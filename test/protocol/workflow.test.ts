@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
+import { makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, startInProcess, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
+import { AddSourceRequest, CheckPathRequest, CountsNotification, CursorNotification, HiddenRequest, ListDraftsRequest, UnhideRequest } from '../../server/src/protocol';
 
 const DRAFT = `# Notes\n\n${SUPPORTED} ${SUBMARINES}\n\n${NEGATED}\n`;
 
@@ -24,7 +25,7 @@ describe('protocol: workflow', function () {
     folder = makeWorkspace({ 'draft.md': DRAFT, ...files });
     draftPath = path.join(folder, 'draft.md');
     uri = uriOf(draftPath);
-    client = await start({ folder, settings: { sources: ['seeds'], debounceMs: 0, ...settings } });
+    client = await startInProcess({ folder, settings: { sources: ['seeds'], debounceMs: 0, ...settings } });
     return client;
   }
 
@@ -49,15 +50,15 @@ describe('protocol: workflow', function () {
       const first = await openDraft(c);
       assert.ok(on(DRAFT, 'not exploratory')(first), 'shown on open (nothing typed yet)');
       const v2 = c.diagnostics(uri, (_d, p) => p.version === 2);
-      c.notify('corroborate/cursor', { uri, position: positionOf(EDITED, 'exploratory at all', 3) });
+      c.notify(CursorNotification.method, { uri, position: positionOf(EDITED, 'exploratory at all', 3) });
       c.change(uri, EDITED);
       const typed = (await v2).diagnostics;
       assert.ok(!ours(typed).some((d) => textAt(EDITED, d.range).includes('exploratory')), shown(typed, EDITED));
       assert.ok(on(EDITED, 'nuclear submarines')(typed), `others stay: ${shown(typed, EDITED)}`);
       // moving inside the statement keeps it held; leaving it shows it
       const back = c.diagnostics(uri, (d, p) => p.version === 2 && !!ours(d).find((x) => textAt(EDITED, x.range).includes('exploratory')));
-      c.notify('corroborate/cursor', { uri, position: positionOf(EDITED, 'talks are') });
-      c.notify('corroborate/cursor', { uri, position: { line: 0, character: 2 } });
+      c.notify(CursorNotification.method, { uri, position: positionOf(EDITED, 'talks are') });
+      c.notify(CursorNotification.method, { uri, position: { line: 0, character: 2 } });
       const left = (await back).diagnostics;
       assert.ok(on(EDITED, 'nuclear submarines')(left));
       const republished = c.log.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === 2);
@@ -68,7 +69,7 @@ describe('protocol: workflow', function () {
       const c = await boot({ holdBackMs: 1500 }); // long enough for the check to publish first on a busy machine
       await openDraft(c);
       const v2 = c.diagnostics(uri, (_d, p) => p.version === 2);
-      c.notify('corroborate/cursor', { uri, position: positionOf(EDITED, 'exploratory at all', 3) });
+      c.notify(CursorNotification.method, { uri, position: positionOf(EDITED, 'exploratory at all', 3) });
       c.change(uri, EDITED);
       const typed = (await v2).diagnostics;
       assert.ok(!ours(typed).some((d) => textAt(EDITED, d.range).includes('exploratory')), shown(typed, EDITED));
@@ -81,7 +82,7 @@ describe('protocol: workflow', function () {
       const c = await boot({ holdBackMs: 0 });
       await openDraft(c);
       const v2 = c.diagnostics(uri, (_d, p) => p.version === 2);
-      c.notify('corroborate/cursor', { uri, position: positionOf(EDITED, 'exploratory at all', 3) });
+      c.notify(CursorNotification.method, { uri, position: positionOf(EDITED, 'exploratory at all', 3) });
       c.change(uri, EDITED);
       const typed = (await v2).diagnostics;
       assert.ok(ours(typed).some((d) => textAt(EDITED, d.range).includes('exploratory')), shown(typed, EDITED));
@@ -126,12 +127,12 @@ describe('protocol: workflow', function () {
       next = c.diagnostics(uri, (_x, p) => p.version === 4);
       c.change(uri, DRAFT);
       assert.ok(!on(DRAFT, 'nuclear submarines')((await next).diagnostics));
-      const list = await c.request<any[]>('corroborate/hidden', {});
+      const list = await c.request<any[]>(HiddenRequest.method, {});
       assert.equal(list.length, 1);
       assert.equal(list[0].text, SUBMARINES);
       assert.equal(list[0].folderUri, uriOf(folder));
       const back = c.diagnostics(uri, (x) => !!on(DRAFT, 'nuclear submarines')(x));
-      const res = await c.request<{ removed: number }>('corroborate/unhide', { items: list });
+      const res = await c.request<{ removed: number }>(UnhideRequest.method, { items: list });
       assert.equal(res.removed, 1);
       await back;
       assert.deepEqual(JSON.parse(fs.readFileSync(cfg, 'utf8')).hidden, []);
@@ -157,7 +158,7 @@ describe('protocol: workflow', function () {
 
     it('lists the drafts matching corroborate.drafts (not sources, node_modules, dot folders) and publishes each', async () => {
       const c = await boot({}, files);
-      const { folders } = await c.request<{ folders: { folderUri: string; files: string[] }[] }>('corroborate/listDrafts', {});
+      const { folders } = await c.request<{ folders: { folderUri: string; files: string[] }[] }>(ListDraftsRequest.method, {});
       assert.equal(folders.length, 1);
       const rel = folders[0].files.map((u) => path.relative(folder, new URL(u).pathname).split(path.sep).join('/'));
       assert.deepEqual(rel, ['chapters/one.md', 'chapters/two.txt', 'draft.md']);
@@ -165,8 +166,8 @@ describe('protocol: workflow', function () {
       const two = uriOf(path.join(folder, 'chapters/two.txt'));
       const pubOne = c.diagnostics(one);
       const pubTwo = c.diagnostics(two);
-      const r1 = await c.request('corroborate/checkPath', { uri: one });
-      const r2 = await c.request('corroborate/checkPath', { uri: two });
+      const r1 = await c.request(CheckPathRequest.method, { uri: one });
+      const r2 = await c.request(CheckPathRequest.method, { uri: two });
       assert.deepEqual(r1.counts, { supported: 0, unsupported: 0, contradicted: 1, skipped: 0 });
       assert.deepEqual(r2.counts, { supported: 0, unsupported: 1, contradicted: 0, skipped: 0 });
       const d1: PublishDiagnosticsParams = await pubOne;
@@ -178,7 +179,7 @@ describe('protocol: workflow', function () {
 
     it('follows the drafts globs (from .corroborate.json too)', async () => {
       const c = await boot({ drafts: ['**/*.md'] }, { ...files, '.corroborate.json': JSON.stringify({ drafts: ['chapters/*.txt'] }) });
-      const { folders } = await c.request<{ folders: { files: string[] }[] }>('corroborate/listDrafts', {});
+      const { folders } = await c.request<{ folders: { files: string[] }[] }>(ListDraftsRequest.method, {});
       assert.deepEqual(folders[0].files, [uriOf(path.join(folder, 'chapters/two.txt'))]);
     });
   });
@@ -190,7 +191,7 @@ describe('protocol: workflow', function () {
       const c = await boot({}, { ...more, '.corroborate.json': JSON.stringify({ severity: { negation: 'warning' } }) });
       assert.ok(on(DRAFT, 'nuclear submarines')(await openDraft(c)));
       const gone = c.diagnostics(uri, (x) => !on(DRAFT, 'nuclear submarines')(x));
-      const res = await c.request('corroborate/addSource', { folderUri: uriOf(folder), uri: uriOf(path.join(folder, 'more')) });
+      const res = await c.request(AddSourceRequest.method, { folderUri: uriOf(folder), uri: uriOf(path.join(folder, 'more')) });
       assert.equal(res.target, 'project');
       assert.deepEqual(res.sources, ['seeds', 'more']);
       const saved = JSON.parse(fs.readFileSync(path.join(folder, '.corroborate.json'), 'utf8'));
@@ -201,7 +202,7 @@ describe('protocol: workflow', function () {
 
     it('without .corroborate.json tells the client to append it to the setting', async () => {
       const c = await boot({}, more);
-      const res = await c.request('corroborate/addSource', { uri: uriOf(path.join(folder, 'more')) });
+      const res = await c.request(AddSourceRequest.method, { uri: uriOf(path.join(folder, 'more')) });
       assert.deepEqual(res, { target: 'settings', folderUri: uriOf(folder), entry: 'more', sources: ['seeds', 'more'] });
       assert.ok(!fs.existsSync(path.join(folder, '.corroborate.json')));
     });
@@ -210,7 +211,7 @@ describe('protocol: workflow', function () {
   describe('counts and the size cap', () => {
     it('sends the counts of each check', async () => {
       const c = await boot({});
-      const counts = c.waitFor('corroborate/counts', (p: any) => p.uri === uri);
+      const counts = c.waitFor(CountsNotification.method, (p: any) => p.uri === uri);
       await openDraft(c);
       const p = await counts;
       assert.deepEqual(p.counts, { supported: 1, unsupported: 1, contradicted: 1, skipped: 1 }); // the heading is skipped
@@ -220,7 +221,7 @@ describe('protocol: workflow', function () {
     it('checks a draft over corroborate.maxDraftKB up to the cap and says so', async () => {
       const big = `${SUPPORTED}\n\n${'Filler words about the weather in spring. '.repeat(40)}\n\n${NEGATED}\n`;
       const c = await boot({ maxDraftKB: 1 });
-      const counts = c.waitFor('corroborate/counts', (p: any) => p.uri === uri);
+      const counts = c.waitFor(CountsNotification.method, (p: any) => p.uri === uri);
       const ds = await openDraft(c, big);
       const p = await counts;
       assert.ok(p.partial && p.partial.checkedChars < big.length && p.partial.totalChars === big.length, JSON.stringify(p.partial));

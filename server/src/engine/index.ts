@@ -7,3 +7,4 @@ export { LineIndex } from './positions';
 export { splitSentences } from './segment';
 export { analyze, tokenize, lemma } from './text';
 export { createChecker } from './defaults';
+export { findingsOf, draftFindings, shownResults, type Finding, type FindingOptions, type SeverityName } from './findings';

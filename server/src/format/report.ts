@@ -4,6 +4,7 @@
  * This is exactly the JSON shape other tools consume (version 1); do not add keys.
  */
 import { LineIndex, type ClaimResult, type LineRange, type SignalKind, type Verdict } from '../engine';
+import type { FindingOptions } from '../engine/findings';
 
 export interface JsonEvidence {
   source: string;
@@ -47,8 +48,8 @@ export interface CheckedFile {
   results: ClaimResult[];
 }
 
-/** Extra, non-JSON facts the text formatter uses (a one-line reason per claim). */
-export interface ReportOptions {
+/** How the formatters show results: source paths as the user named them; severities and hidden findings as configured. */
+export interface ReportOptions extends FindingOptions {
   /** maps a source path as the index knows it to the path shown to the user */
   displaySource?: (source: string) => string;
 }

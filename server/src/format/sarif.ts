@@ -1,20 +1,18 @@
 /**
- * `--format sarif`: SARIF 2.1.0, one run, one result per diagnostic the editor would show:
+ * `--format sarif`: SARIF 2.1.0, one run, one result per finding (engine/findings.ts), as the editor
+ * shows them as diagnostics:
  * the same codes (`contradicted`, `unsupported`, or the deciding signal: `number`, `negation`...),
  * the same ranges and messages, the level from the severity (error, warning; information and hint
  * are `note`), every cited source sentence as a related location.
  */
 import { LineIndex, type SignalKind } from '../engine';
-import { CODE_DOCS_BASE, toDiagnostics, type DiagnosticData } from '../diagnostics';
-import type { SeverityName } from '../workspace/config';
+import { CODE_DOCS_BASE, draftFindings } from '../engine/findings';
 import type { CheckedFile, ReportOptions } from './report';
 // the SARIF 2.1.0 schema as TypeScript types (@types/sarif): the log below must type-check against it
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 
 export interface SarifOptions extends ReportOptions {
   version?: string;
-  /** severity per code, as corroborate.severity.<code> (`off` drops the code) */
-  severity?: Record<string, SeverityName>;
 }
 
 const DESCRIPTIONS: Record<'contradicted' | 'unsupported' | Exclude<SignalKind, 'coverage'>, string> = {
@@ -41,11 +39,10 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
   const used = new Set<string>();
   for (const f of files) {
     const li = new LineIndex(f.text);
-    for (const d of toDiagnostics(f.results, li, { severity: opts.severity })) {
-      const data = d.data as DiagnosticData;
-      const code = String(d.code);
+    for (const x of draftFindings(f.results, li, opts)) {
+      const code = x.code;
       used.add(code);
-      const related = data.evidence.map((e, i) => ({
+      const related = x.evidence.map((e, i) => ({
         id: i,
         message: { text: e.quote },
         physicalLocation: {
@@ -55,18 +52,18 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
       }));
       results.push({
         ruleId: code,
-        level: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'note',
-        message: { text: String(d.message).replace(/\s+/g, ' ').trim() || data.verdict },
+        level: x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'note',
+        message: { text: x.message.replace(/\s+/g, ' ').trim() || x.verdict },
         locations: [
           {
             physicalLocation: {
               artifactLocation: { uri: toUri(f.path) },
-              region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+              region: { startLine: x.range.start.line + 1, startColumn: x.range.start.character + 1, endLine: x.range.end.line + 1, endColumn: x.range.end.character + 1 },
             },
           },
         ],
-        partialFingerprints: { 'corroborate/v1': data.fingerprint },
-        properties: { verdict: data.verdict },
+        partialFingerprints: { 'corroborate/v1': x.fingerprint },
+        properties: { verdict: x.verdict },
         ...(related.length ? { relatedLocations: related } : {}),
       });
     }

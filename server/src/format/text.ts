@@ -1,24 +1,29 @@
 /**
- * `--format text`: one line per finding, as compilers print them, then a summary line.
+ * `--format text`: one line per finding (engine/findings.ts: the same findings, severities and
+ * messages as the editor's diagnostics and SARIF), as compilers print them, then a summary line.
  *
- *   path:line:col: error|warning: <verdict>: <message> [<source path>:<line>]
+ *   path:line:col: <severity>: <verdict>: <message> [<source path>:<line>]
  *   (an extracted source names its place instead of a line: [report.pdf, p. 3])
  *
- * line and col are 1-based; col counts UTF-16 code units (as LSP and VS Code do).
- * The position is the start of the words the finding is about (the deciding signal's
- * span), or of the statement when no narrower span is known.
+ * severity is error, warning, information or hint (corroborate.severity.<code> and the
+ * .corroborate.json `severity` apply); line and col are 1-based; col counts UTF-16 code units
+ * (as LSP and VS Code do). The position is the start of the words the finding is about (the
+ * deciding signal's span), or of the statement when no narrower span is known.
  */
-import { LineIndex, type ClaimResult } from '../engine';
+import { LineIndex } from '../engine';
+import { draftFindings, type FindingSeverity, type FindingVerdict } from '../engine/findings';
 import { countVerdicts, type CheckedFile, type Counts, type ReportOptions } from './report';
 
-export interface Finding {
+/** One printed line. */
+export interface TextLine {
   path: string;
   /** 1-based */
   line: number;
   /** 1-based */
   column: number;
-  severity: 'error' | 'warning';
-  verdict: 'contradicted' | 'unsupported';
+  severity: FindingSeverity;
+  verdict: FindingVerdict;
+  /** the finding's message without its verdict prefix */
   message: string;
   /** the cited source and its 1-based line, if any */
   source?: string;
@@ -27,49 +32,34 @@ export interface Finding {
   sourcePlace?: string;
 }
 
-/** Findings (contradicted and unsupported statements) of checked drafts, in draft order. */
-export function findings(files: CheckedFile[], opts: ReportOptions = {}): Finding[] {
+/** The findings of checked drafts as printed lines, in draft order (by position, then as found). */
+export function textLines(files: CheckedFile[], opts: ReportOptions = {}): TextLine[] {
   const show = opts.displaySource ?? ((s: string) => s);
-  const out: Finding[] = [];
+  const out: TextLine[] = [];
   for (const f of files) {
     const li = new LineIndex(f.text);
-    for (const r of f.results) {
-      if (r.verdict !== 'contradicted' && r.verdict !== 'unsupported') continue;
-      const pos = li.position(anchor(r));
-      const ev = citedEvidence(r);
+    const found = draftFindings(f.results, li, opts)
+      .map((x, i) => ({ x, i }))
+      .sort((a, b) => a.x.start - b.x.start || a.i - b.i)
+      .map((e) => e.x);
+    for (const x of found) {
       out.push({
         path: f.path,
-        line: pos.line + 1,
-        column: pos.character + 1,
-        severity: r.verdict === 'contradicted' ? 'error' : 'warning',
-        verdict: r.verdict,
-        message: oneLine(r.reason || (r.verdict === 'contradicted' ? 'a source says otherwise' : 'no source carries this statement')),
-        source: ev ? show(ev.source) : undefined,
-        sourceLine: ev ? ev.range.start.line + 1 : undefined,
-        ...(ev?.place !== undefined ? { sourcePlace: ev.place } : {}),
+        line: x.range.start.line + 1,
+        column: x.range.start.character + 1,
+        severity: x.severity,
+        verdict: x.verdict,
+        message: oneLine(x.message.slice(x.verdict.length + 2)),
+        source: x.cited ? show(x.cited.source) : undefined,
+        sourceLine: x.cited ? x.cited.range.start.line + 1 : undefined,
+        ...(x.cited?.place !== undefined ? { sourcePlace: x.cited.place } : {}),
       });
     }
   }
   return out;
 }
 
-/** Where the finding points: the first signal that decided the verdict, else the statement. */
-function anchor(r: ClaimResult): number {
-  const effect = r.verdict === 'contradicted' ? 'contradicts' : 'unsupported';
-  const s = r.signals.find((x) => x.effect === effect && x.start >= r.start && x.end <= r.end && x.end > x.start);
-  return s ? s.start : r.start;
-}
-
-/** The evidence a finding cites: the deciding signal's, else the first with the matching relation, else the first. */
-function citedEvidence(r: ClaimResult) {
-  const effect = r.verdict === 'contradicted' ? 'contradicts' : 'unsupported';
-  const s = r.signals.find((x) => x.effect === effect && x.evidence !== undefined);
-  if (s && s.evidence !== undefined && r.evidence[s.evidence]) return r.evidence[s.evidence];
-  const rel = r.verdict === 'contradicted' ? 'contradicts' : 'related';
-  return r.evidence.find((e) => e.relation === rel) ?? r.evidence[0];
-}
-
-/** The reason on one line; a doubled kind prefix ("entity: entity: ...") is printed once. */
+/** The message on one line; a doubled kind prefix ("entity: entity: ...") is printed once. */
 function oneLine(s: string): string {
   return s
     .replace(/\s+/g, ' ')
@@ -77,11 +67,12 @@ function oneLine(s: string): string {
     .replace(/^([a-z]+): \1: /, '$1: ');
 }
 
-export function formatFinding(f: Finding): string {
+export function formatLine(f: TextLine): string {
   const cite = f.source !== undefined ? (f.sourcePlace !== undefined ? ` [${f.source}, ${f.sourcePlace}]` : ` [${f.source}:${f.sourceLine}]`) : '';
   return `${f.path}:${f.line}:${f.column}: ${f.severity}: ${f.verdict}: ${f.message}${cite}`;
 }
 
+/** The summary: statements by verdict (the lines above are the findings, one per line). */
 export function summaryLine(c: Counts): string {
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return (
@@ -91,7 +82,7 @@ export function summaryLine(c: Counts): string {
 }
 
 export function formatText(files: CheckedFile[], opts: ReportOptions = {}): string {
-  const lines = findings(files, opts).map(formatFinding);
+  const lines = textLines(files, opts).map(formatLine);
   lines.push(summaryLine(countVerdicts(files)));
   return lines.join('\n') + '\n';
 }

@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXTRACTED_FORMATS } from './extract/formats';
 
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+import type { SeverityName } from '../engine/findings';
+
+export type { SeverityName };
 export type CheckMode = 'onType' | 'onSave' | 'manual';
 
 export interface Settings {

@@ -1,11 +1,32 @@
 /**
- * Drafts of a workspace folder for Check Workspace: files matching `corroborate.drafts` globs
- * (relative to the folder), outside the source folders, node_modules and dot folders; and the
- * size cap (`corroborate.maxDraftKB`) of one draft. No LSP here.
+ * Drafts on disk, for the server and the CLI alike: the files of a folder matching globs (Check
+ * Workspace's `corroborate.drafts`; the CLI's draft extensions), outside the source folders,
+ * node_modules and dot folders; reading one (BOM, format); and the size cap
+ * (`corroborate.maxDraftKB`) of one draft. No LSP here.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { DraftFormat } from '../engine/draft';
 import { isInside } from './sources';
+
+/** File extensions read as drafts when a folder is given. */
+export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+/** Whether a path has a draft extension (any case). */
+export function hasDraftExtension(p: string): boolean {
+  return DRAFT_EXTENSIONS.has(path.extname(p).toLowerCase());
+}
+
+/** Markdown for .md and .markdown, plain text otherwise. */
+export function draftFormat(p: string): DraftFormat {
+  const ext = path.extname(p).toLowerCase();
+  return ext === '.md' || ext === '.markdown' ? 'markdown' : 'plaintext';
+}
+
+/** A draft's text as checked: UTF-8, a byte-order mark replaced by a space (offsets keep their place). Throws the fs error. */
+export function readDraft(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+}
 
 /** A glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) as a regular expression over '/'-separated relative paths. */
 export function globToRegExp(glob: string): RegExp {
@@ -51,9 +72,12 @@ export interface DraftListing {
   truncated: boolean;
 }
 
-/** Files under `folder` matching any of `globs`, sorted, skipping `exclude` folders, node_modules and dot folders. */
-export function listDrafts(folder: string, globs: string[], exclude: string[], limit = 5000): DraftListing {
-  const res = globs.map(globToRegExp);
+/**
+ * Files under `folder` matching any of `globs` (or the test given instead), sorted, skipping `exclude` folders, node_modules and
+ * dot folders. A folder that cannot be read is skipped, or passed to `onUnreadable` (which may throw).
+ */
+export function listDrafts(folder: string, globs: string[] | ((rel: string) => boolean), exclude: string[], limit = 5000, onUnreadable?: (dir: string, e: NodeJS.ErrnoException) => void): DraftListing {
+  const res = typeof globs === 'function' ? [{ test: globs }] : globs.map(globToRegExp);
   const files: string[] = [];
   let truncated = false;
   const walk = (dir: string, depth: number) => {
@@ -61,7 +85,8 @@ export function listDrafts(folder: string, globs: string[], exclude: string[], l
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      onUnreadable?.(dir, e as NodeJS.ErrnoException);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -3,3 +3,7 @@
 export { loadSources, loadSourcesSync, type LoadOptions, type LoadResult } from './corpus';
 export { listSourceFiles, readSourceFile, decodeSource, isInside, type SourceProblem } from './sources';
 export { saveIndex, readIndex, loadSourcesCached, ENGINE_VERSION, type CacheInfo, type CachedLoad } from './persist';
+export { loadIndexSync, loadIndexAsync, type IndexLoad } from './load';
+export { readProjectFile, updateProjectFile, withProjectFile, PROJECT_FILE, type ProjectFile } from './projectFile';
+export { listDrafts, readDraft, draftFormat } from './drafts';
+export { realInside, folderDisplay, sourceDisplay, displayPath } from './paths';
