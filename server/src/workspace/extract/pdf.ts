@@ -80,7 +80,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractOutcome> {
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes the buffer over: give it a copy
-    doc = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+    doc = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: false, verbosity: 0 });
   } catch (e) {
     const name = (e as { name?: string }).name;
     if (name === 'PasswordException') return { problem: 'password-protected PDF: not indexed' };
