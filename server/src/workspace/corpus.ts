@@ -5,7 +5,7 @@
  */
 import { ReadAhead } from './reader';
 import { listSourceFiles, readSourceFile, decodeSourceBytes, isExtractedPath, DEFAULT_MAX_SOURCE_BYTES, type SourceBytes, type SourceFileInfo, type SourceProblem } from './sources';
-import { sharedExtractor } from './extract/pool';
+import { LOOKAHEAD, sharedExtractor } from './extract/pool';
 import type { ExtractOutcome } from './extract/types';
 import type { SourceIndex } from '../engine/sourceIndex';
 
@@ -61,9 +61,10 @@ export function listAll(roots: string[], problems: SourceProblem[], maxFiles?: n
   return files;
 }
 
-/** A load step that asks the runner to extract a file's text (see runLoad, runLoadSliced). */
+/** A load step that asks the runner to extract a file's text (see runLoad, runLoadSliced), and names the next ones. */
 export interface ExtractStep {
   extract: string;
+  next: string[];
 }
 
 /** What a load yields: progress, or a file to extract (answered with the ExtractOutcome). */
@@ -112,11 +113,20 @@ export type LoadProgress = [done: number, total: number];
 /** Runs a load to its end at once (extractions block this thread until the worker answers). */
 export function runLoad<R>(steps: Generator<LoadStep, R, ExtractOutcome | undefined>): R {
   let answer: ExtractOutcome | undefined;
-  for (;;) {
-    const r = steps.next(answer);
-    answer = undefined;
-    if (r.done) return r.value;
-    if (isExtractStep(r.value)) answer = sharedExtractor().extractSync(r.value.extract);
+  const asked = new Set<string>();
+  try {
+    for (;;) {
+      const r = steps.next(answer);
+      answer = undefined;
+      if (r.done) return r.value;
+      if (isExtractStep(r.value)) {
+        for (const n of r.value.next) asked.add(n);
+        answer = sharedExtractor().extractSync(r.value.extract, r.value.next);
+        asked.delete(r.value.extract);
+      }
+    }
+  } finally {
+    if (asked.size) sharedExtractor().forget(asked);
   }
 }
 
@@ -129,23 +139,30 @@ export async function runLoadSliced<R>(steps: Generator<LoadStep, R, ExtractOutc
   let sliceStart = performance.now();
   let answer: ExtractOutcome | undefined;
   let last: LoadProgress = [0, 0];
-  for (;;) {
-    const r = steps.next(answer);
-    answer = undefined;
-    if (r.done) return r.value;
-    if (isExtractStep(r.value)) {
-      // extraction runs in the worker while the event loop serves
-      opts.onProgress?.(last[0], last[1]);
-      answer = await sharedExtractor().extractAsync(r.value.extract);
-      sliceStart = performance.now();
-      continue;
+  const asked = new Set<string>();
+  try {
+    for (;;) {
+      const r = steps.next(answer);
+      answer = undefined;
+      if (r.done) return r.value;
+      if (isExtractStep(r.value)) {
+        // extraction runs in the worker (the next files too) while the event loop serves
+        opts.onProgress?.(last[0], last[1]);
+        for (const n of r.value.next) asked.add(n);
+        answer = await sharedExtractor().extractAsync(r.value.extract, r.value.next);
+        asked.delete(r.value.extract);
+        sliceStart = performance.now();
+        continue;
+      }
+      last = r.value;
+      if (performance.now() - sliceStart > sliceMs) {
+        opts.onProgress?.(r.value[0], r.value[1]);
+        await new Promise<void>((res) => setImmediate(res));
+        sliceStart = performance.now();
+      }
     }
-    last = r.value;
-    if (performance.now() - sliceStart > sliceMs) {
-      opts.onProgress?.(r.value[0], r.value[1]);
-      await new Promise<void>((res) => setImmediate(res));
-      sliceStart = performance.now();
-    }
+  } finally {
+    if (asked.size) sharedExtractor().forget(asked);
   }
 }
 
@@ -177,6 +194,9 @@ export function* indexFiles(
 ): Generator<LoadStep, { files: number; bytes: number }, ExtractOutcome | undefined> {
   const reuse = files.map((f) => unchanged?.(f) ?? false);
   const toRead = files.filter((f, i) => !reuse[i] && !isExtractedPath(f.path));
+  // the files to extract, in order: each extract step names the next few, for the worker to start on
+  const toExtract = files.filter((f, i) => !reuse[i] && isExtractedPath(f.path)).map((f) => f.path);
+  let x = 0;
   const ahead = toRead.length >= (opts.readAheadFrom ?? 500) ? new ReadAhead(toRead.map((f) => f.path), maxBytes) : undefined;
   let bytes = 0;
   let n = 0;
@@ -193,7 +213,8 @@ export function* indexFiles(
         continue;
       }
       if (isExtractedPath(f.path)) {
-        const outcome = yield { extract: f.path };
+        x++;
+        const outcome = yield { extract: f.path, next: toExtract.slice(x, x + LOOKAHEAD) };
         if (indexExtracted(index, f, maxBytes, problems, warnings, outcome)) {
           bytes += f.size;
           n++;

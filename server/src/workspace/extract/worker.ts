@@ -1,8 +1,9 @@
 /**
  * The extraction worker (bundled as dist/extractWorker.js): reads a source file's bytes and extracts its
- * text off the loading thread. Requests come as { id, path, ext }; the reply { id, outcome } goes back on
- * the port the request names (the async channel, or the sync channel after which the shared flag is
- * raised). pdf.js's console output is kept off stdout (the language server speaks LSP there).
+ * text off the loading thread, one file at a time in the order asked. Requests come as { id, path, ext,
+ * sync }; the reply { id, outcome } goes back on the worker's port, or for a sync request on the sync
+ * port, after which the shared counter is raised (the loading thread waits on it). pdf.js's console
+ * output is silenced: nothing of it reaches the language server's stdout, where it speaks LSP.
  */
 import * as fs from 'node:fs';
 import { parentPort, type MessagePort } from 'node:worker_threads';
@@ -12,7 +13,9 @@ import { MAX_EXTRACT_FILE_BYTES, type ExtractReply, type ExtractRequest } from '
 for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = () => {};
 
 let syncPort: MessagePort | undefined;
-let flag: Int32Array | undefined;
+let counter: Int32Array | undefined;
+const queue: ExtractRequest[] = [];
+let busy = false;
 
 async function run(req: ExtractRequest): Promise<ExtractOutcome> {
   let bytes: Buffer;
@@ -27,19 +30,29 @@ async function run(req: ExtractRequest): Promise<ExtractOutcome> {
   return extract(req.ext, bytes);
 }
 
-parentPort?.on('message', (msg: { init?: { port: MessagePort; flag: SharedArrayBuffer } } & Partial<ExtractRequest>) => {
+async function pump(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    for (let req = queue.shift(); req; req = queue.shift()) {
+      const reply: ExtractReply = { id: req.id, outcome: await run(req) };
+      if (req.sync && syncPort && counter) {
+        syncPort.postMessage(reply);
+        Atomics.add(counter, 0, 1);
+        Atomics.notify(counter, 0);
+      } else parentPort!.postMessage(reply);
+    }
+  } finally {
+    busy = false;
+  }
+}
+
+parentPort?.on('message', (msg: { init?: { port: MessagePort; counter: SharedArrayBuffer } } & Partial<ExtractRequest>) => {
   if (msg.init) {
     syncPort = msg.init.port;
-    flag = new Int32Array(msg.init.flag);
+    counter = new Int32Array(msg.init.counter);
     return;
   }
-  const req = msg as ExtractRequest;
-  void run(req).then((outcome) => {
-    const reply: ExtractReply = { id: req.id, outcome };
-    if (req.sync && syncPort && flag) {
-      syncPort.postMessage(reply);
-      Atomics.store(flag, 0, 1);
-      Atomics.notify(flag, 0);
-    } else parentPort!.postMessage(reply);
-  });
+  queue.push(msg as ExtractRequest);
+  void pump();
 });
