@@ -89,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     } else if (server) status.text = `$(book) Corroborate: ${server.files} sources, ${server.sentences} sentences`;
     if (server) tips.push(`${server.files} sources, ${server.sentences} sentences indexed.`);
     if (server?.problems) tips.push(`${server.problems} source problems: see the Corroborate output.`);
+    for (const line of server?.skipped ?? []) tips.push(line);
     tips.push('Click for a report of the current file.');
     status.tooltip = tips.join('\n');
   };

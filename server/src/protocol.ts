@@ -38,6 +38,8 @@ export interface StatusParams {
   sentences: number;
   problems: number;
   percent: number;
+  /** files left out for their format, one line per source folder ("2 files skipped: unsupported format .key, .pages") */
+  skipped?: string[];
 }
 /** The indexing state of all folders (the status bar). */
 export namespace StatusNotification {

@@ -154,7 +154,7 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     assert.doesNotMatch(r.stderr, /locked\.pdf|corrupt\.docx/);
   });
 
-  it('server: the planted error is an error diagnostic, its hover cites "review.pdf, p. 3", the log names the bad and skipped files', async () => {
+  it('server: the planted error is an error diagnostic, its hover cites "review.pdf, p. 3", the log names the bad and skipped files, the status lists the skipped', async () => {
     client = await start({ folder: dir, settings: { sources: ['src'], debounceMs: 0 } });
     const uri = uriOf(path.join(dir, 'draft.md'));
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
@@ -168,5 +168,8 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     assert.equal(logs.filter((m) => m.includes('locked.pdf') && m.includes('password-protected PDF')).length, 1, logs.join('\n'));
     assert.equal(logs.filter((m) => m.includes('corrupt.docx')).length, 1, logs.join('\n'));
     assert.equal(logs.filter((m) => m.includes('2 files skipped: unsupported format .key, .pages')).length, 1, logs.join('\n'));
+    // the status bar's tooltip lists the skipped files (corroborate/status)
+    const statuses = client.log.filter((m) => m.method === 'corroborate/status' && m.params.state === 'ready');
+    assert.deepEqual(statuses[statuses.length - 1].params.skipped, ['src: 2 files skipped: unsupported format .key, .pages']);
   });
 });

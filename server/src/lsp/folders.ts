@@ -46,6 +46,7 @@ export function sendStatus(s: ServerState) {
   let files = 0;
   let sentences = 0;
   let problems = 0;
+  const skipped: string[] = [];
   let indexing = false;
   let percent = 0;
   let n = 0;
@@ -53,6 +54,7 @@ export function sendStatus(s: ServerState) {
     files += f.index.fileCount;
     sentences += f.index.sentenceCount;
     problems += f.problems.length;
+    for (const p of f.problems) if (/^\d+ files? skipped: /.test(p.message)) skipped.push(`${path.basename(p.path)}: ${p.message}`);
     if (f.indexing) {
       indexing = true;
       percent += f.percent;
@@ -65,6 +67,7 @@ export function sendStatus(s: ServerState) {
     sentences,
     problems,
     percent: indexing ? Math.round(percent / Math.max(1, n)) : 100,
+    ...(skipped.length ? { skipped } : {}),
   });
 }
 
