@@ -14,6 +14,7 @@ import {
   CursorNotification,
   HiddenRequest,
   ListDraftsRequest,
+  NoSourcesNotification,
   ReindexRequest,
   ReportRequest,
   StatusNotification,
@@ -100,6 +101,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       client.onNotification(StatusNotification.type, (s) => {
         server = s;
         render();
+      }),
+      client.onNotification(NoSourcesNotification.type, async () => {
+        // first run (no source folder configured, no seeds/ or usual folder): one notice per folder, from the server
+        const pick = await vscode.window.showInformationMessage('Corroborate: No sources indexed: choose a folder of source documents.', 'Choose Folder');
+        if (pick === 'Choose Folder') await vscode.commands.executeCommand('corroborate.addSourceFolder');
       }),
       client.onNotification(CheckingNotification.type, (p) => {
         checking.add(p.uri);

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { createChecker, LineIndex, type DraftFormat } from './engine';
 import { loadIndexSync } from './workspace/load';
 import { readableExtensions } from './workspace/sources';
+import { usualSourceFolder, USUAL_SOURCE_FOLDERS } from './workspace/firstRun';
 import { draftFormat, hasDraftExtension, listDrafts, readDraft, DRAFT_EXTENSIONS } from './workspace/drafts';
 import { displayPath, sourceDisplay } from './workspace/paths';
 import { readProjectFile, projectHidden, withProjectFile } from './workspace/projectFile';
@@ -171,7 +172,7 @@ export function main(argv: string[], io: Io): number {
 }
 
 function check(opts: CheckOptions, io: Io): number {
-  const given = opts.sources.length ? opts.sources : defaultSources(io.cwd);
+  const given = opts.sources.length ? opts.sources : defaultSources(io.cwd, io);
   // a missing folder is reported (once) and the others are read; none at all is an error
   const sources = given.filter((s) => fs.existsSync(path.resolve(io.cwd, s)));
   if (sources.length === 0) throw new UsageError(`source folder not found: ${given[0]}`);
@@ -228,12 +229,18 @@ export function projectConfig(cwd: string): ProjectConfig {
   return cfg;
 }
 
-function defaultSources(cwd: string): string[] {
+function defaultSources(cwd: string, io: Io): string[] {
   const project = projectConfig(cwd).sources;
   if (project?.length) return project;
   const seeds = path.join(cwd, 'seeds');
   if (fs.existsSync(seeds) && fs.statSync(seeds).isDirectory()) return ['seeds'];
-  throw new UsageError('no --sources given and there is no ./seeds folder');
+  // first run: the usual names of a source folder, and the CLI says which one it used
+  const usual = usualSourceFolder(cwd);
+  if (usual) {
+    io.stderr(`corroborate: no --sources given: using ./${usual}\n`);
+    return [usual];
+  }
+  throw new UsageError(`no --sources given and no source folder here (looked for ./seeds, ${USUAL_SOURCE_FOLDERS.map((n) => './' + n).join(', ')})`);
 }
 
 /** Builds the source index (workspace/load.ts), through the cache when --cache is given. */

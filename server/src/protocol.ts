@@ -32,6 +32,17 @@ export interface PartialInfo {
 
 // ---------------------------------------------------------------- server -> client notifications
 
+/** No sources indexed in a folder with no source folder configured and none of the usual ones: the client asks the writer to choose one. */
+export interface NoSourcesParams {
+  folderUri: string;
+  /** the folder names looked for */
+  looked: string[];
+}
+export namespace NoSourcesNotification {
+  export const method = 'corroborate/noSources';
+  export const type = new NotificationType<NoSourcesParams>(method);
+}
+
 export interface StatusParams {
   state: 'indexing' | 'ready';
   files: number;

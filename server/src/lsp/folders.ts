@@ -8,7 +8,8 @@ import { DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification
 import { createChecker } from '../engine';
 import { warmUp as warmUpLexicon } from '../engine/lexicon';
 import { fileUri } from '../diagnostics';
-import { StatusNotification } from '../protocol';
+import { NoSourcesNotification, StatusNotification } from '../protocol';
+import { noSourcesConfigured, usualSourceFolder, USUAL_SOURCE_FOLDERS } from '../workspace/firstRun';
 import { type SourceProblem } from '../workspace';
 import { confineRoots, normalizeSettings, sameSources, sourceRoots, type Settings } from '../workspace/config';
 import { describeCache, indexCacheDir, loadIndexAsync } from '../workspace/load';
@@ -74,7 +75,7 @@ export function sendStatus(s: ServerState) {
 function reportProblems(s: ServerState, f: Folder, problems: SourceProblem[], warnings: SourceProblem[]) {
   for (const p of problems) {
     s.connection.console.warn(`source problem: ${p.path}: ${p.message}`);
-    if (/not found|refused/.test(p.message) && !s.warnedMissing.has(p.path)) {
+    if (/not found|refused/.test(p.message) && !s.warnedMissing.has(p.path) && !f.noSources) {
       s.warnedMissing.add(p.path);
       void s.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: ${p.message}` });
     }
@@ -118,6 +119,12 @@ export function reindex(s: ServerState, f: Folder): Promise<void> {
     f.indexing = false;
     f.percent = 100;
     reportProblems(s, f, [...f.refused, ...res.problems], res.warnings);
+    if (f.noSources && index.fileCount === 0 && !s.warnedMissing.has(`noSources:${f.uri}`)) {
+      // first run: one notice, whose button picks a folder (as Add Source Folder does)
+      s.warnedMissing.add(`noSources:${f.uri}`);
+      log(s, `no sources indexed for ${f.name || 'the workspace'}: no source folder configured, and no seeds/ or ${USUAL_SOURCE_FOLDERS.map((n) => n + '/').join(', ')} folder`);
+      void s.connection.sendNotification(NoSourcesNotification.type, { folderUri: f.uri, looked: USUAL_SOURCE_FOLDERS });
+    }
     log(s, `indexed ${res.files} files, ${res.sentences} sentences in ${Math.round(res.ms)} ms for ${f.name || 'the workspace'}`);
     sendStatus(s);
   };
@@ -166,7 +173,20 @@ export async function refreshSettings(s: ServerState, pushed?: unknown, force = 
     f.settings = withProjectFile(editor, project);
     f.hidden = projectHidden(project);
     // only folders inside the workspace are read, unless the user allows more in a trusted workspace
-    const { roots, refused } = confineRoots(sourceRoots(f.settings, f.path), f.path, f.settings.allowSourcesOutsideWorkspace && s.workspaceTrusted);
+    let configured = f.settings;
+    f.noSources = false;
+    if (f.path && noSourcesConfigured(f.settings.sources, f.path)) {
+      // first run: no source folder configured and no seeds/: the usual names, else the notice after indexing
+      const usual = usualSourceFolder(f.path);
+      if (usual) {
+        configured = { ...f.settings, sources: [usual] };
+        if (!s.warnedMissing.has(`usual:${f.uri}:${usual}`)) {
+          s.warnedMissing.add(`usual:${f.uri}:${usual}`);
+          log(s, `no source folder configured and no seeds/: using ${usual}/ in ${f.name || 'the workspace'}`);
+        }
+      } else f.noSources = true;
+    }
+    const { roots, refused } = confineRoots(sourceRoots(configured, f.path), f.path, f.settings.allowSourcesOutsideWorkspace && s.workspaceTrusted);
     const maxBytes = f.settings.maxSourceKB * 1024;
     const formats = f.settings.sourceFormats.join(',');
     if (force || !f.started || !sameSources(roots, f.roots) || maxBytes !== f.maxBytes || refused.length !== f.refused.length || formats !== f.formats) {

@@ -36,6 +36,8 @@ export interface Folder {
   refused: SourceProblem[];
   /** corroborate.sourceFormats the index was built with, joined */
   formats?: string;
+  /** first run: no source folder configured, no seeds/ and none of the usual folders */
+  noSources?: boolean;
   /** size cap of one source file (corroborate.maxSourceKB) */
   maxBytes: number;
 }
