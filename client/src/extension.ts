@@ -15,6 +15,8 @@ import {
   HiddenRequest,
   ListDraftsRequest,
   NoSourcesNotification,
+  SourceTextRequest,
+  EXTRACTED_SCHEME,
   ReindexRequest,
   ReportRequest,
   StatusNotification,
@@ -208,6 +210,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!picks?.length) return;
       const res = await client.sendRequest(UnhideRequest.type, { items: picks.map((p) => p.item) });
       if (res) void vscode.window.showInformationMessage(`Corroborate: ${res.removed} finding(s) shown again.`);
+    }),
+    // extracted sources (PDF, HTML, ...): their text, read-only, as the server indexed it (evidence ranges count in it)
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, {
+      provideTextDocumentContent: async (uri) => {
+        const r = client ? await client.sendRequest(SourceTextRequest.type, { uri: uri.toString() }) : null;
+        return r ? r.text : `Corroborate: ${uri.path} is not an indexed source (re-index, or open the original file).`;
+      },
+    }),
+    vscode.commands.registerCommand('corroborate.openOriginal', async (target?: vscode.Uri) => {
+      const uri = target ?? vscode.window.activeTextEditor?.document.uri;
+      if (!uri || uri.scheme !== EXTRACTED_SCHEME) return;
+      // the original (a PDF, a .docx, ...): with the editor or app that opens it
+      await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(uri.path));
     }),
     vscode.commands.registerCommand('corroborate.addSourceFolder', async () => {
       if (!client) return;

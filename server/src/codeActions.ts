@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { ClaimResult, Evidence, LineIndex } from './engine';
-import { codeOf, fileUri, fingerprint, type DiagnosticData } from './diagnostics';
+import { codeOf, extractedUri, fileUri, fingerprint, type DiagnosticData } from './diagnostics';
 
 export const CMD_HIDE = 'corroborate.server.hideFinding';
 export const CMD_OPEN_SOURCE = 'corroborate.server.openSource';
@@ -109,7 +109,7 @@ export function codeActions(inp: ActionInput): CodeAction[] {
     out.push({
       title: `Open the source: ${citedPlace(ev, inp.display)}`,
       kind: CodeActionKind.QuickFix,
-      command: { title: 'Open the source', command: CMD_OPEN_SOURCE, arguments: [fileUri(ev.source), ev.range] },
+      command: { title: 'Open the source', command: CMD_OPEN_SOURCE, arguments: [ev.place !== undefined ? extractedUri(ev.source) : fileUri(ev.source), ev.range] },
     });
   }
   return out;

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { ClaimResult, Span } from './engine';
 import { decidingSignal } from './engine/findings';
-import { fileUri } from './diagnostics';
+import { extractedUri, fileUri } from './diagnostics';
 
 export { decidingSignal };
 
@@ -26,12 +26,14 @@ const TITLES: Record<ClaimResult['verdict'], string> = {
 
 /**
  * The source link: `[file:line](file:///abs/path#Lline)`, line 1-based; for an extracted source (PDF,
- * HTML, ...) its place instead, and a link to the file itself: `[report.pdf, p. 3](file:///abs/report.pdf)`.
+ * HTML, ...) its place, a link to its extracted text at the line (the `corroborate-source:` virtual
+ * document), and one to the original file: `[report.pdf, p. 3](corroborate-source:///abs/report.pdf#L12)
+ * ([original](file:///abs/report.pdf))`.
  */
 export function sourceLink(source: string, line0: number, opts: HoverOptions = {}, place?: string): string {
   const name = (opts.display ?? ((p: string) => path.basename(p)))(source);
   const uri = (opts.sourceUri ?? fileUri)(source);
-  if (place !== undefined) return `[${escapeLinkText(`${name}, ${place}`)}](${uri})`;
+  if (place !== undefined) return `[${escapeLinkText(`${name}, ${place}`)}](${extractedUri(source)}#L${line0 + 1}) ([original](${uri}))`;
   return `[${escapeLinkText(name)}:${line0 + 1}](${uri}#L${line0 + 1})`;
 }
 

@@ -139,6 +139,20 @@ export namespace ReportRequest {
   export const type = new RequestType<UriParams, ReportResult | null, void>(method);
 }
 
+/** The URI scheme of an extracted source's text (corroborate-source:///abs/report.pdf), a read-only view in the editor. */
+export const EXTRACTED_SCHEME = 'corroborate-source';
+
+/** The extracted text of an indexed source (a PDF's, ...), for the read-only `corroborate-source:` view. */
+export interface SourceTextResult {
+  text: string;
+  /** the original file */
+  fileUri: string;
+}
+export namespace SourceTextRequest {
+  export const method = 'corroborate/sourceText';
+  export const type = new RequestType<UriParams, SourceTextResult | null, void>(method);
+}
+
 /** Every hidden finding of every workspace folder (from .corroborate.json). */
 export namespace HiddenRequest {
   export const method = 'corroborate/hidden';

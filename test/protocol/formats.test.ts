@@ -163,7 +163,18 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     assert.equal(nine.severity, 1);
     const hover = (await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(DRAFT, 'nine cranes') })) as Hover;
     const md = (hover.contents as MarkupContent).value;
-    assert.match(md, /\[src\/review\.pdf, p\. 3\]\(file:\/\/\/[^)#]*\/src\/review\.pdf\)/);
+    assert.match(md, /\[src\/review\.pdf, p\. 3\]\(corroborate-source:\/\/\/[^)#]*\/src\/review\.pdf#L\d+\) \(\[original\]\(file:\/\/\/[^)#]*\/src\/review\.pdf\)\)/);
+    // go to evidence: the related location is the extracted text (a read-only view the client asks for), where the quote is exact
+    const rel = nine.relatedInformation![0].location;
+    assert.equal(rel.uri, 'corroborate-source://' + new URL(uriOf(path.join(dir, 'src', 'review.pdf'))).pathname);
+    const st = await client.request<{ text: string; fileUri: string } | null>('corroborate/sourceText', { uri: rel.uri });
+    assert.ok(st);
+    assert.equal(st.fileUri, uriOf(path.join(dir, 'src', 'review.pdf')));
+    assert.equal(textAt(st.text, rel.range), nine.relatedInformation![0].message);
+    assert.match(textAt(st.text, rel.range), /fourteen cranes/);
+    // only what an index holds is given out
+    assert.equal(await client.request('corroborate/sourceText', { uri: 'corroborate-source:///etc/passwd' }), null);
+    assert.equal(await client.request('corroborate/sourceText', { uri: uriOf(path.join(dir, 'draft.md')) }), null);
     const logs = client.log.filter((m) => m.method === 'window/logMessage').map((m) => String(m.params.message));
     assert.equal(logs.filter((m) => m.includes('locked.pdf') && m.includes('password-protected PDF')).length, 1, logs.join('\n'));
     assert.equal(logs.filter((m) => m.includes('corrupt.docx')).length, 1, logs.join('\n'));
