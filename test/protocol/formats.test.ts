@@ -119,6 +119,18 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     assert.match(planted.evidence[0].quote, /fourteen cranes/);
   });
 
+  it('cli --format sarif: evidence from the PDF names its page and gives no line region (lines count in the extracted text)', () => {
+    const r = cli(['--fail-on', 'none', '--format', 'sarif'], dir);
+    const sarif = JSON.parse(r.stdout) as { runs: { results: { relatedLocations?: { message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region?: unknown } }[] }[] }[] };
+    const related = sarif.runs[0].results.flatMap((x) => x.relatedLocations ?? []).filter((l) => l.physicalLocation.artifactLocation.uri.endsWith('review.pdf'));
+    assert.ok(related.length > 0);
+    for (const l of related) {
+      assert.match(l.message.text, /^p\. \d: /);
+      assert.equal(l.physicalLocation.region, undefined);
+    }
+    assert.ok(related.some((l) => /^p\. 3: .*fourteen cranes/.test(l.message.text)));
+  });
+
   it('cli: a quote from the .vtt is supported and its citation names the speaker and the time', () => {
     const c = claims(cli(['--fail-on', 'none', '--format', 'json'], dir).stdout);
     const q = c.get(QUOTE)!;
