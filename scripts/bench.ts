@@ -302,6 +302,7 @@ async function main() {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-bench-cache-'));
   if (argv.includes('--formats-only')) {
     extractionBench(corpora, row);
+    row('peak RSS of this bench process (the extraction worker included)', `${peakRssMB().toFixed(0)} MB`);
     printTable(corpora);
     fs.rmSync(cacheDir, { recursive: true, force: true });
     return;
