@@ -103,6 +103,29 @@ describe('source extraction', () => {
     assert.ok('problem' in none);
   });
 
+  it('a .docx or .epub whose entries would inflate to more than 256 MB is refused unopened (a zip bomb)', async () => {
+    // a central directory entry declaring 1.5 GB inflated, and the end record: no data needs to be there
+    const name = Buffer.from('word/document.xml');
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(8, 10);
+    cd.writeUInt32LE(1_000_000, 20);
+    cd.writeUInt32LE(1536 * 1024 * 1024, 24);
+    cd.writeUInt16LE(name.length, 28);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(cd.length + name.length, 12);
+    end.writeUInt32LE(0, 16);
+    const bomb = Buffer.concat([cd, name, end]);
+    for (const ext of ['.docx', '.epub']) {
+      assert.deepStrictEqual(await extract(ext, bomb), { problem: 'the archive would inflate to 1536 MB (more than 256 MB): not opened, not indexed' });
+    }
+    // the fixtures declare their true (small) sizes and open
+    assert.ok('text' in (await read('pilots.docx')));
+  });
+
   it('never throws: empty files, random bytes and an unknown extension come back as problems', async () => {
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 255);

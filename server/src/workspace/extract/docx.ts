@@ -2,9 +2,12 @@
 import * as mammoth from 'mammoth';
 import { parseDocument } from './dom';
 import { appendBlocks } from './html';
+import { tooLargeWhenInflated } from './zip';
 import { TextBuilder, problemOf, type ExtractOutcome } from './types';
 
 export async function extractDocx(bytes: Uint8Array): Promise<ExtractOutcome> {
+  const bomb = tooLargeWhenInflated(bytes);
+  if (bomb) return { problem: bomb };
   let html: string;
   try {
     const r = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });

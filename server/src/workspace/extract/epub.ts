@@ -5,11 +5,14 @@
 import JSZip from 'jszip';
 import { parseDocument } from './dom';
 import { appendBlocks } from './html';
+import { tooLargeWhenInflated } from './zip';
 import { TextBuilder, problemOf, type ExtractOutcome } from './types';
 
 const MAX_CHAPTERS = 2000;
 
 export async function extractEpub(bytes: Uint8Array): Promise<ExtractOutcome> {
+  const bomb = tooLargeWhenInflated(bytes);
+  if (bomb) return { problem: bomb };
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

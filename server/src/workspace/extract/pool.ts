@@ -15,6 +15,8 @@ import type { ExtractOutcome } from './types';
 import type { ExtractReply, ExtractRequest } from './protocol';
 
 export const EXTRACT_TIMEOUT_MS = 120_000;
+/** The worker's heap limit. */
+export const WORKER_HEAP_MB = 1024;
 /** Files extracted ahead of the one being indexed. */
 export const LOOKAHEAD = 4;
 
@@ -60,7 +62,9 @@ export class Extractor {
     try {
       // the worker's stdout and stderr are its own streams (never this process's stdout, where the
       // server speaks LSP); the worker silences console, so nothing piles up in them
-      const w = new Worker(script, { stdout: true, stderr: true });
+      // a heap of its own, capped: a file that would take more (a zip bomb, a monstrous page) stops the
+      // worker, which is replaced, and is reported; the server's heap is never at stake
+      const w = new Worker(script, { stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const { port1, port2 } = new MessageChannel();
       const shared = new SharedArrayBuffer(4);
       this.counter = new Int32Array(shared);
