@@ -195,4 +195,26 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     const statuses = client.log.filter((m) => m.method === 'corroborate/status' && m.params.state === 'ready');
     assert.deepEqual(statuses[statuses.length - 1].params.skipped, ['src: 2 files skipped: unsupported format .key, .pages']);
   });
+
+  it('server: a PDF added or changed while it runs is extracted (didChangeWatchedFiles), and a broken one reported', async () => {
+    fs.renameSync(path.join(dir, 'src', 'review.pdf'), path.join(dir, 'review.pdf'));
+    client = await start({ folder: dir, settings: { sources: ['src'], debounceMs: 0 } });
+    const uri = uriOf(path.join(dir, 'draft.md'));
+    const nine = (ds: Diagnostic[]) => ds.some((d) => textAt(DRAFT, d.range) === 'nine');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+    await client.diagnostics(uri, (ds: Diagnostic[]) => ds.length > 0 && !nine(ds));
+    // the PDF arrives: extracted in the worker, and the planted error is now contradicted by it
+    const pdf = path.join(dir, 'src', 'review.pdf');
+    fs.renameSync(path.join(dir, 'review.pdf'), pdf);
+    const red = client.diagnostics(uri, nine);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(pdf), type: 1 }] });
+    await red;
+    // it is overwritten by a locked one: reported by name, and its text leaves the index
+    fs.copyFileSync(path.join(dir, 'src', 'locked.pdf'), pdf);
+    const gone = client.diagnostics(uri, (ds: Diagnostic[]) => !nine(ds));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(pdf), type: 2 }] });
+    await gone;
+    const logs = client.log.filter((m) => m.method === 'window/logMessage').map((m) => String(m.params.message));
+    assert.ok(logs.some((m) => m.includes('review.pdf: password-protected PDF: not indexed')), logs.join('\n'));
+  });
 });
