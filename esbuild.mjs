@@ -93,6 +93,8 @@ const entries = {
   cli: 'server/src/cli.ts',
   eval: 'scripts/eval.ts',
   bench: 'scripts/bench.ts',
+  // the source extractors (pdf.js, Readability, mammoth, ...) run in this worker, off the loading thread
+  extractWorker: 'server/src/workspace/extract/worker.ts',
 };
 const builds = [];
 for (const [name, entry] of Object.entries(entries)) {

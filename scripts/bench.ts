@@ -4,6 +4,7 @@
  * measured figures against the targets.
  *
  *   node --expose-gc dist/bench.js [--edits 200] [--words 5000] [--write-draft <file>: write the draft and stop]
+ *                                  [--formats-only: only the extraction rows (benchFormats.ts)]
  *
  * Every figure comes from this run: the floor (read every file and split it into words) is
  * measured next to the index build; the 5,000-word draft is made from the corpus itself
@@ -26,6 +27,7 @@ import { draftStatements } from '../server/src/engine/draft';
 import { LineIndex } from '../server/src/engine/positions';
 import { contentKeys } from '../server/src/engine/text';
 import { warmUp as warmUpLexicon } from '../server/src/engine/lexicon';
+import { extractionBench } from './benchFormats';
 
 const REPO = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -298,6 +300,13 @@ async function main() {
   loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(" ");
   console.error(`bench: corpora ${corpora}`);
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-bench-cache-'));
+  if (argv.includes('--formats-only')) {
+    extractionBench(corpora, row);
+    row('peak RSS of this bench process (the extraction worker included)', `${peakRssMB().toFixed(0)} MB`);
+    printTable(corpora);
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    return;
+  }
 
   // warm the OS page cache once, untimed, so the floor and the build read alike
   for (const f of listSourceFiles(corpora, [])) readSourceFile(f.path);
@@ -497,11 +506,15 @@ async function main() {
     row('CLI: same with --cache <dir>, warm', fmt(warmCli), '< build + 1 s check', warmCli.ms < buildMs + 1000);
     fs.rmSync(cliCache, { recursive: true, force: true });
   }
+  extractionBench(corpora, row);
   const peak = peakRssMB();
   row('peak RSS of this bench process (incl. fuse.js, two indexes)', `${peak.toFixed(0)} MB`);
   if (process.env.BENCH_KEEP) console.error("kept", cacheDir); else fs.rmSync(cacheDir, { recursive: true, force: true });
 
-  // the table
+  printTable(corpora);
+}
+
+function printTable(corpora: string) {
   const w0 = Math.max(...rows.map((r) => r.metric.length));
   const w1 = Math.max(...rows.map((r) => r.value.length));
   const w2 = Math.max(...rows.map((r) => r.target.length), 6);

@@ -14,6 +14,9 @@ import {
   CursorNotification,
   HiddenRequest,
   ListDraftsRequest,
+  NoSourcesNotification,
+  SourceTextRequest,
+  EXTRACTED_SCHEME,
   ReindexRequest,
   ReportRequest,
   StatusNotification,
@@ -91,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     } else if (server) status.text = `$(book) Corroborate: ${server.files} sources, ${server.sentences} sentences`;
     if (server) tips.push(`${server.files} sources, ${server.sentences} sentences indexed.`);
     if (server?.problems) tips.push(`${server.problems} source problems: see the Corroborate output.`);
+    for (const line of server?.skipped ?? []) tips.push(line);
     tips.push('Click for a report of the current file.');
     status.tooltip = tips.join('\n');
   };
@@ -101,6 +105,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       client.onNotification(StatusNotification.type, (s) => {
         server = s;
         render();
+      }),
+      client.onNotification(NoSourcesNotification.type, async () => {
+        // first run (no source folder configured, no seeds/ or usual folder): one notice per folder, from the server
+        const pick = await vscode.window.showInformationMessage('Corroborate: No sources indexed: choose a folder of source documents.', 'Choose Folder');
+        if (pick === 'Choose Folder') await vscode.commands.executeCommand('corroborate.addSourceFolder');
       }),
       client.onNotification(CheckingNotification.type, (p) => {
         checking.add(p.uri);
@@ -203,6 +212,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!picks?.length) return;
       const res = await client.sendRequest(UnhideRequest.type, { items: picks.map((p) => p.item) });
       if (res) void vscode.window.showInformationMessage(`Corroborate: ${res.removed} finding(s) shown again.`);
+    }),
+    // extracted sources (PDF, HTML, ...): their text, read-only, as the server indexed it (evidence ranges count in it)
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, {
+      provideTextDocumentContent: async (uri) => {
+        const r = client ? await client.sendRequest(SourceTextRequest.type, { uri: uri.toString() }) : null;
+        return r ? r.text : `Corroborate: ${uri.path} is not an indexed source (re-index, or open the original file).`;
+      },
+    }),
+    vscode.commands.registerCommand('corroborate.openOriginal', async (target?: vscode.Uri) => {
+      const uri = target ?? vscode.window.activeTextEditor?.document.uri;
+      if (!uri || uri.scheme !== EXTRACTED_SCHEME) return;
+      // the original (a PDF, a .docx, ...): with the editor or app that opens it
+      await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(uri.path));
     }),
     vscode.commands.registerCommand('corroborate.addSourceFolder', async () => {
       if (!client) return;

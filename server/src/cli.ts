@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createChecker, LineIndex, type DraftFormat } from './engine';
 import { loadIndexSync } from './workspace/load';
+import { readableExtensions } from './workspace/sources';
+import { usualSourceFolder, USUAL_SOURCE_FOLDERS } from './workspace/firstRun';
 import { draftFormat, hasDraftExtension, listDrafts, readDraft, DRAFT_EXTENSIONS } from './workspace/drafts';
 import { displayPath, sourceDisplay } from './workspace/paths';
 import { readProjectFile, projectHidden, withProjectFile } from './workspace/projectFile';
@@ -180,7 +182,7 @@ export function main(argv: string[], io: Io): number {
 }
 
 function check(opts: CheckOptions, io: Io): number {
-  const given = opts.sources.length ? opts.sources : defaultSources(io.cwd);
+  const given = opts.sources.length ? opts.sources : defaultSources(io.cwd, io);
   // a missing folder is reported (once) and the others are read; none at all is an error
   const existing = given.filter((s) => fs.existsSync(path.resolve(io.cwd, s)));
   if (existing.length === 0) throw new UsageError(`source folder not found: ${given[0]}`);
@@ -198,9 +200,9 @@ function check(opts: CheckOptions, io: Io): number {
   if (sources.length === 0) throw new UsageError(`no source folder inside ${io.cwd} to read (give --allow-outside to read folders outside it)`);
   const drafts = expandDrafts(opts.drafts, sources, io.cwd);
 
-  const { index, problems, show } = loadIndex(sources, io.cwd, opts.cacheDir, opts.maxSourceKB ? opts.maxSourceKB * 1024 : undefined);
+  const { index, problems, show } = loadIndex(sources, io.cwd, opts.cacheDir, opts.maxSourceKB ? opts.maxSourceKB * 1024 : undefined, projectConfig(io.cwd).sourceFormats);
   for (const p of problems) io.stderr(`corroborate: ${p.path}: ${p.message}\n`);
-  if (index.fileCount === 0) throw new UsageError(`no source files (.txt, .md) found in ${sources.join(', ')}`);
+  if (index.fileCount === 0) throw new UsageError(`no readable source files (${[...readableExtensions(projectConfig(io.cwd).sourceFormats)].join(', ')}) found in ${sources.join(', ')}`);
 
   const checker = createChecker(index);
   const checked: CheckedFile[] = [];
@@ -224,6 +226,8 @@ function check(opts: CheckOptions, io: Io): number {
 
 export interface ProjectConfig {
   sources?: string[];
+  /** the extracted formats read (.corroborate.json "sourceFormats"; default all) */
+  sourceFormats: string[];
   severity: Record<string, SeverityName>;
   hidden: Set<string>;
 }
@@ -241,24 +245,30 @@ export function projectConfig(cwd: string): ProjectConfig {
   // read as the editor reads it: no link out of the folder, no device or FIFO, at most 1 MB, JSONC
   const pf = readProjectFile(cwd);
   if (pf.problem) throw new UsageError(pf.message ?? `.corroborate.json: ${pf.problem}`);
-  const settings = withProjectFile({ ...DEFAULT_SETTINGS, severity: {} }, { severity: pf.data.severity, sources: pf.data.sources });
-  const cfg: ProjectConfig = { sources: Array.isArray(pf.data.sources) ? settings.sources : undefined, severity: settings.severity, hidden: projectHidden(pf.data) };
+  const settings = withProjectFile({ ...DEFAULT_SETTINGS, severity: {} }, { severity: pf.data.severity, sources: pf.data.sources, sourceFormats: pf.data.sourceFormats });
+  const cfg: ProjectConfig = { sources: Array.isArray(pf.data.sources) ? settings.sources : undefined, sourceFormats: settings.sourceFormats, severity: settings.severity, hidden: projectHidden(pf.data) };
   projectConfigs.set(cwd, cfg);
   return cfg;
 }
 
-function defaultSources(cwd: string): string[] {
+function defaultSources(cwd: string, io: Io): string[] {
   const project = projectConfig(cwd).sources;
   if (project?.length) return project;
   const seeds = path.join(cwd, 'seeds');
   if (fs.existsSync(seeds) && fs.statSync(seeds).isDirectory()) return ['seeds'];
-  throw new UsageError('no --sources given and there is no ./seeds folder');
+  // first run: the usual names of a source folder, and the CLI says which one it used
+  const usual = usualSourceFolder(cwd);
+  if (usual) {
+    io.stderr(`corroborate: no --sources given: using ./${usual}\n`);
+    return [usual];
+  }
+  throw new UsageError(`no --sources given and no source folder here (looked for ./seeds, ${USUAL_SOURCE_FOLDERS.map((n) => './' + n).join(', ')})`);
 }
 
 /** Builds the source index (workspace/load.ts), through the cache when --cache is given. */
-export function loadIndex(sources: string[], cwd: string, cacheDir?: string, maxBytes?: number) {
+export function loadIndex(sources: string[], cwd: string, cacheDir?: string, maxBytes?: number, formats?: readonly string[]) {
   const roots = sources.map((s) => path.resolve(cwd, s));
-  const { index, result: res, cache } = loadIndexSync(roots, { maxBytes, cacheDir: cacheDir ? path.resolve(cwd, cacheDir) : undefined });
+  const { index, result: res, cache } = loadIndexSync(roots, { maxBytes, formats, cacheDir: cacheDir ? path.resolve(cwd, cacheDir) : undefined });
   if (cache?.status === 'discarded') res.warnings.push({ path: cacheDir!, message: `index cache discarded (${cache.reason}): rebuilt` });
   const show = sourceDisplay(sources, cwd);
   const problems = [...res.problems, ...res.warnings].map((p) => ({ ...p, path: show(p.path) }));

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { ClaimResult, Evidence, LineIndex } from './engine';
-import { codeOf, fileUri, fingerprint, type DiagnosticData } from './diagnostics';
+import { codeOf, extractedUri, fileUri, fingerprint, type DiagnosticData } from './diagnostics';
 
 export const CMD_HIDE = 'corroborate.server.hideFinding';
 export const CMD_OPEN_SOURCE = 'corroborate.server.openSource';
@@ -54,8 +54,13 @@ export function nextFootnote(text: string): number {
 }
 
 /** The edits that cite `ev` after the statement ending at `claimEnd`. */
-export function citationEdits(text: string, lines: LineIndex, markdown: boolean, claimEnd: number, ev: Pick<Evidence, 'source' | 'range' | 'quote'>, display: (s: string) => string): TextEdit[] {
-  const where = `${display(ev.source)}:${ev.range.start.line + 1}`;
+/** Where a citation points: "notes.txt:12", or "report.pdf, p. 3" for an extracted source. */
+export function citedPlace(ev: Pick<Evidence, 'source' | 'range' | 'place'>, display: (s: string) => string): string {
+  return ev.place !== undefined ? `${display(ev.source)}, ${ev.place}` : `${display(ev.source)}:${ev.range.start.line + 1}`;
+}
+
+export function citationEdits(text: string, lines: LineIndex, markdown: boolean, claimEnd: number, ev: Pick<Evidence, 'source' | 'range' | 'quote' | 'place'>, display: (s: string) => string): TextEdit[] {
+  const where = citedPlace(ev, display);
   const quote = ev.quote.replace(/\s+/g, ' ').trim();
   const at = lines.position(claimEnd);
   if (!markdown) return [{ range: { start: at, end: at }, newText: ` [source: ${where}: "${quote}"]` }];
@@ -106,13 +111,13 @@ export function codeActions(inp: ActionInput): CodeAction[] {
     if (ev && !cited.has(String(data.claim.start))) {
       cited.add(String(data.claim.start));
       out.push({
-        title: `Cite the source: ${inp.display(ev.source)}:${ev.range.start.line + 1}`,
+        title: `Cite the source: ${citedPlace(ev, inp.display)}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         edit: edit(citationEdits(inp.text, inp.lines, inp.markdown, data.claim.end, ev, inp.display)),
       });
       out.push({
-        title: `Open the source: ${inp.display(ev.source)}:${ev.range.start.line + 1}`,
+        title: `Open the source: ${citedPlace(ev, inp.display)}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         command: { title: 'Open the source', command: CMD_OPEN_SOURCE, arguments: [ev.uri, ev.range] },
@@ -132,14 +137,14 @@ export function codeActions(inp: ActionInput): CodeAction[] {
     if (cited.has(String(r.start))) continue;
     const ev = r.evidence[0];
     out.push({
-      title: `Cite the source: ${inp.display(ev.source)}:${ev.range.start.line + 1}`,
+      title: `Cite the source: ${citedPlace(ev, inp.display)}`,
       kind: CodeActionKind.QuickFix,
       edit: edit(citationEdits(inp.text, inp.lines, inp.markdown, r.end, ev, inp.display)),
     });
     out.push({
-      title: `Open the source: ${inp.display(ev.source)}:${ev.range.start.line + 1}`,
+      title: `Open the source: ${citedPlace(ev, inp.display)}`,
       kind: CodeActionKind.QuickFix,
-      command: { title: 'Open the source', command: CMD_OPEN_SOURCE, arguments: [fileUri(ev.source), ev.range] },
+      command: { title: 'Open the source', command: CMD_OPEN_SOURCE, arguments: [ev.place !== undefined ? extractedUri(ev.source) : fileUri(ev.source), ev.range] },
     });
   }
   return out;

@@ -3,7 +3,8 @@
  * diagnostics.rs shape): no connection, no file system; everything it needs comes in as arguments.
  * What a finding is (code, severity, range, message, fingerprint) is decided in findings.ts only.
  */
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EXTRACTED_SCHEME } from './protocol';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { ClaimResult, Evidence, LineIndex } from './engine';
 import { CODE_DOCS_BASE, draftFindings, type Finding, type FindingOptions, type FindingSeverity } from './engine/findings';
@@ -32,7 +33,7 @@ export interface DiagnosticData {
   /** the statement, draft offsets and exact text */
   claim: { start: number; end: number; text: string; range: Range };
   /** every cited source sentence */
-  evidence: { uri: string; source: string; range: Range; quote: string; relation: Evidence['relation'] }[];
+  evidence: { uri: string; source: string; place?: string; range: Range; quote: string; relation: Evidence['relation'] }[];
   /** replacing the clashing words with the source's words */
   replace?: { range: Range; newText: string };
   /** key of the finding for "hide this finding" (code, statement text and context) */
@@ -50,6 +51,25 @@ export function fileUri(p: string): string {
   return pathToFileURL(p).toString();
 }
 
+/**
+ * The URI of an extracted source's text (a PDF's, an HTML page's, ...): `corroborate-source:` and the file's
+ * path. Evidence ranges count in that text, so the editor opens it (a read-only virtual document the
+ * client asks the server for, `corroborate/sourceText`) rather than the original file.
+ */
+export function extractedUri(p: string): string {
+  return `${EXTRACTED_SCHEME}://${pathToFileURL(p).pathname}`;
+}
+
+/** The file a `corroborate-source:` URI stands for, if it is one. */
+export function extractedPath(uri: string): string | undefined {
+  if (!uri.startsWith(`${EXTRACTED_SCHEME}://`)) return undefined;
+  try {
+    return fileURLToPath('file://' + uri.slice(EXTRACTED_SCHEME.length + 3).split('#')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
 const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -59,7 +79,7 @@ const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
 
 /** The LSP diagnostic of one finding. */
 export function toDiagnostic(f: Finding, uriOf: (source: string) => string = fileUri): Diagnostic {
-  const evidence = f.evidence.map((e) => ({ uri: uriOf(e.source), source: e.source, range: e.range, quote: e.quote, relation: e.relation }));
+  const evidence = f.evidence.map((e) => ({ uri: e.place !== undefined ? extractedUri(e.source) : uriOf(e.source), source: e.source, ...(e.place !== undefined ? { place: e.place } : {}), range: e.range, quote: e.quote, relation: e.relation }));
   const data: DiagnosticData = {
     verdict: f.verdict,
     code: f.code,

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { ClaimResult, Span } from './engine';
 import { decidingSignal } from './engine/findings';
-import { fileUri } from './diagnostics';
+import { extractedUri, fileUri } from './diagnostics';
 import { escapeMarkdownText as esc, markdownLink } from './markdownEscape';
 
 export { decidingSignal };
@@ -25,10 +25,16 @@ const TITLES: Record<ClaimResult['verdict'], string> = {
   skipped: 'skipped',
 };
 
-/** The source link: `[file:line](file:///abs/path#Lline)`, line 1-based. */
-export function sourceLink(source: string, line0: number, opts: HoverOptions = {}): string {
+/**
+ * The source link: `[file:line](file:///abs/path#Lline)`, line 1-based; for an extracted source (PDF,
+ * HTML, ...) its place, a link to its extracted text at the line (the `corroborate-source:` virtual
+ * document), and one to the original file: `[report.pdf, p. 3](corroborate-source:///abs/report.pdf#L12)
+ * ([original](file:///abs/report.pdf))`.
+ */
+export function sourceLink(source: string, line0: number, opts: HoverOptions = {}, place?: string): string {
   const name = (opts.display ?? ((p: string) => path.basename(p)))(source);
   const uri = (opts.sourceUri ?? fileUri)(source);
+  if (place !== undefined) return `${markdownLink(`${name}, ${place}`, `${extractedUri(source)}#L${line0 + 1}`)} (${markdownLink('original', uri)})`;
   return markdownLink(`${name}:${line0 + 1}`, `${uri}#L${line0 + 1}`);
 }
 
@@ -44,7 +50,7 @@ export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
   for (const e of quotes) {
     lines.push('');
     for (const l of emphasise(e.quote, e.matched).split(/\r\n|\r|\n/)) lines.push(`> ${l}`);
-    lines.push('', `${sourceLink(e.source, e.range.start.line, opts)} (${e.relation}, ${Math.round(e.score * 100)}%)`);
+    lines.push('', `${sourceLink(e.source, e.range.start.line, opts, e.place)} (${e.relation}, ${Math.round(e.score * 100)}%)`);
   }
   const sig = decidingSignal(r);
   if (sig) {

@@ -32,12 +32,25 @@ export interface PartialInfo {
 
 // ---------------------------------------------------------------- server -> client notifications
 
+/** No sources indexed in a folder with no source folder configured and none of the usual ones: the client asks the writer to choose one. */
+export interface NoSourcesParams {
+  folderUri: string;
+  /** the folder names looked for */
+  looked: string[];
+}
+export namespace NoSourcesNotification {
+  export const method = 'corroborate/noSources';
+  export const type = new NotificationType<NoSourcesParams>(method);
+}
+
 export interface StatusParams {
   state: 'indexing' | 'ready';
   files: number;
   sentences: number;
   problems: number;
   percent: number;
+  /** files left out for their format, one line per source folder ("2 files skipped: unsupported format .key, .pages") */
+  skipped?: string[];
 }
 /** The indexing state of all folders (the status bar). */
 export namespace StatusNotification {
@@ -124,6 +137,20 @@ export interface ReportResult {
 export namespace ReportRequest {
   export const method = 'corroborate/report';
   export const type = new RequestType<UriParams, ReportResult | null, void>(method);
+}
+
+/** The URI scheme of an extracted source's text (corroborate-source:///abs/report.pdf), a read-only view in the editor. */
+export const EXTRACTED_SCHEME = 'corroborate-source';
+
+/** The extracted text of an indexed source (a PDF's, ...), for the read-only `corroborate-source:` view. */
+export interface SourceTextResult {
+  text: string;
+  /** the original file */
+  fileUri: string;
+}
+export namespace SourceTextRequest {
+  export const method = 'corroborate/sourceText';
+  export const type = new RequestType<UriParams, SourceTextResult | null, void>(method);
 }
 
 /** Every hidden finding of every workspace folder (from .corroborate.json). */

@@ -29,7 +29,7 @@ export function reportMarkdown(title: string, results: ClaimResult[], opts: Hove
     }
     if (r.evidence.length) {
       out.push('**Evidence:**', '');
-      for (const e of r.evidence) out.push(`- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts)}: "${esc(e.quote.replace(/\s+/g, ' ').trim())}"`);
+      for (const e of r.evidence) out.push(`- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts, e.place)}: "${esc(e.quote.replace(/\s+/g, ' ').trim())}"`);
       out.push('');
     }
     const sigs = r.signals.filter((s) => s.kind !== 'coverage' || s.effect !== 'supports');

@@ -23,8 +23,8 @@ describe('protocol', () => {
     .filter(([, v]) => v && typeof v === 'object' && typeof (v as { method?: unknown }).method === 'string')
     .map(([name, v]) => ({ name, method: (v as { method: string }).method, type: (v as { type: { method: string } }).type }));
 
-  it('declares the 13 corroborate/* methods once each, typed', () => {
-    assert.strictEqual(declared.length, 13, declared.map((d) => d.name).join(', '));
+  it('declares the 15 corroborate/* methods once each, typed', () => {
+    assert.strictEqual(declared.length, 15, declared.map((d) => d.name).join(', '));
     assert.strictEqual(new Set(declared.map((d) => d.method)).size, declared.length);
     for (const d of declared) {
       assert.match(d.method, /^corroborate\/[a-zA-Z]+$/);

@@ -61,4 +61,46 @@ describe('sentence segmentation', () => {
     assert.ok(Date.now() - t0 < 1000);
     for (const s of spans) assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
   });
+
+  it('reads a single line break inside a paragraph as a space (hard-wrapped and extracted text)', () => {
+    const text =
+      'The harbour board kept the old tariff in force under the\n' +
+      'Northern Shipping Accord until the spring, when the two\n' +
+      'ports agreed on a new schedule. The pilots were not\n' +
+      'consulted.\n\nA second paragraph starts here.';
+    assert.deepStrictEqual(sentences(text), [
+      'The harbour board kept the old tariff in force under the\nNorthern Shipping Accord until the spring, when the two\nports agreed on a new schedule.',
+      'The pilots were not\nconsulted.',
+      'A second paragraph starts here.',
+    ]);
+  });
+
+  it('still ends a sentence at a headline line, a list item and a Markdown heading', () => {
+    assert.deepStrictEqual(sentences('Harbour Fees Rise Again\nThe board voted on Tuesday.'), ['Harbour Fees Rise Again', 'The board voted on Tuesday.']);
+    // a sentence-case headline: the next line is long enough that its first word would have fitted
+    assert.deepStrictEqual(sentences('Pilots object to new fees\nThe harbour board voted on Tuesday to raise the fees by a third.'), [
+      'Pilots object to new fees',
+      'The harbour board voted on Tuesday to raise the fees by a third.',
+    ]);
+    assert.deepStrictEqual(sentences('The board listed three changes\n- Fees rise by a third\n- Pilots pay less\n1. Start in May'), [
+      'The board listed three changes',
+      '- Fees rise by a third',
+      '- Pilots pay less',
+      '1. Start in May',
+    ]);
+    assert.deepStrictEqual(sentences('# Harbour fees\nThe board voted.'), ['# Harbour fees', 'The board voted.']);
+  });
+
+  it('ends a wrapped sentence whose line ends in a period or a closing quote', () => {
+    assert.deepStrictEqual(sentences('The pilot said "we will strike."\nThe board met later.'), ['The pilot said "we will strike."', 'The board met later.']);
+    // ... but not at an abbreviation at the end of the line
+    assert.deepStrictEqual(sentences('The talks were led by Dr.\nMorrow of the port authority.'), ['The talks were led by Dr.\nMorrow of the port authority.']);
+  });
+
+  it('does not end a sentence at Co., Corp., Inc. or Ltd. before a name or a lower-case word, but does before a sentence opener', () => {
+    assert.deepStrictEqual(sentences('An analyst at Hollis Brothers and Co. said the fees would rise.'), ['An analyst at Hollis Brothers and Co. said the fees would rise.']);
+    assert.deepStrictEqual(sentences('Marlow Freight Corp. Chairman Ada Quist spoke first.'), ['Marlow Freight Corp. Chairman Ada Quist spoke first.']);
+    assert.deepStrictEqual(sentences('The port was sold to Marlow Freight Ltd.\nsaid a spokesman.'), ['The port was sold to Marlow Freight Ltd.\nsaid a spokesman.']);
+    assert.deepStrictEqual(sentences('The port was sold to Marlow Freight Inc. The deal closed in May.'), ['The port was sold to Marlow Freight Inc.', 'The deal closed in May.']);
+  });
 });

@@ -332,8 +332,10 @@ export class Checker {
       const first = cand.sentences[0];
       const last = cand.sentences[cand.sentences.length - 1];
       const li = this.lineIndex(first.source);
+      const place = this.index.placeAt(first.source, first.start);
       evidence.push({
         source: first.source,
+        ...(place !== undefined ? { place } : {}),
         start: first.start,
         end: last.end,
         range: li ? li.range(first.start, last.end) : { start: { line: first.line, character: first.character }, end: { line: last.line, character: last.character + last.text.length } },

@@ -5,10 +5,13 @@
  * A sentence ends at . ! ? (or an ellipsis) followed by closing quotes/brackets,
  * white space and a plausible sentence start, except after abbreviations (U.S.,
  * Dr., Jan.), initials (J. R. R.), and inside numbers (3.5). A blank line always
- * ends a sentence; so does a line break after a line that ends in terminal
- * punctuation or a line that looks like a headline.
+ * ends a sentence. A single line break inside a paragraph (hard-wrapped text,
+ * text extracted from a PDF) counts as a space, except before a list item or a
+ * Markdown heading, quote or table row, and after a line that looks like a
+ * headline (title case, or shorter than its wrapped neighbour would allow).
  */
 import type { Span } from './types';
+import { STOPWORDS } from './text';
 
 const ABBREVIATIONS = new Set(
   (
@@ -20,6 +23,8 @@ const ABBREVIATIONS = new Set(
   ).split(/\s+/),
 );
 
+/** Company suffixes: an abbreviation before a name or a lower-case word, a sentence end before a sentence opener ("Acme Corp. The deal..."). */
+const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'co', 'corp', 'llc', 'plc']);
 
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_']);
 
@@ -70,6 +75,46 @@ function endsHeadlineLike(text: string, lineStart: number, lineEnd: number): boo
   // a short line without terminal punctuation (a headline or list item) followed by a line break
   const len = lineEnd - lineStart;
   return len > 0 && len < 120 && !/[,;\-–—(]$/.test(text.slice(lineStart, lineEnd).trimEnd());
+}
+
+/** A list item starts at text[k]: "- ", "* ", "+ ", "• ", "1. ", "2) ". */
+function isListItemStart(text: string, k: number, to: number): boolean {
+  const c = text.charCodeAt(k);
+  if ((c === 45 || c === 42 || c === 43 || c === 0x2022) && k + 1 < to && isSpace(text.charCodeAt(k + 1))) return true;
+  let d = k;
+  while (d < to && d - k < 3 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+  return d > k && d + 1 < to && (text.charCodeAt(d) === 46 || text.charCodeAt(d) === 41) && isSpace(text.charCodeAt(d + 1));
+}
+
+const WORD_RE = /\p{L}[\p{L}\p{M}'’-]*|\p{N}+/gu;
+
+/**
+ * Is the trimmed line text[ps, pe) (no terminal punctuation, followed by a line starting at k) a
+ * headline rather than one line of a wrapped paragraph? Title case or capitals ("Markets Rally On
+ * Rate Hopes"), or short on purpose: the next line is long enough that its first word would have
+ * fitted on this one, had the text been wrapped. A line ending in a lower-case function word ("under
+ * the") is never a headline.
+ */
+function looksLikeHeadline(text: string, ps: number, pe: number, k: number, to: number): boolean {
+  const words = text.slice(ps, pe).match(WORD_RE);
+  if (!words) return true; // only symbols or numbers: a label of its own
+  const lastWord = words[words.length - 1];
+  if (STOPWORDS.has(lastWord) && lastWord === lastWord.toLowerCase()) return false;
+  let capitalised = 0;
+  let long = 0;
+  for (const w of words) {
+    if (w.length < 4 && STOPWORDS.has(w.toLowerCase())) continue; // "of", "the", "On" may go either way
+    long++;
+    if (w[0] !== w[0].toLowerCase()) capitalised++;
+  }
+  if (long > 0 && capitalised === long) return true;
+  // the next line, to its end or the text's
+  let e = k;
+  while (e < to && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  while (e > k && isTrimSpace(text.charCodeAt(e - 1))) e--;
+  let w = k;
+  while (w < e && !isSpace(text.charCodeAt(w))) w++;
+  return e - k >= pe - ps + 1 + (w - k);
 }
 
 /**
@@ -128,17 +173,19 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
           lineStart = j;
           continue;
         }
-        const last = text[pe - 1];
         const nextCh = text[k] ?? '';
         const prevIsHeading = isHeadingLine(text, ps, pe);
-        if (nextCh === '#' || prevIsHeading || nextCh === '|' || nextCh === '>') {
+        // the line's terminal punctuation, before any closing quotes and brackets
+        let q = pe;
+        while (q > ps && CLOSERS.has(text[q - 1])) q--;
+        const last = q > ps ? text[q - 1] : '';
+        const terminal = last === '.' || last === '!' || last === '?' || last === '…';
+        if (nextCh === '#' || prevIsHeading || nextCh === '|' || nextCh === '>' || isListItemStart(text, k, to)) {
           push(lineEnd);
-        } else if (/[.!?:"”’)]/.test(last) && (isUpperStart(nextCh) || !/\p{Ll}/u.test(nextCh))) {
-          // (the line's last '.' is its last character)
-          if (!(last === '.' && isAbbreviationEnd(text, pe - 1))) push(lineEnd);
-        } else if (isUpperStart(nextCh) && endsHeadlineLike(text, lineStart, lineEnd) && !/[.!?]/.test(last) && startsLine(text, start, lineStart)) {
-          push(lineEnd);
-        } else if (/^([-*+]|\d+[.)])\s/.test(text.slice(k, k + 4))) {
+        } else if (terminal) {
+          // decided as if the line break were a space (the closing quotes are part of the sentence)
+          if ((isUpperStart(nextCh) || !/\p{Ll}/u.test(nextCh)) && !(last === '.' && (q - 2 < ps || !/[.!?…]/.test(text[q - 2])) && isAbbreviationEnd(text, q - 1, k))) push(pe);
+        } else if (isUpperStart(nextCh) && startsLine(text, start, lineStart) && endsHeadlineLike(text, ps, pe) && looksLikeHeadline(text, ps, pe, k, to)) {
           push(lineEnd);
         }
       }
@@ -197,7 +244,7 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
         // wrapped prose: decide as if it were a space
         let m = k;
         while (m < to && isSpace(text.charCodeAt(m))) m++;
-        if (m < to && isUpperStart(text[m]) && !(c === 46 && j - i === 1 && isAbbreviationEnd(text, i))) push(j);
+        if (m < to && isUpperStart(text[m]) && !(c === 46 && j - i === 1 && isAbbreviationEnd(text, i, m))) push(j);
       }
       i = j - 1;
       continue;
@@ -211,7 +258,7 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
       i = j - 1;
       continue;
     }
-    if (c === 46 && j - i === 1 && isAbbreviationEnd(text, i)) {
+    if (c === 46 && j - i === 1 && (isAbbreviationEnd(text, i, k) || isListNumber(text, start, i))) {
       i = j - 1;
       continue;
     }
@@ -222,6 +269,15 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
   return spans;
 }
 
+/** text[start, dot) is, trimmed, one to three digits: the "1." of a numbered list item. */
+function isListNumber(text: string, start: number, dot: number): boolean {
+  let s = start;
+  while (s < dot && isSpace(text.charCodeAt(s))) s++;
+  if (dot - s < 1 || dot - s > 3) return false;
+  for (let i = s; i < dot; i++) if (text.charCodeAt(i) < 48 || text.charCodeAt(i) > 57) return false;
+  return true;
+}
+
 function startsLine(text: string, sentenceStart: number, lineStart: number): boolean {
   // the sentence under way began on this line (so the line is a unit of its own)
   for (let i = sentenceStart; i < lineStart; i++) if (!isSpace(text.charCodeAt(i))) return false;
@@ -229,10 +285,11 @@ function startsLine(text: string, sentenceStart: number, lineStart: number): boo
 }
 
 /** Is the '.' at `dot` the end of an abbreviation or an initial? */
-export function isAbbreviationEnd(text: string, dot: number): boolean {
+export function isAbbreviationEnd(text: string, dot: number, next = -1): boolean {
   const w = wordBefore(text, dot);
   if (w === '') return false;
   const bare = w.replace(/^\.+/, '');
+  if (COMPANY_SUFFIXES.has(bare) && next >= 0 && opensSentence(text, next)) return false;
   if (ABBREVIATIONS.has(bare)) {
     // "U.S." at the very end of a sentence is ambiguous: an abbreviation never ends a sentence here
     return true;
@@ -244,3 +301,13 @@ export function isAbbreviationEnd(text: string, dot: number): boolean {
   return false;
 }
 
+
+/** A capitalised function word at text[at] ("The", "It", "But"): a sentence opener rather than a name. */
+function opensSentence(text: string, at: number): boolean {
+  let e = at;
+  while (e < text.length && e - at < 12 && /\p{L}/u.test(text[e])) e++;
+  if (e === at || e - at >= 12) return false;
+  const word = text.slice(at, e);
+  if (word[0] === word[0].toLowerCase() || word.slice(1) !== word.slice(1).toLowerCase()) return false;
+  return STOPWORDS.has(word.toLowerCase()) && word !== 'A' && word !== 'I';
+}

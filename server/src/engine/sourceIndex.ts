@@ -8,7 +8,7 @@ import { LineIndex } from './positions';
 import { splitSentences } from './segment';
 import { contentKeyOf } from './text';
 import { TokenTermTable } from './tokenTerms';
-import type { SourceSentence } from './types';
+import type { SourcePlace, SourceSentence } from './types';
 
 /** addFileSteps yields after this many sentences of one file. */
 export const ADD_SLICE_SENTENCES = 4096;
@@ -21,6 +21,8 @@ export interface IndexedFile {
   mtimeMs?: number;
   /** set when the file was only partly usable (kept so a warm start can report it again) */
   warning?: string;
+  /** an extracted source's places (pages, headings, cue times), ascending by offset */
+  places?: SourcePlace[];
 }
 
 /**
@@ -28,7 +30,7 @@ export interface IndexedFile {
  * What persist.ts writes to disk; SourceIndex.fromSnapshot validates it before use.
  */
 export interface IndexSnapshot {
-  files: { path: string; text: string; size?: number; mtimeMs?: number; warning?: string; sentences: number }[];
+  files: { path: string; text: string; size?: number; mtimeMs?: number; warning?: string; places?: SourcePlace[]; sentences: number }[];
   /** per sentence, file by file in order */
   starts: Int32Array;
   ends: Int32Array;
@@ -160,8 +162,23 @@ export class SourceIndex {
     return id === undefined ? undefined : this.sentence(id);
   }
 
+  /** The place (page, heading, cue time) of an offset in an extracted source; undefined for plain text. */
+  placeAt(path: string, offset: number): string | undefined {
+    const places = this.files.get(path)?.places;
+    if (!places?.length) return undefined;
+    let lo = 0;
+    let hi = places.length - 1;
+    if (places[0].offset > offset) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (places[mid].offset <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return places[lo].label;
+  }
+
   /** Adds (or replaces) one source file. */
-  addFile(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string } = {}): IndexedFile {
+  addFile(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string; places?: SourcePlace[] } = {}): IndexedFile {
     const steps = this.addFileSteps(path, text, meta);
     for (;;) {
       const r = steps.next();
@@ -174,7 +191,7 @@ export class SourceIndex {
    * event loop a turn in the middle of one huge source. The index must not be used by anything else
    * until the steps are done (the file counts only then); a load builds a fresh index, so it is not.
    */
-  *addFileSteps(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string } = {}): Generator<void, IndexedFile> {
+  *addFileSteps(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string; places?: SourcePlace[] } = {}): Generator<void, IndexedFile> {
     if (this.files.has(path)) this.removeFile(path);
     const lineStarts = new LineIndex(text).lineStarts;
     let line = 0;
@@ -547,7 +564,7 @@ export class SourceIndex {
     let n = 0;
     for (const f of this.files.values()) {
       for (const id of f.sentenceIds) newId[id] = n++;
-      files.push({ path: f.path, text: f.text, size: f.size, mtimeMs: f.mtimeMs, warning: f.warning, sentences: f.sentenceIds.length });
+      files.push({ path: f.path, text: f.text, size: f.size, mtimeMs: f.mtimeMs, warning: f.warning, ...(f.places ? { places: f.places } : {}), sentences: f.sentenceIds.length });
     }
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
@@ -601,6 +618,7 @@ export class SourceIndex {
       const ids: number[] = [];
       const file: IndexedFile = { path: f.path, text: f.text, sentenceIds: ids, size: f.size, mtimeMs: f.mtimeMs };
       if (f.warning) file.warning = f.warning;
+      if (f.places?.length) file.places = f.places;
       let prevEnd = 0;
       for (let i = 0; i < f.sentences; i++, id++) {
         if (id >= n) fail('more sentences than stored');

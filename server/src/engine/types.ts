@@ -73,9 +73,18 @@ export type SignalKind =
 
 export type Relation = 'supports' | 'contradicts' | 'related';
 
+/** A place in an extracted source (a PDF page, a heading, a cue time): from `offset` on, until the next one. */
+export interface SourcePlace {
+  offset: number;
+  /** "p. 3", "“Night pilotage”", "00:01:05, Ada Quist" */
+  label: string;
+}
+
 export interface Evidence {
   /** source file path */
   source: string;
+  /** where in an extracted source the evidence starts ("p. 3"); absent for plain-text sources */
+  place?: string;
   /** offsets into the source file */
   start: number;
   end: number;

@@ -8,6 +8,8 @@ import type { FindingOptions } from '../engine/findings';
 
 export interface JsonEvidence {
   source: string;
+  /** where in an extracted source (PDF, HTML, ...): "p. 3"; absent for plain text, whose range says where */
+  place?: string;
   range: LineRange;
   quote: string;
   score: number;
@@ -65,7 +67,7 @@ export function toJsonReport(files: CheckedFile[], opts: ReportOptions = {}): Js
           range: li.range(r.start, r.end),
           verdict: r.verdict,
           score: r.score,
-          evidence: r.evidence.map((e) => ({ source: show(e.source), range: e.range, quote: e.quote, score: e.score, relation: e.relation })),
+          evidence: r.evidence.map((e) => ({ source: show(e.source), ...(e.place !== undefined ? { place: e.place } : {}), range: e.range, quote: e.quote, score: e.score, relation: e.relation })),
           signals: r.signals.map((s) => ({ kind: s.kind, message: s.message, range: li.range(s.start, s.end) })),
         })),
       };

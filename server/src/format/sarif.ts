@@ -44,10 +44,11 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
       used.add(code);
       const related = x.evidence.map((e, i) => ({
         id: i,
-        message: { text: e.quote },
+        // an extracted source (PDF, HTML, ...): its place in the message, no region (the lines count in the extracted text, not in the file)
+        message: { text: e.place !== undefined ? `${e.place}: ${e.quote}` : e.quote },
         physicalLocation: {
           artifactLocation: { uri: toUri(show(e.source)) },
-          region: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 },
+          ...(e.place !== undefined ? {} : { region: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 } }),
         },
       }));
       results.push({

@@ -3,6 +3,7 @@
  * messages as the editor's diagnostics and SARIF), as compilers print them, then a summary line.
  *
  *   path:line:col: <severity>: <verdict>: <message> [<source path>:<line>]
+ *   (an extracted source names its place instead of a line: [report.pdf, p. 3])
  *
  * severity is error, warning, information or hint (corroborate.severity.<code> and the
  * .corroborate.json `severity` apply); line and col are 1-based; col counts UTF-16 code units
@@ -27,6 +28,8 @@ export interface TextLine {
   /** the cited source and its 1-based line, if any */
   source?: string;
   sourceLine?: number;
+  /** the place in an extracted source ("p. 3"), printed instead of the line */
+  sourcePlace?: string;
 }
 
 /** The findings of checked drafts as printed lines, in draft order (by position, then as found). */
@@ -49,6 +52,7 @@ export function textLines(files: CheckedFile[], opts: ReportOptions = {}): TextL
         message: oneLine(x.message.slice(x.verdict.length + 2)),
         source: x.cited ? show(x.cited.source) : undefined,
         sourceLine: x.cited ? x.cited.range.start.line + 1 : undefined,
+        ...(x.cited?.place !== undefined ? { sourcePlace: x.cited.place } : {}),
       });
     }
   }
@@ -64,7 +68,7 @@ function oneLine(s: string): string {
 }
 
 export function formatLine(f: TextLine): string {
-  const cite = f.source !== undefined ? ` [${f.source}:${f.sourceLine}]` : '';
+  const cite = f.source !== undefined ? (f.sourcePlace !== undefined ? ` [${f.source}, ${f.sourcePlace}]` : ` [${f.source}:${f.sourceLine}]`) : '';
   return `${f.path}:${f.line}:${f.column}: ${f.severity}: ${f.verdict}: ${f.message}${cite}`;
 }
 

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { countVerdicts, draftFindings, fingerprint, shownResults } from '../engine/findings';
-import { fileUri } from '../diagnostics';
+import { extractedPath, fileUri } from '../diagnostics';
 import { reportMarkdown } from '../report';
 import {
   AddSourceRequest,
@@ -13,6 +13,7 @@ import {
   ListDraftsRequest,
   ReindexRequest,
   ReportRequest,
+  SourceTextRequest,
   TrustNotification,
   UnhideRequest,
   type AddSourceParams,
@@ -80,6 +81,21 @@ export function registerCustomHandlers(s: ServerState) {
       const opts = { severity: f?.settings.severity, hidden: f?.hidden };
       const results = shownResults(st.results, st.lines, opts);
       return { markdown: reportMarkdown(title, results, { display: folderDisplay(f?.path), lineOf: (o) => st.lines.position(o).line, findings: draftFindings(st.results, st.lines, opts) }) };
+    }),
+  );
+
+  /** The extracted text of an indexed source, for the client's read-only view (only what an index holds is given out). */
+  connection.onRequest(
+    SourceTextRequest.type,
+    safe(s, SourceTextRequest.method, async (p: UriParams) => {
+      const file = typeof p?.uri === 'string' ? extractedPath(p.uri) : undefined;
+      if (!file) return null;
+      for (const f of s.folders.values()) {
+        await ready(f);
+        const indexed = f.index.file(file);
+        if (indexed) return { text: indexed.text, fileUri: fileUri(file) };
+      }
+      return null;
     }),
   );
 

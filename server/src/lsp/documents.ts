@@ -42,7 +42,8 @@ export async function checkNow(s: ServerState, uri: string, force = false): Prom
 /** Checks a draft's text, up to the size cap (corroborate.maxDraftKB). */
 export function checkText(f: Folder, text: string, format: 'markdown' | 'plaintext', version: number): DocState {
   const cut = cutOffset(text, f.settings.maxDraftKB);
-  const results = f.checker.checkDraft(cut === undefined ? text : text.slice(0, cut), format);
+  // no sources indexed: nothing to check against (not every statement unsupported)
+  const results = f.index.fileCount === 0 ? [] : f.checker.checkDraft(cut === undefined ? text : text.slice(0, cut), format);
   return { version, results, lines: new LineIndex(text), text, cut };
 }
 

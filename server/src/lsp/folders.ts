@@ -8,12 +8,13 @@ import { DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification
 import { createChecker } from '../engine';
 import { warmUp as warmUpLexicon } from '../engine/lexicon';
 import { fileUri } from '../diagnostics';
-import { StatusNotification } from '../protocol';
+import { NoSourcesNotification, StatusNotification } from '../protocol';
+import { noSourcesConfigured, usualSourceFolder, USUAL_SOURCE_FOLDERS } from '../workspace/firstRun';
 import { type SourceProblem } from '../workspace';
 import { confineRoots, normalizeSettings, sameSources, sourceRoots, type Settings } from '../workspace/config';
 import { describeCache, indexCacheDir, loadIndexAsync } from '../workspace/load';
 import { PROJECT_FILE, projectHidden, readProjectFile, withProjectFile } from '../workspace/projectFile';
-import { SOURCE_EXTENSIONS } from '../workspace/sources';
+import { readableExtensions } from '../workspace/sources';
 import { recheckAll } from './documents';
 import { log, logError, type Folder, type ServerState } from './state';
 
@@ -56,6 +57,7 @@ export function sendStatus(s: ServerState) {
   let files = 0;
   let sentences = 0;
   let problems = 0;
+  const skipped: string[] = [];
   let indexing = false;
   let percent = 0;
   let n = 0;
@@ -63,6 +65,7 @@ export function sendStatus(s: ServerState) {
     files += f.index.fileCount;
     sentences += f.index.sentenceCount;
     problems += f.problems.length;
+    for (const p of f.problems) if (/^\d+ files? skipped: /.test(p.message)) skipped.push(`${path.basename(p.path)}: ${p.message}`);
     if (f.indexing) {
       indexing = true;
       percent += f.percent;
@@ -75,6 +78,7 @@ export function sendStatus(s: ServerState) {
     sentences,
     problems,
     percent: indexing ? Math.round(percent / Math.max(1, n)) : 100,
+    ...(skipped.length ? { skipped } : {}),
   });
 }
 
@@ -82,7 +86,7 @@ function reportProblems(s: ServerState, f: Folder, problems: SourceProblem[], wa
   const shown: SourceProblem[] = [];
   for (const p of problems) {
     s.connection.console.warn(`source problem: ${p.path}: ${p.message}`);
-    if (/not found|refused/.test(p.message) && !s.warnedMissing.has(p.path)) {
+    if (/not found|refused/.test(p.message) && !s.warnedMissing.has(p.path) && !f.noSources) {
       s.warnedMissing.add(p.path);
       shown.push(p);
     }
@@ -115,6 +119,7 @@ export function reindex(s: ServerState, f: Folder): Promise<void> {
     const { index, result: res, cache } = await loadIndexAsync(f.roots, {
       cacheDir: s.storageDir ? indexCacheDir(s.storageDir, f.roots, f.maxBytes) : undefined,
       maxBytes: f.maxBytes,
+      formats: f.settings.sourceFormats,
       isCancelled: () => gen !== f.loadGen,
       onProgress: (done: number, total: number) => {
         f.percent = total ? Math.round((done / total) * 100) : 100;
@@ -136,6 +141,12 @@ export function reindex(s: ServerState, f: Folder): Promise<void> {
     f.indexing = false;
     f.percent = 100;
     reportProblems(s, f, [...f.refused, ...res.problems], res.warnings);
+    if (f.noSources && index.fileCount === 0 && !s.warnedMissing.has(`noSources:${f.uri}`)) {
+      // first run: one notice, whose button picks a folder (as Add Source Folder does)
+      s.warnedMissing.add(`noSources:${f.uri}`);
+      log(s, `no sources indexed for ${f.name || 'the workspace'}: no source folder configured, and no seeds/ or ${USUAL_SOURCE_FOLDERS.map((n) => n + '/').join(', ')} folder`);
+      void s.connection.sendNotification(NoSourcesNotification.type, { folderUri: f.uri, looked: USUAL_SOURCE_FOLDERS });
+    }
     log(s, `indexed ${res.files} files, ${res.sentences} sentences in ${Math.round(res.ms)} ms for ${f.name || 'the workspace'}`);
     sendStatus(s);
   };
@@ -154,7 +165,7 @@ export function reindex(s: ServerState, f: Folder): Promise<void> {
 
 function watchersFor(s: ServerState): FileSystemWatcher[] {
   const out: FileSystemWatcher[] = [];
-  const exts = [...SOURCE_EXTENSIONS].map((e) => e.slice(1)).join(',');
+  const exts = [...readableExtensions()].map((e) => e.slice(1)).join(',');
   for (const f of s.folders.values()) {
     if (f.path) out.push({ globPattern: s.relativePatterns ? { baseUri: f.uri, pattern: PROJECT_FILE } : `${f.path.split(path.sep).join('/')}/${PROJECT_FILE}` });
     for (const r of f.roots) {
@@ -184,9 +195,24 @@ export async function refreshSettings(s: ServerState, pushed?: unknown, force = 
     f.settings = withProjectFile(editor, project);
     f.hidden = projectHidden(project);
     // only folders inside the workspace are read, unless the user allows more in a trusted workspace
-    const { roots, refused } = confineRoots(sourceRoots(f.settings, f.path), f.path, f.settings.allowSourcesOutsideWorkspace && s.workspaceTrusted);
+    let configured = f.settings;
+    f.noSources = false;
+    if (f.path && noSourcesConfigured(f.settings.sources, f.path)) {
+      // first run: no source folder configured and no seeds/: the usual names, else the notice after indexing
+      const usual = usualSourceFolder(f.path);
+      if (usual) {
+        configured = { ...f.settings, sources: [usual] };
+        if (!s.warnedMissing.has(`usual:${f.uri}:${usual}`)) {
+          s.warnedMissing.add(`usual:${f.uri}:${usual}`);
+          log(s, `no source folder configured and no seeds/: using ${usual}/ in ${f.name || 'the workspace'}`);
+        }
+      } else f.noSources = true;
+    }
+    const { roots, refused } = confineRoots(sourceRoots(configured, f.path), f.path, f.settings.allowSourcesOutsideWorkspace && s.workspaceTrusted);
     const maxBytes = f.settings.maxSourceKB * 1024;
-    if (force || !f.started || !sameSources(roots, f.roots) || maxBytes !== f.maxBytes || refused.length !== f.refused.length) {
+    const formats = f.settings.sourceFormats.join(',');
+    if (force || !f.started || !sameSources(roots, f.roots) || maxBytes !== f.maxBytes || refused.length !== f.refused.length || formats !== f.formats) {
+      f.formats = formats;
       f.roots = roots;
       f.refused = refused;
       f.maxBytes = maxBytes;

@@ -11,10 +11,11 @@ import { hoverMarkdown } from '../hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from '../codeActions';
 import { fileUri } from '../diagnostics';
 import { normalizeSettings } from '../workspace/config';
-import { indexFile } from '../workspace/corpus';
+import { indexExtracted, indexFile } from '../workspace/corpus';
+import { sharedExtractor } from '../workspace/extract/pool';
 import { folderDisplay, isInside, realInside } from '../workspace/paths';
 import { PROJECT_FILE, updateProjectFile } from '../workspace/projectFile';
-import { SOURCE_EXTENSIONS, type SourceProblem } from '../workspace/sources';
+import { isExtractedPath, readableExtensions, type SourceProblem } from '../workspace/sources';
 import { claimAt, claimAtPosition, closeDraft, diagnosticsOf, recheckAll, schedule, stateFor } from './documents';
 import { loadHidden, refreshSettings, sendStatus } from './folders';
 import { folderFor, formatOf, isDraft, newFolder, notSaved, ready, safe, safeVoid, uriToPath, type ServerState } from './state';
@@ -125,7 +126,7 @@ export function registerStandardHandlers(s: ServerState) {
             if (f.index.removePath(file) > 0) changed = true;
             continue;
           }
-          if (!SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
+          if (!readableExtensions(f.settings.sourceFormats).has(path.extname(file).toLowerCase())) continue;
           let st: fs.Stats;
           try {
             st = fs.statSync(file);
@@ -137,7 +138,9 @@ export function registerStandardHandlers(s: ServerState) {
           const problems: SourceProblem[] = [];
           const warnings: SourceProblem[] = [];
           if (!realInside(f.roots, file)) continue; // a symbolic link out of the source folder
-          indexFile(f.index, { path: file, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, dev: st.dev, ino: st.ino }, f.maxBytes, problems, warnings);
+          const info = { path: file, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, dev: st.dev, ino: st.ino };
+          if (isExtractedPath(file)) indexExtracted(f.index, info, f.maxBytes, problems, warnings, await sharedExtractor().extractAsync(file));
+          else indexFile(f.index, info, f.maxBytes, problems, warnings);
           for (const pr of [...problems, ...warnings]) connection.console.warn(`source problem: ${pr.path}: ${pr.message}`);
           changed = true;
         }

@@ -35,6 +35,10 @@ export interface Folder {
   hidden: Set<string>;
   /** source roots refused (outside the workspace), reported with the problems */
   refused: SourceProblem[];
+  /** corroborate.sourceFormats the index was built with, joined */
+  formats?: string;
+  /** first run: no source folder configured, no seeds/ and none of the usual folders */
+  noSources?: boolean;
   /** size cap of one source file (corroborate.maxSourceKB) */
   maxBytes: number;
 }

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EXTRACTED_FORMATS } from './extract/formats';
 
 import type { SeverityName } from '../engine/findings';
 
@@ -32,6 +33,8 @@ export interface Settings {
   maxSourceKB: number;
   /** source folders outside the workspace folder are read only when this is set (and the workspace is trusted) */
   allowSourcesOutsideWorkspace: boolean;
+  /** formats read besides plain text (pdf, html, docx, epub, eml, subtitles); files of the others are skipped and counted */
+  sourceFormats: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -45,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxDraftKB: 512,
   maxSourceKB: 2048,
   allowSourcesOutsideWorkspace: false,
+  sourceFormats: Object.keys(EXTRACTED_FORMATS),
 };
 
 const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
@@ -71,6 +75,8 @@ export function normalizeSettings(raw: unknown): Settings {
   if (typeof r.maxDraftKB === 'number' && Number.isFinite(r.maxDraftKB) && r.maxDraftKB > 0) s.maxDraftKB = r.maxDraftKB;
   if (typeof r.maxSourceKB === 'number' && Number.isFinite(r.maxSourceKB) && r.maxSourceKB >= 1) s.maxSourceKB = Math.min(Math.floor(r.maxSourceKB), 1024 * 1024);
   if (r.allowSourcesOutsideWorkspace === true) s.allowSourcesOutsideWorkspace = true;
+  const formats = stringArray(r.sourceFormats);
+  if (formats) s.sourceFormats = formats.map((f) => f.toLowerCase().replace(/^\./, '')).filter((f) => f in EXTRACTED_FORMATS);
   if (typeof r.checkMode === 'string' && MODES.has(r.checkMode as CheckMode)) s.checkMode = r.checkMode as CheckMode;
   if (r.severity && typeof r.severity === 'object') {
     for (const [code, v] of Object.entries(r.severity as Record<string, unknown>)) {

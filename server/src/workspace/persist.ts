@@ -16,13 +16,18 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexFiles, listAll, runLoad, runLoadSliced, type LoadOptions, type LoadProgress, type LoadResult } from './corpus';
+import { indexFiles, listAll, runLoad, runLoadSliced, type LoadOptions, type LoadResult, type LoadStep } from './corpus';
+import { EXTRACTOR_VERSION } from './extract/formats';
+import type { ExtractOutcome } from './extract/types';
 import { SourceIndex, type IndexSnapshot } from '../engine/sourceIndex';
 import { DEFAULT_MAX_SOURCE_BYTES, type SourceProblem } from './sources';
 import { readFileSafe, readFileSafeAsync, removeStaleTemps, tempPathFor, type SafeRead } from './safeFs';
 
-/** Bump whenever segmentation, tokenisation, lemmas or the snapshot layout change. */
-export const ENGINE_VERSION = 'corroborate-engine-3';
+/**
+ * Bump whenever segmentation, tokenisation, lemmas or the snapshot layout change. The extractors' version
+ * is part of it: the texts of PDF, HTML, ... files are cached here (keyed by path, size and mtime).
+ */
+export const ENGINE_VERSION = `corroborate-engine-4+extract-${EXTRACTOR_VERSION}`;
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'CORRIDX1';
 /** A cache file larger than this is not read (it is discarded and rebuilt). */
@@ -31,7 +36,8 @@ export const CACHE_MAX_BYTES = 1024 * 1024 * 1024;
 interface Header {
   engineVersion: string;
   maxBytes: number;
-  files: [path: string, size: number | null, mtimeMs: number | null, chars: number, sentences: number, warning: string | null][];
+  /** the 7th entry, the places of an extracted file ([offset, label] ascending), is left out for plain text */
+  files: [path: string, size: number | null, mtimeMs: number | null, chars: number, sentences: number, warning: string | null, places?: [number, string][]][];
   sentences: number;
   terms: number;
   postings: number;
@@ -71,7 +77,11 @@ export function saveIndex(index: SourceIndex, dir: string, opts: { maxBytes?: nu
   const header: Header = {
     engineVersion: ENGINE_VERSION,
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES,
-    files: snap.files.map((f) => [f.path, f.size ?? null, f.mtimeMs ?? null, f.text.length, f.sentences, f.warning ?? null]),
+    files: snap.files.map((f) => {
+      const e: Header['files'][number] = [f.path, f.size ?? null, f.mtimeMs ?? null, f.text.length, f.sentences, f.warning ?? null];
+      if (f.places?.length) e.push(f.places.map((p): [number, string] => [p.offset, p.label]));
+      return e;
+    }),
     sentences: snap.starts.length,
     terms: snap.terms.length,
     postings: snap.postings.length,
@@ -161,13 +171,17 @@ export function parseIndex(buf: Buffer, opts: { maxBytes?: number } = {}): Sourc
   const files: IndexSnapshot['files'] = [];
   let at = 0;
   for (const e of header.files) {
-    if (!Array.isArray(e) || e.length !== 6) throw new Error('bad file entry');
-    const [p, size, mtimeMs, chars, sentences, warning] = e;
+    if (!Array.isArray(e) || (e.length !== 6 && e.length !== 7)) throw new Error('bad file entry');
+    const [p, size, mtimeMs, chars, sentences, warning, places] = e;
     if (typeof p !== 'string' || !Number.isInteger(chars) || chars < 0 || at + chars > allText.length) throw new Error('bad file entry');
     const f: IndexSnapshot['files'][number] = { path: p, text: allText.slice(at, at + chars), sentences };
     if (typeof size === 'number') f.size = size;
     if (typeof mtimeMs === 'number') f.mtimeMs = mtimeMs;
     if (typeof warning === 'string') f.warning = warning;
+    if (places !== undefined) {
+      if (!Array.isArray(places) || !places.every((x, i) => Array.isArray(x) && Number.isInteger(x[0]) && x[0] >= 0 && x[0] < chars && typeof x[1] === 'string' && (i === 0 || x[0] > places[i - 1][0]))) throw new Error('bad places');
+      f.places = places.map(([offset, label]) => ({ offset, label }));
+    }
     files.push(f);
     at += chars;
   }
@@ -206,7 +220,7 @@ export async function loadSourcesCachedAsync(roots: string[], cacheDir: string, 
 }
 
 /** The cached load as steps: it yields after each file, and returns the result. */
-function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }, preloaded?: Buffer | Error): Generator<LoadProgress, CachedLoad> {
+function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }, preloaded?: Buffer | Error): Generator<LoadStep, CachedLoad, ExtractOutcome | undefined> {
   const t0 = performance.now();
   // temporary files left by an interrupted save (a full disk, a crash), removed at start
   removeStaleTemps(cacheDir, CACHE_FILE);
@@ -233,7 +247,7 @@ function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions &
 
   const problems: SourceProblem[] = [];
   const warnings: SourceProblem[] = [];
-  const files = listAll(roots, problems, opts.maxFiles);
+  const files = listAll(roots, problems, opts.maxFiles, opts.formats, warnings);
   const listed = new Set(files.map((f) => f.path));
   for (const p of index.filePaths()) {
     if (!listed.has(p)) {

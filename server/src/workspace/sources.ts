@@ -1,11 +1,26 @@
 /**
- * Reading sources: finding .txt/.md files under the configured folders and decoding them.
+ * Reading sources: finding source files under the configured folders and decoding the plain-text ones
+ * (.txt, .md; the other formats are extracted: extract/).
  * Never throws for a bad file: every problem comes back as a plain message naming the file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EXTRACTED_EXTENSIONS, EXTRACTED_FORMATS } from './extract/formats';
 
+/** Plain-text sources, decoded here; other formats are extracted (extract/). */
 export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
+
+/** Is this a file whose text is extracted (PDF, HTML, DOCX, EPUB, email, subtitles)? */
+export function isExtractedPath(p: string): boolean {
+  return EXTRACTED_EXTENSIONS.has(path.extname(p).toLowerCase());
+}
+
+/** Every extension read as a source, with the extracted formats limited to `formats` (default all). */
+export function readableExtensions(formats?: readonly string[]): Set<string> {
+  const out = new Set(SOURCE_EXTENSIONS);
+  for (const [name, exts] of Object.entries(EXTRACTED_FORMATS)) if (!formats || formats.includes(name)) for (const e of exts) out.add(e);
+  return out;
+}
 
 export interface SourceProblem {
   path: string;
@@ -43,6 +58,10 @@ export interface DecodedSource {
 export interface ListOptions {
   /** stop after this many files (a runaway folder) */
   maxFiles?: number;
+  /** extracted formats to read (names of EXTRACTED_FORMATS); default all */
+  formats?: readonly string[];
+  /** counts of the files left out, by extension: of an unsupported format, or of one turned off */
+  skipped?: { unsupported: Map<string, number>; off: Map<string, number> };
 }
 
 /**
@@ -52,6 +71,13 @@ export interface ListOptions {
 export function listSourceFiles(root: string, problems: SourceProblem[], opts: ListOptions = {}): SourceFileInfo[] {
   const out: SourceFileInfo[] = [];
   const maxFiles = opts.maxFiles ?? 200_000;
+  const readable = readableExtensions(opts.formats);
+  const skip = (name: string) => {
+    if (!opts.skipped) return;
+    const ext = path.extname(name).toLowerCase() || '(no extension)';
+    const m = EXTRACTED_EXTENSIONS.has(ext) ? opts.skipped.off : opts.skipped.unsupported;
+    m.set(ext, (m.get(ext) ?? 0) + 1);
+  };
   let realRoot: string;
   try {
     realRoot = fs.realpathSync(root);
@@ -62,7 +88,8 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
   const seen = new Set<string>();
   const rootStat = fs.statSync(realRoot);
   if (rootStat.isFile()) {
-    if (SOURCE_EXTENSIONS.has(path.extname(root).toLowerCase())) out.push(listed(root, rootStat));
+    if (readable.has(path.extname(root).toLowerCase())) out.push(listed(root, rootStat));
+    else skip(root);
     return out;
   }
   if (!rootStat.isDirectory()) {
@@ -104,7 +131,7 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
           const st = fs.statSync(target);
           isDir = st.isDirectory();
           isFile = st.isFile();
-          if (!isDir && !isFile && SOURCE_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
+          if (!isDir && !isFile && readable.has(path.extname(ent.name).toLowerCase())) {
             problems.push({ path: p, message: notRegular(st) });
             continue;
           }
@@ -115,9 +142,10 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
         }
       }
       if (isDir) subdirs.push(p);
-      else if (!isFile && (ent.isFIFO() || ent.isCharacterDevice() || ent.isBlockDevice() || ent.isSocket()) && SOURCE_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
+      else if (!isFile && (ent.isFIFO() || ent.isCharacterDevice() || ent.isBlockDevice() || ent.isSocket()) && readable.has(path.extname(ent.name).toLowerCase())) {
         problems.push({ path: p, message: notRegular(fs.lstatSync(p)) });
-      } else if (isFile && SOURCE_EXTENSIONS.has(path.extname(ent.name).toLowerCase())) {
+      } else if (isFile && !readable.has(path.extname(ent.name).toLowerCase())) skip(ent.name);
+      else if (isFile) {
         try {
           const st = fs.statSync(p);
           out.push(listed(p, st));
