@@ -148,6 +148,12 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     const st = fs.statSync(pdf);
     fs.writeFileSync(pdf, Buffer.alloc(st.size, 0x20));
     fs.utimesSync(pdf, st.mtimeMs / 1000, st.mtimeMs / 1000);
+    // the cache must also be newer than the file's change time (a file changed after the cache was written
+    // is read again, whatever its mtime: the hostile-workspace rule); date the cache after the overwrite
+    const cacheFile = fs.readdirSync(path.join(dir, '.cache'), { recursive: true }).map(String).find((n) => n.endsWith('index.bin'));
+    assert.ok(cacheFile, 'a persisted index');
+    const soon = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(dir, '.cache', cacheFile), soon, soon);
     const warm = cli(['--fail-on', 'none', '--cache', '.cache'], dir);
     assert.equal(warm.stdout, cold.stdout);
     // a changed modification time: extracted again (and now refused: it is no PDF any more)
