@@ -47,4 +47,22 @@ describe('signals/order', () => {
     assert.strictEqual(text(ev, f[0].evidenceSpan), 'large firms over small');
     assert.deepStrictEqual(run(order, ev, ev), []);
   });
+  it('the agent of a relative clause: "Lopez tackled Jo Park" against "he ran into Park who tackled him"', () => {
+    const claim = 'Late on, the home captain Ana Lopez tackled Jo Park hard and took the ball away.';
+    const ev = 'Late on, the home captain Ana Lopez ran into Park who tackled her hard and took the ball away.';
+    const f = run(order, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.strictEqual(text(claim, f[0].claimSpan), 'Lopez tackled Jo Park');
+    assert.deepStrictEqual(run(order, 'Late on, Jo Park tackled Ana Lopez hard.', 'Late on, Lopez ran into Park who tackled her hard.'), []);
+  });
+  it('the one who asked, swapped: "at Reid\'s request" against "at the request of ... Tom Hale"', () => {
+    const claim = 'She told the court that Mr Hale had moved the money at Mr Reid\'s request.';
+    const ev = 'Mr Reid has admitted that he moved the money at the request of the former finance director Tom Hale.';
+    const f = run(order, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.match(f[0].message, /the draft has 'Reid's request', the source has 'the request of the former finance director Tom Hale'/);
+    assert.deepStrictEqual(run(order, 'Mr Reid moved the money at Mr Hale\'s request.', ev), []);
+  });
 });

@@ -90,6 +90,89 @@ function comparison(input: SignalInput): SignalFinding | undefined {
   return undefined;
 }
 
+/** A name: a capitalised word not at the start of the sentence. */
+function isName(tokens: Token[], i: number): boolean {
+  return i >= 0 && isCapitalized(tokens[i]) && !isSentenceStart(tokens, i);
+}
+
+/**
+ * The agent in a relative clause: the claim has "A hit B" (two names around a verb), the source "B who hit
+ * him": B is the one who did it. Contradicted, on the claim's three words.
+ */
+function relativeAgent(input: SignalInput): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  const al = input.alignment;
+  for (let v = 1; v + 1 < ct.length; v++) {
+    if (!isContent(ct[v]) || isCapitalized(ct[v]) || (al[v] ?? -1) < 0) continue;
+    // the claim's subject name right before the verb, its object name right after
+    let a = v - 1;
+    while (a >= 0 && ct[a].kind === 'word' && !isContent(ct[a])) a--;
+    // the object: the name right after the verb, to its last word ("Paul O'Connell")
+    let c = v + 1;
+    if (!isName(ct, c)) continue;
+    while (c + 1 < ct.length && isCapitalized(ct[c + 1])) c++;
+    if (!isName(ct, a) || (al[c] ?? -1) < 0) continue;
+    const ev = al[v];
+    const ec = al[c];
+    // the object's counterpart, then "who" and the verb: "O'Connell who hit him"
+    if (!(et[ec + 1]?.lower === 'who' && ev > ec + 1 && ev <= ec + 3)) continue;
+    if ((al[a] ?? -1) >= 0 && al[a] > ec && al[a] < ev) continue; // "B, whom A ... hit": no reversal
+    return {
+      kind: 'order',
+      effect: 'contradicts',
+      message: `order: the draft has ${quoted(words(input.claim, a, c))}, the source has ${quoted(words(input.evidence, ec, ev))}`,
+      claimSpan: { start: ct[a].start, end: ct[c].end },
+      evidenceSpan: { start: et[ec].start, end: et[ev].end },
+      strength: 0.7,
+    };
+  }
+  return undefined;
+}
+
+/** Nouns of asking and ordering whose possessor is the one who asked ("at Smith's request"). */
+const ASKING = new Set(['request', 'demand', 'behest', 'instruction', 'order', 'invitation', 'urging', 'insistence']);
+
+/**
+ * The one who asked, swapped: the claim's "at Myers' request" against the source's "at the request of ...
+ * Scott Sullivan", while the claim names Sullivan too (as the one who acted). Contradicted.
+ */
+function possessorSwap(input: SignalInput): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  const al = input.alignment;
+  for (let n = 1; n < ct.length; n++) {
+    if (!ASKING.has(ct[n].lemma) || (al[n] ?? -1) < 0) continue;
+    // the claim's possessor: "Myers'" / "Myers's" right before the noun
+    let p = n - 1;
+    if (ct[p]?.kind === 'punct' && /^['’]s?$/.test(ct[p].lower)) p--;
+    if (!isName(ct, p)) continue;
+    const owner = ct[p].lower.replace(/['’]s?$/, '');
+    // the source's "the request of <name phrase>": its last capitalised word
+    const en = al[n];
+    if (et[en + 1]?.lower !== 'of') continue;
+    let last = -1;
+    for (let k = en + 2; k < et.length && k <= en + 9; k++) {
+      if (isClauseBreak(et[k]) || /^(and|who|which|to|that)$/.test(et[k].lower)) break;
+      if (isCapitalized(et[k])) last = k;
+    }
+    if (last < 0) continue;
+    const sourceOwner = et[last].lower;
+    if (sourceOwner === owner) continue;
+    // the source's asker is someone else the claim names: the roles are swapped, not a stranger brought in
+    if (!ct.some((t, k) => k !== p && t.lower === sourceOwner)) continue;
+    return {
+      kind: 'order',
+      effect: 'contradicts',
+      message: `order: the draft has ${quoted(words(input.claim, p, n))}, the source has ${quoted(words(input.evidence, en - 1 >= 0 && et[en - 1].lower === 'the' ? en - 1 : en, last))}`,
+      claimSpan: { start: ct[p].start, end: ct[n].end },
+      evidenceSpan: { start: et[en].start, end: et[last].end },
+      strength: 0.7,
+    };
+  }
+  return undefined;
+}
+
 export const order: SignalDetector = {
   kind: 'order',
   detect(input: SignalInput): SignalFinding[] {
@@ -98,7 +181,7 @@ export const order: SignalDetector = {
       const ct = input.claim.tokens;
       const et = input.evidence.tokens;
       const al = input.alignment;
-      const compared = comparison(input);
+      const compared = comparison(input) ?? relativeAgent(input) ?? possessorSwap(input);
       if (compared) return [compared];
       const aligned: number[] = [];
       for (let i = 0; i < ct.length; i++) if ((al[i] ?? -1) >= 0 && isContent(ct[i])) aligned.push(i);
