@@ -67,4 +67,14 @@ describe('signals/entity', () => {
     assert.ok(f[0].anchored);
     assert.deepStrictEqual(run(entity, ev, ev).filter((x) => x.effect === 'contradicts'), []);
   });
+  it('the role given later in the source sentence: "Leeds winger Ito" against "... Ito ..., but the Hull winger"', () => {
+    const claim = 'A long pass found Leeds winger Ito on the left, but he was ruled offside.';
+    const ev = 'The Leeds captain cleared and a long pass found Sam Ito on the left, but the Hull winger was ruled offside.';
+    const f = run(entity, claim, ev).filter((x) => x.effect === 'contradicts');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'Leeds');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'Hull');
+    // the source giving the draft's own "Leeds winger" somewhere is no clash
+    assert.deepStrictEqual(run(entity, claim, 'A long pass found Sam Ito, the Leeds winger, on the left, but the Hull winger was ruled offside.').filter((x) => x.effect === 'contradicts'), []);
+  });
 });

@@ -269,7 +269,20 @@ function roleClashes(input: SignalInput): SignalFinding[] {
     // the source's role noun in front of the name, with its own organisation
     let er = -1;
     for (let k = j - 1; k >= 0 && k >= j - 3; k--) if (et[k].lemma === role.lemma || et[k].lower === role.lower) { er = k; break; }
+    // else a second reference later in the sentence: "put in Mark Cueto ..., but the Sale wing was ruled offside"
+    if (er < 0) {
+      for (let k = j + 2; k < et.length && k <= j + 15; k++) {
+        if (et[k].kind === 'punct' && /^[.;:!?]$/.test(et[k].lower)) break;
+        if ((et[k].lemma === role.lemma || et[k].lower === role.lower) && orgBefore(et, k) && et[orgBefore(et, k)![0] - 1]?.lower === 'the') {
+          er = k;
+          break;
+        }
+      }
+    }
     if (er < 0) continue;
+    // the source gives the draft's own organisation and role together somewhere: no clash
+    const claimPair = ct.slice(org[0], r + 1).map((t) => t.lower).join(' ');
+    if (et.some((_, k) => et.slice(k, k + r + 1 - org[0]).map((t) => t.lower).join(' ') === claimPair)) continue;
     const eorg = orgBefore(et, er);
     if (!eorg) continue;
     const claimOrg = ct.slice(org[0], org[1] + 1).map((t) => t.lower);
