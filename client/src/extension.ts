@@ -222,7 +222,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('corroborate.openOriginal', async (target?: vscode.Uri) => {
       const uri = target ?? vscode.window.activeTextEditor?.document.uri;
-      if (!uri || uri.scheme !== EXTRACTED_SCHEME) return;
+      if (!uri || uri.scheme !== EXTRACTED_SCHEME) {
+        void vscode.window.showInformationMessage('Corroborate: Open the Original File works on the read-only view of an extracted source (a PDF, web page or document opened from a citation).');
+        return;
+      }
       // the original (a PDF, a .docx, ...): with the editor or app that opens it
       await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(uri.path));
     }),

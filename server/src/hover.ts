@@ -70,15 +70,30 @@ export function emphasise(quote: string, matched: Span[] | undefined): string {
   let at = 0;
   for (const m of matched) {
     if (m.start < at || m.end > quote.length || m.end <= m.start) continue;
-    out += esc(quote.slice(at, m.start));
+    out += escPart(quote, at, m.start);
+    let from = m.start;
     out += quote
       .slice(m.start, m.end)
       .split(/(\r\n|\r|\n)/)
-      .map((part, i) => (i % 2 === 1 || part.trim() === '' ? part : `**${esc(part)}**`))
+      .map((part, i) => {
+        const start = from;
+        from += part.length;
+        return i % 2 === 1 || part.trim() === '' ? part : `**${escPart(quote, start, start + part.length)}**`;
+      })
       .join('');
     at = m.end;
   }
-  return out + esc(quote.slice(at));
+  return out + escPart(quote, at, quote.length);
+}
+
+/**
+ * quote[start, end) escaped; block markup ("-", "#", "1.") is escaped only where the part starts a line of
+ * the quote, not where a bold run happens to end before it ("high-level" stays "high-level").
+ */
+function escPart(quote: string, start: number, end: number): string {
+  const part = quote.slice(start, end);
+  const lineStart = start === 0 || /[\r\n]/.test(quote[start - 1]);
+  return lineStart ? esc(part) : esc('\u0000' + part).slice(1);
 }
 
 function oneLine(s: string): string {

@@ -122,7 +122,7 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
       squiggles = { errors: await squiggleWords(page, 'squiggly-error'), warnings: await squiggleWords(page, 'squiggly-warning') };
       const errs = squiggles.errors.map((s) => s.words);
       const warns = squiggles.warnings.map((s) => s.words);
-      for (const w of ['Secretary of State', 'does cause', 'three', 'a single project', 'signed a binding']) {
+      for (const w of ['Secretary of State', 'does cause', 'three', 'a single project', 'signed a binding agreement']) {
         if (!errs.includes(w)) throw new Error(`no error squiggle on "${w}"; error squiggles on: ${JSON.stringify(errs)}`);
       }
       for (const w of ['nuclear submarines', 'a dangerous provocation']) {

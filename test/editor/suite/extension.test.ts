@@ -14,7 +14,7 @@ const SEED_LINES = () => fs.readFileSync(folder().uri.fsPath + '/' + SEED, 'utf8
 const EXPECTED: { line: number; code: string; severity: vscode.DiagnosticSeverity; words: string; seedLine: number }[] = [
   { line: 4, code: 'unsupported', severity: vscode.DiagnosticSeverity.Warning, words: 'nuclear submarines', seedLine: 1 },
   { line: 8, code: 'entity', severity: vscode.DiagnosticSeverity.Error, words: 'Secretary of State', seedLine: 2 },
-  { line: 9, code: 'modality', severity: vscode.DiagnosticSeverity.Error, words: 'signed a binding', seedLine: 0 },
+  { line: 9, code: 'modality', severity: vscode.DiagnosticSeverity.Error, words: 'signed a binding agreement', seedLine: 0 },
   { line: 10, code: 'quantifier', severity: vscode.DiagnosticSeverity.Error, words: 'a single project', seedLine: 1 },
   { line: 14, code: 'negation', severity: vscode.DiagnosticSeverity.Error, words: 'does cause', seedLine: 4 },
   { line: 15, code: 'quote', severity: vscode.DiagnosticSeverity.Warning, words: 'a dangerous provocation', seedLine: 3 },
@@ -195,6 +195,7 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
       'corroborate.addSourceFolder',
       'corroborate.checkFile',
       'corroborate.checkWorkspace',
+      'corroborate.openOriginal',
       'corroborate.reindex',
       'corroborate.showHidden',
       'corroborate.showReport',
@@ -221,6 +222,10 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
     const ws = await run('corroborate.checkWorkspace');
     assert.equal(ws.length, 1, ws.join(' | '));
     assert.match(ws[0], /^Corroborate: \d+ drafts checked.*: [1-9]\d* contradicted/);
+
+    const original = await run('corroborate.openOriginal');
+    assert.equal(original.length, 1, original.join(' | '));
+    assert.match(original[0], /^Corroborate: Open the Original File works on the read-only view of an extracted source/);
 
     const hidden = await run('corroborate.showHidden');
     assert.deepEqual(hidden, ['Corroborate: no hidden findings (.corroborate.json).']);
@@ -267,13 +272,14 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
     assert.ok(all(warn), summary(warn));
   });
 
-  it('follows a setting: corroborate.sources pointing at an empty folder leaves nothing supported', async () => {
+  it('follows a setting: corroborate.sources pointing at an empty folder shows no findings (nothing to check against)', async () => {
     await waitForDiagnostics(doc.uri, all, 'the draft findings');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder().uri, 'empty-sources'));
     const cfg = vscode.workspace.getConfiguration('corroborate', doc.uri);
     await cfg.update('sources', ['empty-sources'], vscode.ConfigurationTarget.Workspace);
-    const ds = await waitForDiagnostics(doc.uri, (d) => d.length > 0 && !d.some((x) => x.severity === vscode.DiagnosticSeverity.Error) && !d.some((x) => codeOf(x) === 'entity'), 'no contradictions without sources');
-    assert.ok(ds.every((d) => !d.relatedInformation?.length), 'nothing to cite');
+    // no source indexed: no wall of unsupported findings (the first-run notice asks for a folder instead)
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no findings without sources');
+    assert.equal(ds.length, 0);
   });
 
   it('follows edits: inserted lines move the findings, a corrected number removes its finding', async () => {
