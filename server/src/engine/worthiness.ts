@@ -106,7 +106,7 @@ function hasCheckableFact(rest: string, fromStart = false): boolean {
   return false;
 }
 
-const COPULA = /^(is|was|are|were|its|be|been|being|seems|seemed|seem|looks|looked|look|remains|remained|sounds|sounded|feels|felt|['’]s)$/;
+const COPULA = /^(is|was|are|were|be|been|being|seems|seemed|seem|looks|looked|look|remains|remained|sounds|sounded|feels|felt|['’]s)$/;
 
 /** A judging word as the predicate: after a copula ("is deeply flawed", "was a mistake"), at most three words on. */
 function evaluativeWord(s: string): string | undefined {
@@ -114,6 +114,8 @@ function evaluativeWord(s: string): string | undefined {
   for (let i = 0; i < words.length; i++) {
     if (!EVALUATIVE.has(words[i])) continue;
     for (let k = i - 1; k >= 0 && k >= i - 4; k--) if (COPULA.test(words[k]) || /['’]s$/.test(words[k])) return words[i];
+    // "its so weird" (an informal "it's"), not "its doors for good"
+    if (words[i - 1] === 'its' || (words[i - 2] === 'its' && /^(so|very|really|a|an|quite|pretty|too)$/.test(words[i - 1]))) return words[i];
   }
   return undefined;
 }
