@@ -184,4 +184,19 @@ describe('signals/number', () => {
       assert.deepStrictEqual(carriedQuantities(analyze('The firm lost $3.5bn.'), e), []);
     });
   });
+  describe('ordinals', () => {
+    it('"his 40th match" against "his 30th match" clashes; other ordinals do not pair', () => {
+      const claim = 'The striker, playing his 40th match for the club, scored twice.';
+      const f = run(number, claim, 'The striker, playing his 30th match for the club, scored twice.');
+      assert.strictEqual(f.length, 1);
+      assert.strictEqual(f[0].message, 'number: the draft says 40th, the source says 30th');
+      assert.strictEqual(text(claim, f[0].claimSpan), '40th');
+      assert.deepStrictEqual(run(number, claim, 'The striker, playing his 40th match for the club, scored twice.'), []);
+      assert.deepStrictEqual(run(number, 'The striker, in his 40th season, scored twice.', 'The striker, playing his 30th match for the club, scored twice.'), []);
+      assert.deepStrictEqual(run(number, 'The club won 40 matches for the first time.', 'The club played its 40th match of the season.'), []);
+    });
+    it('dates and centuries stay with the date signal', () => {
+      assert.deepStrictEqual(extractQuantities(analyze('On the 18th of May, in the 19th century, on 3rd June.')).map((x) => x.text), []);
+    });
+  });
 });

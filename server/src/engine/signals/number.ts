@@ -89,6 +89,11 @@ function precisionOf(digits: string): { decimals: number; zeros: number } {
   return { decimals: 0, zeros: m && m[0].length < digits.length ? m[0].length : 0 };
 }
 
+/** The unit of an ordinal ("60th cap"): never compared with a count. */
+const ORDINAL = 'ordinal';
+/** Ordinals of these are dates or eras, not counts of a thing. */
+const ORDINAL_NOT = /^(century|centuries|millennium|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|birthday)$/;
+
 /** Denominators of fractions: "a third", "two-thirds", "three quarters", "a fifth". */
 const DENOMINATORS: Record<string, number> = {
   half: 2, halve: 2, third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
@@ -210,7 +215,17 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     if (t.kind === 'number' && dash && dash.lower === '-' && dash.end === t.start && toks[i - 2]?.kind === 'word' && toks[i - 2].end === dash.start) continue;
     // ordinal "1st", "21st"
     const nx = toks[last + 1];
-    if (t.kind === 'number' && nx && nx.start === toks[last].end && /^(st|nd|rd|th)$/.test(nx.lower)) continue;
+    if (t.kind === 'number' && nx && nx.start === toks[last].end && /^(st|nd|rd|th)$/.test(nx.lower)) {
+      // "his 60th cap": compared only with an ordinal counting the same thing (dates are date.ts's)
+      const noun = nounAfter(toks, last + 1);
+      const pv = toks[i - 1];
+      if (noun && !ORDINAL_NOT.test(noun) && !monthAt(toks, i - 1) && !(pv && pv.lower === '.' && monthAt(toks, i - 2)) && toks[last + 2]?.lower !== 'of') {
+        const [lo, hi] = interval(value, 0, 'eq');
+        out.push({ value, lo, hi, unit: ORDINAL, noun, first: i, last: last + 1, approx: 'eq', scale: 1, num: i, text: a.text.slice(t.start, nx.end) });
+        i = last + 1;
+      }
+      continue;
+    }
     // scale words: "12 billion", "12bn", "two hundred thousand", "a dozen"
     let scale = 1;
     for (let k = last + 1; k < toks.length && k <= last + 2; k++) {
@@ -493,6 +508,7 @@ export const number: SignalDetector = {
           if (byNoun.some((e) => overlaps(q, e))) continue;
           pair = byNoun[0];
         } else {
+          if (q.unit === ORDINAL) continue;
           if (cands.some((e) => overlaps(q, e))) continue;
           if (input.coverage < 0.5) continue;
           const anchored = anchoredCandidate(input, q, cands);
