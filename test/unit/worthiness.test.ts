@@ -81,6 +81,18 @@ describe('Check-worthiness', () => {
     });
   });
 
+  describe('questions', () => {
+    it('skips a question, and a quoted question nobody is said to have asked', () => {
+      assert.strictEqual(skipOf('Will the bridge reopen before winter?'), 'question');
+      assert.strictEqual(skipOf('"Will the bridge reopen before winter?"'), 'question');
+      assert.strictEqual(skipOf('Why, she asks, did nobody "check the cables"?'), 'question');
+    });
+    it('checks a question the statement reports someone asking: a claim about what was said', () => {
+      assert.strictEqual(skipOf('The engineer then asked the inspector: "Why were the cables never replaced?"'), undefined);
+      assert.strictEqual(skipOf('“Who signed this off?” the chairman demanded at the hearing.'), undefined);
+    });
+  });
+
   describe('opinion and evaluation', () => {
     it('skips first-person opinion with no checkable fact, naming the frame', () => {
       assert.strictEqual(skipOf('I doubt the truce will last.'), 'opinion ("I doubt")');

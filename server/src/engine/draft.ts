@@ -372,7 +372,7 @@ function withSkip(st: Statement): Statement {
     return st;
   }
   const p = st.prose.trim();
-  if (/\?["'”’)\]]*$/.test(p)) {
+  if (/\?["'”’)\]]*$/.test(p) && !reportedQuestion(p)) {
     st.skip = 'question';
     return st;
   }
@@ -388,4 +388,15 @@ function withSkip(st: Statement): Statement {
     }
   }
   return st;
+}
+
+/**
+ * A question inside a quotation that the statement reports ("The mayor then asked him: "Why not?""): a claim
+ * about what someone said, checked like any quotation. The words outside the quotation marks must say who.
+ */
+function reportedQuestion(p: string): boolean {
+  const outside = p.replace(/"[^"]*"?|“[^”]*”?/g, ' ');
+  if (outside === p || /\?/.test(outside)) return false;
+  const words = outside.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  return words.length >= 3;
 }
