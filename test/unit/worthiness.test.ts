@@ -127,6 +127,10 @@ describe('Check-worthiness', () => {
         'It was the first time the club had been relegated.',
         'This was the third recall of the model in 2024.',
         'I think about the 300 families who lost their homes in the flood every day.',
+        'We believe the merger will create value for shareholders, the company said.',
+        'It was a shameful decision, the opposition leader told the chamber.',
+        'This was the best result since records began.',
+        'By Monday the mayor had resigned.',
       ]) {
         const { statements } = draftStatements(s, 'plaintext');
         assert.strictEqual(statements.length, 1, s);

@@ -23,12 +23,12 @@ export interface Worthiness {
 const EVALUATIVE = new Set(
   (
     'wrong right good bad great terrible awful excellent brilliant disgrace disgraceful shameful shame mistake ' +
-    'foolish wise unfair fair ridiculous absurd outrageous remarkable impressive disappointing disappointment ' +
-    'unacceptable appalling deplorable overdue misguided flawed naive reckless sensible admirable best worst ' +
-    'better worse pity tragedy tragic farce fiasco nonsense wonderful fantastic poor deserved undeserved ' +
-    'interesting surprising astonishing shocking sad welcome regrettable unfortunate fortunate lucky unlucky ' +
-    'bizarre strange weird odd silly stupid crazy insane dangerous scandal scandalous embarrassing embarrassment ' +
-    'laughable pathetic magnificent superb dreadful horrible amazing incredible extraordinary inevitable ' +
+    'foolish wise unfair ridiculous absurd outrageous remarkable impressive disappointing disappointment ' +
+    'unacceptable appalling deplorable overdue misguided flawed naive reckless sensible admirable ' +
+    'pity tragedy tragic farce fiasco nonsense wonderful fantastic poor deserved undeserved ' +
+    'interesting surprising astonishing shocking sad regrettable unfortunate fortunate ' +
+    'bizarre strange weird odd silly stupid crazy insane scandal scandalous embarrassing embarrassment ' +
+    'laughable pathetic magnificent superb dreadful horrible amazing incredible extraordinary ' +
     'pointless useless worthwhile justified unjustified hypocritical cynical brave courageous bold ' +
     'honest dishonest right-headed wrong-headed ill-judged ill-advised short-sighted long-overdue'
   ).split(/\s+/),
@@ -120,6 +120,9 @@ function evaluativeWord(s: string): string | undefined {
   return undefined;
 }
 
+/** Words that give the statement to someone: it reports what they said, a claim to check. */
+const ATTRIBUTION = /\b(said|says|say|told|tells|added|adds|argued|argues|wrote|writes|according\s+to|insisted|insists|claimed|claims|stated|states|explained|explains|warned|warns|believes|thinks|suggested|suggests|reported|reports|announced|announces|admitted|admits|denied|denies|asked|asks|replied|replies|acknowledged|conceded|noted|notes|maintained|maintains)\b/i;
+
 /** First-person frames that assert what follows ("I think X": X is the writer's claim). */
 const ASSERTING_START =
   /^(?:(?:personally|frankly|honestly),?\s+)?(?:I|we)\s+(?:(?:really|honestly|personally|still|also|firmly|strongly)\s+)?(?:think|believe|reckon|feel|suspect|guess|would\s+(?:argue|say|suggest)|['’]d\s+(?:argue|say|suggest)|am\s+(?:sure|convinced|certain|confident)|['’]m\s+(?:sure|convinced|certain|confident)|are\s+(?:sure|convinced|certain|confident)|['’]re\s+(?:sure|convinced|certain|confident))\b(?!\s+(?:about|of|so|not|too|otherwise|twice|back|aloud)\b)(?:\s+that)?,?\s*/i;
@@ -151,6 +154,8 @@ export function worthiness(prose: string): Worthiness {
   const body = p.slice(at);
   const done = (w: Worthiness): Worthiness => (mask.length && !w.skip ? { ...w, mask: [...mask, ...(w.mask ?? [])] } : w);
   if (hasQuotation(body)) return done({});
+  // reported speech without quotation marks ("We believe it will last, the company said"): someone else's words
+  if (ATTRIBUTION.test(body)) return done({});
 
   const frame = ASSERTING_START.exec(body) ?? ADVERB_START.exec(body);
   if (frame) {
