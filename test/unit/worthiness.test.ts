@@ -148,6 +148,8 @@ describe('Check-worthiness', () => {
       assert.strictEqual(opinion.verdict, 'skipped');
       assert.match(hoverMarkdown(opinion), /skipped\*\*: opinion \("I doubt"\)/);
       assert.strictEqual(fact.verdict, 'supported', fact.reason);
+      assert.match(hoverMarkdown(fact), /_Checked without "I think": not part of the claim\._/);
+      assert.doesNotMatch(hoverMarkdown(opinion), /Checked without/);
       assert.strictEqual(byline.verdict, 'skipped');
       assert.match(hoverMarkdown(byline), /Not checked: byline\./);
       const [clash] = checker.checkDraft('I think the council cut 40 jobs in its planning department.', 'markdown');
