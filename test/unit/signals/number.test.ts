@@ -199,4 +199,19 @@ describe('signals/number', () => {
       assert.deepStrictEqual(extractQuantities(analyze('On the 18th of May, in the 19th century, on 3rd June.')).map((x) => x.text), []);
     });
   });
+  describe('magnitudes', () => {
+    it('"hundreds of", "tens of thousands of", "dozens of" are ranges of counts', () => {
+      const m = (s: string) => extractQuantities(analyze(s)).map((x) => [x.text, x.lo, x.hi]);
+      assert.deepStrictEqual(m('Hundreds of walkers joined in.'), [['Hundreds', 200, 999]]);
+      assert.deepStrictEqual(m('Tens of thousands of fans watched.'), [['Tens of thousands', 20000, 99999]]);
+      assert.deepStrictEqual(m('Dozens of boats sailed.'), [['Dozens', 24, 199]]);
+      assert.deepStrictEqual(m('Two hundred walkers joined in.').map((x) => x[0]), ['Two hundred']);
+    });
+    it('"hundreds of walkers" agrees with 300 walkers and clashes with 30', () => {
+      assert.deepStrictEqual(run(number, 'Hundreds of walkers joined the protest in the park.', 'About 300 walkers joined the protest in the park.'), []);
+      const f = run(number, 'Hundreds of walkers joined the protest in the park.', '30 walkers joined the protest in the park.');
+      assert.strictEqual(f.length, 1);
+      assert.strictEqual(f[0].message, 'number: the draft says Hundreds, the source says 30');
+    });
+  });
 });

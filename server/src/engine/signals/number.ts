@@ -158,6 +158,37 @@ function fractionAt(toks: Token[], i: number): { value: number; last: number; nu
   return { value: (100 * n) / d, last: k, num: k };
 }
 
+/** "dozens of", "hundreds of", "thousands of", "millions of": the counts such a phrase stands for. */
+const MAGNITUDES: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 };
+
+/**
+ * A magnitude ("hundreds of people": 200 to 999; "tens of thousands": 20,000 to 99,999; "dozens": 24 to
+ * 199), from twice the unit to just under the next; undefined if there is none at i.
+ */
+function magnitudeAt(toks: Token[], i: number): { lo: number; hi: number; last: number } | undefined {
+  const t = toks[i];
+  if (t.kind !== 'word') return undefined;
+  let unit: number | undefined;
+  let last = i;
+  let next = 10;
+  if (t.lower === 'tens' && toks[i + 1]?.lower === 'of' && toks[i + 2] && MAGNITUDES[toks[i + 2].lower] >= 1e3) {
+    unit = 10 * MAGNITUDES[toks[i + 2].lower];
+    last = i + 2;
+  } else if (t.lower === 'hundreds' && toks[i + 1]?.lower === 'of' && toks[i + 2] && MAGNITUDES[toks[i + 2].lower] >= 1e3) {
+    unit = 100 * MAGNITUDES[toks[i + 2].lower];
+    last = i + 2;
+  } else if (Object.prototype.hasOwnProperty.call(MAGNITUDES, t.lower)) {
+    unit = MAGNITUDES[t.lower];
+    if (t.lower === 'dozens') next = 200 / 12;
+    if (t.lower === 'scores') next = 10;
+  }
+  if (unit === undefined || toks[last + 1]?.lower !== 'of') return undefined;
+  const before = toks[i - 1];
+  // "the hundreds of", "many thousands of" stay magnitudes; "two hundreds" is not English; "1990s" is not here
+  if (before && (before.kind === 'number' || numberWord(before) !== undefined)) return undefined;
+  return { lo: 2 * unit, hi: next * unit - 1, last };
+}
+
 /** All quantities in a text, in order. Years, times, ordinals and day numbers of dates are left to date.ts. */
 export function extractQuantities(a: Analyzed): Quantity[] {
   const toks = a.tokens;
@@ -167,6 +198,13 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     let value: number | undefined;
     let last = i;
     let tolerance = 0;
+    const mag = magnitudeAt(toks, i);
+    if (mag) {
+      const q: Quantity = { value: mag.lo, lo: mag.lo, hi: mag.hi, unit: '', noun: nounAfter(toks, mag.last), first: i, last: mag.last, approx: 'about', scale: 1, num: i, text: a.text.slice(t.start, toks[mag.last].end) };
+      out.push(q);
+      i = mag.last;
+      continue;
+    }
     const share = fractionAt(toks, i);
     if (share) {
       const [lo, hi] = interval(share.value, 0.1 * share.value, 'eq');
