@@ -76,6 +76,12 @@ describe('Check-worthiness', () => {
       assert.strictEqual(checkedOf('MADRID — Thousands of teachers marched through the capital.'), 'Thousands of teachers marched through the capital.');
     });
 
+    it('an all-capitals headline with a dash is no dateline', () => {
+      const { statements } = draftStatements('BARLEY EXPORTS SEEN LOWER - MINISTRY', 'plaintext');
+      assert.notStrictEqual(statements[0].skip, 'dateline');
+      assert.strictEqual(statements[0].prose, statements[0].text, 'nothing masked');
+    });
+
     it('leaves an acronym before a dash alone', () => {
       assert.strictEqual(checkedOf('NATO - The alliance said it would send 300 more troops.'), 'NATO - The alliance said it would send 300 more troops.');
     });
@@ -101,6 +107,7 @@ describe('Check-worthiness', () => {
       assert.strictEqual(skipOf('We believe it could still go either way.'), 'opinion ("We believe")');
       assert.strictEqual(skipOf('The ruling was, in my view, a disgrace.'), 'opinion ("in my view")');
       assert.strictEqual(skipOf('I hope the players enjoy it.'), 'opinion ("I hope")');
+      assert.strictEqual(skipOf('I would love to see Harlow Town promoted next season.'), 'opinion ("I would love")');
     });
 
     it('skips evaluations and rhetorical sentences with nothing to check', () => {
@@ -131,6 +138,9 @@ describe('Check-worthiness', () => {
         'It was a shameful decision, the opposition leader told the chamber.',
         'This was the best result since records began.',
         'By Monday the mayor had resigned.',
+        'Reporting by the agency shows that 40 vessels were seized.',
+        'Research by Dr Okafor shows that tenants are moving out.',
+        'I think those rules slowed the runners, and in fact Ms Adeyemi told her coach she could not breathe.',
       ]) {
         const { statements } = draftStatements(s, 'plaintext');
         assert.strictEqual(statements.length, 1, s);

@@ -35,7 +35,10 @@ const EVALUATIVE = new Set(
 );
 
 /** A forecast or a wish: nothing a source can settle yet. */
-const SPECULATIVE = /\b(will|won't|would|wouldn't|could|couldn't|might|may|should|shouldn't|must|ought|can't|cannot|going to)\b/i;
+const SPECULATIVE_WORD = /\b(will|won't|would|wouldn't|could|couldn't|might|may|should|shouldn't|must|ought|can't|cannot|going to)\b/;
+
+/** The main clause is a forecast or a wish: a modal within its first five words ("it will last", "Labour could win"). */
+const SPECULATIVE = { test: (s: string) => SPECULATIVE_WORD.test(s.trim().split(/\s+/).slice(0, 5).join(' ')) };
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const WEEKDAYS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -46,7 +49,7 @@ const ROLE_WORDS =
 /** A byline: "By Jane Smith", "By Jane Smith, BBC News", "By our political staff", "Reporting by Jane Smith; editing by ...". */
 function isByline(p: string): boolean {
   const s = p.replace(/[.\s]+$/, '');
-  if (/^(additional\s+)?(reporting|writing|editing|research|words|interview)\s+by\s+\p{Lu}/iu.test(s) && s.split(/\s+/).length <= 20 && !/\d{2,}/.test(s)) return true;
+  if (/^(additional\s+)?(reporting|writing|editing)\s+by\s+\p{Lu}/iu.test(s) && s.split(/\s+/).length <= 16 && !/\d{2,}/.test(s) && !ATTRIBUTION.test(s) && !/\b(shows?|showed|found|finds)\b/.test(s)) return true;
   if (!/^By\s/.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 14) return false;
@@ -78,12 +81,15 @@ function datelineLength(p: string): number {
     new RegExp(String.raw`^\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*${date})?${agency}${dash}`, 'u'),
     // Dublin, 12 March -    /    BRUSSELS, 4 May 2025 -
     new RegExp(String.raw`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,2},\s*${date}${agency}?${dash}`, 'u'),
-    // LONDON -   (a bare all-capitals place of five letters or more, or of two words: not an acronym)
-    new RegExp(String.raw`^(?:\p{Lu}{5,}|\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)${dash}(?=\p{Lu})`, 'u'),
+    // LONDON -   (a bare all-capitals place of five letters or more, or of two or three words: not an acronym)
+    new RegExp(String.raw`^(?:\p{Lu}{5,}|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){1,2})${dash}(?=\p{Lu})`, 'u'),
   ];
-  for (const re of res) {
-    const m = re.exec(p);
-    if (m) return m[0].length;
+  for (let k = 0; k < res.length; k++) {
+    const m = res[k].exec(p);
+    if (!m) continue;
+    // the rest is a sentence (an all-capitals headline "WHEAT EXPORTS UP - USDA" is no dateline), or nothing
+    const rest = p.slice(m[0].length);
+    if (/\p{Ll}/u.test(rest) || (k < 2 && !/[\p{L}\p{N}]/u.test(rest))) return m[0].length;
   }
   return 0;
 }
@@ -130,6 +136,7 @@ const ADVERB_START = /^(?:in\s+my\s+(?:view|opinion|judgement|judgment|experienc
 /** First-person frames that do not assert what follows ("I doubt X", "I hope X"). */
 const NON_ASSERTING_START =
   /^(?:(?:personally|frankly|honestly),?\s+)?(?:I|we)\s+(?:(?:really|honestly|personally|still|also|strongly|seriously)\s+)?(?:doubt|wonder|hope|fear|wish|worry|question|(?:do\s+not|don['’]t|did\s+not|didn['’]t)\s+(?:think|believe|expect|see)|can(?:not|['’]t)\s+(?:see|imagine|believe)|would\s+(?:like|love|hate)|['’]d\s+(?:like|love|hate))\b/i;
+const WISH = /\b(hope|wish|like|love|hate)$/i;
 const MID_FRAME = /,\s*(?:in\s+my\s+(?:view|opinion)|to\s+my\s+mind|I\s+(?:think|believe|suspect|reckon|feel)|arguably)\s*,|,\s*(?:I\s+(?:think|believe|suspect|reckon|feel)|in\s+my\s+(?:view|opinion))\s*(?=[.!]?\s*$)/i;
 
 /** An evaluation with nothing to check: "It was a shameful decision.", "This is nonsense." */
@@ -171,7 +178,8 @@ export function worthiness(prose: string): Worthiness {
   const doubt = NON_ASSERTING_START.exec(body);
   if (doubt) {
     const rest = body.slice(doubt[0].length);
-    if (!hasCheckableFact(rest, true) || (SPECULATIVE.test(rest) && !/\d/.test(rest))) return done({ skip: `opinion ("${doubt[0].trim()}")` });
+    // a wish asserts nothing, whatever it names ("I would love to see Leeds promoted")
+    if (WISH.test(doubt[0]) || !hasCheckableFact(rest, true) || (SPECULATIVE.test(rest) && !/\d/.test(rest))) return done({ skip: `opinion ("${doubt[0].trim()}")` });
     return done({});
   }
   const mid = MID_FRAME.exec(body);
