@@ -115,6 +115,7 @@ describe('Check-worthiness', () => {
       assert.strictEqual(skipOf('This is simply nonsense.'), 'evaluation with no checkable fact ("nonsense")');
       assert.strictEqual(skipOf('Only time will tell.'), 'rhetorical ("Only time will tell")');
       assert.strictEqual(skipOf('What a comeback that was!'), 'rhetorical ("What a")');
+      assert.strictEqual(skipOf('How lovely it was to be back!'), 'rhetorical ("How lovely it")');
     });
 
     it('checks the fact inside an opinion frame, without the frame', () => {
@@ -138,6 +139,7 @@ describe('Check-worthiness', () => {
         'It was a shameful decision, the opposition leader told the chamber.',
         'This was the best result since records began.',
         'By Monday the mayor had resigned.',
+        'How much it will cost the county is open to question.',
         'Reporting by the agency shows that 40 vessels were seized.',
         'Research by Dr Okafor shows that tenants are moving out.',
         'I think those rules slowed the runners, and in fact Ms Adeyemi told her coach she could not breathe.',

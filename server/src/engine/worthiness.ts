@@ -141,7 +141,7 @@ const MID_FRAME = /,\s*(?:in\s+my\s+(?:view|opinion)|to\s+my\s+mind|I\s+(?:think
 
 /** An evaluation with nothing to check: "It was a shameful decision.", "This is nonsense." */
 const EVALUATION = /^(?:it|this|that|these|those|such\s+\w+|the\s+(?:decision|move|result|outcome|idea|plan|whole\s+\w+))\s+(?:is|was|are|were|seems|seemed|looks|looked|remains|remained|feels|felt|sounds|sounded|would\s+be|will\s+be|['’]s)\s+(?:not\s+|surely\s+|simply\s+|clearly\s+|frankly\s+|quite\s+|rather\s+|very\s+|deeply\s+|truly\s+|utterly\s+)*(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/iu;
-const RHETORICAL = /^(?:what\s+an?\b|how\s+\w+\s+(?:it|that|this)\b|(?:only\s+)?time\s+will\s+tell|it\s+remains\s+to\s+be\s+seen|who\s+knows|so\s+much\s+for|if\s+only|few\s+would\s+(?:argue|disagree|deny))/i;
+const RHETORICAL = /^(?:what\s+an?\b|how\s+\w+\s+(?:it|that|this)\b(?=.*!\W*$)|(?:only\s+)?time\s+will\s+tell|it\s+remains\s+to\s+be\s+seen|who\s+knows|so\s+much\s+for|if\s+only|few\s+would\s+(?:argue|disagree|deny))/i;
 
 /** Whether a statement (its prose, non-prose characters already masked) is worth checking. */
 export function worthiness(prose: string): Worthiness {
