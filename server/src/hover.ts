@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { ClaimResult, Span } from './engine';
 import { decidingSignal } from './engine/findings';
+import { worthiness } from './engine/worthiness';
 import { extractedUri, fileUri } from './diagnostics';
 import { escapeMarkdownText as esc, markdownLink } from './markdownEscape';
 
@@ -45,6 +46,9 @@ export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
     lines.push('', `Not checked: ${esc(oneLine(r.reason || 'no factual content'))}.`);
     return lines.join('\n');
   }
+  // a dateline or an opinion frame around a fact is not part of the claim (engine/worthiness.ts)
+  const masked = (worthiness(r.text).mask ?? []).map(([a, b]) => oneLine(r.text.slice(a, b)).replace(/^,\s*|[,\s]+$/g, '')).filter(Boolean);
+  if (masked.length) lines.push('', `_Checked without ${masked.map((m) => `"${m}"`).join(' and ')}: not part of the claim._`);
   const quotes = r.evidence.slice(0, opts.maxQuotes ?? 3);
   if (quotes.length === 0) lines.push('', '_No source sentence is close to this statement._');
   for (const e of quotes) {

@@ -114,7 +114,7 @@ describe('cli: corroborate check', function () {
       'What happened to the bridge?',
     ]);
     for (const c of file.claims) {
-      assert.deepEqual(Object.keys(c), ['text', 'range', 'verdict', 'score', 'evidence', 'signals']);
+      assert.deepEqual(Object.keys(c), c.verdict === 'skipped' ? ['text', 'range', 'verdict', 'skip', 'score', 'evidence', 'signals'] : ['text', 'range', 'verdict', 'score', 'evidence', 'signals']);
       assert.ok(['supported', 'unsupported', 'contradicted', 'skipped'].includes(c.verdict));
       assert.equal(typeof c.score, 'number');
       assert.equal(textAt(DRAFT, c.range), c.text, 'claim range is 0-based and exact');
@@ -134,6 +134,8 @@ describe('cli: corroborate check', function () {
     const byText = (t: string) => file.claims.find((c: { text: string }) => c.text.startsWith(t));
     assert.equal(byText('Notes on').verdict, 'skipped');
     assert.equal(byText('What happened').verdict, 'skipped');
+    assert.equal(byText('What happened').skip, 'question', 'a skipped statement gives its reason');
+    assert.equal(byText('Notes on').skip, 'heading');
     assert.equal(byText('The museum').verdict, 'supported');
     assert.equal(byText('The museum').evidence[0].relation, 'supports');
     assert.equal(byText('The orchestra').verdict, 'unsupported');

@@ -7,6 +7,7 @@
  */
 import type { Analyzed } from './types';
 import { placeRoots, startsUpper } from './text';
+import { carriedQuantities } from './signals/number';
 
 export interface Alignment {
   /** for each claim token: the evidence token it aligned to, or -1 */
@@ -119,7 +120,22 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
       got += w * credit;
     }
   }
+  // a quantity the evidence writes differently ("about $2.5bn" for "$2.47bn", "a third" for "33%"): carried
+  if (content.some((i) => map[i] < 0 && maybeQuantity(claim.tokens[i]))) {
+    const inContent = new Set(content);
+    for (const [i, j] of carriedQuantities(claim, evidence)) {
+      if (map[i] >= 0 || !inContent.has(i)) continue;
+      map[i] = j;
+      got += tokenWeight(claim.tokens[i].lemma, claim.tokens[i].text, weight) * 0.9;
+    }
+  }
   return { map, coverage: total > 0 ? got / total : 0 };
+}
+
+const QUANTITY_WORDS = /^(half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|nearly|almost|roughly|approximately|around|estimated|least|just|some)$/;
+
+function maybeQuantity(t: { kind: string; lemma: string }): boolean {
+  return t.kind === 'number' || QUANTITY_WORDS.test(t.lemma);
 }
 
 function tokenWeight(lemma: string, surface: string, weight: (lemma: string) => number): number {

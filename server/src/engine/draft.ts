@@ -14,6 +14,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { LineIndex } from './positions';
 import { splitSentences } from './segment';
 import type { Span } from './types';
+import { worthiness } from './worthiness';
 
 export type DraftFormat = 'markdown' | 'plaintext';
 
@@ -401,7 +402,11 @@ function controlledLines(htmls: { offset: number; value: string }[], text: strin
   return disabledLines;
 }
 
-/** Check-worthiness: questions and fragments without factual content are skipped, with the reason. */
+/**
+ * Check-worthiness: questions, fragments without factual content, bylines, datelines, opinion and evaluation
+ * with no checkable fact are skipped, with the reason (worthiness.ts); a dateline or an opinion frame around a
+ * fact is masked in the prose (offsets unchanged) and the rest is checked.
+ */
 function withSkip(st: Statement): Statement {
   if (st.skip) return st;
   if (st.end - st.start > MAX_STATEMENT_CHARS) {
@@ -409,10 +414,31 @@ function withSkip(st: Statement): Statement {
     return st;
   }
   const p = st.prose.trim();
-  if (/\?["'”’)\]]*$/.test(p)) st.skip = 'question';
+  if (/\?["'”’)\]]*$/.test(p) && !reportedQuestion(p)) {
+    st.skip = 'question';
+    return st;
+  }
+  const w = worthiness(st.prose);
+  if (w.skip) st.skip = w.skip;
   else {
     const words = p.match(/\p{L}[\p{L}\p{M}'’-]*|\p{N}+/gu) ?? [];
     if (words.length < 3) st.skip = 'fragment without factual content';
+    else if (w.mask) {
+      let prose = st.prose;
+      for (const [a, b] of w.mask) prose = prose.slice(0, a) + ' '.repeat(b - a) + prose.slice(b);
+      st.prose = prose;
+    }
   }
   return st;
+}
+
+/**
+ * A question inside a quotation that the statement reports ("The mayor then asked him: "Why not?""): a claim
+ * about what someone said, checked like any quotation. The words outside the quotation marks must say who.
+ */
+function reportedQuestion(p: string): boolean {
+  const outside = p.replace(/"[^"]*"?|“[^”]*”?/g, ' ');
+  if (outside === p || /\?/.test(outside)) return false;
+  const words = outside.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  return words.length >= 3;
 }

@@ -26,6 +26,8 @@ export interface JsonClaim {
   text: string;
   range: LineRange;
   verdict: Verdict;
+  /** why a skipped statement is not checked ("byline", "opinion (\"I think\")", "question") */
+  skip?: string;
   score: number;
   evidence: JsonEvidence[];
   signals: JsonSignal[];
@@ -66,6 +68,7 @@ export function toJsonReport(files: CheckedFile[], opts: ReportOptions = {}): Js
           text: r.text,
           range: li.range(r.start, r.end),
           verdict: r.verdict,
+          ...(r.verdict === 'skipped' ? { skip: r.reason } : {}),
           score: r.score,
           evidence: r.evidence.map((e) => ({ source: show(e.source), ...(e.place !== undefined ? { place: e.place } : {}), range: e.range, quote: e.quote, score: e.score, relation: e.relation })),
           signals: r.signals.map((s) => ({ kind: s.kind, message: s.message, range: li.range(s.start, s.end) })),

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { extractQuantities, number } from '../../../server/src/engine/signals/number';
+import { carries, carriedQuantities, extractQuantities, number } from '../../../server/src/engine/signals/number';
 import { analyze } from '../../../server/src/engine/text';
 import { run, text } from './helpers';
 
@@ -85,5 +85,133 @@ describe('signals/number', () => {
   it('scores and tallies are not ranges: "6-0", "3 and 4"', () => {
     assert.deepStrictEqual(q('He took the first set 6-0.').map((x) => x[0]), ['6', '0']);
     assert.deepStrictEqual(q('They bought 3 dogs and 4 cats.').map((x) => x[0]), ['3', '4']);
+  });
+  describe('shares written as fractions', () => {
+    it('parses "a third", "half of", "two-thirds", "three quarters", "one in five", "four out of five" as percentages', () => {
+      const shares = (s: string) => extractQuantities(analyze(s)).map((x) => [x.text, Math.round(x.value * 10) / 10, x.unit]);
+      assert.deepStrictEqual(shares('Nearly a third of the orchards failed.'), [['Nearly a third', 33.3, '%']]);
+      assert.deepStrictEqual(shares('She said that half of the wards were shut.'), [['half', 50, '%']]);
+      assert.deepStrictEqual(shares('Two-thirds of the members voted.'), [['Two-thirds', 66.7, '%']]);
+      assert.deepStrictEqual(shares('About three quarters of the crop was lost.'), [['About three quarters', 75, '%']]);
+      assert.deepStrictEqual(shares('One in five drivers was fined.'), [['One in five', 20, '%']]);
+      assert.deepStrictEqual(shares('Four out of five vets agreed.'), [['Four out of five', 80, '%']]);
+      assert.deepStrictEqual(shares('Fares rose by a quarter in a year.'), [['a quarter', 25, '%']]);
+    });
+    it('leaves ordinals, times and halves of other things alone', () => {
+      const texts = (s: string) => extractQuantities(analyze(s)).map((x) => x.text);
+      assert.deepStrictEqual(texts('She won a third term in office.'), []);
+      assert.deepStrictEqual(texts('The meeting lasted half an hour.'), []);
+      assert.deepStrictEqual(texts('He scored early in the second half.'), []);
+      assert.deepStrictEqual(texts('The score was level at half-time.'), []);
+      assert.deepStrictEqual(texts('They scored 2 in 5 minutes.'), ['2', '5']);
+      assert.deepStrictEqual(texts('Output grew in the third quarter.'), []);
+    });
+    it('"a third" agrees with 33% and 35%, and clashes with 50%; "half" clashes with "a quarter"', () => {
+      const ev33 = 'A survey of the ward found that 33% of patients waited more than a week.';
+      assert.deepStrictEqual(run(number, 'A survey of the ward found that a third of patients waited more than a week.', ev33), []);
+      assert.deepStrictEqual(run(number, 'A survey of the ward found that a third of patients waited more than a week.', ev33.replace('33%', '35%')), []);
+      const claim = 'A survey of the ward found that a third of patients waited more than a week.';
+      const f = run(number, claim, ev33.replace('33%', '50%'));
+      assert.strictEqual(f.length, 1);
+      assert.strictEqual(f[0].message, 'number: the draft says a third, the source says 50%');
+      assert.strictEqual(text(claim, f[0].claimSpan), 'a third');
+      const g = run(number, 'Half of the cottages were flooded.', 'A quarter of the cottages were flooded.');
+      assert.strictEqual(g.length, 1);
+      assert.strictEqual(g[0].message, 'number: the draft says Half, the source says A quarter');
+    });
+  });
+
+  describe('approximators both ways', () => {
+    const ev = (n: string) => `Rescuers pulled ${n} people from the collapsed building.`;
+    const clash = (claim: string, n: string) => run(number, claim, ev(n)).filter((f) => f.effect === 'contradicts').length;
+    it('"more than 20": fine against 25, a clash against 18', () => {
+      assert.strictEqual(clash('Rescuers pulled more than 20 people from the collapsed building.', '25'), 0);
+      assert.strictEqual(clash('Rescuers pulled more than 20 people from the collapsed building.', '18'), 1);
+    });
+    it('"nearly 20": fine against 19.6, a clash against 25; "almost" the same', () => {
+      assert.strictEqual(clash('Rescuers pulled nearly 20 people from the collapsed building.', '19.6'), 0);
+      assert.strictEqual(clash('Rescuers pulled nearly 20 people from the collapsed building.', '25'), 1);
+      assert.strictEqual(clash('Rescuers pulled almost 20 people from the collapsed building.', '21'), 1);
+    });
+    it('"up to", "at least", "over", "around", "roughly", "some"', () => {
+      assert.strictEqual(clash('Rescuers pulled up to 30 people from the collapsed building.', '28'), 0);
+      assert.strictEqual(clash('Rescuers pulled up to 30 people from the collapsed building.', '40'), 1);
+      assert.strictEqual(clash('Rescuers pulled at least 30 people from the collapsed building.', '30'), 0);
+      assert.strictEqual(clash('Rescuers pulled at least 30 people from the collapsed building.', '29'), 1);
+      assert.strictEqual(clash('Rescuers pulled over 30 people from the collapsed building.', '28'), 1);
+      // a round source number may itself be rounded: "over 30" against "30" is no red
+      assert.strictEqual(clash('Rescuers pulled over 30 people from the collapsed building.', '30'), 0);
+      for (const a of ['around', 'roughly', 'some', 'about']) {
+        assert.strictEqual(clash(`Rescuers pulled ${a} 40 people from the collapsed building.`, '43'), 0, a);
+        assert.strictEqual(clash(`Rescuers pulled ${a} 40 people from the collapsed building.`, '60'), 1, a);
+      }
+    });
+    it('an approximation in the source: "more than 20" there and 18 in the draft clash; "nearly 20" there and "more than 20" here clash', () => {
+      assert.strictEqual(run(number, ev('18'), ev('more than 20')).length, 1);
+      assert.strictEqual(run(number, ev('more than 20'), ev('nearly 20')).length, 1);
+      assert.deepStrictEqual(run(number, ev('22'), ev('more than 20')), []);
+    });
+  });
+
+  describe('what a source number carries, for support', () => {
+    const one = (s: string) => extractQuantities(analyze(s))[0];
+    it('"about $2.5bn" is carried by $2.47bn; $2.47bn is not carried by "about $2.5bn"', () => {
+      assert.ok(carries(one('about $2.5bn'), one('$2.47bn')));
+      assert.ok(!carries(one('$2.47bn'), one('about $2.5bn')));
+    });
+    it('"more than 20" by 25 but not by 200 or 18; "up to 30" by 27 but not by 18; "nearly 20" by 19.6', () => {
+      assert.ok(carries(one('more than 20 boats'), one('25 boats')));
+      assert.ok(!carries(one('more than 20 boats'), one('200 boats')));
+      assert.ok(!carries(one('more than 20 boats'), one('18 boats')));
+      assert.ok(carries(one('up to 30 boats'), one('27 boats')));
+      assert.ok(!carries(one('up to 30 boats'), one('18 boats')));
+      assert.ok(carries(one('nearly 20 tonnes'), one('19.6 tonnes')));
+      assert.ok(!carries(one('25 boats'), one('more than 20 boats')), 'the draft is more precise than the source');
+    });
+    it('"a third" by 33%, not by 50%; a range only by the same range; nothing across units or counted things', () => {
+      assert.ok(carries(one('a third of voters'), one('33% of voters')));
+      assert.ok(!carries(one('a third of voters'), one('50% of voters')));
+      assert.ok(!carries(one('between 10 and 20 boats'), one('15 boats')));
+      assert.ok(carries(one('between 10 and 20 boats'), one('10 to 20 boats')));
+      assert.ok(!carries(one('about $30'), one('£30')));
+      assert.ok(!carries(one('about 30 boats'), one('31 cars')));
+    });
+    it('maps the draft tokens of a carried quantity to the source number', () => {
+      const c = analyze('The firm lost about $2.5bn.');
+      const e = analyze('The firm lost $2.47bn last year.');
+      const pairs = carriedQuantities(c, e).map(([i, j]) => `${c.tokens[i].text}->${e.tokens[j].text}`);
+      assert.ok(pairs.includes('2.5->2.47'), pairs.join(' '));
+      assert.deepStrictEqual(carriedQuantities(analyze('The firm lost $3.5bn.'), e), []);
+    });
+  });
+  describe('ordinals', () => {
+    it('"his 40th match" against "his 30th match" clashes; other ordinals do not pair', () => {
+      const claim = 'The striker, playing his 40th match for the club, scored twice.';
+      const f = run(number, claim, 'The striker, playing his 30th match for the club, scored twice.');
+      assert.strictEqual(f.length, 1);
+      assert.strictEqual(f[0].message, 'number: the draft says 40th, the source says 30th');
+      assert.strictEqual(text(claim, f[0].claimSpan), '40th');
+      assert.deepStrictEqual(run(number, claim, 'The striker, playing his 40th match for the club, scored twice.'), []);
+      assert.deepStrictEqual(run(number, 'The striker, in his 40th season, scored twice.', 'The striker, playing his 30th match for the club, scored twice.'), []);
+      assert.deepStrictEqual(run(number, 'The club won 40 matches for the first time.', 'The club played its 40th match of the season.'), []);
+    });
+    it('dates and centuries stay with the date signal', () => {
+      assert.deepStrictEqual(extractQuantities(analyze('On the 18th of May, in the 19th century, on 3rd June.')).map((x) => x.text), []);
+    });
+  });
+  describe('magnitudes', () => {
+    it('"hundreds of", "tens of thousands of", "dozens of" are ranges of counts', () => {
+      const m = (s: string) => extractQuantities(analyze(s)).map((x) => [x.text, x.lo, x.hi]);
+      assert.deepStrictEqual(m('Hundreds of walkers joined in.'), [['Hundreds', 200, 999]]);
+      assert.deepStrictEqual(m('Tens of thousands of fans watched.'), [['Tens of thousands', 20000, 99999]]);
+      assert.deepStrictEqual(m('Dozens of boats sailed.'), [['Dozens', 24, 199]]);
+      assert.deepStrictEqual(m('Two hundred walkers joined in.').map((x) => x[0]), ['Two hundred']);
+    });
+    it('"hundreds of walkers" agrees with 300 walkers and clashes with 30', () => {
+      assert.deepStrictEqual(run(number, 'Hundreds of walkers joined the protest in the park.', 'About 300 walkers joined the protest in the park.'), []);
+      const f = run(number, 'Hundreds of walkers joined the protest in the park.', '30 walkers joined the protest in the park.');
+      assert.strictEqual(f.length, 1);
+      assert.strictEqual(f[0].message, 'number: the draft says Hundreds, the source says 30');
+    });
   });
 });

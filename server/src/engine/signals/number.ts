@@ -27,6 +27,8 @@ export interface Quantity {
   ends?: [[number, number], [number, number]];
   /** the scale word's factor ("million": 1e6), 1 without one */
   scale: number;
+  /** the token of the number itself ("2.5" in "about $2.5bn", "third" in "a third") */
+  num: number;
 }
 
 type Approx = 'eq' | 'about' | 'gt' | 'ge' | 'lt' | 'le' | 'nearly' | 'upto';
@@ -87,6 +89,106 @@ function precisionOf(digits: string): { decimals: number; zeros: number } {
   return { decimals: 0, zeros: m && m[0].length < digits.length ? m[0].length : 0 };
 }
 
+/** The unit of an ordinal ("60th cap"): never compared with a count. */
+const ORDINAL = 'ordinal';
+/** Ordinals of these are dates or eras, not counts of a thing. */
+const ORDINAL_NOT = /^(century|centuries|millennium|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|birthday)$/;
+
+/** Denominators of fractions: "a third", "two-thirds", "three quarters", "a fifth". */
+const DENOMINATORS: Record<string, number> = {
+  half: 2, halve: 2, third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+/** After "a third" / "a quarter": what makes it a share, not an ordinal ("a third term") or a coin. */
+const AFTER_FRACTION = new Set(['of', 'on', 'since', 'from', 'over', 'compared', 'after', 'last', 'this', 'year', 'between']);
+/** After bare "half": a share ("half of", "half the", "by half."), not "half an hour", "half-time". */
+const AFTER_HALF = new Set(['of', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'all', 'these', 'those', 'them', 'it', 'on', 'since', 'from', 'over', 'compared', 'last', 'this']);
+const NOT_BEFORE_HALF = new Set(['a', 'an', 'the', 'and', 'first', 'second', 'other', 'each', 'per', 'every', 'one', 'two', 'three', 'four']);
+/** A time after "one in": "2 in 5 minutes" is no share. */
+const TIME_UNITS = /^(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centuries|century|games?|matches|match|innings|rounds?)$/;
+
+function smallValue(t: Token | undefined): number | undefined {
+  if (!t) return undefined;
+  if (t.kind === 'number') return /^\d{1,4}$/.test(t.lower) ? parseInt(t.lower, 10) : undefined;
+  if (t.lower === 'a' || t.lower === 'an' || t.lower === 'one') return 1;
+  return numberWord(t);
+}
+
+function endsShare(t: Token | undefined, allowed: Set<string>): boolean {
+  return !t || t.kind === 'punct' || allowed.has(t.lower);
+}
+
+/**
+ * A share written as a fraction, as a percentage: "a third" (33.3), "half of" (50), "two-thirds" (66.7),
+ * "three quarters", "one in five" (20). Returns its value and last token; undefined if there is none at i.
+ */
+function fractionAt(toks: Token[], i: number): { value: number; last: number; num: number } | undefined {
+  const t = toks[i];
+  if (t.kind !== 'word' && t.kind !== 'number') return undefined;
+  const before = toks[i - 1];
+  // bare "half"
+  if (t.lower === 'half') {
+    if (before && NOT_BEFORE_HALF.has(before.lower)) return undefined;
+    const nx = toks[i + 1];
+    if (nx && (nx.lower === '-' || nx.lower === 'a' || nx.lower === 'an') ) return undefined;
+    return before?.lower === 'by' || endsShare(nx, AFTER_HALF) ? { value: 50, last: i, num: i } : undefined;
+  }
+  const n = smallValue(t);
+  if (n === undefined || n < 1 || n > 9) return undefined;
+  if (before && (before.lower === 'and' || before.lower === '.' && before.end === t.start)) return undefined;
+  // "one in five", "3 in 10", "four out of five"
+  const per = toks[i + 1]?.lower === 'in' ? 1 : toks[i + 1]?.lower === 'out' && toks[i + 2]?.lower === 'of' ? 2 : 0;
+  if (per && t.lower !== 'a' && t.lower !== 'an') {
+    const dt = toks[i + 1 + per];
+    const d = smallValue(dt);
+    const nx = toks[i + 2 + per];
+    if (d !== undefined && d > n && d <= 1000 && dt.lower !== 'a' && !(nx && (TIME_UNITS.test(nx.lower) || nx.lower === '%' || nx.lower === 'percent'))) {
+      return { value: (100 * n) / d, last: i + 1 + per, num: i + 1 + per };
+    }
+    return undefined;
+  }
+  // "a third", "two-thirds", "three quarters"
+  let k = i + 1;
+  if (toks[k]?.lower === '-' && toks[k].start === t.end) k++;
+  const den = toks[k];
+  if (!den || den.kind !== 'word') return undefined;
+  const d = Object.prototype.hasOwnProperty.call(DENOMINATORS, den.lemma) ? DENOMINATORS[den.lemma] : undefined;
+  if (d === undefined || d === 2 && n !== 1 || n >= d) return undefined;
+  // "rose by a third in a year": a change by a share
+  if (before?.lower !== 'by' && !endsShare(toks[k + 1], AFTER_FRACTION)) return undefined;
+  return { value: (100 * n) / d, last: k, num: k };
+}
+
+/** "dozens of", "hundreds of", "thousands of", "millions of": the counts such a phrase stands for. */
+const MAGNITUDES: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 };
+
+/**
+ * A magnitude ("hundreds of people": 200 to 999; "tens of thousands": 20,000 to 99,999; "dozens": 24 to
+ * 199), from twice the unit to just under the next; undefined if there is none at i.
+ */
+function magnitudeAt(toks: Token[], i: number): { lo: number; hi: number; last: number } | undefined {
+  const t = toks[i];
+  if (t.kind !== 'word') return undefined;
+  let unit: number | undefined;
+  let last = i;
+  let next = 10;
+  if (t.lower === 'tens' && toks[i + 1]?.lower === 'of' && toks[i + 2] && MAGNITUDES[toks[i + 2].lower] >= 1e3) {
+    unit = 10 * MAGNITUDES[toks[i + 2].lower];
+    last = i + 2;
+  } else if (t.lower === 'hundreds' && toks[i + 1]?.lower === 'of' && toks[i + 2] && MAGNITUDES[toks[i + 2].lower] >= 1e3) {
+    unit = 100 * MAGNITUDES[toks[i + 2].lower];
+    last = i + 2;
+  } else if (Object.prototype.hasOwnProperty.call(MAGNITUDES, t.lower)) {
+    unit = MAGNITUDES[t.lower];
+    if (t.lower === 'dozens') next = 200 / 12;
+    if (t.lower === 'scores') next = 10;
+  }
+  if (unit === undefined || toks[last + 1]?.lower !== 'of') return undefined;
+  const before = toks[i - 1];
+  // "the hundreds of", "many thousands of" stay magnitudes; "two hundreds" is not English; "1990s" is not here
+  if (before && (before.kind === 'number' || numberWord(before) !== undefined)) return undefined;
+  return { lo: 2 * unit, hi: next * unit - 1, last };
+}
+
 /** All quantities in a text, in order. Years, times, ordinals and day numbers of dates are left to date.ts. */
 export function extractQuantities(a: Analyzed): Quantity[] {
   const toks = a.tokens;
@@ -96,6 +198,24 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     let value: number | undefined;
     let last = i;
     let tolerance = 0;
+    const mag = magnitudeAt(toks, i);
+    if (mag) {
+      const q: Quantity = { value: mag.lo, lo: mag.lo, hi: mag.hi, unit: '', noun: nounAfter(toks, mag.last), first: i, last: mag.last, approx: 'about', scale: 1, num: i, text: a.text.slice(t.start, toks[mag.last].end) };
+      out.push(q);
+      i = mag.last;
+      continue;
+    }
+    const share = fractionAt(toks, i);
+    if (share) {
+      const [lo, hi] = interval(share.value, 0.1 * share.value, 'eq');
+      const q: Quantity = { value: share.value, lo, hi, unit: '%', noun: '', first: i, last: share.last, approx: 'eq', scale: 1, num: share.num, text: '' };
+      approximateBefore(toks, q, 0.1 * share.value);
+      q.noun = nounAfter(toks, q.last);
+      q.text = a.text.slice(toks[q.first].start, toks[q.last].end);
+      out.push(q);
+      i = q.last;
+      continue;
+    }
     if (t.kind === 'number') {
       if (t.lower.includes(':')) continue; // time of day
       const digits = t.lemma.replace(/,/g, '');
@@ -133,7 +253,17 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     if (t.kind === 'number' && dash && dash.lower === '-' && dash.end === t.start && toks[i - 2]?.kind === 'word' && toks[i - 2].end === dash.start) continue;
     // ordinal "1st", "21st"
     const nx = toks[last + 1];
-    if (t.kind === 'number' && nx && nx.start === toks[last].end && /^(st|nd|rd|th)$/.test(nx.lower)) continue;
+    if (t.kind === 'number' && nx && nx.start === toks[last].end && /^(st|nd|rd|th)$/.test(nx.lower)) {
+      // "his 60th cap": compared only with an ordinal counting the same thing (dates are date.ts's)
+      const noun = nounAfter(toks, last + 1);
+      const pv = toks[i - 1];
+      if (noun && !ORDINAL_NOT.test(noun) && !monthAt(toks, i - 1) && !(pv && pv.lower === '.' && monthAt(toks, i - 2)) && toks[last + 2]?.lower !== 'of') {
+        const [lo, hi] = interval(value, 0, 'eq');
+        out.push({ value, lo, hi, unit: ORDINAL, noun, first: i, last: last + 1, approx: 'eq', scale: 1, num: i, text: a.text.slice(t.start, nx.end) });
+        i = last + 1;
+      }
+      continue;
+    }
     // scale words: "12 billion", "12bn", "two hundred thousand", "a dozen"
     let scale = 1;
     for (let k = last + 1; k < toks.length && k <= last + 2; k++) {
@@ -216,12 +346,37 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     }
     const [lo, hi] = interval(value, tolerance, approx);
     out.push({
-      value, lo, hi, unit, noun, first, last, approx, scale,
+      value, lo, hi, unit, noun, first, last, approx, scale, num: i,
       text: a.text.slice(toks[first].start, toks[last].end),
     });
     i = last;
   }
   return joinRanges(a, out);
+}
+
+/** The approximator before a share ("nearly a third", "more than half"): widens q's interval and its span. */
+function approximateBefore(toks: Token[], q: Quantity, tolerance: number): void {
+  for (const [ws, kind] of BEFORE) {
+    let ok = q.first - ws.length >= 0;
+    for (let k = 0; ok && k < ws.length; k++) if (toks[q.first - ws.length + k].lower !== ws[k]) ok = false;
+    if (ok) {
+      q.approx = kind;
+      q.first -= ws.length;
+      [q.lo, q.hi] = interval(q.value, tolerance, kind);
+      return;
+    }
+  }
+}
+
+/** The content word a quantity counts: within three words after it, across "of" and "the". */
+function nounAfter(toks: Token[], last: number): string {
+  for (let k = last + 1; k < toks.length && k <= last + 3; k++) {
+    const tk = toks[k];
+    if (tk.kind !== 'word') break;
+    if (tk.stop && tk.lower !== 'of' && tk.lower !== 'the') break;
+    if (isContent(tk)) return tk.lemma;
+  }
+  return '';
 }
 
 const RANGE_WORDS = new Set(['to', '-', '–', '—', 'and', 'through']);
@@ -271,6 +426,7 @@ function joinRanges(a: Analyzed, qs: Quantity[]): Quantity[] {
       last: y.last,
       approx: 'eq',
       scale: y.scale,
+      num: x.num,
       ends: [[lo1, hi1], [y.lo, y.hi]],
       text: a.text.slice(toks[first].start, toks[y.last].end),
     });
@@ -285,11 +441,12 @@ function interval(v: number, tol: number, approx: Approx): [number, number] {
     case 'eq': return [v - tol - eps, v + tol + eps];
     case 'about': return [Math.min(v * 0.85, v - tol), Math.max(v * 1.15, v + tol)];
     case 'gt': return [v + eps, Infinity];
-    case 'ge': return [v - tol - eps, Infinity];
+    // a bound is exact: "at least 30" is not 29, "nearly 20" is under 20
+    case 'ge': return [v - eps, Infinity];
     case 'lt': return [-Infinity, v - eps];
-    case 'le': return [-Infinity, v + tol + eps];
-    case 'nearly': return [v * 0.85, v + eps];
-    case 'upto': return [v * 0.5, v + tol + eps];
+    case 'le': return [-Infinity, v + eps];
+    case 'nearly': return [v * 0.85, v];
+    case 'upto': return [v * 0.5, v + eps];
   }
 }
 
@@ -297,6 +454,74 @@ function interval(v: number, tol: number, approx: Approx): [number, number] {
 export function overlaps(a: Quantity, b: Quantity): boolean {
   if (a.ends && b.ends) return a.ends.every(([lo, hi], k) => lo <= b.ends![k][1] && b.ends![k][0] <= hi);
   return a.lo <= b.hi && b.lo <= a.hi;
+}
+
+/**
+ * What a draft quantity claims, for support: the values it stands for, no looser than a writer means them.
+ * "more than 20" is carried by 25 but not by 200, "up to 30" by 27 but not by 18 (the contradiction intervals
+ * above are wider: "up to 30" against 18 is no clash, but no support either).
+ */
+function claimedRange(q: Quantity): [number, number] {
+  const v = q.value;
+  switch (q.approx) {
+    case 'gt': case 'ge': return [q.lo, Math.max(v * 2, q.lo)];
+    case 'lt': case 'le': case 'upto': return [Math.min(v * 0.7, q.hi), q.hi];
+    default: return [q.lo, q.hi];
+  }
+}
+
+/** The values an evidence quantity states: its number for an approximate one ("about 2.5bn": 2.5bn). */
+function statedRange(e: Quantity): [number, number] {
+  if (e.approx === 'about' && !e.ends) return [e.value, e.value];
+  return [e.lo, e.hi];
+}
+
+/** The evidence quantity carries the draft's: same unit, and every value the evidence states is one the draft claims. */
+export function carries(q: Quantity, e: Quantity): boolean {
+  if (q.unit !== e.unit) return false;
+  if (q.noun && e.noun && !sameNoun(q.noun, e.noun)) return false;
+  // a range is carried by the same range, end by end, not by a value inside it
+  if (q.ends || e.ends) return !!q.ends && !!e.ends && overlaps(q, e);
+  const [lo, hi] = claimedRange(q);
+  const [elo, ehi] = statedRange(e);
+  return lo <= elo && ehi <= hi;
+}
+
+const quantityCache = new WeakMap<Analyzed, Quantity[]>();
+
+function quantitiesOf(a: Analyzed): Quantity[] {
+  let qs = quantityCache.get(a);
+  if (!qs) {
+    try {
+      qs = extractQuantities(a);
+    } catch {
+      qs = [];
+    }
+    quantityCache.set(a, qs);
+  }
+  return qs;
+}
+
+/**
+ * Draft tokens carried by an evidence quantity written differently: claim token index -> the evidence's number
+ * token ("about $2.5bn" by "$2.47bn", "a third" by "33%", "more than 20" by "25", "eighteen" by "18").
+ * Coverage aligns them, so an approximation the source bears out does not keep a claim from support.
+ */
+export function carriedQuantities(claim: Analyzed, evidence: Analyzed): [number, number][] {
+  const out: [number, number][] = [];
+  const cq = quantitiesOf(claim);
+  if (!cq.length) return out;
+  const eq = quantitiesOf(evidence);
+  if (!eq.length) return out;
+  for (const q of cq) {
+    // a number spelled out ("seventeen") against its digits is the lexicon's business, not an approximation
+    if (q.approx === 'eq' && !q.ends && q.unit !== '%' && claim.tokens[q.num].kind === 'word') continue;
+    const cands = eq.filter((e) => carries(q, e));
+    if (!cands.length) continue;
+    const e = cands.find((x) => sameNoun(q.noun, x.noun)) ?? cands[0];
+    for (let k = q.first; k <= q.last; k++) out.push([k, e.num]);
+  }
+  return out;
 }
 
 function sameNoun(a: string, b: string): boolean {
@@ -321,6 +546,7 @@ export const number: SignalDetector = {
           if (byNoun.some((e) => overlaps(q, e))) continue;
           pair = byNoun[0];
         } else {
+          if (q.unit === ORDINAL) continue;
           if (cands.some((e) => overlaps(q, e))) continue;
           if (input.coverage < 0.5) continue;
           const anchored = anchoredCandidate(input, q, cands);
