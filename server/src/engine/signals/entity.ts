@@ -28,6 +28,11 @@ const TITLES = new Set([
   'spokeswoman', 'general', 'admiral', 'commander', 'chief', 'king', 'queen', 'premier', 'mayor', 'judge',
   'justice', 'attorney', 'representative', 'minister', 'envoy', 'adviser', 'advisor', 'head', 'officer',
 ]);
+/**
+ * Honorifics: "Mr Ioannidis" is the "Gregory Ioannidis" of the source. They are kept in a mention's text but not
+ * in its parts, so they are neither needed in the evidence nor a shared role word between two people.
+ */
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'mx']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Capitalised words that start sentences or headlines without naming anything. */
 const NOT_NAMES = new Set([
@@ -69,6 +74,11 @@ export function extractEntities(a: Analyzed): EntityMention[] {
         k++;
         continue;
       }
+      // "Mr. Smith": an honorific's dot, glued to it, before the name
+      if (t.lower === '.' && t.start === toks[k - 1].end && HONORIFICS.has(toks[k - 1].lower) && toks[k + 1] && isNameToken(toks, k + 1)) {
+        k++;
+        continue;
+      }
       // U.S. / U.K.: letter-dot-letter-dot glued together
       if (t.lower === '.' && t.start === toks[k - 1].end && toks[k - 1].text.length === 1) {
         const n = toks[k + 1];
@@ -100,6 +110,7 @@ export function extractEntities(a: Analyzed): EntityMention[] {
     for (let j = i; j <= last; j++) {
       const t = toks[j];
       if (t.kind !== 'word' || CONNECTORS.has(t.lower)) continue;
+      if (HONORIFICS.has(t.lower)) continue;
       parts.push(t.lower.replace(/['’]s$/, ''));
     }
     const alias = aliasKey(text.toLowerCase());
