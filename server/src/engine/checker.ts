@@ -14,6 +14,7 @@ import { uncarriedNegation } from './signals/negation';
 import { spelledNumberDigits } from './signals/number';
 import { isCapitalized } from './signals/util';
 import { LineIndex } from './positions';
+import { entityElsewhere, gapReason, trueGapMessages } from './mentions';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
@@ -300,6 +301,14 @@ export class Checker {
     const missing = findings.filter(
       ({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best && !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
     );
+    // a name another source in scope gives is not one "the source does not mention" (mentions.ts)
+    const bestIds = new Set(best.sentences.map((x) => x.id));
+    for (let k = 0; k < missing.length; k++) {
+      const { f } = missing[k];
+      if (f.kind !== 'entity') continue;
+      const message = entityElsewhere(this.index, claim.text.slice(f.claimSpan.start, f.claimSpan.end), onlySources, bestIds, best.alignment.coverage >= this.options.relatedThreshold);
+      if (message) missing[k] = { f: { ...f, message }, cand: best };
+    }
 
     // a negation in the claim ("cannot save") that the best evidence does not carry: never supported
     const polarity = uncarriedNegation(claim, best.analyzed, best.alignment.map, claimQuotes);
@@ -378,6 +387,10 @@ export class Checker {
           const sp = spanOf(claim, content);
           signals.push({ kind: 'coverage', effect: 'unsupported', message: reason, start: sp.start, end: sp.end, evidence: ei });
         }
+        // gaps another source sentence in scope carries are worded as such (mentions.ts)
+        const worded = trueGapMessages(this.index, claim.text, signals, onlySources, bestIds);
+        signals.splice(0, signals.length, ...worded);
+        if (!missing.length) reason = gapReason(signals) ?? reason;
       }
     }
     // cite further related evidence: ranked by coverage and, for a part, by retrieval score (rare shared words)
