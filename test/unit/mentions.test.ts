@@ -59,3 +59,21 @@ describe('checker: no "does not mention" for a name another source gives', () =>
     assert.ok(about.length > 0 && about.every((s) => /does not mention 'Pedro Alves'|no source carries 'Pedro Alves'/.test(s.message)), JSON.stringify(about));
   });
 });
+
+describe('checker: a publication named as where the words were said', () => {
+  const files = {
+    'quote.txt': 'Okafor said the bridge over the river would reopen in the spring after repairs.',
+    'radio.txt': 'Okafor was speaking to BBC Radio Kent on Monday morning about the floods.',
+  };
+  const draft = 'Okafor told BBC Radio Kent the bridge over the river would reopen in the spring after repairs.';
+
+  it('is carried when a source in scope names the venue: no "does not mention" and no gap on it', () => {
+    const [r] = createChecker(folder(files)).checkDraft(draft, 'plaintext');
+    assert.strictEqual(r.verdict, 'supported', `${r.reason} ${JSON.stringify(r.signals)}`);
+  });
+  it('is not carried when no source in scope names it', () => {
+    const [r] = createChecker(folder(files)).checkDraft(draft, 'plaintext', new Set(['quote.txt']));
+    assert.notStrictEqual(r.verdict, 'supported', r.reason);
+    assert.ok(r.signals.some((s) => draft.slice(s.start, s.end).includes('BBC Radio Kent') && s.effect === 'unsupported'), JSON.stringify(r.signals));
+  });
+});

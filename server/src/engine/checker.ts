@@ -14,7 +14,7 @@ import { uncarriedNegation } from './signals/negation';
 import { spelledNumberDigits } from './signals/number';
 import { isCapitalized } from './signals/util';
 import { LineIndex } from './positions';
-import { entityElsewhere, gapReason, trueGapMessages } from './mentions';
+import { entityElsewhere, gapReason, trueGapMessages, venueTokensNamed } from './mentions';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
@@ -146,7 +146,10 @@ export class Checker {
   /** Verifies one claim text; offsets relative to `prose`. */
   verify(prose: string, onlySources?: Set<string>): ClaimResult {
     const claim = analyze(prose);
-    const content = contentIndices(claim);
+    // a publication named as where the words were said ("told BBC Sport") that a source in scope names is the
+    // report's venue: no content the evidence must carry (mentions.ts)
+    const venues = venueTokensNamed(this.index, claim, onlySources);
+    const content = contentIndices(claim).filter((i) => !venues.has(i));
     const text = prose.trim();
     const base: ClaimResult = { text: prose, start: 0, end: prose.length, verdict: 'unsupported', score: 0, reason: '', evidence: [], signals: [] };
     if (content.length === 0) return { ...base, verdict: 'skipped', reason: 'no factual content', text };
@@ -303,9 +306,13 @@ export class Checker {
     );
     // a name another source in scope gives is not one "the source does not mention" (mentions.ts)
     const bestIds = new Set(best.sentences.map((x) => x.id));
-    for (let k = 0; k < missing.length; k++) {
+    for (let k = missing.length - 1; k >= 0; k--) {
       const { f } = missing[k];
       if (f.kind !== 'entity') continue;
+      if (claim.tokens.some((t, i) => venues.has(i) && t.start >= f.claimSpan.start && t.end <= f.claimSpan.end)) {
+        missing.splice(k, 1);
+        continue;
+      }
       const message = entityElsewhere(this.index, claim.text.slice(f.claimSpan.start, f.claimSpan.end), onlySources, bestIds, best.alignment.coverage >= this.options.relatedThreshold);
       if (message) missing[k] = { f: { ...f, message }, cand: best };
     }

@@ -4,10 +4,11 @@
  * entity signal's "does not mention" findings and for the coverage gaps of an unsupported claim, and words the
  * message by the answer ("the cited sentence does not give 'X'; <file>:<line> does").
  */
-import { HONORIFICS } from './signals/entity';
+import { extractEntities, HONORIFICS } from './signals/entity';
+import { isVenue } from './signals/venue';
 import { quoteWordString } from './signals/quote';
 import type { SourceIndex } from './sourceIndex';
-import type { Signal, SourceSentence } from './types';
+import type { Analyzed, Signal, SourceSentence } from './types';
 
 /** Sentences retrieved per lookup: a phrase's rarest words find the sentences that hold it. */
 const LOOKUP_SENTENCES = 20;
@@ -87,4 +88,18 @@ export function trueGapMessages(index: SourceIndex, claimText: string, signals: 
     const found = sentencesMentioning(index, phrase, onlySources, cited);
     return found.length ? { ...s, message: elsewhereMessage('coverage', phrase, found[0]).replace(/^coverage: /, '') } : s;
   });
+}
+
+/**
+ * Claim tokens of publications named as where the words were said or reported ("told BBC Sport", "according
+ * to the Daily Mail") that some source sentence in scope names: the report's venue, carried by that source.
+ */
+export function venueTokensNamed(index: SourceIndex, claim: Analyzed, onlySources?: Set<string>): Set<number> {
+  const out = new Set<number>();
+  for (const m of extractEntities(claim)) {
+    if (!isVenue(claim, m.first, m.last)) continue;
+    if (!sentencesMentioning(index, m.text, onlySources).length) continue;
+    for (let k = m.first; k <= m.last; k++) out.add(k);
+  }
+  return out;
 }
