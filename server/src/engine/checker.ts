@@ -15,6 +15,7 @@ import { spelledNumberDigits } from './signals/number';
 import { isCapitalized } from './signals/util';
 import { LineIndex } from './positions';
 import { entityElsewhere, gapReason, trueGapMessages, venueTokensNamed } from './mentions';
+import { resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
@@ -232,6 +233,9 @@ export class Checker {
       }
     }
     const best = candidates[0];
+    // "the Labour leader" where a source says "Labour leader John Smith" and the evidence names Mr Smith (roles.ts)
+    const roleRefs = roleReferences(this.index, claim, onlySources);
+    const resolved = resolvedIn(roleRefs, best.analyzed);
     // words the evidence sentence lacks but its source document has (a name given earlier, "he" in
     // the sentence itself) count for part: the document is about them
     const docVocab = this.options.contextCredit > 0 ? this.documentVocabulary(best.sentences[0].source) : undefined;
@@ -239,22 +243,24 @@ export class Checker {
     if (docVocab) {
       let total = 0;
       let extra = 0;
+      let named = 0;
       for (const i of content) {
         const t = claim.tokens[i];
         const w = this.index.idf(t.lemma);
         total += w;
-        if (best.alignment.map[i] < 0 && (docVocab.has(t.lemma) || docVocab.has(t.lower))) extra += w;
+        if (best.alignment.map[i] < 0 && resolved.has(i)) named += w;
+        else if (best.alignment.map[i] < 0 && (docVocab.has(t.lemma) || docVocab.has(t.lower))) extra += w;
       }
       // only on top of a sentence that already carries a good part of the claim: a document that merely
       // shares the claim's vocabulary supports nothing
-      if (total > 0 && support >= this.options.contextMinCoverage) support += (this.options.contextCredit * extra) / total;
+      if (total > 0 && support >= this.options.contextMinCoverage) support += (this.options.contextCredit * extra + named) / total;
     }
     // numbers and names the whole source document never mentions: the claim says more than the source
     const absent: number[] = [];
     if (docVocab && this.options.strictNames) {
       for (const i of content) {
         const t = claim.tokens[i];
-        if (best.alignment.map[i] >= 0) continue;
+        if (best.alignment.map[i] >= 0 || resolved.has(i)) continue;
         const isName = i > 0 && t.text.length > 1 && isCapitalized(t);
         const digits = COUNT_WORDS.has(t.lower) ? spelledNumberDigits(t.lower) : undefined;
         if ((t.kind === 'number' || isName || digits !== undefined) && !docVocab.has(t.lemma) && !docVocab.has(t.lower) && !(digits && docVocab.has(digits))) absent.push(i);
@@ -301,6 +307,8 @@ export class Checker {
       ({ f, cand }) =>
         f.effect === 'contradicts' && f.strength >= 0.5 && (cand.alignment.coverage >= this.gateFor(f.kind) || f === origin?.clash) && !this.namedElsewhere(f, claim, cand),
     );
+    // a role reference whose rival is the very person the sources give that role to (roles.ts)
+    for (let k = clashes.length - 1; k >= 0; k--) if (rivalIsReferent(roleRefs, claim, clashes[k].f, clashes[k].cand.analyzed)) clashes.splice(k, 1);
     const missing = findings.filter(
       ({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best && !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
     );
@@ -309,7 +317,7 @@ export class Checker {
     for (let k = missing.length - 1; k >= 0; k--) {
       const { f } = missing[k];
       if (f.kind !== 'entity') continue;
-      if (claim.tokens.some((t, i) => venues.has(i) && t.start >= f.claimSpan.start && t.end <= f.claimSpan.end)) {
+      if (claim.tokens.some((t, i) => (venues.has(i) || resolved.has(i)) && t.start >= f.claimSpan.start && t.end <= f.claimSpan.end)) {
         missing.splice(k, 1);
         continue;
       }

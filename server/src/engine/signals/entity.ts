@@ -240,7 +240,7 @@ export const entity: SignalDetector = {
 };
 
 /** Role nouns that stand between an organisation and a person's name ("Enron chief Dennis Kozlowski"). */
-const ROLE_NOUNS = new Set([
+export const ROLE_NOUNS = new Set([
   'chief', 'boss', 'head', 'chairman', 'chairwoman', 'chair', 'president', 'director', 'executive', 'spokesman',
   'spokeswoman', 'spokesperson', 'coach', 'manager', 'captain', 'wing', 'striker', 'midfielder', 'defender',
   'goalkeeper', 'prop', 'leader', 'editor', 'minister', 'secretary', 'founder', 'owner', 'lawyer', 'analyst',
@@ -248,7 +248,7 @@ const ROLE_NOUNS = new Set([
 ]);
 
 /** Capitalised words right before index `at` (an organisation in front of a role noun), at most 4. */
-function orgBefore(tokens: Token[], at: number): [number, number] | undefined {
+export function orgBefore(tokens: Token[], at: number): [number, number] | undefined {
   let first = at;
   for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
     const t = tokens[k];
