@@ -48,4 +48,18 @@ describe('roles: descriptive references resolved by the sources\' appositions', 
     assert.strictEqual(r.verdict, 'contradicted', r.reason);
     assert.match(r.reason, /Mr Reed/);
   });
+  describe('a full name against a surname', () => {
+    const FULL = 'Ann Jones, who chairs the planning committee, opened the debate on Tuesday.';
+    const NAMED = 'Ann Jones said the council would build 400 homes on the old airfield by 2030.';
+    it('"Ann Jones" is carried by "Ms Jones said" when the sources name one Jones, in full', () => {
+      const [r] = createChecker(folder({ 'a.txt': FULL, 'b.txt': STATEMENT })).checkDraft(NAMED, 'plaintext');
+      assert.strictEqual(r.verdict, 'supported', `${r.reason} ${JSON.stringify(r.signals)}`);
+    });
+    it('not when the sources name two people called Jones, or never give her first name', () => {
+      const two = folder({ 'a.txt': FULL, 'b.txt': STATEMENT, 'c.txt': 'Peter Jones, a farmer, objected to the plan at the meeting.' });
+      assert.notStrictEqual(createChecker(two).checkDraft(NAMED, 'plaintext')[0].verdict, 'supported');
+      const never = folder({ 'b.txt': STATEMENT, 'd.txt': 'The planning committee met on Tuesday.' });
+      assert.notStrictEqual(createChecker(never).checkDraft(NAMED, 'plaintext')[0].verdict, 'supported');
+    });
+  });
 });

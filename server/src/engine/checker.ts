@@ -15,7 +15,7 @@ import { spelledNumberDigits } from './signals/number';
 import { isCapitalized } from './signals/util';
 import { LineIndex } from './positions';
 import { entityElsewhere, gapReason, trueGapMessages, venueTokensNamed } from './mentions';
-import { resolvedIn, rivalIsReferent, roleReferences } from './roles';
+import { fullNamesResolved, resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
@@ -236,6 +236,7 @@ export class Checker {
     // "the Labour leader" where a source says "Labour leader John Smith" and the evidence names Mr Smith (roles.ts)
     const roleRefs = roleReferences(this.index, claim, onlySources);
     const resolved = resolvedIn(roleRefs, best.analyzed);
+    for (const k of fullNamesResolved(this.index, claim, best.analyzed, onlySources)) resolved.add(k);
     // words the evidence sentence lacks but its source document has (a name given earlier, "he" in
     // the sentence itself) count for part: the document is about them
     const docVocab = this.options.contextCredit > 0 ? this.documentVocabulary(best.sentences[0].source) : undefined;

@@ -2,9 +2,11 @@
  * Descriptive references resolved by the sources' own appositions: where a source says "Labour leader John
  * Smith" (or "John Smith, the Labour leader"), the draft's "the Labour leader" is John Smith, and a sentence
  * that names Mr Smith carries it. Only when the sources in scope give the role to one person (one surname).
+ * Likewise a full name ("Ann Jones") is carried by a sentence that says "Ms Jones" when the sources name one
+ * person of that surname.
  */
 import { analyze } from './text';
-import { orgBefore, ROLE_NOUNS } from './signals/entity';
+import { extractEntities, orgBefore, ROLE_NOUNS } from './signals/entity';
 import { isCapitalized } from './signals/util';
 import { sentencesMentioning } from './mentions';
 import type { SourceIndex } from './sourceIndex';
@@ -130,4 +132,51 @@ export function rivalIsReferent(refs: RoleReference[], claim: Analyzed, f: Signa
   const rival = evidence.text.slice(f.evidenceSpan.start, f.evidenceSpan.end).toLowerCase().match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
   const rivalWords = new Set(rival.map((w) => w.replace(/['’]s$/, '')));
   return refs.some((ref) => inSpan.every((i) => ref.tokens.includes(i)) && rivalWords.has(ref.surname));
+}
+
+/** Sentences looked at for the people of one surname; a surname in more of them is left alone. */
+const SURNAME_SENTENCES = 60;
+const NOT_GIVEN_NAMES = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'mx', 'the', 'a', 'an', 'and', 'of']);
+
+/**
+ * A full name in the draft ("Ann Jones") against evidence that gives only the surname ("Ms Jones said"): the
+ * same person when the sources in scope name exactly one person of that surname, and name her in full. Returns
+ * the claim tokens of such names.
+ */
+export function fullNamesResolved(index: SourceIndex, claim: Analyzed, evidence: Analyzed, onlySources?: Set<string>): Set<number> {
+  const out = new Set<number>();
+  const ct = claim.tokens;
+  const evidenceWords = new Set(evidence.tokens.filter((t) => t.kind === 'word').map((t) => t.lower.replace(/['’]s$/, '')));
+  for (const m of extractEntities(claim)) {
+    if (m.title || m.alias || m.parts.length < 2 || m.parts.length > 4) continue;
+    const surname = m.parts[m.parts.length - 1];
+    if (!evidenceWords.has(surname) || m.parts.every((p) => evidenceWords.has(p))) continue;
+    const given = new Set(m.parts.slice(0, -1));
+    const keys = index.keysOf(surname);
+    if (keys.length !== 1) continue;
+    const hits = index.search(keys, SURNAME_SENTENCES, onlySources);
+    if (hits.length >= SURNAME_SENTENCES) continue;
+    let full = false;
+    let other = false;
+    for (const h of hits) {
+      const a = analyze(h.sentence.text);
+      const toks = a.tokens;
+      for (let k = 0; k < toks.length && !other; k++) {
+        if (toks[k].kind !== 'word' || toks[k].lower.replace(/['’]s$/, '') !== surname || !isCapitalized(toks[k])) continue;
+        // the capitalised words right before the surname: given names (an honorific or nothing is no other person)
+        const before: string[] = [];
+        for (let j = k - 1; j >= 0 && j >= k - 3 && toks[j].kind === 'word' && isCapitalized(toks[j]) && toks[j].end + 1 >= toks[j + 1].start; j--) {
+          if (NOT_GIVEN_NAMES.has(toks[j].lower)) break;
+          before.unshift(toks[j].lower);
+        }
+        if (!before.length) continue;
+        // a sentence-initial word ("Yesterday Jones said") or a given name the draft does not use: another person?
+        if (before.every((w) => given.has(w))) full = full || before.length === given.size;
+        else other = true;
+      }
+      if (other) break;
+    }
+    if (full && !other) for (let k = m.first; k <= m.last; k++) out.add(k);
+  }
+  return out;
 }
