@@ -59,8 +59,20 @@ function isNameToken(toks: Token[], i: number): boolean {
   return true;
 }
 
+/** mentions per analysed text: the claim meets up to three candidates and the checker's own look-ups */
+const mentionCache = new WeakMap<Analyzed, EntityMention[]>();
+
 /** Entity mentions in order. Sentence-initial single words count only when known aliases or all-caps. */
 export function extractEntities(a: Analyzed): EntityMention[] {
+  let ms = mentionCache.get(a);
+  if (!ms) {
+    ms = computeEntities(a);
+    mentionCache.set(a, ms);
+  }
+  return ms;
+}
+
+function computeEntities(a: Analyzed): EntityMention[] {
   const toks = a.tokens;
   const out: EntityMention[] = [];
   for (let i = 0; i < toks.length; i++) {
