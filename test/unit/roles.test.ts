@@ -62,4 +62,12 @@ describe('roles: descriptive references resolved by the sources\' appositions', 
       assert.notStrictEqual(createChecker(never).checkDraft(NAMED, 'plaintext')[0].verdict, 'supported');
     });
   });
+  it('an honorific the source does not write is neither missing nor absent: "Mr Okafor" against "said Okafor"', () => {
+    const index = folder({ 'a.txt': 'The council has not yet received the full survey of the old bridge, said Okafor, the county engineer.' });
+    const [r] = createChecker(index).checkDraft('Mr Okafor said the council has not yet received the full survey of the old bridge.', 'plaintext');
+    assert.strictEqual(r.verdict, 'supported', `${r.reason} ${JSON.stringify(r.signals)}`);
+    // the name itself is still needed
+    const [other] = createChecker(index).checkDraft('Mr Brennan said the council has not yet received the full survey of the old bridge.', 'plaintext');
+    assert.notStrictEqual(other.verdict, 'supported', other.reason);
+  });
 });

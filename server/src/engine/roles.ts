@@ -6,7 +6,7 @@
  * person of that surname.
  */
 import { analyze } from './text';
-import { extractEntities, orgBefore, ROLE_NOUNS } from './signals/entity';
+import { extractEntities, HONORIFICS, orgBefore, ROLE_NOUNS } from './signals/entity';
 import { isCapitalized } from './signals/util';
 import { sentencesMentioning } from './mentions';
 import type { SourceIndex } from './sourceIndex';
@@ -177,6 +177,22 @@ export function fullNamesResolved(index: SourceIndex, claim: Analyzed, evidence:
       if (other) break;
     }
     if (full && !other) for (let k = m.first; k <= m.last; k++) out.add(k);
+  }
+  return out;
+}
+
+/**
+ * Honorifics ("Mr", "Ms", "Dr."...) before a name the evidence carries (aligned, or resolved above): the
+ * source need not write them ("said Ioannidis" carries "Mr Ioannidis"), so they are neither missing nor absent.
+ */
+export function honorificsOfNames(claim: Analyzed, alignment: number[], resolved: Set<number>): number[] {
+  const out: number[] = [];
+  const ct = claim.tokens;
+  for (let i = 0; i + 1 < ct.length; i++) {
+    if (ct[i].kind !== 'word' || !HONORIFICS.has(ct[i].lower) || !isCapitalized(ct[i]) || alignment[i] >= 0) continue;
+    const n = ct[i + 1].lower === '.' && ct[i + 1].start === ct[i].end ? i + 2 : i + 1;
+    const t = ct[n];
+    if (t && t.kind === 'word' && isCapitalized(t) && ((alignment[n] ?? -1) >= 0 || resolved.has(n))) out.push(i);
   }
   return out;
 }
