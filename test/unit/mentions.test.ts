@@ -77,3 +77,21 @@ describe('checker: a publication named as where the words were said', () => {
     assert.ok(r.signals.some((s) => draft.slice(s.start, s.end).includes('BBC Radio Kent') && s.effect === 'unsupported'), JSON.stringify(r.signals));
   });
 });
+
+describe('checker: a quotation another source holds', () => {
+  it('is not one "the source does not contain": the message names the sentence that holds it', () => {
+    const files = {
+      'a.txt': 'The mayor called the harbour plan "a bold step for the town" at the meeting on Monday night, and said the vote would come in June.',
+      'b.txt': 'One resident wrote that it was "a gift to the developers" in a letter to the paper.',
+    };
+    const draft = 'The mayor called the harbour plan "a bold step for the town" and "a gift to the developers" at the meeting on Monday night, and said the vote would come in June.';
+    const [r] = createChecker(folder(files)).checkDraft(draft, 'plaintext');
+    assert.notStrictEqual(r.verdict, 'supported', r.reason);
+    const q = r.signals.filter((s) => s.kind === 'quote' && s.effect === 'unsupported');
+    assert.strictEqual(q.length, 1, JSON.stringify(r.signals));
+    assert.strictEqual(q[0].message, 'quote: the cited sentence does not contain “a gift to the developers”; b.txt:1 does');
+    // out of scope, the quotation is one no source in scope contains
+    const [alone] = createChecker(folder(files)).checkDraft(draft, 'plaintext', new Set(['a.txt']));
+    assert.ok(alone.signals.some((s) => s.kind === 'quote' && /the source does not contain “a gift to the developers”/.test(s.message)), JSON.stringify(alone.signals));
+  });
+});

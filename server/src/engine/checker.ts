@@ -14,7 +14,7 @@ import { uncarriedNegation } from './signals/negation';
 import { spelledNumberDigits } from './signals/number';
 import { isCapitalized } from './signals/util';
 import { LineIndex } from './positions';
-import { entityElsewhere, gapReason, trueGapMessages, venueTokensNamed } from './mentions';
+import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
 import { fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
@@ -318,6 +318,10 @@ export class Checker {
     const bestIds = new Set(best.sentences.map((x) => x.id));
     for (let k = missing.length - 1; k >= 0; k--) {
       const { f } = missing[k];
+      if (f.kind === 'quote' && best.alignment.coverage >= this.options.relatedThreshold) {
+        const message = quoteElsewhere(this.index, claim.text.slice(f.claimSpan.start, f.claimSpan.end), onlySources, bestIds);
+        if (message) missing[k] = { f: { ...f, message }, cand: best };
+      }
       if (f.kind !== 'entity') continue;
       if (claim.tokens.some((t, i) => (venues.has(i) || resolved.has(i)) && t.start >= f.claimSpan.start && t.end <= f.claimSpan.end)) {
         missing.splice(k, 1);

@@ -66,6 +66,17 @@ export function entityElsewhere(index: SourceIndex, name: string, onlySources: S
   return `entity: ${placeOf(found[0])} gives '${name.replace(/\s+/g, ' ').trim()}', but no sentence that carries this statement does`;
 }
 
+/**
+ * The quote signal's "the source does not contain “X”" for a quotation another source sentence in scope holds
+ * word for word: the true message, else `undefined`.
+ */
+export function quoteElsewhere(index: SourceIndex, quote: string, onlySources: Set<string> | undefined, except: Set<number>): string | undefined {
+  const found = sentencesMentioning(index, quote, onlySources, except);
+  if (!found.length) return undefined;
+  const text = quote.replace(/^[\s"“”‘’']+|[\s"“”‘’']+$/g, '').replace(/\s+/g, ' ');
+  return `quote: the cited sentence does not contain “${text}”; ${placeOf(found[0])} does`;
+}
+
 /** A gap message rewritten by trueGapMessages, to rebuild a claim's reason from. */
 export function gapReason(signals: Signal[]): string | undefined {
   const gaps = signals.filter((s) => s.kind === 'coverage' && s.effect === 'unsupported');
