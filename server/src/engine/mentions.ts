@@ -12,6 +12,8 @@ import type { Analyzed, Signal, SourceSentence } from './types';
 
 /** Sentences retrieved per lookup: a phrase's rarest words find the sentences that hold it. */
 const LOOKUP_SENTENCES = 20;
+/** At most this many (the rarest) of a phrase's words go into the look-up's query. */
+const LOOKUP_KEYS = 12;
 
 /** The phrase's words as they are compared: lower case, punctuation and possessives aside, no leading honorific. */
 export function mentionWords(phrase: string): string {
@@ -28,7 +30,8 @@ export function mentionWords(phrase: string): string {
 export function sentencesMentioning(index: SourceIndex, phrase: string, onlySources?: Set<string>, except?: Set<number>): SourceSentence[] {
   const words = mentionWords(phrase);
   if (!words) return [];
-  const keys = [...new Set(index.keysOf(words))];
+  // the rarest words find the sentence (a long gap's every word would only slow the search down)
+  const keys = [...new Set(index.keysOf(words))].sort((a, b) => index.idf(b) - index.idf(a)).slice(0, LOOKUP_KEYS);
   if (!keys.length) return [];
   const out: SourceSentence[] = [];
   const seen = new Set<string>();
