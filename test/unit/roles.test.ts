@@ -70,4 +70,11 @@ describe('roles: descriptive references resolved by the sources\' appositions', 
     const [other] = createChecker(index).checkDraft('Mr Brennan said the council has not yet received the full survey of the old bridge.', 'plaintext');
     assert.notStrictEqual(other.verdict, 'supported', other.reason);
   });
+  it('"According to Mr Okafor, ..." is carried by "..., said Okafor": the same attribution in house style', () => {
+    const index = folder({ 'a.txt': 'The council has not yet received the full survey of the old bridge, said Okafor, the county engineer.' });
+    const [r] = createChecker(index).checkDraft('According to Mr Okafor, the council has not yet received the full survey of the old bridge.', 'plaintext');
+    assert.strictEqual(r.verdict, 'supported', `${r.reason} ${JSON.stringify(r.signals)}`);
+    const [other] = createChecker(index).checkDraft('According to Mr Brennan, the council has not yet received the full survey of the old bridge.', 'plaintext');
+    assert.notStrictEqual(other.verdict, 'supported', other.reason);
+  });
 });

@@ -15,7 +15,7 @@ import { spelledNumberDigits } from './signals/number';
 import { isCapitalized } from './signals/util';
 import { LineIndex } from './positions';
 import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
-import { fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
+import { accordingToCarried, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
@@ -238,6 +238,7 @@ export class Checker {
     const resolved = resolvedIn(roleRefs, best.analyzed);
     for (const k of fullNamesResolved(this.index, claim, best.analyzed, onlySources)) resolved.add(k);
     for (const k of honorificsOfNames(claim, best.alignment.map, resolved)) resolved.add(k);
+    for (const k of accordingToCarried(claim, best.analyzed, best.alignment.map, resolved)) resolved.add(k);
     // words the evidence sentence lacks but its source document has (a name given earlier, "he" in
     // the sentence itself) count for part: the document is about them
     const docVocab = this.options.contextCredit > 0 ? this.documentVocabulary(best.sentences[0].source) : undefined;

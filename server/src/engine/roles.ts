@@ -196,3 +196,23 @@ export function honorificsOfNames(claim: Analyzed, alignment: number[], resolved
   }
   return out;
 }
+
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'write', 'report', 'claim', 'insist', 'explain', 'argue', 'warn', 'describe', 'comment', 'note', 'stress']);
+
+/**
+ * "According" in "according to Mr Okafor, ..." where the evidence gives the words to that person with a speech
+ * verb ("..., said Okafor"): the same attribution in house style, so the word is carried.
+ */
+export function accordingToCarried(claim: Analyzed, evidence: Analyzed, alignment: number[], resolved: Set<number>): number[] {
+  const ct = claim.tokens;
+  if (!evidence.tokens.some((t) => t.kind === 'word' && SPEECH_LEMMAS.has(t.lemma))) return [];
+  const out: number[] = [];
+  for (let i = 0; i + 2 < ct.length; i++) {
+    if (ct[i].lower !== 'according' || ct[i + 1].lower !== 'to' || alignment[i] >= 0) continue;
+    let n = i + 2;
+    while (n < ct.length && (ct[n].lower === 'the' || ct[n].lower === '.' || HONORIFICS.has(ct[n].lower))) n++;
+    const t = ct[n];
+    if (t && t.kind === 'word' && isCapitalized(t) && ((alignment[n] ?? -1) >= 0 || resolved.has(n))) out.push(i);
+  }
+  return out;
+}
