@@ -14,6 +14,8 @@ import { uncarriedNegation } from './signals/negation';
 import { spelledNumberDigits } from './signals/number';
 import { isCapitalized } from './signals/util';
 import { LineIndex } from './positions';
+import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
+import { accordingToCarried, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
@@ -145,7 +147,10 @@ export class Checker {
   /** Verifies one claim text; offsets relative to `prose`. */
   verify(prose: string, onlySources?: Set<string>): ClaimResult {
     const claim = analyze(prose);
-    const content = contentIndices(claim);
+    // a publication named as where the words were said ("told BBC Sport") that a source in scope names is the
+    // report's venue: no content the evidence must carry (mentions.ts)
+    const venues = venueTokensNamed(this.index, claim, onlySources);
+    const content = contentIndices(claim).filter((i) => !venues.has(i));
     const text = prose.trim();
     const base: ClaimResult = { text: prose, start: 0, end: prose.length, verdict: 'unsupported', score: 0, reason: '', evidence: [], signals: [] };
     if (content.length === 0) return { ...base, verdict: 'skipped', reason: 'no factual content', text };
@@ -228,6 +233,12 @@ export class Checker {
       }
     }
     const best = candidates[0];
+    // "the Labour leader" where a source says "Labour leader John Smith" and the evidence names Mr Smith (roles.ts)
+    const roleRefs = roleReferences(this.index, claim, onlySources);
+    const resolved = resolvedIn(roleRefs, best.analyzed);
+    for (const k of fullNamesResolved(this.index, claim, best.analyzed, onlySources)) resolved.add(k);
+    for (const k of honorificsOfNames(claim, best.alignment.map, resolved)) resolved.add(k);
+    for (const k of accordingToCarried(claim, best.analyzed, best.alignment.map, resolved)) resolved.add(k);
     // words the evidence sentence lacks but its source document has (a name given earlier, "he" in
     // the sentence itself) count for part: the document is about them
     const docVocab = this.options.contextCredit > 0 ? this.documentVocabulary(best.sentences[0].source) : undefined;
@@ -235,22 +246,24 @@ export class Checker {
     if (docVocab) {
       let total = 0;
       let extra = 0;
+      let named = 0;
       for (const i of content) {
         const t = claim.tokens[i];
         const w = this.index.idf(t.lemma);
         total += w;
-        if (best.alignment.map[i] < 0 && (docVocab.has(t.lemma) || docVocab.has(t.lower))) extra += w;
+        if (best.alignment.map[i] < 0 && resolved.has(i)) named += w;
+        else if (best.alignment.map[i] < 0 && (docVocab.has(t.lemma) || docVocab.has(t.lower))) extra += w;
       }
       // only on top of a sentence that already carries a good part of the claim: a document that merely
       // shares the claim's vocabulary supports nothing
-      if (total > 0 && support >= this.options.contextMinCoverage) support += (this.options.contextCredit * extra) / total;
+      if (total > 0 && support >= this.options.contextMinCoverage) support += (this.options.contextCredit * extra + named) / total;
     }
     // numbers and names the whole source document never mentions: the claim says more than the source
     const absent: number[] = [];
     if (docVocab && this.options.strictNames) {
       for (const i of content) {
         const t = claim.tokens[i];
-        if (best.alignment.map[i] >= 0) continue;
+        if (best.alignment.map[i] >= 0 || resolved.has(i)) continue;
         const isName = i > 0 && t.text.length > 1 && isCapitalized(t);
         const digits = COUNT_WORDS.has(t.lower) ? spelledNumberDigits(t.lower) : undefined;
         if ((t.kind === 'number' || isName || digits !== undefined) && !docVocab.has(t.lemma) && !docVocab.has(t.lower) && !(digits && docVocab.has(digits))) absent.push(i);
@@ -303,9 +316,27 @@ export class Checker {
         (cand.alignment.coverage >= this.gateFor(f.kind) || f === origin?.clash || (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand))) &&
         !this.namedElsewhere(f, claim, cand),
     );
+    // a role reference whose rival is the very person the sources give that role to (roles.ts)
+    for (let k = clashes.length - 1; k >= 0; k--) if (rivalIsReferent(roleRefs, claim, clashes[k].f, clashes[k].cand.analyzed)) clashes.splice(k, 1);
     const missing = findings.filter(
       ({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best && !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
     );
+    // a name another source in scope gives is not one "the source does not mention" (mentions.ts)
+    const bestIds = new Set(best.sentences.map((x) => x.id));
+    for (let k = missing.length - 1; k >= 0; k--) {
+      const { f } = missing[k];
+      if (f.kind === 'quote' && best.alignment.coverage >= this.options.relatedThreshold) {
+        const message = quoteElsewhere(this.index, claim.text.slice(f.claimSpan.start, f.claimSpan.end), onlySources, bestIds);
+        if (message) missing[k] = { f: { ...f, message }, cand: best };
+      }
+      if (f.kind !== 'entity') continue;
+      if (claim.tokens.some((t, i) => (venues.has(i) || resolved.has(i)) && t.start >= f.claimSpan.start && t.end <= f.claimSpan.end)) {
+        missing.splice(k, 1);
+        continue;
+      }
+      const message = entityElsewhere(this.index, claim.text.slice(f.claimSpan.start, f.claimSpan.end), onlySources, bestIds, best.alignment.coverage >= this.options.relatedThreshold);
+      if (message) missing[k] = { f: { ...f, message }, cand: best };
+    }
 
     // a negation in the claim ("cannot save") that the best evidence does not carry: never supported
     const polarity = uncarriedNegation(claim, best.analyzed, best.alignment.map, claimQuotes);
@@ -386,6 +417,10 @@ export class Checker {
           const sp = spanOf(claim, content);
           signals.push({ kind: 'coverage', effect: 'unsupported', message: reason, start: sp.start, end: sp.end, evidence: ei });
         }
+        // gaps another source sentence in scope carries are worded as such (mentions.ts)
+        const worded = trueGapMessages(this.index, claim.text, signals, onlySources, bestIds);
+        signals.splice(0, signals.length, ...worded);
+        if (!missing.length) reason = gapReason(signals) ?? reason;
       }
     }
     // cite further related evidence: ranked by coverage and, for a part, by retrieval score (rare shared words)

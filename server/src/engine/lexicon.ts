@@ -95,6 +95,11 @@ const ALIAS_GROUPS: string[][] = [
   ['intergovernmental panel on climate change', 'ipcc'],
   ['national aeronautics and space administration', 'nasa'],
   ['indo-pacific', 'indo pacific', 'indo-pacific region'],
+  // titles and parties written short: "MEP" = "member of the European Parliament", "Green" = "Greens"
+  ['member of the european parliament', 'mep', 'meps', 'members of the european parliament', 'euro mp', 'euro mps'],
+  ['member of parliament', 'mp', 'mps', 'members of parliament'],
+  ['greens', 'green', 'green party', 'the greens'],
+  ['liberal democrats', 'lib dems', 'lib dem', 'liberal democrat', 'lib-dems'],
 ];
 
 /** Multiword paraphrases that mean one lemma (after lower-casing, hyphens as spaces). */
@@ -243,7 +248,20 @@ export function isHypernym(general: string, specific: string): boolean {
 
 /** A claim word carried by an evidence word: a synonym, or a more general word for it. */
 export function carries(claimLemma: string, evidenceLemma: string): boolean {
-  return areSynonyms(claimLemma, evidenceLemma) || isHypernym(claimLemma, evidenceLemma);
+  return areSynonyms(claimLemma, evidenceLemma) || isHypernym(claimLemma, evidenceLemma) || spelledOutBy(claimLemma, evidenceLemma);
+}
+
+/**
+ * Titles written as acronyms, and the word of their written-out form that carries them: "MEP" is carried by
+ * "member of the European Parliament", "MP" by "member of parliament" (the entity signal checks the whole
+ * phrase through the alias groups). Only titles: the last word of a body's name ("change" in "Intergovernmental
+ * Panel on Climate Change") says too little to carry "IPCC".
+ */
+const TITLE_ACRONYMS = new Map<string, string>([['mep', 'parliament'], ['meps', 'parliament'], ['mp', 'parliament'], ['mps', 'parliament']]);
+
+/** A title acronym in the claim carried by its written-out form's head word in the evidence. */
+export function spelledOutBy(claimLemma: string, evidenceLemma: string): boolean {
+  return TITLE_ACRONYMS.get(claimLemma) === evidenceLemma;
 }
 
 /**

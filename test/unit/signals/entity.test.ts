@@ -77,4 +77,38 @@ describe('signals/entity', () => {
     // the source giving the draft's own "Leeds winger" somewhere is no clash
     assert.deepStrictEqual(run(entity, claim, 'A long pass found Sam Ito, the Leeds winger, on the left, but the Hull winger was ruled offside.').filter((x) => x.effect === 'contradicts'), []);
   });
+  describe('second and descriptive references', () => {
+    it('"Mr Okafor" is the "Daniel Okafor" or the "said Okafor" of the source: honorifics are not needed there', () => {
+      assert.deepStrictEqual(run(entity, 'Mr Okafor said the bridge would reopen in spring.', '"The bridge will reopen in spring," said Okafor.'), []);
+      assert.deepStrictEqual(run(entity, 'Ms Lindqvist told the committee the budget was sound.', 'Karin Lindqvist told the committee the budget was sound.'), []);
+      assert.deepStrictEqual(run(entity, 'Dr. Haddad expects a second trial.', 'The lead researcher, Samir Haddad, expects a second trial.'), []);
+      assert.deepStrictEqual(run(entity, 'Sir Alan Pryce opened the new wing.', 'Alan Pryce opened the new wing on Tuesday.'), []);
+    });
+    it('the honorific stays in the mention\'s text, not in its parts; a dotted "Mr." joins the name', () => {
+      const [m] = extractEntities(analyze('The board heard from Mr. Okafor on Monday.'));
+      assert.strictEqual(m.text, 'Mr. Okafor');
+      assert.deepStrictEqual(m.parts, ['okafor']);
+    });
+    it('a second reference to a person the source does not name at all is still unsupported', () => {
+      const claim = 'Mr Brennan said the bridge would reopen in spring.';
+      const f = run(entity, claim, '"The bridge will reopen in spring," said Okafor.');
+      assert.strictEqual(f.length, 1, JSON.stringify(f));
+      assert.notStrictEqual(f[0].effect, 'supports');
+      assert.strictEqual(text(claim, f[0].claimSpan), 'Mr Brennan');
+    });
+    it('a shared honorific is no shared role: "Mr Okafor" and "Mr Brennan" in different slots do not clash', () => {
+      const claim = 'Mr Okafor chaired the meeting about the harbour.';
+      const f = run(entity, claim, 'The meeting about the harbour was chaired by the mayor, and Mr Brennan spoke first.');
+      assert.ok(!f.some((x) => x.effect === 'contradicts'), JSON.stringify(f));
+    });
+    it('titles and parties written short: "MEP", "MP", "Green", "U.S."', () => {
+      assert.deepStrictEqual(run(entity, 'She is a Dutch Green MEP.', 'She is a Dutch Green member of the European Parliament.'), []);
+      assert.deepStrictEqual(run(entity, 'The Labour MP resigned on Friday.', 'The Labour member of parliament resigned on Friday.'), []);
+      assert.deepStrictEqual(run(entity, 'The Greens voted against the bill.', 'The Green party voted against the bill.'), []);
+      assert.deepStrictEqual(run(entity, 'The Green candidate came second.', 'The Greens\' candidate came second.'), []);
+      assert.deepStrictEqual(run(entity, 'The U.S. embassy was closed.', 'The United States embassy was closed.'), []);
+      // the alias groups are no licence: an MEP is not an MP
+      assert.strictEqual(run(entity, 'She is a Dutch MP.', 'She is a Dutch member of the European Parliament.').length, 1);
+    });
+  });
 });

@@ -52,4 +52,12 @@ describe('lexicon', () => {
     assert.ok(!isHypernym('organism', 'horse'));
     assert.ok(!isHypernym('animal', 'car'));
   });
+  it('a title acronym is carried by its written-out form ("MEP" by "Parliament"), and nothing else by that rule', () => {
+    assert.ok(carries('mep', 'parliament') && carries('mp', 'parliament'));
+    assert.ok(!carries('ipcc', 'change') && !carries('nato', 'organization') && !carries('mep', 'member'));
+    assert.strictEqual(aliasKey('MEP'), aliasKey('member of the European Parliament'));
+    assert.strictEqual(aliasKey('MPs'), aliasKey('members of parliament'));
+    assert.notStrictEqual(aliasKey('MEP'), aliasKey('MP'));
+    assert.strictEqual(aliasKey('Green'), aliasKey('the Greens'));
+  });
 });

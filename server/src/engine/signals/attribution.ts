@@ -6,6 +6,7 @@
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { aliasKey, areSynonyms } from '../lexicon';
 import { isCapitalized, isClauseBreak, isSentenceStart, quoted } from './util';
+import { isVenue } from './venue';
 
 const SPEECH = new Set([
   'say', 'said', 'says', 'tell', 'told', 'state', 'stated', 'note', 'noted', 'add', 'added', 'warn', 'warned',
@@ -194,11 +195,14 @@ export const attribution: SignalDetector = {
       if (input.coverage < 0.4) return out;
       const cs = findSpeakers(input.claim);
       if (!cs.length) return out;
-      const es = findSpeakers(input.evidence);
+      // a publication named as where the words were said ("according to the Daily Mail") attributes the report,
+      // not the words: it is no speaker to clash with (venue.ts)
+      const es = findSpeakers(input.evidence).filter((e) => !isVenue(input.evidence, e.first, e.last));
       const ct = input.claim.tokens;
       const et = input.evidence.tokens;
       for (let n = 0; n < cs.length; n++) {
         const s = cs[n];
+        if (isVenue(input.claim, s.first, s.last)) continue;
         // the content (outside the speaker phrase and verb) must be what the evidence carries; with several
         // speakers in the claim ("A suggests x, while B suggests y"), only the words this speaker says
         let from = 0;

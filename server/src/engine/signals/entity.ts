@@ -28,6 +28,11 @@ const TITLES = new Set([
   'spokeswoman', 'general', 'admiral', 'commander', 'chief', 'king', 'queen', 'premier', 'mayor', 'judge',
   'justice', 'attorney', 'representative', 'minister', 'envoy', 'adviser', 'advisor', 'head', 'officer',
 ]);
+/**
+ * Honorifics: "Mr Ioannidis" is the "Gregory Ioannidis" of the source. They are kept in a mention's text but not
+ * in its parts, so they are neither needed in the evidence nor a shared role word between two people.
+ */
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'mx']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Capitalised words that start sentences or headlines without naming anything. */
 const NOT_NAMES = new Set([
@@ -54,8 +59,20 @@ function isNameToken(toks: Token[], i: number): boolean {
   return true;
 }
 
+/** mentions per analysed text: the claim meets up to three candidates and the checker's own look-ups */
+const mentionCache = new WeakMap<Analyzed, EntityMention[]>();
+
 /** Entity mentions in order. Sentence-initial single words count only when known aliases or all-caps. */
 export function extractEntities(a: Analyzed): EntityMention[] {
+  let ms = mentionCache.get(a);
+  if (!ms) {
+    ms = computeEntities(a);
+    mentionCache.set(a, ms);
+  }
+  return ms;
+}
+
+function computeEntities(a: Analyzed): EntityMention[] {
   const toks = a.tokens;
   const out: EntityMention[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -66,6 +83,11 @@ export function extractEntities(a: Analyzed): EntityMention[] {
       const t = toks[k];
       if (isNameToken(toks, k)) {
         last = k;
+        k++;
+        continue;
+      }
+      // "Mr. Smith": an honorific's dot, glued to it, before the name
+      if (t.lower === '.' && t.start === toks[k - 1].end && HONORIFICS.has(toks[k - 1].lower) && toks[k + 1] && isNameToken(toks, k + 1)) {
         k++;
         continue;
       }
@@ -100,6 +122,7 @@ export function extractEntities(a: Analyzed): EntityMention[] {
     for (let j = i; j <= last; j++) {
       const t = toks[j];
       if (t.kind !== 'word' || CONNECTORS.has(t.lower)) continue;
+      if (HONORIFICS.has(t.lower)) continue;
       parts.push(t.lower.replace(/['’]s$/, ''));
     }
     const alias = aliasKey(text.toLowerCase());
@@ -229,7 +252,7 @@ export const entity: SignalDetector = {
 };
 
 /** Role nouns that stand between an organisation and a person's name ("Enron chief Dennis Kozlowski"). */
-const ROLE_NOUNS = new Set([
+export const ROLE_NOUNS = new Set([
   'chief', 'boss', 'head', 'chairman', 'chairwoman', 'chair', 'president', 'director', 'executive', 'spokesman',
   'spokeswoman', 'spokesperson', 'coach', 'manager', 'captain', 'wing', 'striker', 'midfielder', 'defender',
   'goalkeeper', 'prop', 'leader', 'editor', 'minister', 'secretary', 'founder', 'owner', 'lawyer', 'analyst',
@@ -237,7 +260,7 @@ const ROLE_NOUNS = new Set([
 ]);
 
 /** Capitalised words right before index `at` (an organisation in front of a role noun), at most 4. */
-function orgBefore(tokens: Token[], at: number): [number, number] | undefined {
+export function orgBefore(tokens: Token[], at: number): [number, number] | undefined {
   let first = at;
   for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
     const t = tokens[k];
