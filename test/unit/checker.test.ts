@@ -199,4 +199,13 @@ describe('a negation the evidence does not carry', () => {
     assert.equal(r.verdict, 'contradicted', r.reason);
     assert.match(r.reason, /2012.*2011/);
   });
+  it('one clash, one finding: two signals on the same words give one', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', 'The former chief executive denied he frequently met the finance director to discuss the accounts.');
+    index.addFile('b.txt', 'The trial is expected to last two months. The jury was selected on Monday.');
+    const [r] = createChecker(index).checkDraft('The former chief executive admitted he frequently met the finance director to discuss the accounts.', 'plaintext');
+    assert.equal(r.verdict, 'contradicted', r.reason);
+    const spans = r.signals.filter((s) => s.effect === 'contradicts').map((s) => [s.start, s.end]);
+    for (let i = 0; i < spans.length; i++) for (let j = i + 1; j < spans.length; j++) assert.ok(spans[i][1] <= spans[j][0] || spans[j][1] <= spans[i][0], JSON.stringify(r.signals));
+  });
 });

@@ -389,6 +389,9 @@ export class Checker {
       const ei = cite(top.cand, 'contradicts');
       for (const { f, cand } of clashes) {
         if (cand !== top.cand) continue;
+        // one clash, one finding: a second signal on the same words (an entity and an attribution on one name,
+        // an antonym and a negation on one verb) is left out; the stronger one, sorted first, speaks
+        if (signals.some((x) => x.start < f.claimSpan.end && f.claimSpan.start < x.end)) continue;
         signals.push(toSignal(f, ei, cand));
       }
       verdict = 'contradicted';
@@ -482,7 +485,9 @@ export class Checker {
       const before: string[] = [];
       let prev = this.index.neighbour(s, -1);
       for (let k = 0; prev && k < SPEAKER_LOOKBACK_SENTENCES; k++, prev = this.index.neighbour(prev, -1)) before.push(prev.text);
-      const speaker = speakerOf(s.text, before);
+      // a clash needs words enough to be someone's (four or more, or two fragments found together): a two-word
+      // title in quotation marks is no quote
+      const speaker = words.length >= MIN_ATTRIBUTED_WORDS || quotes.length >= 2 ? speakerOf(s.text, before) : undefined;
       const other = speaker ? otherSpeaker(claim, speaker, [s.text, ...before], findQuotes(claim.text)) : undefined;
       if (!speaker || !other) return { sentence: s };
       const sourceName = speaker.analyzed.text.slice(speaker.analyzed.tokens[speaker.speaker.first].start, speaker.analyzed.tokens[speaker.speaker.last].end);
@@ -680,6 +685,9 @@ function sameNeighbours(claim: Analyzed, i: number, cand: { alignment: Alignment
   }
   return anchors > 0 && kept * 2 > anchors;
 }
+
+/** Words a quotation needs before giving it to another speaker contradicts the draft. */
+const MIN_ATTRIBUTED_WORDS = 4;
 
 /** Sentences before a quotation searched for its speaker. */
 const SPEAKER_LOOKBACK_SENTENCES = 3;

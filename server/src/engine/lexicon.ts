@@ -85,6 +85,7 @@ const ALIAS_GROUPS: string[][] = [
   ['south korea', 'seoul', 'republic of korea', 'rok', 'south korean'],
   ['north korea', 'pyongyang', 'dprk', 'north korean'],
   ['european union', 'eu', 'e u', 'brussels'],
+  ['european commission', 'ec', 'e c', 'commission'],
   ['united nations', 'un', 'u n'],
   ['north atlantic treaty organization', 'nato'],
   ['group of seven', 'g7', 'g-7', 'g 7'],

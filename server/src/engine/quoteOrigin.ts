@@ -184,6 +184,8 @@ export function otherSpeaker(claim: Analyzed, source: NamedSpeaker, context: str
     // the speaker's verb stands next to a quotation: these words are what the draft says they said (not a
     // title in quotation marks elsewhere in the sentence)
     if (quotes.length && !quotes.some((q) => speaksQuote(claim, s, q))) continue;
+    // "appeared on TV announcing ...": a participle reports no speaker of its own
+    if (claim.tokens[s.cue]?.lower.endsWith('ing')) continue;
     const surname = surnameOf(s, claim);
     if (surname === undefined) continue;
     if (speakers.has(surname)) continue;

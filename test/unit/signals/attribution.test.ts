@@ -71,4 +71,13 @@ describe('signals/attribution', () => {
     assert.strictEqual(f[0].effect, 'contradicts');
     assert.strictEqual(text(ev, f[0].evidenceSpan), 'Scottish Labour MS Alan Reid');
   });
+  it('"will say sorry" reports nobody: no speaker phrase before a speech verb after a modal', () => {
+    const s = findSpeakers(analyze('The deputy has confirmed that Mr Reid will say sorry on Tuesday.')).map((x) => x.text);
+    assert.ok(!s.some((t) => /Reid/.test(t)), JSON.stringify(s));
+  });
+  it('a source speaker phrase that runs over a clause into a name is the name; two names of one body are one speaker', () => {
+    const claim = 'The Commission says the council will adopt the draft agreed in May.';
+    const ev = 'Critics say the plan could hurt smaller tech firms The EC says the council will adopt the draft agreed in May.';
+    assert.deepStrictEqual(run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'), []);
+  });
 });

@@ -4,6 +4,12 @@ import { findQuotes } from '../../../server/src/engine/signals/quote';
 import { makeInput, run, text } from './helpers';
 
 describe('signals/negation', () => {
+  it('"only three members backing" is no clash with "members failed to back it" (a count of them did)', () => {
+    const claim = 'The committee ordered a rewrite, with only three members backing the draft at its meeting.';
+    const ev = 'The committee ordered a rewrite after members failed to back the draft at its meeting.';
+    assert.deepStrictEqual(run(negation, claim, ev), []);
+  });
+
   it('"declined the chance to consult" negates "consult": the draft\'s "consulted" clashes', () => {
     const claim = 'The goal was ruled out after the referee consulted the video official.';
     const ev = 'The referee then declined the chance to consult the video official before the goal was ruled out.';

@@ -17,6 +17,8 @@ const SPEECH = new Set([
 ]);
 /** Words that cannot be part of a speaker phrase. */
 const NOT_SPEAKER = new Set(['that', 'it', 'this', 'which', 'who', 'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'publicly', 'previously', 'recently', 'later', 'earlier', 'then', 'once', 'repeatedly', 'not', 'never']);
+/** A speech verb after one of these is no report of what someone said ("Mr Smith will say sorry", "to say"). */
+const NOT_REPORTING = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', "'ll", 'wo', 'did', 'does', 'do']);
 /** Pronouns that stand for a speaker named elsewhere. */
 const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who']);
 /** Words a speaker phrase does not reach back over ("emailed Jessica and she said", "while Cassie suggests"). */
@@ -63,6 +65,14 @@ function phrase(a: Analyzed, from: number, to: number, cue: number): Speaker | u
     else if (t.kind === 'word' && /^[A-Z]{2,}$/.test(t.text)) words.push(t.lower);
   }
   if (!words.length) return undefined;
+  // a stretch of clause that runs into a name ("... hurt smaller tech firms The EC says"): the name alone
+  let lastLower = -1;
+  for (let k = from; k <= to; k++) if (toks[k].kind === 'word' && !toks[k].stop && !isCapitalized(toks[k]) && !ROLES.has(toks[k].lemma)) lastLower = k;
+  if (lastLower >= from && lastLower < to && toks.slice(lastLower + 1, to + 1).some((t) => isCapitalized(t))) {
+    let f = lastLower + 1;
+    while (f <= to && !isCapitalized(toks[f]) && toks[f].lower !== 'the') f++;
+    if (f <= to && f > from) return phrase(a, f, to, cue);
+  }
   // a speaker is a short noun phrase with a name or a role in it ("the Kremlin spokesperson", "Dr. Rao"),
   // not a stretch of clause ("They started by", "working and")
   if (to - from > 6) return undefined;
@@ -119,6 +129,7 @@ export function findSpeakers(a: Analyzed): Speaker[] {
       }
     }
     // "X said": the noun phrase right before the verb (skipping auxiliaries and adverbs)
+    if (NOT_REPORTING.has(toks[i - 1]?.lower ?? '')) continue;
     let j = i - 1;
     while (j >= 0 && /^(has|have|had|was|were|is|are|also|publicly|previously|recently|later|earlier|repeatedly|then|once)$/.test(toks[j].lower)) j--;
     const to = j;
@@ -149,12 +160,15 @@ export function differentPeople(a: Speaker, ta: Analyzed, b: Speaker, tb: Analyz
   const sa = surnameOf(a, ta);
   const sb = surnameOf(b, tb);
   if (!sa || !sb || sa === sb) return false;
+  // two names of one body: "the Commission" and "the EC"
+  const ka = aliasKey(sa);
+  if (ka && ka === aliasKey(sb)) return false;
   const inA = ta.tokens.slice(a.first, a.last + 1).some((t) => t.lower.replace(/['’]s$/, '') === sb);
   const inB = tb.tokens.slice(b.first, b.last + 1).some((t) => t.lower.replace(/['’]s$/, '') === sa);
   // at least one of them must look like a person (two capitalised words, or a title): "the IAAF" is an organisation
   const person = (s: Speaker, t: Analyzed) => {
     let caps = 0;
-    for (let k = s.first; k <= s.last; k++) if (isCapitalized(t.tokens[k]) && !ROLES.has(t.tokens[k].lemma)) caps++;
+    for (let k = s.first; k <= s.last; k++) if (isCapitalized(t.tokens[k]) && !t.tokens[k].stop && !ROLES.has(t.tokens[k].lemma)) caps++;
     return caps >= 2 || TITLES.has(t.tokens[s.first]?.lower ?? '') || TITLES.has(t.tokens[s.last - 1]?.lower ?? '');
   };
   // two phrases already known to be names ("High", "Robinson") need no further sign of a person
@@ -185,6 +199,17 @@ function namedIn(s: Speaker, claim: Analyzed, evidence: Analyzed): boolean {
   }
   if (!names.length) return false;
   return names.every((n) => evidence.tokens.some((t) => t.lower === n || t.lower === n + "'s" || t.lemma === n));
+}
+
+/** The evidence speaker whose cue is nearest the evidence words aligned to claim tokens from..to. */
+function nearestSpeaker(es: Speaker[], alignment: number[], from: number, to: number): Speaker {
+  const aligned: number[] = [];
+  for (let k = from; k <= to; k++) if ((alignment[k] ?? -1) >= 0) aligned.push(alignment[k]);
+  if (!aligned.length) return es[0];
+  const mid = aligned.sort((a, b) => a - b)[Math.floor(aligned.length / 2)];
+  let best = es[0];
+  for (const e of es) if (Math.abs(e.cue - mid) < Math.abs(best.cue - mid)) best = e;
+  return best;
 }
 
 export const attribution: SignalDetector = {
@@ -226,7 +251,8 @@ export const attribution: SignalDetector = {
         // "Roe told the Gazette"): the sentence does not give the words to someone else
         if (namedIn(s, input.claim, input.evidence)) continue;
         if (es.length) {
-          const e = es[0];
+          // the source's speaker of these words: the one whose verb is nearest the words the claim shares
+          const e = nearestSpeaker(es, input.alignment, from, to);
           out.push({
             kind: 'attribution',
             effect: 'contradicts',

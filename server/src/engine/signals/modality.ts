@@ -176,7 +176,7 @@ export const modality: SignalDetector = {
       // the clashing phrase: certainty words through the next content word ("signed a binding agreement")
       let end = last;
       for (let k = last + 1; k < ct.length && k <= last + 2; k++) {
-        if (isClauseBreak(ct[k])) break;
+        if (isClauseBreak(ct[k]) || isCapitalized(ct[k])) break; // not into a name ("confirmed that Mr")
         if (!ct[k].stop && ct[k].kind === 'word') { end = k; break; }
       }
       // the hedge to cite: the one nearest an aligned word, else the first

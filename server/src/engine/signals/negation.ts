@@ -92,6 +92,16 @@ export function negationNear(side: Analyzed, i: number, other: Analyzed, toOther
   return false;
 }
 
+/** A number or a count word within 4 tokens before claim token h, in its clause ("only three MEPs backing"). */
+function countBefore(tokens: Token[], h: number): boolean {
+  for (let k = h - 1; k >= 0 && k >= h - 4; k--) {
+    const t = tokens[k];
+    if (isClauseBreak(t)) return false;
+    if (t.kind === 'number' || /^(two|three|four|five|six|seven|eight|nine|ten|dozen|several|few|some|only)$/.test(t.lower)) return true;
+  }
+  return false;
+}
+
 function sameWord(a: Token, b: Token): boolean {
   return a.lemma === b.lemma || a.lower === b.lower || areSynonyms(a.lemma, b.lemma);
 }
@@ -198,6 +208,9 @@ export const negation: SignalDetector = {
         if (h < 0 || seen.has(h)) continue;
         const hs = claimsOf(eh);
         if (hs.some((x) => cueBefore(ct, x) >= 0 || insideQuotes(input.claim.text, ct[x], quotes))) continue;
+        // "only three MEPs backing" against "MEPs failed to back it": a count of them did, which the group's
+        // failure does not deny (a number clash, if any, is the number signal's)
+        if (CUE_VERBS.has(et[j].lemma) && countBefore(ct, h)) continue;
         if (!sameWord(ct[h], et[eh])) continue;
         // the claim states a negation at the same place ("lack" for "do not have")
         if (negationNear(input.evidence, j, input.claim, claimsOf)) continue;
