@@ -93,6 +93,7 @@ const entries = {
   cli: 'server/src/cli.ts',
   eval: 'scripts/eval.ts',
   bench: 'scripts/bench.ts',
+  train: 'scripts/train.ts',
 };
 const builds = [];
 for (const [name, entry] of Object.entries(entries)) {
