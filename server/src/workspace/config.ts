@@ -32,6 +32,8 @@ export interface Settings {
   maxSourceKB: number;
   /** source folders outside the workspace folder are read only when this is set (and the workspace is trusted) */
   allowSourcesOutsideWorkspace: boolean;
+  /** 0..1: findings of a statement whose verdict confidence is below this are held back (0 = show all) */
+  minConfidence: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxDraftKB: 512,
   maxSourceKB: 2048,
   allowSourcesOutsideWorkspace: false,
+  minConfidence: 0,
 };
 
 const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
@@ -71,6 +74,8 @@ export function normalizeSettings(raw: unknown): Settings {
   if (typeof r.maxDraftKB === 'number' && Number.isFinite(r.maxDraftKB) && r.maxDraftKB > 0) s.maxDraftKB = r.maxDraftKB;
   if (typeof r.maxSourceKB === 'number' && Number.isFinite(r.maxSourceKB) && r.maxSourceKB >= 1) s.maxSourceKB = Math.min(Math.floor(r.maxSourceKB), 1024 * 1024);
   if (r.allowSourcesOutsideWorkspace === true) s.allowSourcesOutsideWorkspace = true;
+  const mc = parseMinConfidence(r.minConfidence);
+  if (mc !== undefined) s.minConfidence = mc;
   if (typeof r.checkMode === 'string' && MODES.has(r.checkMode as CheckMode)) s.checkMode = r.checkMode as CheckMode;
   if (r.severity && typeof r.severity === 'object') {
     for (const [code, v] of Object.entries(r.severity as Record<string, unknown>)) {
@@ -78,6 +83,12 @@ export function normalizeSettings(raw: unknown): Settings {
     }
   }
   return s;
+}
+
+/** A minConfidence value: a number (or numeric string) from 0 to 1, else undefined. */
+export function parseMinConfidence(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*(0|1|0?\.\d+|1\.0*)\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
 }
 
 /** Absolute source roots of a workspace folder (relative entries resolved against it). */
