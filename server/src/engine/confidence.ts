@@ -62,6 +62,9 @@ export function decidingKind(r: ClaimResult): string {
   return deciding(r)?.kind ?? 'none';
 }
 
+/** Margin over or under a gate, in coverage, that counts as far (the feature saturates at +-1). */
+const MARGIN_SCALE = 4;
+
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** The named features of a checked statement (all 0..1 or -1..1, so the weights compare). */
@@ -77,12 +80,16 @@ export function confidenceFeatures(r: ClaimResult, extras: ConfidenceExtras = {}
   f.specificSignals = Math.min(decidingSignals.filter((s) => s.kind !== 'coverage').length, 3) / 3;
   f.evidence = Math.min(r.evidence.length, 4) / 4;
   f.evidenceScore2 = clamp01(r.evidence[1]?.score ?? 0);
+  // margins are a few hundredths to a few tenths: scaled by MARGIN_SCALE (a quarter of coverage over or under the gate saturates)
   if (r.verdict === 'contradicted') {
     f.strength = clamp01(extras.strength ?? 0);
-    f.margin = Math.max(-1, Math.min(1, r.score - (extras.clashGate ?? r.score)));
+    f.margin = Math.max(-1, Math.min(1, MARGIN_SCALE * (r.score - (extras.clashGate ?? r.score))));
     f.sourceWords = sig?.sourceWords !== undefined ? 1 : 0;
   } else if (extras.support !== undefined && extras.supportGate !== undefined) {
-    f.margin = Math.max(-1, Math.min(1, extras.support - extras.supportGate));
+    const m = extras.support - extras.supportGate;
+    f.margin = Math.max(-1, Math.min(1, MARGIN_SCALE * m));
+    // unsupported although the coverage reached the gate: a name, number or negation no source carries
+    if (r.verdict === 'unsupported') f.aboveGate = m >= 0 ? 1 : 0;
   }
   const text = r.text;
   f.quote = /["\u201c\u201d]/.test(text) ? 1 : 0;
@@ -166,6 +173,7 @@ export function featureLabel(name: string): string {
     name: 'name',
     length: 'statement length',
     gapShare: 'uncarried words',
+    aboveGate: 'coverage over the gate',
   };
   return labels[name] ?? name;
 }
