@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { ClaimResult, Span } from './engine';
 import { decidingSignal, isHeldBack } from './engine/findings';
-import { confidenceWord, contributions, featureLabel, resultConfidence } from './engine/confidence';
+import { confidenceBasis, confidenceWord, contributions, featureLabel, resultConfidence } from './engine/confidence';
 import { fileUri } from './diagnostics';
 import { escapeMarkdownText as esc, markdownLink } from './markdownEscape';
 
@@ -89,6 +89,12 @@ export function emphasise(quote: string, matched: Span[] | undefined): string {
 export function confidenceWhy(r: ClaimResult, top = 3): string | undefined {
   const c = resultConfidence(r);
   if (c === undefined || r.verdict === 'skipped' || !r.confidenceFeatures) return undefined;
+  const basis = confidenceBasis(r.verdict, r.confidenceFeatures);
+  if (basis !== 'logistic') {
+    const kind = Object.keys(r.confidenceFeatures).find((k) => k.startsWith('kind:'))?.slice(5);
+    const which = basis === 'kind' ? `${r.verdict} verdicts decided by ${kind}` : `${r.verdict} verdicts`;
+    return `_Confidence ${c.toFixed(2)}: the share of ${which} that were right on the development sets._`;
+  }
   const parts = contributions(r.verdict, r.confidenceFeatures)
     .slice(0, top)
     .map((x) => `${featureLabel(x.name)} ${x.contribution >= 0 ? '+' : '−'}${Math.abs(x.contribution).toFixed(2)}`);

@@ -26,7 +26,8 @@ const NUMBER = 'The council will spend 21 million pounds on the new buses, a spo
 const SAME = 'The city council approved 40 new buses for the northern district in May.';
 const NEGATED = 'The mayor did not say the buses would run on electricity.';
 const STRAY = 'A famous painter opened a gallery beside the harbour.';
-const DRAFT = `${NUMBER} ${SAME}\n\n${NEGATED}\n\n${STRAY}\n`;
+const TRAMS = 'The mayor said the new trams would carry bicycles on weekends and holidays.';
+const DRAFT = `${NUMBER} ${SAME}\n\n${NEGATED}\n\n${STRAY} ${TRAMS}\n`;
 
 function check(text = DRAFT): { results: ClaimResult[]; lines: LineIndex } {
   const index = new SourceIndex();
@@ -42,6 +43,7 @@ describe('confidence per verdict', () => {
     assert.strictEqual(byText(results, NUMBER).verdict, 'contradicted');
     assert.strictEqual(byText(results, SAME).verdict, 'supported');
     assert.strictEqual(byText(results, NEGATED).verdict, 'contradicted');
+    assert.strictEqual(byText(results, TRAMS).verdict, 'unsupported');
     for (const r of results) {
       if (r.verdict === 'skipped') {
         assert.strictEqual(r.confidence, undefined);
@@ -136,6 +138,11 @@ describe('corroborate.minConfidence', () => {
     const held = hoverMarkdown(neg, { minConfidence: 1 });
     assert.ok(held.includes(`Held back: its confidence ${neg.confidence!.toFixed(2)} is below corroborate.minConfidence (1)`), held);
     assert.ok(hoverMarkdown(neg, { minConfidence: neg.confidence! / 2 }).includes('Held back') === false);
+    // every checked statement's hover says what its confidence rests on
+    for (const r of results) {
+      if (r.verdict === 'skipped' || !r.confidenceFeatures) continue;
+      assert.match(hoverMarkdown(r), /_Confidence 0\.\d\d(; weighing most: .+|: the share of \w+ verdicts( decided by \w+)? that were right on the development sets)\._/, r.text);
+    }
   });
 
   it('the report rates each statement and counts the held-back ones', () => {

@@ -151,6 +151,13 @@ export function resultConfidence(r: ClaimResult): number | undefined {
   return Math.round(confidenceOf(r.verdict, confidenceFeatures(r)) * 1000) / 1000;
 }
 
+/** What a verdict's confidence rests on: the logistic regression's weights, the share right per deciding kind, or one share for the verdict. */
+export function confidenceBasis(verdict: ConfidenceVerdict, features: ConfidenceFeatures, model: ConfidenceModel = MODEL): 'logistic' | 'kind' | 'verdict' {
+  if (model.logistic?.[verdict]) return 'logistic';
+  const kind = Object.keys(features).find((k) => k.startsWith('kind:'))?.slice(5);
+  return kind !== undefined && model.mapping?.[verdict]?.[kind] !== undefined ? 'kind' : 'verdict';
+}
+
 /** Words for a confidence: high (>= 0.85), medium (>= 0.6), low. */
 export function confidenceWord(c: number): 'high' | 'medium' | 'low' {
   return c >= 0.85 ? 'high' : c >= 0.6 ? 'medium' : 'low';
