@@ -61,7 +61,14 @@ function examplesOf(dir: string): Example[] {
     const pred = aggregateVerdict(results.map((r) => r.verdict as SentenceVerdict));
     const decided: ClaimResult | undefined = results.find((r) => r.verdict === pred);
     if (!decided?.confidenceFeatures) continue;
-    const correct = pred === 'supported' ? c.label === 'supported' : pred === 'unsupported' ? c.label !== 'supported' : hasContradicted ? c.label === 'contradicted' : c.label !== 'supported';
+    const correct =
+      pred === 'supported'
+        ? c.label === 'supported'
+        : pred === 'unsupported'
+          ? c.label !== 'supported'
+          : hasContradicted
+            ? c.label === 'contradicted'
+            : c.label !== 'supported';
     out.push({ set: name, verdict: pred, features: decided.confidenceFeatures, correct, kind: decidingKind(decided) });
   }
   return out;
@@ -93,7 +100,9 @@ function measure(label: string, model: ConfidenceModel, test: Example[]): { brie
     fi.map((i) => y[i]),
     THRESHOLDS,
   );
-  lines.push(`      findings at minConfidence: ${at.map((a) => `${a.threshold}: ${a.kept} kept, P ${pct(a.precision)}, right kept ${pct(a.rightKept)}`).join('; ')}`);
+  lines.push(
+    `      findings at minConfidence: ${at.map((a) => `${a.threshold}: ${a.kept} kept, P ${pct(a.precision)}, right kept ${pct(a.rightKept)}`).join('; ')}`,
+  );
   const ci = test.map((x, i) => (x.verdict === 'contradicted' ? i : -1)).filter((i) => i >= 0);
   if (ci.length) {
     const cat = precisionAt(
@@ -111,7 +120,12 @@ function reliability(model: ConfidenceModel, test: Example[]): string[] {
     test.map((x) => confidenceOf(x.verdict, x.features, model)),
     test.map((x) => x.correct),
   );
-  return c.buckets.filter((b) => b.n > 0).map((b) => `      ${b.lo.toFixed(1)}-${b.hi.toFixed(1)}: ${String(b.n).padStart(5)} verdicts, mean confidence ${f3(b.meanConfidence)}, right ${pct(b.accuracy)}`);
+  return c.buckets
+    .filter((b) => b.n > 0)
+    .map(
+      (b) =>
+        `      ${b.lo.toFixed(1)}-${b.hi.toFixed(1)}: ${String(b.n).padStart(5)} verdicts, mean confidence ${f3(b.meanConfidence)}, right ${pct(b.accuracy)}`,
+    );
 }
 
 function main() {
@@ -152,7 +166,13 @@ function main() {
       for (const l of m.lines) process.stdout.write(l + '\n');
       for (const v of verdicts) {
         const xs = test.filter((x) => x.verdict === v);
-        if (xs.length) held[v][k].push(calibration(xs.map((x) => confidenceOf(v, x.features, models[k])), xs.map((x) => x.correct)).brier);
+        if (xs.length)
+          held[v][k].push(
+            calibration(
+              xs.map((x) => confidenceOf(v, x.features, models[k])),
+              xs.map((x) => x.correct),
+            ).brier,
+          );
       }
     }
     for (const k of ['logistic', 'mapping'] as const) process.stdout.write(`    reliability (${k}):\n` + reliability(models[k], test).join('\n') + '\n');

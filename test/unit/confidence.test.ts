@@ -6,7 +6,15 @@ import * as assert from 'node:assert';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
 import { LineIndex } from '../../server/src/engine/positions';
-import { confidenceFeatures, confidenceOf, confidenceWord, contributions, resultConfidence, withConfidence, type ConfidenceModel } from '../../server/src/engine/confidence';
+import {
+  confidenceFeatures,
+  confidenceOf,
+  confidenceWord,
+  contributions,
+  resultConfidence,
+  withConfidence,
+  type ConfidenceModel,
+} from '../../server/src/engine/confidence';
 import { draftFindings, findingsOf, HELD_BACK, shownResults } from '../../server/src/engine/findings';
 import type { ClaimResult } from '../../server/src/engine/types';
 import { hoverMarkdown } from '../../server/src/hover';
@@ -58,7 +66,10 @@ describe('confidence per verdict', () => {
       }
       assert.ok(typeof r.confidence === 'number' && r.confidence >= 0 && r.confidence <= 1, `${r.text}: ${r.confidence}`);
       const f = r.confidenceFeatures!;
-      assert.ok(Object.keys(f).some((k) => k.startsWith('kind:')), Object.keys(f).join(','));
+      assert.ok(
+        Object.keys(f).some((k) => k.startsWith('kind:')),
+        Object.keys(f).join(','),
+      );
       for (const [k, v] of Object.entries(f)) assert.ok(Number.isFinite(v) && v >= -1 && v <= 1, `${k}=${v}`);
     }
     const num = byText(results, NUMBER).confidenceFeatures!;
@@ -84,7 +95,16 @@ describe('confidence per verdict', () => {
   it('with a model that weighs clash strength and margin, a verbatim number clash rates above a narrow coverage-only unsupported', () => {
     const { results } = check();
     const num = byText(results, NUMBER);
-    const narrow: ClaimResult = { text: 'The mayor said the buses would run on electricity and carry bicycles.', start: 0, end: 69, verdict: 'unsupported', score: 0.7, reason: '', evidence: [], signals: [{ kind: 'coverage', effect: 'unsupported', message: "no source carries 'bicycles'", start: 60, end: 68 }] };
+    const narrow: ClaimResult = {
+      text: 'The mayor said the buses would run on electricity and carry bicycles.',
+      start: 0,
+      end: 69,
+      verdict: 'unsupported',
+      score: 0.7,
+      reason: '',
+      evidence: [],
+      signals: [{ kind: 'coverage', effect: 'unsupported', message: "no source carries 'bicycles'", start: 60, end: 68 }],
+    };
     const model: ConfidenceModel = {
       type: 'logistic',
       logistic: { contradicted: { bias: 0, weights: { strength: 2, sourceWords: 1 } }, unsupported: { bias: 1, weights: { margin: -2 } } },
@@ -116,7 +136,10 @@ describe('corroborate.minConfidence', () => {
     const high = low === neg ? num : neg;
     const kept = draftFindings(results, lines, { minConfidence: between });
     assert.ok(!kept.some((f) => f.claim.text === low.text), 'the less confident one is held back');
-    assert.ok(kept.some((f) => f.claim.text === high.text), 'the more confident one stays');
+    assert.ok(
+      kept.some((f) => f.claim.text === high.text),
+      'the more confident one stays',
+    );
     assert.deepStrictEqual(findingsOf(low, lines, { minConfidence: between }), []);
     const shown = shownResults(results, lines, { minConfidence: between });
     const held = byText(shown, low.text);
@@ -141,14 +164,21 @@ describe('corroborate.minConfidence', () => {
     // every checked statement's hover says what its confidence rests on
     for (const r of results) {
       if (r.verdict === 'skipped' || !r.confidenceFeatures) continue;
-      assert.match(hoverMarkdown(r), /_Confidence 0\.\d\d(; weighing most: .+|: the share of \w+ verdicts( decided by \w+)? that were right on the development sets)\._/, r.text);
+      assert.match(
+        hoverMarkdown(r),
+        /_Confidence 0\.\d\d(; weighing most: .+|: the share of \w+ verdicts( decided by \w+)? that were right on the development sets)\._/,
+        r.text,
+      );
     }
   });
 
   it('the report rates each statement and counts the held-back ones', () => {
     const { results, lines } = check();
     const opts = { minConfidence: 1 };
-    const md = reportMarkdown('draft', shownResults(results, lines, opts), { lineOf: (o) => lines.position(o).line, findings: draftFindings(results, lines, opts) });
+    const md = reportMarkdown('draft', shownResults(results, lines, opts), {
+      lineOf: (o) => lines.position(o).line,
+      findings: draftFindings(results, lines, opts),
+    });
     const held = results.filter((r) => r.verdict === 'contradicted' || r.verdict === 'unsupported').length;
     assert.ok(md.includes(`${held} statements held back`), md);
     assert.match(md, /## \d+\. supported, (high|medium|low) confidence \(0\.\d\d\)/);
@@ -184,12 +214,19 @@ describe('corroborate.minConfidence', () => {
     assert.ok(parsed.kind === 'check' && parsed.options.minConfidence === 0.75);
     const eq = parseArgs(['check', 'draft.md', '--min-confidence=1']);
     assert.ok(eq.kind === 'check' && eq.options.minConfidence === 1);
-    for (const bad of ['2', 'x', '-0.5', '']) assert.throws(() => parseArgs(['check', 'draft.md', `--min-confidence=${bad}`]), /--min-confidence needs a number from 0 to 1/);
+    for (const bad of ['2', 'x', '-0.5', ''])
+      assert.throws(() => parseArgs(['check', 'draft.md', `--min-confidence=${bad}`]), /--min-confidence needs a number from 0 to 1/);
   });
 });
 
 describe('npm run train: fitting and measuring', () => {
-  const ex = (set: string, x: number, correct: boolean): Example => ({ set, verdict: 'contradicted', features: { strength: x }, correct, kind: x > 0.5 ? 'number' : 'negation' });
+  const ex = (set: string, x: number, correct: boolean): Example => ({
+    set,
+    verdict: 'contradicted',
+    features: { strength: x },
+    correct,
+    kind: x > 0.5 ? 'number' : 'negation',
+  });
   // strength 1: right 9 times in 10; strength 0: right 1 time in 10 (two sets)
   const xs: Example[] = [];
   for (const set of ['a', 'b']) for (let i = 0; i < 10; i++) xs.push(ex(set, 1, i < 9), ex(set, 0, i < 1));
@@ -204,8 +241,8 @@ describe('npm run train: fitting and measuring', () => {
 
   it('the mapping is the smoothed share right per kind', () => {
     const m = fitMapping(xs);
-    assert.strictEqual(m.number, Math.round((18 + 1) / (20 + 2) * 1000) / 1000);
-    assert.strictEqual(m.negation, Math.round((2 + 1) / (20 + 2) * 1000) / 1000);
+    assert.strictEqual(m.number, Math.round(((18 + 1) / (20 + 2)) * 1000) / 1000);
+    assert.strictEqual(m.negation, Math.round(((2 + 1) / (20 + 2)) * 1000) / 1000);
   });
 
   it('Brier score, calibration error and precision at thresholds', () => {
@@ -214,10 +251,13 @@ describe('npm run train: fitting and measuring', () => {
     assert.strictEqual(c.ece, 0);
     assert.strictEqual(c.buckets[5].n, 2);
     const at = precisionAt([0.9, 0.8, 0.3], [true, false, true], [0, 0.5, 0.85]);
-    assert.deepStrictEqual(at.map((a) => [a.kept, a.precision, a.rightKept]), [
-      [3, 2 / 3, 1],
-      [2, 0.5, 0.5],
-      [1, 1, 0.5],
-    ]);
+    assert.deepStrictEqual(
+      at.map((a) => [a.kept, a.precision, a.rightKept]),
+      [
+        [3, 2 / 3, 1],
+        [2, 0.5, 0.5],
+        [1, 1, 0.5],
+      ],
+    );
   });
 });

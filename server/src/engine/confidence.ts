@@ -27,7 +27,20 @@ export interface ConfidenceExtras {
 export type ConfidenceFeatures = Record<string, number>;
 
 /** The signal kinds that have their own feature (any other kind only sets `kind:other`). */
-export const FEATURE_KINDS = ['coverage', 'negation', 'number', 'date', 'entity', 'antonym', 'modality', 'quantifier', 'order', 'quote', 'misquote', 'attribution'] as const;
+export const FEATURE_KINDS = [
+  'coverage',
+  'negation',
+  'number',
+  'date',
+  'entity',
+  'antonym',
+  'modality',
+  'quantifier',
+  'order',
+  'quote',
+  'misquote',
+  'attribution',
+] as const;
 
 export type ConfidenceVerdict = Exclude<Verdict, 'skipped'>;
 
@@ -111,7 +124,11 @@ function sigmoid(z: number): number {
 }
 
 /** Each feature's contribution (weight x value) to a verdict's score under the logistic model, largest first. */
-export function contributions(verdict: ConfidenceVerdict, features: ConfidenceFeatures, model: ConfidenceModel = MODEL): { name: string; value: number; contribution: number }[] {
+export function contributions(
+  verdict: ConfidenceVerdict,
+  features: ConfidenceFeatures,
+  model: ConfidenceModel = MODEL,
+): { name: string; value: number; contribution: number }[] {
   const m = model.logistic?.[verdict];
   if (!m) return [];
   return Object.entries(features)
@@ -130,7 +147,10 @@ export function confidenceOf(verdict: ConfidenceVerdict, features: ConfidenceFea
   }
   const table = model.mapping?.[verdict];
   if (table) {
-    const kind = Object.keys(features).find((k) => k.startsWith('kind:'))?.slice(5) ?? 'none';
+    const kind =
+      Object.keys(features)
+        .find((k) => k.startsWith('kind:'))
+        ?.slice(5) ?? 'none';
     const p = table[kind] ?? table['*'];
     if (typeof p === 'number' && Number.isFinite(p)) return clamp01(p);
   }
@@ -154,7 +174,9 @@ export function resultConfidence(r: ClaimResult): number | undefined {
 /** What a verdict's confidence rests on: the logistic regression's weights, the share right per deciding kind, or one share for the verdict. */
 export function confidenceBasis(verdict: ConfidenceVerdict, features: ConfidenceFeatures, model: ConfidenceModel = MODEL): 'logistic' | 'kind' | 'verdict' {
   if (model.logistic?.[verdict]) return 'logistic';
-  const kind = Object.keys(features).find((k) => k.startsWith('kind:'))?.slice(5);
+  const kind = Object.keys(features)
+    .find((k) => k.startsWith('kind:'))
+    ?.slice(5);
   return kind !== undefined && model.mapping?.[verdict]?.[kind] !== undefined ? 'kind' : 'verdict';
 }
 
