@@ -7,6 +7,8 @@ import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
 import { LineIndex } from '../../server/src/engine/positions';
 import {
+  confidenceModel,
+  FEATURE_KINDS,
   confidenceFeatures,
   confidenceOf,
   confidenceWord,
@@ -216,6 +218,41 @@ describe('corroborate.minConfidence', () => {
     assert.ok(eq.kind === 'check' && eq.options.minConfidence === 1);
     for (const bad of ['2', 'x', '-0.5', ''])
       assert.throws(() => parseArgs(['check', 'draft.md', `--min-confidence=${bad}`]), /--min-confidence needs a number from 0 to 1/);
+  });
+});
+
+describe('the committed weights (confidence-weights.json)', () => {
+  it('name only features the engine computes, with finite weights and shares in 0..1', () => {
+    const m = confidenceModel();
+    assert.ok(m.type === 'logistic' || m.type === 'mapping');
+    const known = new Set<string>([
+      'coverage',
+      'signals',
+      'specificSignals',
+      'evidence',
+      'evidenceScore2',
+      'strength',
+      'margin',
+      'sourceWords',
+      'quote',
+      'number',
+      'name',
+      'length',
+      'gapShare',
+      'aboveGate',
+    ]);
+    for (const k of [...FEATURE_KINDS, 'none', 'other']) known.add(`kind:${k}`);
+    const { results } = check();
+    for (const r of results) for (const k of Object.keys(r.confidenceFeatures ?? {})) assert.ok(known.has(k), `feature ${k} is listed here`);
+    for (const [v, lm] of Object.entries(m.logistic ?? {}) as [string, { bias: number; weights: Record<string, number> }][]) {
+      assert.ok(Number.isFinite(lm.bias), v);
+      for (const [k, w] of Object.entries(lm.weights)) assert.ok(known.has(k) && Number.isFinite(w), `${v}: ${k}=${w}`);
+    }
+    for (const [v, table] of Object.entries(m.mapping ?? {})) {
+      for (const [k, p] of Object.entries(table!))
+        assert.ok((k === '*' || FEATURE_KINDS.includes(k as never) || k === 'none') && p >= 0 && p <= 1, `${v}: ${k}=${p}`);
+    }
+    assert.ok(m.trainedOn && m.trainedOn.length > 1, 'written by npm run train, naming its sets');
   });
 });
 
