@@ -95,6 +95,7 @@ const entries = {
   bench: 'scripts/bench.ts',
   // the source extractors (pdf.js, Readability, mammoth, ...) run in this worker, off the loading thread
   extractWorker: 'server/src/workspace/extract/worker.ts',
+  train: 'scripts/train.ts',
 };
 const builds = [];
 for (const [name, entry] of Object.entries(entries)) {

@@ -1,6 +1,6 @@
 /**
  * The command line: `corroborate check <draft files or folders...> [--sources <folder>]...
- * [--format text|json|sarif] [--fail-on contradicted|unsupported|none]`.
+ * [--format text|json|sarif] [--fail-on contradicted|unsupported|none] [--min-confidence <0..1>]`.
  *
  * Same engine path as the editor: loadSourcesSync into a SourceIndex, createChecker,
  * checkDraft per draft. Exit codes: 0 no finding reaches --fail-on, 1 one does,
@@ -21,7 +21,7 @@ import { formatText } from './format/text';
 import { reachesFailOn, type CheckedFile, type FailOn } from './format/report';
 import { version } from '../../package.json';
 import { shownResults } from './engine/findings';
-import { confineRoots, DEFAULT_SETTINGS, type SeverityName } from './workspace/config';
+import { confineRoots, DEFAULT_SETTINGS, parseMinConfidence, type SeverityName } from './workspace/config';
 
 export { DRAFT_EXTENSIONS, displayPath, draftFormat, sourceDisplay };
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -43,6 +43,10 @@ Options:
                        changed files (a corrupt or outdated cache is discarded)
   --fail-on <level>    contradicted (default), unsupported, or none: the lowest verdict
                        that makes the exit code 1
+  --min-confidence <x> hold back the findings of a statement whose verdict confidence
+                       (0 to 1) is below <x>: fewer findings, fewer true ones too; the
+                       held-back count is reported (default: "minConfidence" of
+                       ./.corroborate.json, else 0: every finding)
   --allow-outside      read source folders outside the working folder (an absolute path,
                        '../...', a link out of it); without it they are refused, as in an
                        untrusted editor workspace
@@ -73,6 +77,8 @@ export interface CheckOptions {
   maxSourceKB?: number;
   /** read source folders outside the working folder */
   allowOutside?: boolean;
+  /** 0..1: hold back the findings of statements whose verdict confidence is below it */
+  minConfidence?: number;
 }
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
@@ -121,6 +127,13 @@ export function parseArgs(argv: string[]): Parsed {
         const n = Number(v);
         if (!/^\d+$/.test(v) || !(n >= 1)) throw new UsageError(`--max-source-kb needs a whole number of KB (at least 1), not '${v}'`);
         opts.maxSourceKB = n;
+        break;
+      }
+      case '--min-confidence': {
+        const v = value();
+        const n = parseMinConfidence(v);
+        if (n === undefined) throw new UsageError(`--min-confidence needs a number from 0 to 1, not '${v}'`);
+        opts.minConfidence = n;
         break;
       }
       case '--format': {
@@ -205,6 +218,8 @@ function check(opts: CheckOptions, io: Io): number {
   if (index.fileCount === 0) throw new UsageError(`no readable source files (${[...readableExtensions(projectConfig(io.cwd).sourceFormats)].join(', ')}) found in ${sources.join(', ')}`);
 
   const checker = createChecker(index);
+  // --min-confidence, else .corroborate.json's minConfidence, else 0 (every finding)
+  const minConfidence = opts.minConfidence ?? projectConfig(io.cwd).minConfidence;
   const checked: CheckedFile[] = [];
   for (const d of drafts) {
     let text: string;
@@ -214,11 +229,11 @@ function check(opts: CheckOptions, io: Io): number {
       throw new UsageError(`cannot read draft ${d.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     // as the editor shows it: findings hidden or turned off in .corroborate.json are skipped
-    checked.push({ path: d.path, text, results: shownResults(checker.checkDraft(text, d.format), new LineIndex(text), projectConfig(io.cwd)) });
+    checked.push({ path: d.path, text, results: shownResults(checker.checkDraft(text, d.format), new LineIndex(text), { ...projectConfig(io.cwd), minConfidence }) });
   }
   // the same findings as the editor: severities and hidden findings of .corroborate.json
   const { severity, hidden } = projectConfig(io.cwd);
-  const display = { displaySource: show, severity, hidden };
+  const display = { displaySource: show, severity, hidden, minConfidence };
   const out = opts.format === 'json' ? formatJson(checked, display) : opts.format === 'sarif' ? formatSarif(checked, { ...display, version }) : formatText(checked, display);
   io.stdout(out);
   return reachesFailOn(checked, opts.failOn) ? 1 : 0;
@@ -230,6 +245,8 @@ export interface ProjectConfig {
   sourceFormats: string[];
   severity: Record<string, SeverityName>;
   hidden: Set<string>;
+  /** minConfidence of the file (0 when it names none) */
+  minConfidence: number;
 }
 
 const projectConfigs = new Map<string, ProjectConfig>();
@@ -245,8 +262,8 @@ export function projectConfig(cwd: string): ProjectConfig {
   // read as the editor reads it: no link out of the folder, no device or FIFO, at most 1 MB, JSONC
   const pf = readProjectFile(cwd);
   if (pf.problem) throw new UsageError(pf.message ?? `.corroborate.json: ${pf.problem}`);
-  const settings = withProjectFile({ ...DEFAULT_SETTINGS, severity: {} }, { severity: pf.data.severity, sources: pf.data.sources, sourceFormats: pf.data.sourceFormats });
-  const cfg: ProjectConfig = { sources: Array.isArray(pf.data.sources) ? settings.sources : undefined, sourceFormats: settings.sourceFormats, severity: settings.severity, hidden: projectHidden(pf.data) };
+  const settings = withProjectFile({ ...DEFAULT_SETTINGS, severity: {} }, { severity: pf.data.severity, sources: pf.data.sources, sourceFormats: pf.data.sourceFormats, minConfidence: pf.data.minConfidence });
+  const cfg: ProjectConfig = { sources: Array.isArray(pf.data.sources) ? settings.sources : undefined, sourceFormats: settings.sourceFormats, severity: settings.severity, hidden: projectHidden(pf.data), minConfidence: settings.minConfidence };
   projectConfigs.set(cwd, cfg);
   return cfg;
 }

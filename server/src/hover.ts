@@ -4,7 +4,8 @@
  */
 import * as path from 'node:path';
 import type { ClaimResult, Span } from './engine';
-import { decidingSignal } from './engine/findings';
+import { decidingSignal, isHeldBack } from './engine/findings';
+import { confidenceBasis, confidenceWord, contributions, featureLabel, resultConfidence } from './engine/confidence';
 import { worthiness } from './engine/worthiness';
 import { extractedUri, fileUri } from './diagnostics';
 import { escapeMarkdownText as esc, markdownLink } from './markdownEscape';
@@ -17,6 +18,8 @@ export interface HoverOptions {
   /** source path -> URI */
   sourceUri?: (source: string) => string;
   maxQuotes?: number;
+  /** corroborate.minConfidence: a finding below it is held back, and the hover says so */
+  minConfidence?: number;
 }
 
 const TITLES: Record<ClaimResult['verdict'], string> = {
@@ -41,7 +44,9 @@ export function sourceLink(source: string, line0: number, opts: HoverOptions = {
 
 export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
   const lines: string[] = [];
-  lines.push(`**Corroborate: ${TITLES[r.verdict]}**: ${esc(oneLine(r.reason.replace(/^(\w+): \1: /, '$1: ')))}`);
+  const confidence = resultConfidence(r);
+  const rated = confidence !== undefined ? `, ${confidenceWord(confidence)} confidence (${confidence.toFixed(2)})` : '';
+  lines.push(`**Corroborate: ${TITLES[r.verdict]}${rated}**: ${esc(oneLine(r.reason.replace(/^(\w+): \1: /, '$1: ')))}`);
   if (r.verdict === 'skipped') {
     lines.push('', `Not checked: ${esc(oneLine(r.reason || 'no factual content'))}.`);
     return lines.join('\n');
@@ -49,6 +54,9 @@ export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
   // a dateline or an opinion frame around a fact is not part of the claim (engine/worthiness.ts)
   const masked = (worthiness(r.text).mask ?? []).map(([a, b]) => oneLine(r.text.slice(a, b)).replace(/^,\s*|[,\s]+$/g, '')).filter(Boolean);
   if (masked.length) lines.push('', `_Checked without ${masked.map((m) => `"${m}"`).join(' and ')}: not part of the claim._`);
+  if (confidence !== undefined && isHeldBack(r, opts.minConfidence)) {
+    lines.push('', `_Held back: its confidence ${confidence.toFixed(2)} is below corroborate.minConfidence (${opts.minConfidence}), so no squiggle is shown._`);
+  }
   const quotes = r.evidence.slice(0, opts.maxQuotes ?? 3);
   if (quotes.length === 0) lines.push('', '_No source sentence is close to this statement._');
   for (const e of quotes) {
@@ -61,6 +69,8 @@ export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
     lines.push('', `**${sig.kind}**: ${esc(oneLine(sig.message.startsWith(`${sig.kind}:`) ? sig.message.slice(sig.kind.length + 1) : sig.message))}`);
     if (sig.sourceWords !== undefined) lines.push('', `The source says: "${esc(oneLine(sig.sourceWords))}"`);
   }
+  const why = confidenceWhy(r);
+  if (why) lines.push('', why);
   return lines.join('\n');
 }
 
@@ -98,6 +108,22 @@ function escPart(quote: string, start: number, end: number): string {
   const part = quote.slice(start, end);
   const lineStart = start === 0 || /[\r\n]/.test(quote[start - 1]);
   return lineStart ? esc(part) : esc('\u0000' + part).slice(1);
+}
+
+/** "Confidence 0.93: clash strength (+1.20), ..." the features that weigh most in the verdict's confidence. */
+export function confidenceWhy(r: ClaimResult, top = 3): string | undefined {
+  const c = resultConfidence(r);
+  if (c === undefined || r.verdict === 'skipped' || !r.confidenceFeatures) return undefined;
+  const basis = confidenceBasis(r.verdict, r.confidenceFeatures);
+  if (basis !== 'logistic') {
+    const kind = Object.keys(r.confidenceFeatures).find((k) => k.startsWith('kind:'))?.slice(5);
+    const which = basis === 'kind' ? `${r.verdict} verdicts decided by ${kind}` : `${r.verdict} verdicts`;
+    return `_Confidence ${c.toFixed(2)}: the share of ${which} that were right on the development sets._`;
+  }
+  const parts = contributions(r.verdict, r.confidenceFeatures)
+    .slice(0, top)
+    .map((x) => `${featureLabel(x.name)} ${x.contribution >= 0 ? '+' : '−'}${Math.abs(x.contribution).toFixed(2)}`);
+  return `_Confidence ${c.toFixed(2)}${parts.length ? `; weighing most: ${parts.join(', ')}` : ''}._`;
 }
 
 function oneLine(s: string): string {

@@ -1,6 +1,7 @@
 /** Pure: a Markdown report of every statement of a draft, for an editor reviewing a story. */
 import type { ClaimResult } from './engine';
-import { countSeverities, countVerdicts, type Finding } from './engine/findings';
+import { countSeverities, countVerdicts, HELD_BACK, type Finding } from './engine/findings';
+import { confidenceWord, resultConfidence } from './engine/confidence';
 import { sourceLink, type HoverOptions } from './hover';
 import { escapeMarkdownText as esc } from './markdownEscape';
 
@@ -17,8 +18,12 @@ export function reportMarkdown(title: string, results: ClaimResult[], opts: Hove
     const s = countSeverities(opts.findings);
     out.push(`${opts.findings.length} findings: ${s.error} errors, ${s.warning} warnings, ${s.information} information, ${s.hint} hints.`, '');
   }
+  const held = results.filter((r) => r.verdict === 'skipped' && r.reason.startsWith(HELD_BACK)).length;
+  if (held) out.push(`${held} ${held === 1 ? 'statement' : 'statements'} held back: the confidence of the verdict is below corroborate.minConfidence (listed below as skipped, with the verdict it had).`, '');
   results.forEach((r, i) => {
-    out.push(`## ${i + 1}. ${r.verdict} (line ${opts.lineOf(r.start) + 1})`, '');
+    const c = r.verdict !== 'skipped' ? resultConfidence(r) : undefined;
+    const rated = c !== undefined ? `, ${confidenceWord(c)} confidence (${c.toFixed(2)})` : '';
+    out.push(`## ${i + 1}. ${r.verdict}${rated} (line ${opts.lineOf(r.start) + 1})`, '');
     out.push(`> ${esc(r.text.replace(/\s+/g, ' ').trim())}`, '');
     out.push(`**Reason:** ${esc(r.reason.replace(/\s+/g, ' '))}`, '');
     const mine = opts.findings?.filter((f) => f.claim.start === r.start) ?? [];

@@ -114,7 +114,10 @@ describe('cli: corroborate check', function () {
       'What happened to the bridge?',
     ]);
     for (const c of file.claims) {
-      assert.deepEqual(Object.keys(c), c.verdict === 'skipped' ? ['text', 'range', 'verdict', 'skip', 'score', 'evidence', 'signals'] : ['text', 'range', 'verdict', 'score', 'evidence', 'signals']);
+      // a skipped statement says why (after its verdict); a checked one carries its verdict's confidence (0..1) last
+      const keys = c.verdict === 'skipped' ? ['text', 'range', 'verdict', 'skip', 'score', 'evidence', 'signals'] : ['text', 'range', 'verdict', 'score', 'evidence', 'signals', 'confidence'];
+      assert.deepEqual(Object.keys(c), keys);
+      if (c.verdict !== 'skipped') assert.ok(c.confidence >= 0 && c.confidence <= 1, `confidence ${c.confidence}`);
       assert.ok(['supported', 'unsupported', 'contradicted', 'skipped'].includes(c.verdict));
       assert.equal(typeof c.score, 'number');
       assert.equal(textAt(DRAFT, c.range), c.text, 'claim range is 0-based and exact');

@@ -8,6 +8,7 @@
  */
 import { align, contentIndices, type Alignment, type Relatedness } from './coverage';
 import { draftStatements, type DraftFormat, type Statement } from './draft';
+import { withConfidence } from './confidence';
 import { findQuotes, quoteWordString } from './signals/quote';
 import { holdsQuotes, otherSpeaker, speakerOf } from './quoteOrigin';
 import { uncarriedNegation } from './signals/negation';
@@ -436,7 +437,8 @@ export class Checker {
       if (evidence.some((e) => c.sentences.some((s) => e.sentenceIds.includes(s.id)))) continue;
       cite(c, verdict === 'supported' && c.alignment.coverage >= this.options.supportThreshold ? 'supports' : 'related');
     }
-    return { ...base, verdict, score: round(Math.max(0, best.alignment.coverage)), reason, evidence, signals };
+    const result: ClaimResult = { ...base, verdict, score: round(Math.max(0, best.alignment.coverage)), reason, evidence, signals };
+    return withConfidence(result, { strength: clashes[0]?.f.strength, support, supportGate: this.supportThresholdFor(content.length), clashGate: clashes[0] ? this.gateFor(clashes[0].f.kind) : undefined });
   }
 
   /**

@@ -9,6 +9,7 @@
  */
 import type { ClaimResult, Evidence, LineRange, Signal } from './types';
 import type { LineIndex } from './positions';
+import { resultConfidence } from './confidence';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 /** The severity of a finding that is shown (`off` findings are not produced). */
@@ -43,6 +44,8 @@ export interface Finding {
   fingerprint: string;
   /** hash of the words around the statement (see contextOf) */
   context: string;
+  /** 0..1: the confidence of the statement's verdict (engine/confidence.ts) */
+  confidence?: number;
 }
 
 export interface FindingOptions {
@@ -50,6 +53,24 @@ export interface FindingOptions {
   severity?: Record<string, SeverityName>;
   /** fingerprints of hidden findings (hiddenKeys) */
   hidden?: Set<string>;
+  /** 0..1 (corroborate.minConfidence): the findings of a statement whose verdict confidence is below it are held back; 0 or absent shows every finding */
+  minConfidence?: number;
+}
+
+/** How the reason of a held-back statement starts (shownResults), so the hover and the report can say so. */
+export const HELD_BACK = 'held back';
+
+/** Whether a statement's findings are held back: its verdict's confidence is below minConfidence. */
+export function isHeldBack(r: ClaimResult, minConfidence: number | undefined): boolean {
+  if (!(typeof minConfidence === 'number' && minConfidence > 0)) return false;
+  if (r.verdict !== 'contradicted' && r.verdict !== 'unsupported') return false;
+  const c = resultConfidence(r);
+  return c !== undefined && c < minConfidence;
+}
+
+/** "held back: confidence 0.42 is below minConfidence 0.6" */
+export function heldBackReason(r: ClaimResult, minConfidence: number): string {
+  return `${HELD_BACK}: confidence ${(resultConfidence(r) ?? 0).toFixed(2)} is below minConfidence ${minConfidence}`;
 }
 
 /** Signals whose source words can stand in for the draft's words (a number, a name, a quotation...). */
@@ -147,7 +168,9 @@ function isFindingVerdict(r: ClaimResult): r is ClaimResult & { verdict: Finding
 /** The findings of one checked statement, hidden and `off` ones left out, in signal order. */
 export function findingsOf(r: ClaimResult, draft: LineIndex, opts: FindingOptions = {}): Finding[] {
   if (!isFindingVerdict(r)) return [];
+  if (isHeldBack(r, opts.minConfidence)) return [];
   const verdict = r.verdict;
+  const confidence = resultConfidence(r);
   const out: Finding[] = [];
   const claimRange = draft.range(r.start, r.end);
   const context = contextOf(draft.text, r.start, r.end);
@@ -175,6 +198,7 @@ export function findingsOf(r: ClaimResult, draft: LineIndex, opts: FindingOption
       fingerprint: fingerprint(r.text, code, context),
       context,
     };
+    if (confidence !== undefined) f.confidence = confidence;
     if (sig && sig.sourceWords && sig.effect === 'contradicts' && REPLACEABLE.has(sig.kind)) f.replacement = { start, end, range, newText: sig.sourceWords };
     out.push(f);
   }
@@ -190,7 +214,8 @@ export function draftFindings(results: ClaimResult[], draft: LineIndex, opts: Fi
 
 /**
  * The statements as the findings show them: a statement whose every finding is hidden
- * (.corroborate.json `hidden`) or turned off (severity `off`) becomes `skipped` with the reason;
+ * (.corroborate.json `hidden`) or turned off (severity `off`), or whose verdict's confidence is below
+ * minConfidence (held back), becomes `skipped` with the reason (and keeps its confidence);
  * a statement with some codes hidden keeps the others' signals only. Its verdict counts then agree
  * with its findings.
  */
@@ -207,11 +232,12 @@ export function shownResults(results: ClaimResult[], draft: LineIndex, opts: Fin
     };
     const items = speakers(r);
     const dropped = items.map(why);
-    if (dropped.every((d) => d === undefined)) return r;
+    if (dropped.every((d) => d === undefined) && !isHeldBack(r, opts.minConfidence)) return r;
     if (dropped.every((d) => d !== undefined)) {
       const reason = dropped.includes('hidden') ? 'hidden in .corroborate.json' : 'severity off in the configuration';
       return { ...r, verdict: 'skipped' as const, reason: `${reason} (was ${verdict}: ${r.reason})` };
     }
+    if (isHeldBack(r, opts.minConfidence)) return { ...r, verdict: 'skipped' as const, reason: `${heldBackReason(r, opts.minConfidence!)} (was ${verdict}: ${r.reason})` };
     const gone = new Set(items.filter((_s, i) => dropped[i] !== undefined));
     return { ...r, signals: r.signals.filter((s) => !gone.has(s)) };
   });

@@ -130,6 +130,10 @@ export interface ClaimResult {
   reason: string;
   evidence: Evidence[];
   signals: Signal[];
+  /** 0..1: how likely the verdict is right (engine/confidence.ts); absent for a skipped statement */
+  confidence?: number;
+  /** the named features the confidence was computed from */
+  confidenceFeatures?: Record<string, number>;
 }
 
 /** Finding of one signal detector between a claim and one evidence text. */

@@ -1,10 +1,12 @@
 /**
  * The CLI's report model: every statement of every draft with its verdict, positions
  * converted to 0-based LSP line/character. Pure: no file system, no process.
- * This is exactly the JSON shape other tools consume (version 1); do not add keys.
+ * This is exactly the JSON shape other tools consume (version 1); do not add keys (the optional
+ * `confidence` and `heldBack` of a claim are the only ones added since, at the end).
  */
 import { LineIndex, type ClaimResult, type LineRange, type SignalKind, type Verdict } from '../engine';
-import type { FindingOptions } from '../engine/findings';
+import { HELD_BACK, type FindingOptions } from '../engine/findings';
+import { resultConfidence } from '../engine/confidence';
 
 export interface JsonEvidence {
   source: string;
@@ -31,6 +33,10 @@ export interface JsonClaim {
   score: number;
   evidence: JsonEvidence[];
   signals: JsonSignal[];
+  /** 0..1: the confidence of the verdict (not for a statement skipped unchecked) */
+  confidence?: number;
+  /** true: its findings were held back, the confidence being below minConfidence (the verdict reads skipped) */
+  heldBack?: true;
 }
 
 export interface JsonFile {
@@ -72,10 +78,18 @@ export function toJsonReport(files: CheckedFile[], opts: ReportOptions = {}): Js
           score: r.score,
           evidence: r.evidence.map((e) => ({ source: show(e.source), ...(e.place !== undefined ? { place: e.place } : {}), range: e.range, quote: e.quote, score: e.score, relation: e.relation })),
           signals: r.signals.map((s) => ({ kind: s.kind, message: s.message, range: li.range(s.start, s.end) })),
+          ...confidenceKeys(r),
         })),
       };
     }),
   };
+}
+
+/** The optional claim keys: its verdict's confidence, and heldBack for a statement held back below minConfidence. */
+function confidenceKeys(r: ClaimResult): { confidence?: number; heldBack?: true } {
+  if (r.verdict === 'skipped') return typeof r.confidence === 'number' && r.reason.startsWith(HELD_BACK) ? { confidence: r.confidence, heldBack: true } : {};
+  const c = resultConfidence(r);
+  return c !== undefined ? { confidence: c } : {};
 }
 
 export interface Counts {

@@ -64,7 +64,8 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
           },
         ],
         partialFingerprints: { 'corroborate/v1': x.fingerprint },
-        properties: { verdict: x.verdict },
+        properties: { verdict: x.verdict, ...(x.confidence !== undefined ? { confidence: x.confidence } : {}) },
+        ...(x.confidence !== undefined ? { rank: Math.round(x.confidence * 1000) / 10 } : {}),
         ...(related.length ? { relatedLocations: related } : {}),
       });
     }

@@ -11,7 +11,7 @@
  * deciding signal's span), or of the statement when no narrower span is known.
  */
 import { LineIndex } from '../engine';
-import { draftFindings, type FindingSeverity, type FindingVerdict } from '../engine/findings';
+import { draftFindings, HELD_BACK, type FindingSeverity, type FindingVerdict } from '../engine/findings';
 import { countVerdicts, type CheckedFile, type Counts, type ReportOptions } from './report';
 
 /** One printed line. */
@@ -84,5 +84,8 @@ export function summaryLine(c: Counts): string {
 export function formatText(files: CheckedFile[], opts: ReportOptions = {}): string {
   const lines = textLines(files, opts).map(formatLine);
   lines.push(summaryLine(countVerdicts(files)));
+  // statements held back below --min-confidence are counted as skipped: say how many, so nothing is lost silently
+  const held = files.reduce((n, f) => n + f.results.filter((r) => r.verdict === 'skipped' && r.reason.startsWith(HELD_BACK)).length, 0);
+  if (held) lines.push(`${held} of the skipped ${held === 1 ? 'statement was' : 'statements were'} held back: verdict confidence below minConfidence ${opts.minConfidence ?? ''}`.trimEnd() + ' (--min-confidence 0 shows them)');
   return lines.join('\n') + '\n';
 }

@@ -78,7 +78,7 @@ export function registerCustomHandlers(s: ServerState) {
       if (!st) return null;
       const f = folderFor(s, p.uri);
       const title = decodeURIComponent(p.uri.split('/').pop() ?? p.uri);
-      const opts = { severity: f?.settings.severity, hidden: f?.hidden };
+      const opts = { severity: f?.settings.severity, hidden: f?.hidden, minConfidence: f?.settings.minConfidence };
       const results = shownResults(st.results, st.lines, opts);
       return { markdown: reportMarkdown(title, results, { display: folderDisplay(f?.path), lineOf: (o) => st.lines.position(o).line, findings: draftFindings(st.results, st.lines, opts) }) };
     }),

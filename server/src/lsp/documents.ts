@@ -49,12 +49,12 @@ export function checkText(f: Folder, text: string, format: 'markdown' | 'plainte
 
 /** The findings of a checked draft (engine/findings.ts), with the folder's severities and hidden findings. */
 export function findingsOfState(f: Folder, state: DocState): Finding[] {
-  return draftFindings(state.results, state.lines, { severity: f.settings.severity, hidden: f.hidden });
+  return draftFindings(state.results, state.lines, { severity: f.settings.severity, hidden: f.hidden, minConfidence: f.settings.minConfidence });
 }
 
 /** Counts of a checked draft's statements as its findings show them (a statement whose findings are all hidden or off is skipped). */
 export function shownCounts(f: Folder, state: DocState) {
-  return countVerdicts(shownResults(state.results, state.lines, { severity: f.settings.severity, hidden: f.hidden }));
+  return countVerdicts(shownResults(state.results, state.lines, { severity: f.settings.severity, hidden: f.hidden, minConfidence: f.settings.minConfidence }));
 }
 
 /** Every diagnostic of a checked draft: findings, and an Information at the cut of a partially checked one. */

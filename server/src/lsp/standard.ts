@@ -160,7 +160,7 @@ export function registerStandardHandlers(s: ServerState) {
       const { r, lines } = at;
       const f = folderFor(s, p.textDocument.uri);
       return {
-        contents: { kind: 'markdown' as const, value: hoverMarkdown(r, { display: folderDisplay(f?.path) }) },
+        contents: { kind: 'markdown' as const, value: hoverMarkdown(r, { display: folderDisplay(f?.path), minConfidence: f?.settings.minConfidence }) },
         range: lines.range(r.start, r.end),
       };
     }),

@@ -35,6 +35,8 @@ export interface Settings {
   allowSourcesOutsideWorkspace: boolean;
   /** formats read besides plain text (pdf, html, docx, epub, eml, subtitles); files of the others are skipped and counted */
   sourceFormats: string[];
+  /** 0..1: findings of a statement whose verdict confidence is below this are held back (0 = show all) */
+  minConfidence: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxSourceKB: 2048,
   allowSourcesOutsideWorkspace: false,
   sourceFormats: Object.keys(EXTRACTED_FORMATS),
+  minConfidence: 0,
 };
 
 const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
@@ -77,6 +80,8 @@ export function normalizeSettings(raw: unknown): Settings {
   if (r.allowSourcesOutsideWorkspace === true) s.allowSourcesOutsideWorkspace = true;
   const formats = stringArray(r.sourceFormats);
   if (formats) s.sourceFormats = formats.map((f) => f.toLowerCase().replace(/^\./, '')).filter((f) => f in EXTRACTED_FORMATS);
+  const mc = parseMinConfidence(r.minConfidence);
+  if (mc !== undefined) s.minConfidence = mc;
   if (typeof r.checkMode === 'string' && MODES.has(r.checkMode as CheckMode)) s.checkMode = r.checkMode as CheckMode;
   if (r.severity && typeof r.severity === 'object') {
     for (const [code, v] of Object.entries(r.severity as Record<string, unknown>)) {
@@ -84,6 +89,12 @@ export function normalizeSettings(raw: unknown): Settings {
     }
   }
   return s;
+}
+
+/** A minConfidence value: a number (or numeric string) from 0 to 1, else undefined. */
+export function parseMinConfidence(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*(0|1|0?\.\d+|1\.0*)\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
 }
 
 /** Absolute source roots of a workspace folder (relative entries resolved against it). */

@@ -124,7 +124,7 @@ export function updateProjectFile(folder: string, mutate: (data: Record<string, 
 }
 
 /** The settings keys .corroborate.json may set (besides `severity`, merged code by code, and `hidden`). */
-const PROJECT_KEYS = ['sources', 'languages', 'debounceMs', 'checkMode', 'holdBackMs', 'drafts', 'maxDraftKB', 'sourceFormats'] as const;
+const PROJECT_KEYS = ['sources', 'languages', 'debounceMs', 'checkMode', 'holdBackMs', 'drafts', 'maxDraftKB', 'sourceFormats', 'minConfidence'] as const;
 
 /** .corroborate.json at the folder root takes precedence over editor settings, key by key. */
 export function withProjectFile(s: Settings, project: Record<string, unknown>): Settings {
