@@ -82,7 +82,7 @@ function listTests(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...listTests(p));
-    else if (name.endsWith('.test.ts') || name === 'index.ts' && dir.includes('editor')) out.push(p);
+    else if (name.endsWith('.test.ts') || (name === 'index.ts' && dir.includes('editor'))) out.push(p);
   }
   return out;
 }

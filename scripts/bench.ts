@@ -32,7 +32,7 @@ import { extractionBench } from './benchFormats';
 const REPO = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
 const EDITS = Number(argOf('--edits') ?? 200);
-let loadAtStart = "";
+let loadAtStart = '';
 const DRAFT_WORDS = Number(argOf('--words') ?? 5000);
 
 function argOf(name: string): string | undefined {
@@ -297,7 +297,10 @@ async function lspEdits(corpora: string, draft: Draft, edits: number, words: str
 
 async function main() {
   const corpora = corporaDir();
-  loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(" ");
+  loadAtStart = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   console.error(`bench: corpora ${corpora}`);
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-bench-cache-'));
   if (argv.includes('--formats-only')) {
@@ -331,15 +334,27 @@ async function main() {
   const res = loadSourcesSync(index, [corpora]);
   const buildMs = now() - f0;
   const mbps = mb(res.bytes) / (buildMs / 1000);
-  row('index build', `${(buildMs / 1000).toFixed(2)} s, ${mbps.toFixed(1)} MB/s (${res.files} files, ${mb(res.bytes).toFixed(1)} MB, ${res.sentences} sentences, ${index.vocabularySize} terms)`, '>= 10 MB/s', mbps >= 10);
+  row(
+    'index build',
+    `${(buildMs / 1000).toFixed(2)} s, ${mbps.toFixed(1)} MB/s (${res.files} files, ${mb(res.bytes).toFixed(1)} MB, ${res.sentences} sentences, ${index.vocabularySize} terms)`,
+    '>= 10 MB/s',
+    mbps >= 10,
+  );
   row('floor (read + split into words)', `${(floorMs / 1000).toFixed(2)} s (${files.length} files, ${floorWords} words)`);
   row('build / floor', `${(buildMs / floorMs).toFixed(2)}x`, '<= 4x', buildMs / floorMs <= 4);
 
   // 5,000-word draft from the corpus, full check with a fresh checker
   const draft = makeDraft(index, DRAFT_WORDS);
   if (argv.includes('--only-lsp')) {
-    const l = await lspEdits(corpora, draft, EDITS, draft.text.split(/\s+/).filter((w) => /^[a-z]{5,12}$/.test(w)));
-    console.log(`ready ${l.readyMs.toFixed(0)} ms, open ${l.openMs.toFixed(0)} ms, edits p50 ${pct(l.lat, 50).toFixed(1)} ms p95 ${pct(l.lat, 95).toFixed(1)} ms, server peak ${l.serverPeak.toFixed(0)} MB`);
+    const l = await lspEdits(
+      corpora,
+      draft,
+      EDITS,
+      draft.text.split(/\s+/).filter((w) => /^[a-z]{5,12}$/.test(w)),
+    );
+    console.log(
+      `ready ${l.readyMs.toFixed(0)} ms, open ${l.openMs.toFixed(0)} ms, edits p50 ${pct(l.lat, 50).toFixed(1)} ms p95 ${pct(l.lat, 95).toFixed(1)} ms, server peak ${l.serverPeak.toFixed(0)} MB`,
+    );
     return;
   }
   const writeDraft = argOf('--write-draft');
@@ -363,7 +378,9 @@ async function main() {
   for (const r of results) verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
   row(
     `full check, ${draft.words}-word draft`,
-    `${checkMs.toFixed(0)} ms (${results.length} statements: ${Object.entries(verdicts).map(([k, v]) => `${v} ${k}`).join(', ')})`,
+    `${checkMs.toFixed(0)} ms (${results.length} statements: ${Object.entries(verdicts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')})`,
     '< 1 s',
     checkMs < 1000,
   );
@@ -430,7 +447,12 @@ async function main() {
     'retrieval per claim: fuse.js scan',
     `${fuseSubMs.toFixed(0)} ms over ${SUB} sentences (${fq.length} claims), extrapolated linearly to all ${all.length}: ${fuseAllMs.toFixed(0)} ms`,
   );
-  row('retrieval speed-up', `${(fuseAllMs / bm25Ms).toFixed(0)}x (vs the extrapolated full scan; ${(fuseSubMs / bm25Ms).toFixed(0)}x vs the ${SUB}-sentence subsample alone)`, '>= 100x', fuseAllMs / bm25Ms >= 100);
+  row(
+    'retrieval speed-up',
+    `${(fuseAllMs / bm25Ms).toFixed(0)}x (vs the extrapolated full scan; ${(fuseSubMs / bm25Ms).toFixed(0)}x vs the ${SUB}-sentence subsample alone)`,
+    '>= 100x',
+    fuseAllMs / bm25Ms >= 100,
+  );
 
   // persistent index: save, then a warm start with the in-memory index dropped
   f0 = now();
@@ -470,7 +492,12 @@ async function main() {
       const c2 = await lspEdits(corpora, draft, 0, words, storage);
       fs.rmSync(storage, { recursive: true, force: true });
       row('LSP: initialize -> ready with a storage folder, first start (builds, saves)', `${(c1.readyMs / 1000).toFixed(2)} s`);
-      row('LSP: initialize -> ready, warm start (persisted index loaded)', `${(c2.readyMs / 1000).toFixed(2)} s (${c2.files} files)`, '< 1 s', c2.readyMs < 1000);
+      row(
+        'LSP: initialize -> ready, warm start (persisted index loaded)',
+        `${(c2.readyMs / 1000).toFixed(2)} s (${c2.files} files)`,
+        '< 1 s',
+        c2.readyMs < 1000,
+      );
     } catch (e) {
       row('LSP', `FAILED: ${(e as Error).message.split('\n')[0]}`, 'p95 < 30 ms', false);
     }
@@ -480,7 +507,22 @@ async function main() {
   const cli = path.join(REPO, 'dist', 'cli.js');
   if (fs.existsSync(cli)) {
     const runCli = (extra: string[]) => {
-      const args = ['-f', '%e %M', process.execPath, cli, 'check', draftPath, '--sources', corpora, '--format', 'json', '--fail-on', 'none', '--allow-outside', ...extra];
+      const args = [
+        '-f',
+        '%e %M',
+        process.execPath,
+        cli,
+        'check',
+        draftPath,
+        '--sources',
+        corpora,
+        '--format',
+        'json',
+        '--fail-on',
+        'none',
+        '--allow-outside',
+        ...extra,
+      ];
       const s0 = now();
       const p = fs.existsSync('/usr/bin/time')
         ? spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 28 })
@@ -509,7 +551,8 @@ async function main() {
   extractionBench(corpora, row);
   const peak = peakRssMB();
   row('peak RSS of this bench process (incl. fuse.js, two indexes)', `${peak.toFixed(0)} MB`);
-  if (process.env.BENCH_KEEP) console.error("kept", cacheDir); else fs.rmSync(cacheDir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.error('kept', cacheDir);
+  else fs.rmSync(cacheDir, { recursive: true, force: true });
 
   printTable(corpora);
 }
@@ -520,11 +563,16 @@ function printTable(corpora: string) {
   const w2 = Math.max(...rows.map((r) => r.target.length), 6);
   const line = `+-${'-'.repeat(w0)}-+-${'-'.repeat(w1)}-+-${'-'.repeat(w2)}-+------+`;
   const out = [
-    `Corroborate bench: ${corpora} (${os.cpus().length} cores, node ${process.version}, load average at start ${loadAtStart}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(" ")})`,
+    `Corroborate bench: ${corpora} (${os.cpus().length} cores, node ${process.version}, load average at start ${loadAtStart}, at end ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')})`,
     line,
     `| ${'metric'.padEnd(w0)} | ${'measured'.padEnd(w1)} | ${'target'.padEnd(w2)} | met  |`,
     line,
-    ...rows.map((r) => `| ${r.metric.padEnd(w0)} | ${r.value.padEnd(w1)} | ${r.target.padEnd(w2)} | ${(r.ok === undefined ? '' : r.ok ? 'yes' : 'NO').padEnd(4)} |`),
+    ...rows.map(
+      (r) => `| ${r.metric.padEnd(w0)} | ${r.value.padEnd(w1)} | ${r.target.padEnd(w2)} | ${(r.ok === undefined ? '' : r.ok ? 'yes' : 'NO').padEnd(4)} |`,
+    ),
     line,
   ];
   console.log(out.join('\n'));

@@ -85,7 +85,10 @@ function articles(corpora: string, n: number): { title: string; paragraphs: stri
     if (out.length >= n) break;
     const d = readSourceFile(f.path);
     if (!('text' in d)) continue;
-    const paras = d.text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const paras = d.text
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
     if (paras.length < 4) continue;
     out.push({ title: paras[0], paragraphs: paras.slice(1) });
   }
@@ -129,7 +132,15 @@ export function extractionBench(corpora: string, row: Row, count = 200): void {
       const cpu = process.cpuUsage(c0);
       let chars = 0;
       for (const p of r.index.filePaths()) chars += r.index.file(p)!.text.length;
-      return { ms, cpuMs: (cpu.user + cpu.system) / 1000, files: r.result.files, problems: r.result.problems.length, chars, status: r.cache.status, reused: r.cache.reused };
+      return {
+        ms,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        files: r.result.files,
+        problems: r.result.problems.length,
+        chars,
+        status: r.cache.status,
+        reused: r.cache.reused,
+      };
     };
     const pdfCold = measure(pdfDir, path.join(dir, 'cache-pdf'));
     const htmlCold = measure(htmlDir, path.join(dir, 'cache-html'));
@@ -151,7 +162,10 @@ export function extractionBench(corpora: string, row: Row, count = 200): void {
     const both = path.join(dir, 'cache-both');
     const coldBoth = measure(dir, both);
     const warmBoth = measure(dir, both);
-    row(`extraction, cold: the ${count} PDFs + ${count} HTML pages together (builds + saves the cache)`, `${(coldBoth.ms / 1000).toFixed(2)} s, ${coldBoth.files} files`);
+    row(
+      `extraction, cold: the ${count} PDFs + ${count} HTML pages together (builds + saves the cache)`,
+      `${(coldBoth.ms / 1000).toFixed(2)} s, ${coldBoth.files} files`,
+    );
     row(
       `extraction, warm start over the ${count} PDFs + ${count} HTML pages (cache loaded, nothing extracted)`,
       `${warmBoth.ms.toFixed(0)} ms (cache ${warmBoth.status}, ${warmBoth.reused} files reused)`,

@@ -32,7 +32,10 @@ const hypernymPtrs = new Map();
 
 function cleanWord(w) {
   // adjective markers like "(a)", "(p)", "(ip)"
-  return w.replace(/\([a-z]+\)$/, '').replace(/_/g, ' ').toLowerCase();
+  return w
+    .replace(/\([a-z]+\)$/, '')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
 for (const [pos, file] of Object.entries(FILES)) {
@@ -102,11 +105,111 @@ const groups = [...groupSet].sort().map((g) => g.split(' '));
 // hypernyms: for each single word, the words of its synsets' ancestors up to HYPERNYM_DEPTH levels
 // ("car" -> vehicle, "dog" -> animal), so that a claim's general word is carried by a source's specific one.
 const HYPERNYM_DEPTH = 4;
-const GENERIC = new Set(['entity', 'physical entity', 'abstraction', 'object', 'whole', 'thing', 'matter', 'act', 'event', 'attribute', 'relation', 'group', 'measure', 'state', 'psychological feature', 'communication', 'unit', 'be', 'have', 'make', 'change', 'move', 'get', 'do', 'cause', 'take', 'go', 'give', 'use', 'put', 'set', 'work', 'think', 'show', 'come']);
+const GENERIC = new Set([
+  'entity',
+  'physical entity',
+  'abstraction',
+  'object',
+  'whole',
+  'thing',
+  'matter',
+  'act',
+  'event',
+  'attribute',
+  'relation',
+  'group',
+  'measure',
+  'state',
+  'psychological feature',
+  'communication',
+  'unit',
+  'be',
+  'have',
+  'make',
+  'change',
+  'move',
+  'get',
+  'do',
+  'cause',
+  'take',
+  'go',
+  'give',
+  'use',
+  'put',
+  'set',
+  'work',
+  'think',
+  'show',
+  'come',
+]);
 // everyday category words a writer uses for a specific thing ("the animal" for a horse, eight levels up):
 // reached at any depth up to CATEGORY_DEPTH; other ancestors only up to HYPERNYM_DEPTH
 const CATEGORY_DEPTH = 12;
-const CATEGORIES = new Set(['animal', 'mammal', 'bird', 'fish', 'insect', 'reptile', 'plant', 'tree', 'flower', 'person', 'vehicle', 'food', 'fruit', 'vegetable', 'drink', 'beverage', 'tool', 'instrument', 'device', 'weapon', 'building', 'structure', 'container', 'vessel', 'clothing', 'garment', 'furniture', 'machine', 'equipment', 'material', 'substance', 'chemical', 'disease', 'illness', 'organization', 'company', 'business', 'country', 'city', 'region', 'sport', 'game', 'crime', 'official', 'politician', 'worker', 'employee', 'scientist', 'artist', 'athlete', 'craft', 'aircraft', 'ship', 'boat', 'meat', 'dish', 'document', 'medicine', 'drug', 'metal', 'fuel', 'gas', 'liquid']);
+const CATEGORIES = new Set([
+  'animal',
+  'mammal',
+  'bird',
+  'fish',
+  'insect',
+  'reptile',
+  'plant',
+  'tree',
+  'flower',
+  'person',
+  'vehicle',
+  'food',
+  'fruit',
+  'vegetable',
+  'drink',
+  'beverage',
+  'tool',
+  'instrument',
+  'device',
+  'weapon',
+  'building',
+  'structure',
+  'container',
+  'vessel',
+  'clothing',
+  'garment',
+  'furniture',
+  'machine',
+  'equipment',
+  'material',
+  'substance',
+  'chemical',
+  'disease',
+  'illness',
+  'organization',
+  'company',
+  'business',
+  'country',
+  'city',
+  'region',
+  'sport',
+  'game',
+  'crime',
+  'official',
+  'politician',
+  'worker',
+  'employee',
+  'scientist',
+  'artist',
+  'athlete',
+  'craft',
+  'aircraft',
+  'ship',
+  'boat',
+  'meat',
+  'dish',
+  'document',
+  'medicine',
+  'drug',
+  'metal',
+  'fuel',
+  'gas',
+  'liquid',
+]);
 const wordIds = new Map();
 const wordList = [];
 const idOf = (w) => {
@@ -126,15 +229,16 @@ for (const [key, words] of synsets) {
   const seen = new Set();
   for (let d = 0; d < CATEGORY_DEPTH && frontier.length; d++) {
     const next = [];
-    for (const k of frontier) for (const h of hypernymPtrs.get(k) ?? []) {
-      if (seen.has(h)) continue;
-      seen.add(h);
-      next.push(h);
-      for (const w of synsets.get(h) ?? []) {
-        if (!/^[a-z][a-z'-]+$/.test(w) || GENERIC.has(w)) continue;
-        if (d < HYPERNYM_DEPTH || CATEGORIES.has(w)) ancestors.add(w);
+    for (const k of frontier)
+      for (const h of hypernymPtrs.get(k) ?? []) {
+        if (seen.has(h)) continue;
+        seen.add(h);
+        next.push(h);
+        for (const w of synsets.get(h) ?? []) {
+          if (!/^[a-z][a-z'-]+$/.test(w) || GENERIC.has(w)) continue;
+          if (d < HYPERNYM_DEPTH || CATEGORIES.has(w)) ancestors.add(w);
+        }
       }
-    }
     frontier = next;
   }
   for (const w of words) {
@@ -157,6 +261,4 @@ writeFileSync(
     'Princeton University "About WordNet." WordNet. Princeton University. 2010. https://wordnet.princeton.edu/\n\n' +
     licence,
 );
-console.log(
-  `build-wordnet: ${antonyms.length} antonym pairs, ${groups.length} synonym groups, ${(json.length / 1e6).toFixed(2)} MB -> ${outFile}`,
-);
+console.log(`build-wordnet: ${antonyms.length} antonym pairs, ${groups.length} synonym groups, ${(json.length / 1e6).toFixed(2)} MB -> ${outFile}`);

@@ -14,7 +14,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createChecker, SourceIndex } from '../server/src/engine';
 import { loadSourcesSync } from '../server/src/workspace';
-import { accuracy3, aggregateVerdict, balancedAccuracy, evidenceRecall, perVerdict, pct, plantedFigures, type Gold, type PlantedFigures, type Predicted, type SentenceVerdict } from './metrics';
+import {
+  accuracy3,
+  aggregateVerdict,
+  balancedAccuracy,
+  evidenceRecall,
+  perVerdict,
+  pct,
+  plantedFigures,
+  type Gold,
+  type PlantedFigures,
+  type Predicted,
+  type SentenceVerdict,
+} from './metrics';
 
 interface Claim {
   id: string;
@@ -162,7 +174,11 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
     const key = `${c.label}>${pred}`;
     confusion.set(key, (confusion.get(key) ?? 0) + 1);
     if (predictions) {
-      const line = { id: c.id, verdict: pred, evidence: cited.map((e) => ({ source: path.relative(dir, e.source).split(path.sep).join('/'), quote: e.quote })) };
+      const line = {
+        id: c.id,
+        verdict: pred,
+        evidence: cited.map((e) => ({ source: path.relative(dir, e.source).split(path.sep).join('/'), quote: e.quote })),
+      };
       predictions.write(JSON.stringify(line) + '\n');
     }
   }
@@ -204,7 +220,8 @@ function report(r: SetResult, load: string): string {
   for (const v of ['supported', 'unsupported', 'contradicted', 'not-supported'] as const) {
     const p = r.prf[v];
     if (!p) lines.push(`  ${pad(v, 15)}  ${pad('n/a', 9, true)}`);
-    else lines.push(`  ${pad(v, 15)}  ${pad(pct(p.precision), 9, true)} ${pad(pct(p.recall), 7, true)} ${pad(pct(p.f1), 6, true)}   ${p.predicted} / ${p.gold}`);
+    else
+      lines.push(`  ${pad(v, 15)}  ${pad(pct(p.precision), 9, true)} ${pad(pct(p.recall), 7, true)} ${pad(pct(p.f1), 6, true)}   ${p.predicted} / ${p.gold}`);
   }
   const golds = ['supported', 'unsupported', 'contradicted', 'not-supported'].filter((g) => [...r.confusion.keys()].some((k) => k.startsWith(g + '>')));
   lines.push(`  confusion (gold -> predicted supported / unsupported / contradicted)`);

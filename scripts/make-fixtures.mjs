@@ -20,12 +20,19 @@ const PAGES = [
     ['Most of the growth came from timber and grain shipped to the Baltic ports. The authority', 'employs 310 people, of whom 45 are pilots.'],
   ],
   [
-    ['Dredging of the outer channel was delayed by storms in January and February. The work', 'resumed in April and the channel now takes ships with a draught of eleven metres.'],
+    [
+      'Dredging of the outer channel was delayed by storms in January and February. The work',
+      'resumed in April and the channel now takes ships with a draught of eleven metres.',
+    ],
     ['The harbour board kept the pilot fees unchanged for the third year in a row. A review of the', 'fees is planned for next spring.'],
   ],
   [
-    ['The new container terminal at Wexmoor opened in March with fourteen cranes. It was built by', 'Marlow Freight Ltd. and cost 96 million euros, which the authority borrowed from the regional', 'development bank.'],
-    ['The terminal is expected to double the port\'s con-', 'tainer traffic within five years.'],
+    [
+      'The new container terminal at Wexmoor opened in March with fourteen cranes. It was built by',
+      'Marlow Freight Ltd. and cost 96 million euros, which the authority borrowed from the regional',
+      'development bank.',
+    ],
+    ["The terminal is expected to double the port's con-", 'tainer traffic within five years.'],
   ],
 ];
 const HEADER = 'Wexmoor Harbour Authority: Annual Review';
@@ -96,7 +103,13 @@ function makePdf({ password } = {}) {
     const contentNum = objs.length + 1;
     if (password) stream = rc4(objKey(contentNum), stream);
     add(Buffer.concat([Buffer.from(`<< /Length ${stream.length} >>\nstream\n`), stream, Buffer.from('\nendstream')]));
-    kids.push(add(Buffer.from(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${contentNum} 0 R >>`)));
+    kids.push(
+      add(
+        Buffer.from(
+          `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${contentNum} 0 R >>`,
+        ),
+      ),
+    );
   }
   objs[catalog - 1] = Buffer.from(`<< /Type /Catalog /Pages ${pagesObj} 0 R >>`);
   objs[pagesObj - 1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${total} >>`);
@@ -118,7 +131,11 @@ function makePdf({ password } = {}) {
     off += b.length;
   });
   const xref = [`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R${encrypt} /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${off}\n%%EOF\n`));
+  parts.push(
+    Buffer.from(
+      `${xref}trailer\n<< /Size ${objs.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R${encrypt} /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${off}\n%%EOF\n`,
+    ),
+  );
   return Buffer.concat(parts);
 }
 write('review.pdf', makePdf());
@@ -179,16 +196,28 @@ const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
 const para = (text, style) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
 const docxBody = [
   para('Interview notes: the pilots', 'Heading1'),
-  para('The pilots\' association met the harbour board on 12 May. Its chair, Ada Quist, asked for two more night shifts.'),
+  para("The pilots' association met the harbour board on 12 May. Its chair, Ada Quist, asked for two more night shifts."),
   para('Night pilotage', 'Heading2'),
   para('Ships over 200 metres long may enter the harbour at night only with two pilots on board.'),
   para('The board agreed to hire six new pilots before the winter.'),
 ].join('');
 const docx = [
-  ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>'],
-  ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
-  ['word/_rels/document.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'],
-  ['word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>`],
+  [
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>',
+  ],
+  [
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  ],
+  [
+    'word/_rels/document.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+  ],
+  [
+    'word/styles.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>`,
+  ],
   ['word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${docxBody}</w:body></w:document>`],
 ];
 const docxZip = zip(docx);
@@ -196,17 +225,41 @@ write('pilots.docx', docxZip);
 write('corrupt.docx', docxZip.subarray(0, Math.floor(docxZip.length / 3)));
 
 // ---- EPUB ----
-const chapter = (title, paras) => `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${paras.map((p) => `<p>${esc(p)}</p>`).join('')}</body></html>`;
-write('history.epub', zip([
-  ['mimetype', 'application/epub+zip'],
-  ['META-INF/container.xml', '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'],
-  ['OEBPS/content.opf', '<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">wexmoor-history</dc:identifier><dc:title>A Short History of Wexmoor Harbour</dc:title><dc:creator>Harbour Board</dc:creator></metadata><manifest><item id="c1" href="ch1.xhtml" media-type="application/xhtml+xml"/><item id="c2" href="ch2.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>'],
-  ['OEBPS/ch1.xhtml', chapter('The fishing port', ['Wexmoor was a fishing port until the railway reached it in 1871.', 'The first stone quay was built by the town council in 1884.'])],
-  ['OEBPS/ch2.xhtml', chapter('The timber trade', ['Timber from the northern forests became the main cargo after 1920.', 'The great fire of 1937 destroyed the wooden warehouses on the east quay.'])],
-]));
+const chapter = (title, paras) =>
+  `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${paras.map((p) => `<p>${esc(p)}</p>`).join('')}</body></html>`;
+write(
+  'history.epub',
+  zip([
+    ['mimetype', 'application/epub+zip'],
+    [
+      'META-INF/container.xml',
+      '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
+    ],
+    [
+      'OEBPS/content.opf',
+      '<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">wexmoor-history</dc:identifier><dc:title>A Short History of Wexmoor Harbour</dc:title><dc:creator>Harbour Board</dc:creator></metadata><manifest><item id="c1" href="ch1.xhtml" media-type="application/xhtml+xml"/><item id="c2" href="ch2.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>',
+    ],
+    [
+      'OEBPS/ch1.xhtml',
+      chapter('The fishing port', [
+        'Wexmoor was a fishing port until the railway reached it in 1871.',
+        'The first stone quay was built by the town council in 1884.',
+      ]),
+    ],
+    [
+      'OEBPS/ch2.xhtml',
+      chapter('The timber trade', [
+        'Timber from the northern forests became the main cargo after 1920.',
+        'The great fire of 1937 destroyed the wooden warehouses on the east quay.',
+      ]),
+    ],
+  ]),
+);
 
 // ---- HTML article page ----
-write('article.html', `<!doctype html>
+write(
+  'article.html',
+  `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Wexmoor approves night pilotage rules | Coast Courier</title>
 <meta name="author" content="Nell Varga"><meta property="article:published_time" content="2026-05-14T09:00:00Z">
 <style>body { font-family: serif; }</style><script>window.analytics = 1;</script></head>
@@ -224,57 +277,67 @@ write('article.html', `<!doctype html>
 <aside><h3>Most read</h3><ul><li>Storm closes coast road</li><li>Ferry timetable changes</li></ul></aside>
 <footer><p>© 2026 Coast Courier. All rights reserved. Contact the newsroom.</p></footer>
 </body></html>
-`);
+`,
+);
 
 // ---- email ----
-write('fees.eml', [
-  'From: "Tom Reyes" <tom.reyes@example.org>',
-  'To: Ada Quist <ada.quist@example.org>',
-  'Subject: Re: pilot fees for next year',
-  'Date: Wed, 3 Jun 2026 16:20:00 +0200',
-  'Message-ID: <fees-2026@example.org>',
-  'MIME-Version: 1.0',
-  'Content-Type: text/plain; charset=utf-8',
-  'Content-Transfer-Encoding: quoted-printable',
-  '',
-  'Ada,',
-  '',
-  'the board will not raise the pilot fees next year. The finance committee=',
-  ' agreed on Monday that the reserve covers the new boat.',
-  '',
-  'Tom',
-  '',
-  'On Tue, 2 Jun 2026, Ada Quist wrote:',
-  '> Will the fees go up by ten per cent, as the rumours say?',
-  '',
-].join('\r\n'));
+write(
+  'fees.eml',
+  [
+    'From: "Tom Reyes" <tom.reyes@example.org>',
+    'To: Ada Quist <ada.quist@example.org>',
+    'Subject: Re: pilot fees for next year',
+    'Date: Wed, 3 Jun 2026 16:20:00 +0200',
+    'Message-ID: <fees-2026@example.org>',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    'Ada,',
+    '',
+    'the board will not raise the pilot fees next year. The finance committee=',
+    ' agreed on Monday that the reserve covers the new boat.',
+    '',
+    'Tom',
+    '',
+    'On Tue, 2 Jun 2026, Ada Quist wrote:',
+    '> Will the fees go up by ten per cent, as the rumours say?',
+    '',
+  ].join('\r\n'),
+);
 
 // ---- transcripts ----
-write('interview.vtt', [
-  'WEBVTT',
-  '',
-  '1',
-  '00:00:01.000 --> 00:00:06.500',
-  '<v Ada Quist>We will not accept a third year without new pilots.</v>',
-  '',
-  '2',
-  '00:00:07.000 --> 00:00:12.000',
-  '<v Tom Reyes>The board has money for six new pilots before the winter.</v>',
-  '',
-  '3',
-  '00:01:05.000 --> 00:01:10.000',
-  '<v Ada Quist>Then we will train them over the summer.</v>',
-  '',
-].join('\n'));
-write('briefing.srt', [
-  '1',
-  '00:00:02,000 --> 00:00:05,000',
-  'Harbour master: The outer channel is open again',
-  'for ships of eleven metres draught.',
-  '',
-  '2',
-  '00:00:06,000 --> 00:00:09,000',
-  'The dredgers leave on Friday.',
-  '',
-].join('\n'));
+write(
+  'interview.vtt',
+  [
+    'WEBVTT',
+    '',
+    '1',
+    '00:00:01.000 --> 00:00:06.500',
+    '<v Ada Quist>We will not accept a third year without new pilots.</v>',
+    '',
+    '2',
+    '00:00:07.000 --> 00:00:12.000',
+    '<v Tom Reyes>The board has money for six new pilots before the winter.</v>',
+    '',
+    '3',
+    '00:01:05.000 --> 00:01:10.000',
+    '<v Ada Quist>Then we will train them over the summer.</v>',
+    '',
+  ].join('\n'),
+);
+write(
+  'briefing.srt',
+  [
+    '1',
+    '00:00:02,000 --> 00:00:05,000',
+    'Harbour master: The outer channel is open again',
+    'for ships of eleven metres draught.',
+    '',
+    '2',
+    '00:00:06,000 --> 00:00:09,000',
+    'The dredgers leave on Friday.',
+    '',
+  ].join('\n'),
+);
 console.log(`fixtures written to ${out}`);

@@ -33,7 +33,10 @@ export function accuracy3(items: { gold: Gold; pred: Predicted }[]): number {
 
 /** Mean of the recall of `supported` and the recall of everything else (supported vs rest). */
 export function balancedAccuracy(items: { gold: Gold; pred: Predicted }[]): number {
-  let tp = 0, p = 0, tn = 0, n = 0;
+  let tp = 0,
+    p = 0,
+    tn = 0,
+    n = 0;
   for (const x of items) {
     if (x.gold === 'supported') {
       p++;

@@ -30,7 +30,6 @@ import { draftStatus, type DraftCounts } from './status';
 type Status = StatusParams;
 type Counts = VerdictCounts;
 
-
 let client: LanguageClient | undefined;
 
 function languages(): string[] {
@@ -163,7 +162,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (!client?.isRunning() || !languages().includes(e.textEditor.document.languageId)) return;
       const p = e.selections[0]?.active;
-      if (p) void client.sendNotification(CursorNotification.type, { uri: e.textEditor.document.uri.toString(), position: { line: p.line, character: p.character } });
+      if (p)
+        void client.sendNotification(CursorNotification.type, {
+          uri: e.textEditor.document.uri.toString(),
+          position: { line: p.line, character: p.character },
+        });
     }),
     vscode.commands.registerCommand('corroborate.checkWorkspace', async () => {
       if (!client) return;
@@ -182,7 +185,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         async (progress, token) => {
           for (const uri of files) {
             if (token.isCancellationRequested) return true;
-            progress.report({ message: `${done + 1}/${files.length}: ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}`, increment: 100 / files.length });
+            progress.report({
+              message: `${done + 1}/${files.length}: ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}`,
+              increment: 100 / files.length,
+            });
             const r = await c.sendRequest(CheckPathRequest.type, { uri }, token).catch(() => null);
             done++;
             if (!r) continue;
@@ -223,7 +229,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('corroborate.openOriginal', async (target?: vscode.Uri) => {
       const uri = target ?? vscode.window.activeTextEditor?.document.uri;
       if (!uri || uri.scheme !== EXTRACTED_SCHEME) {
-        void vscode.window.showInformationMessage('Corroborate: Open the Original File works on the read-only view of an extracted source (a PDF, web page or document opened from a citation).');
+        void vscode.window.showInformationMessage(
+          'Corroborate: Open the Original File works on the read-only view of an extracted source (a PDF, web page or document opened from a citation).',
+        );
         return;
       }
       // the original (a PDF, a .docx, ...): with the editor or app that opens it
@@ -233,7 +241,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!client) return;
       const active = vscode.window.activeTextEditor?.document.uri;
       const wf = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
-      const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: wf?.uri, openLabel: 'Add as source folder' });
+      const picked = await vscode.window.showOpenDialog({
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: false,
+        defaultUri: wf?.uri,
+        openLabel: 'Add as source folder',
+      });
       if (!picked?.length) return;
       const res = await client.sendRequest(AddSourceRequest.type, {
         folderUri: wf?.uri.toString(),
@@ -246,7 +260,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         const target = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
         await cfg.update('sources', res.sources, folder ? target : vscode.ConfigurationTarget.Global);
       }
-      void vscode.window.showInformationMessage(`Corroborate: added ${res.entry} to the sources (${res.target === 'project' ? '.corroborate.json' : 'workspace settings'}).`);
+      void vscode.window.showInformationMessage(
+        `Corroborate: added ${res.entry} to the sources (${res.target === 'project' ? '.corroborate.json' : 'workspace settings'}).`,
+      );
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // the document selector is fixed at start: restart the client when the languages change

@@ -213,9 +213,18 @@ function check(opts: CheckOptions, io: Io): number {
   if (sources.length === 0) throw new UsageError(`no source folder inside ${io.cwd} to read (give --allow-outside to read folders outside it)`);
   const drafts = expandDrafts(opts.drafts, sources, io.cwd);
 
-  const { index, problems, show } = loadIndex(sources, io.cwd, opts.cacheDir, opts.maxSourceKB ? opts.maxSourceKB * 1024 : undefined, projectConfig(io.cwd).sourceFormats);
+  const { index, problems, show } = loadIndex(
+    sources,
+    io.cwd,
+    opts.cacheDir,
+    opts.maxSourceKB ? opts.maxSourceKB * 1024 : undefined,
+    projectConfig(io.cwd).sourceFormats,
+  );
   for (const p of problems) io.stderr(`corroborate: ${p.path}: ${p.message}\n`);
-  if (index.fileCount === 0) throw new UsageError(`no readable source files (${[...readableExtensions(projectConfig(io.cwd).sourceFormats)].join(', ')}) found in ${sources.join(', ')}`);
+  if (index.fileCount === 0)
+    throw new UsageError(
+      `no readable source files (${[...readableExtensions(projectConfig(io.cwd).sourceFormats)].join(', ')}) found in ${sources.join(', ')}`,
+    );
 
   const checker = createChecker(index);
   // --min-confidence, else .corroborate.json's minConfidence, else 0 (every finding)
@@ -229,12 +238,21 @@ function check(opts: CheckOptions, io: Io): number {
       throw new UsageError(`cannot read draft ${d.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     // as the editor shows it: findings hidden or turned off in .corroborate.json are skipped
-    checked.push({ path: d.path, text, results: shownResults(checker.checkDraft(text, d.format), new LineIndex(text), { ...projectConfig(io.cwd), minConfidence }) });
+    checked.push({
+      path: d.path,
+      text,
+      results: shownResults(checker.checkDraft(text, d.format), new LineIndex(text), { ...projectConfig(io.cwd), minConfidence }),
+    });
   }
   // the same findings as the editor: severities and hidden findings of .corroborate.json
   const { severity, hidden } = projectConfig(io.cwd);
   const display = { displaySource: show, severity, hidden, minConfidence };
-  const out = opts.format === 'json' ? formatJson(checked, display) : opts.format === 'sarif' ? formatSarif(checked, { ...display, version }) : formatText(checked, display);
+  const out =
+    opts.format === 'json'
+      ? formatJson(checked, display)
+      : opts.format === 'sarif'
+        ? formatSarif(checked, { ...display, version })
+        : formatText(checked, display);
   io.stdout(out);
   return reachesFailOn(checked, opts.failOn) ? 1 : 0;
 }
@@ -262,8 +280,17 @@ export function projectConfig(cwd: string): ProjectConfig {
   // read as the editor reads it: no link out of the folder, no device or FIFO, at most 1 MB, JSONC
   const pf = readProjectFile(cwd);
   if (pf.problem) throw new UsageError(pf.message ?? `.corroborate.json: ${pf.problem}`);
-  const settings = withProjectFile({ ...DEFAULT_SETTINGS, severity: {} }, { severity: pf.data.severity, sources: pf.data.sources, sourceFormats: pf.data.sourceFormats, minConfidence: pf.data.minConfidence });
-  const cfg: ProjectConfig = { sources: Array.isArray(pf.data.sources) ? settings.sources : undefined, sourceFormats: settings.sourceFormats, severity: settings.severity, hidden: projectHidden(pf.data), minConfidence: settings.minConfidence };
+  const settings = withProjectFile(
+    { ...DEFAULT_SETTINGS, severity: {} },
+    { severity: pf.data.severity, sources: pf.data.sources, sourceFormats: pf.data.sourceFormats, minConfidence: pf.data.minConfidence },
+  );
+  const cfg: ProjectConfig = {
+    sources: Array.isArray(pf.data.sources) ? settings.sources : undefined,
+    sourceFormats: settings.sourceFormats,
+    severity: settings.severity,
+    hidden: projectHidden(pf.data),
+    minConfidence: settings.minConfidence,
+  };
   projectConfigs.set(cwd, cfg);
   return cfg;
 }
@@ -322,9 +349,15 @@ export function expandDrafts(args: string[], sources: string[], cwd: string): Dr
     }
     if (!st.isDirectory()) throw new UsageError(`not a file or folder: ${a}`);
     // the same walk as Check Workspace's (workspace/drafts.ts): sorted, no dot folders, node_modules or sources
-    const listing = listDrafts(abs, (rel) => hasDraftExtension(rel), sourceRoots, Infinity, (dir, e) => {
-      throw new UsageError(`cannot read folder ${path.join(a, path.relative(abs, dir))}: ${e.code ?? e.message}`);
-    });
+    const listing = listDrafts(
+      abs,
+      (rel) => hasDraftExtension(rel),
+      sourceRoots,
+      Infinity,
+      (dir, e) => {
+        throw new UsageError(`cannot read folder ${path.join(a, path.relative(abs, dir))}: ${e.code ?? e.message}`);
+      },
+    );
     const found = listing.files.map((f) => path.join(a, path.relative(abs, f)));
     if (found.length === 0) throw new UsageError(`no drafts (.md, .markdown, .txt) in folder ${a}`);
     found.forEach(add);

@@ -59,7 +59,14 @@ export function citedPlace(ev: Pick<Evidence, 'source' | 'range' | 'place'>, dis
   return ev.place !== undefined ? `${display(ev.source)}, ${ev.place}` : `${display(ev.source)}:${ev.range.start.line + 1}`;
 }
 
-export function citationEdits(text: string, lines: LineIndex, markdown: boolean, claimEnd: number, ev: Pick<Evidence, 'source' | 'range' | 'quote' | 'place'>, display: (s: string) => string): TextEdit[] {
+export function citationEdits(
+  text: string,
+  lines: LineIndex,
+  markdown: boolean,
+  claimEnd: number,
+  ev: Pick<Evidence, 'source' | 'range' | 'quote' | 'place'>,
+  display: (s: string) => string,
+): TextEdit[] {
   const where = citedPlace(ev, display);
   const quote = ev.quote.replace(/\s+/g, ' ').trim();
   const at = lines.position(claimEnd);
@@ -84,7 +91,9 @@ export function codeActions(inp: ActionInput): CodeAction[] {
   const ours = inp.diagnostics.filter((d) => d.source === 'corroborate' && d.data);
   const cited = new Set<string>();
   const edit = (edits: TextEdit[]): WorkspaceEdit =>
-    inp.documentChanges && inp.version !== undefined ? { documentChanges: [{ textDocument: { uri: inp.uri, version: inp.version }, edits }] } : { changes: { [inp.uri]: edits } };
+    inp.documentChanges && inp.version !== undefined
+      ? { documentChanges: [{ textDocument: { uri: inp.uri, version: inp.version }, edits }] }
+      : { changes: { [inp.uri]: edits } };
   for (const d of ours) {
     const sent = d.data as DiagnosticData;
     const data = inp.current ? currentOf(d, inp.current) : sent;
@@ -144,7 +153,11 @@ export function codeActions(inp: ActionInput): CodeAction[] {
     out.push({
       title: `Open the source: ${citedPlace(ev, inp.display)}`,
       kind: CodeActionKind.QuickFix,
-      command: { title: 'Open the source', command: CMD_OPEN_SOURCE, arguments: [ev.place !== undefined ? extractedUri(ev.source) : fileUri(ev.source), ev.range] },
+      command: {
+        title: 'Open the source',
+        command: CMD_OPEN_SOURCE,
+        arguments: [ev.place !== undefined ? extractedUri(ev.source) : fileUri(ev.source), ev.range],
+      },
     });
   }
   return out;

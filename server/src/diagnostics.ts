@@ -79,7 +79,14 @@ const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
 
 /** The LSP diagnostic of one finding. */
 export function toDiagnostic(f: Finding, uriOf: (source: string) => string = fileUri): Diagnostic {
-  const evidence = f.evidence.map((e) => ({ uri: e.place !== undefined ? extractedUri(e.source) : uriOf(e.source), source: e.source, ...(e.place !== undefined ? { place: e.place } : {}), range: e.range, quote: e.quote, relation: e.relation }));
+  const evidence = f.evidence.map((e) => ({
+    uri: e.place !== undefined ? extractedUri(e.source) : uriOf(e.source),
+    source: e.source,
+    ...(e.place !== undefined ? { place: e.place } : {}),
+    range: e.range,
+    quote: e.quote,
+    relation: e.relation,
+  }));
   const data: DiagnosticData = {
     verdict: f.verdict,
     code: f.code,

@@ -116,7 +116,9 @@ export function confidenceWhy(r: ClaimResult, top = 3): string | undefined {
   if (c === undefined || r.verdict === 'skipped' || !r.confidenceFeatures) return undefined;
   const basis = confidenceBasis(r.verdict, r.confidenceFeatures);
   if (basis !== 'logistic') {
-    const kind = Object.keys(r.confidenceFeatures).find((k) => k.startsWith('kind:'))?.slice(5);
+    const kind = Object.keys(r.confidenceFeatures)
+      .find((k) => k.startsWith('kind:'))
+      ?.slice(5);
     const which = basis === 'kind' ? `${r.verdict} verdicts decided by ${kind}` : `${r.verdict} verdicts`;
     return `_Confidence ${c.toFixed(2)}: the share of ${which} that were right on the development sets._`;
   }

@@ -9,7 +9,11 @@ import { escapeMarkdownText as esc } from './markdownEscape';
  * `results`: the statements as shown (engine/findings.ts shownResults); `findings`: the draft's
  * findings (the editor's diagnostics), listed under their statement and counted by severity.
  */
-export function reportMarkdown(title: string, results: ClaimResult[], opts: HoverOptions & { lineOf: (offset: number) => number; findings?: Finding[] }): string {
+export function reportMarkdown(
+  title: string,
+  results: ClaimResult[],
+  opts: HoverOptions & { lineOf: (offset: number) => number; findings?: Finding[] },
+): string {
   const c = countVerdicts(results);
   const out: string[] = [];
   out.push(`# Corroborate report: ${esc(title)}`, '');
@@ -19,7 +23,11 @@ export function reportMarkdown(title: string, results: ClaimResult[], opts: Hove
     out.push(`${opts.findings.length} findings: ${s.error} errors, ${s.warning} warnings, ${s.information} information, ${s.hint} hints.`, '');
   }
   const held = results.filter((r) => r.verdict === 'skipped' && r.reason.startsWith(HELD_BACK)).length;
-  if (held) out.push(`${held} ${held === 1 ? 'statement' : 'statements'} held back: the confidence of the verdict is below corroborate.minConfidence (listed below as skipped, with the verdict it had).`, '');
+  if (held)
+    out.push(
+      `${held} ${held === 1 ? 'statement' : 'statements'} held back: the confidence of the verdict is below corroborate.minConfidence (listed below as skipped, with the verdict it had).`,
+      '',
+    );
   results.forEach((r, i) => {
     const c = r.verdict !== 'skipped' ? resultConfidence(r) : undefined;
     const rated = c !== undefined ? `, ${confidenceWord(c)} confidence (${c.toFixed(2)})` : '';
@@ -34,7 +42,10 @@ export function reportMarkdown(title: string, results: ClaimResult[], opts: Hove
     }
     if (r.evidence.length) {
       out.push('**Evidence:**', '');
-      for (const e of r.evidence) out.push(`- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts, e.place)}: "${esc(e.quote.replace(/\s+/g, ' ').trim())}"`);
+      for (const e of r.evidence)
+        out.push(
+          `- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts, e.place)}: "${esc(e.quote.replace(/\s+/g, ' ').trim())}"`,
+        );
       out.push('');
     }
     const sigs = r.signals.filter((s) => s.kind !== 'coverage' || s.effect !== 'supports');

@@ -17,12 +17,15 @@ function stdioConnection(): Connection {
   const writer = new StreamMessageWriter(process.stdout);
   reader.onError((e) => {
     const framing = /header|content-length/i.test(e.message);
-    process.stderr.write(`corroborate: ${framing ? 'malformed message framing' : 'unreadable message'} from the client: ${e.message.split('\n')[0]}${framing ? '; closing the connection' : ''}\n`);
+    process.stderr.write(
+      `corroborate: ${framing ? 'malformed message framing' : 'unreadable message'} from the client: ${e.message.split('\n')[0]}${framing ? '; closing the connection' : ''}\n`,
+    );
     if (framing) process.exit(1);
   });
   // as the library does for --stdio: stdout is the protocol, so console output goes to stderr,
   // and the end of stdin ends the process
-  for (const m of ['log', 'info', 'warn', 'error', 'debug'] as const) console[m] = (...a: unknown[]) => void process.stderr.write(a.map(String).join(' ') + '\n');
+  for (const m of ['log', 'info', 'warn', 'error', 'debug'] as const)
+    console[m] = (...a: unknown[]) => void process.stderr.write(a.map(String).join(' ') + '\n');
   const ended = () => process.exit(server?.state.shutDown ? 0 : 1);
   process.stdin.on('end', ended);
   process.stdin.on('close', ended);

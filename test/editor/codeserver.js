@@ -103,15 +103,20 @@ async function startCodeServer({ home, extensionsDir, smokeTestDriver = false, s
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   const port = await freePort();
   const args = [
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--reconnection-grace-time', '5',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensionsDir,
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensionsDir,
   ];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const proc = spawn(CODE_SERVER, args, { env: serverEnv(home), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -165,15 +170,7 @@ async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
 
@@ -202,4 +199,16 @@ async function consoleText(msg) {
   return util.format(...values);
 }
 
-module.exports = { REPO, CACHE, CODE_SERVER, CHROMIUM, QUIET_SETTINGS, checkInstalled, startCodeServer, installExtension, launchBrowser, consoleText, freePort };
+module.exports = {
+  REPO,
+  CACHE,
+  CODE_SERVER,
+  CHROMIUM,
+  QUIET_SETTINGS,
+  checkInstalled,
+  startCodeServer,
+  installExtension,
+  launchBrowser,
+  consoleText,
+  freePort,
+};

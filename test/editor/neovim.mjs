@@ -24,13 +24,21 @@ export function runNeovimChecks({ log = console.log } = {}) {
   const out = `${r.stdout || ''}${r.stderr || ''}`;
   const lines = out.split(/\r?\n/);
   const diags = lines.filter((l) => l.startsWith('DIAG '));
-  const hover = lines.filter((l) => l.startsWith('HOVER ')).map((l) => l.slice(6)).join('\n').replace(/\*\*/g, ''); // matched words are bold
+  const hover = lines
+    .filter((l) => l.startsWith('HOVER '))
+    .map((l) => l.slice(6))
+    .join('\n')
+    .replace(/\*\*/g, ''); // matched words are bold
   const ms = Date.now() - t0;
   const check = (name, ok, detail) => {
     results.push({ name, ok, message: ok ? undefined : detail });
     log(ok ? `  ✔ ${name}` : `  ✘ ${name}: ${detail}`);
   };
-  check('Neovim starts the server and exits cleanly', !r.error && r.status === 0 && /^NVIM 0\.\d+/m.test(out), `${r.error ? r.error.message : `exit ${r.status}`}\n${out}`);
+  check(
+    'Neovim starts the server and exits cleanly',
+    !r.error && r.status === 0 && /^NVIM 0\.\d+/m.test(out),
+    `${r.error ? r.error.message : `exit ${r.status}`}\n${out}`,
+  );
   const want = [
     ['ERROR entity [Secretary of State]', 'entity'],
     ['ERROR negation [does cause]', 'negation'],
@@ -39,7 +47,11 @@ export function runNeovimChecks({ log = console.log } = {}) {
     ['WARN quote [a dangerous provocation]', 'quote'],
   ];
   const missing = want.filter(([w]) => !diags.some((d) => d.includes(w))).map(([, c]) => c);
-  check('Neovim: diagnostics with codes, severities and ranges on the clashing words', diags.length >= 7 && missing.length === 0, `missing ${missing.join(', ') || '-'} among ${diags.length} diagnostics:\n${diags.join('\n')}`);
+  check(
+    'Neovim: diagnostics with codes, severities and ranges on the clashing words',
+    diags.length >= 7 && missing.length === 0,
+    `missing ${missing.join(', ') || '-'} among ${diags.length} diagnostics:\n${diags.join('\n')}`,
+  );
   check(
     'Neovim: hover shows the verdict and the source quote',
     /contradicted/.test(hover) && /^> The outreach coincided with a high-level meeting between the United States Deputy Secretary of Defense/m.test(hover),

@@ -90,7 +90,10 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
       log(`  ✘ ${name}: ${e && e.message ? e.message : e}`);
       if (page) {
         const shot = path.join(RESULTS, `ui-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-failure.png`);
-        await page.screenshot({ path: shot }).then(() => log(`    screenshot: ${path.relative(REPO, shot)}`), () => {});
+        await page.screenshot({ path: shot }).then(
+          () => log(`    screenshot: ${path.relative(REPO, shot)}`),
+          () => {},
+        );
       }
     } finally {
       clearTimeout(timer);
@@ -98,23 +101,31 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
   };
 
   try {
-    await check('the VSIX installs with code-server --install-extension', async () => {
-      const out = installExtension(vsix, path.join(home, 'extensions'), home);
-      if (!/successfully installed/i.test(out)) throw new Error(out);
-      const dirs = fs.readdirSync(path.join(home, 'extensions')).filter((d) => d.startsWith('corroborate.corroborate-'));
-      if (!dirs.length) throw new Error('no corroborate.corroborate-* folder in the extensions dir');
-    }, 120000);
+    await check(
+      'the VSIX installs with code-server --install-extension',
+      async () => {
+        const out = installExtension(vsix, path.join(home, 'extensions'), home);
+        if (!/successfully installed/i.test(out)) throw new Error(out);
+        const dirs = fs.readdirSync(path.join(home, 'extensions')).filter((d) => d.startsWith('corroborate.corroborate-'));
+        if (!dirs.length) throw new Error('no corroborate.corroborate-* folder in the extensions dir');
+      },
+      120000,
+    );
 
-    await check('the workbench opens the draft from the explorer', async () => {
-      cs = await startCodeServer({ home, extensionsDir: path.join(home, 'extensions') });
-      browser = await launchBrowser();
-      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(cs.url(ws));
-      await page.getByRole('treeitem', { name: 'examples' }).click({ timeout: 20000 });
-      await page.getByRole('treeitem', { name: 'draft.md' }).dblclick();
-      await page.locator('.monaco-editor .view-lines').first().waitFor();
-      await page.locator('.monaco-editor .view-line', { hasText: 'Washington and New Delhi' }).first().waitFor();
-    }, 60000);
+    await check(
+      'the workbench opens the draft from the explorer',
+      async () => {
+        cs = await startCodeServer({ home, extensionsDir: path.join(home, 'extensions') });
+        browser = await launchBrowser();
+        page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(cs.url(ws));
+        await page.getByRole('treeitem', { name: 'examples' }).click({ timeout: 20000 });
+        await page.getByRole('treeitem', { name: 'draft.md' }).dblclick();
+        await page.locator('.monaco-editor .view-lines').first().waitFor();
+        await page.locator('.monaco-editor .view-line', { hasText: 'Washington and New Delhi' }).first().waitFor();
+      },
+      60000,
+    );
 
     await check('squiggles sit on the clashing words', async () => {
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30000 });
@@ -162,7 +173,10 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
       if (box) {
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         await page.mouse.wheel(0, 240);
-        await page.locator('.monaco-hover').first().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await page
+          .locator('.monaco-hover')
+          .first()
+          .evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       }
       await page.screenshot({ path: screenshot });
       log(`    screenshot: ${path.relative(REPO, screenshot)}`);
@@ -189,7 +203,10 @@ export async function runUiChecks({ vsix, screenshot = path.join(RESULTS, 'edito
         const box = await page.locator('.markers-panel .monaco-list').first().boundingBox();
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         await page.mouse.wheel(0, box.height / 2);
-        await page.locator('.markers-panel').first().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await page
+          .locator('.markers-panel')
+          .first()
+          .evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       }
       const texts = [...seen];
       const all = texts.join('\n');

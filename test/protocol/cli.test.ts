@@ -115,7 +115,10 @@ describe('cli: corroborate check', function () {
     ]);
     for (const c of file.claims) {
       // a skipped statement says why (after its verdict); a checked one carries its verdict's confidence (0..1) last
-      const keys = c.verdict === 'skipped' ? ['text', 'range', 'verdict', 'skip', 'score', 'evidence', 'signals'] : ['text', 'range', 'verdict', 'score', 'evidence', 'signals', 'confidence'];
+      const keys =
+        c.verdict === 'skipped'
+          ? ['text', 'range', 'verdict', 'skip', 'score', 'evidence', 'signals']
+          : ['text', 'range', 'verdict', 'score', 'evidence', 'signals', 'confidence'];
       assert.deepEqual(Object.keys(c), keys);
       if (c.verdict !== 'skipped') assert.ok(c.confidence >= 0 && c.confidence <= 1, `confidence ${c.confidence}`);
       assert.ok(['supported', 'unsupported', 'contradicted', 'skipped'].includes(c.verdict));
@@ -212,7 +215,10 @@ describe('cli: corroborate check', function () {
     assert.ok(results.length >= 1);
     for (const x of results) {
       // the editor's codes: the verdict, or the deciding signal (number, negation...)
-      assert.ok(log.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === x.ruleId), x.ruleId);
+      assert.ok(
+        log.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === x.ruleId),
+        x.ruleId,
+      );
       assert.equal(x.locations[0].physicalLocation.artifactLocation.uri, 'draft.md');
       assert.ok(x.locations[0].physicalLocation.region.startLine >= 1);
     }

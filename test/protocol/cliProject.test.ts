@@ -81,7 +81,7 @@ describe('cli: .corroborate.json, inline comments and SARIF, as the editor', fun
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('writes SARIF 2.1.0 with the editor\'s codes, levels and 1-based regions', () => {
+  it("writes SARIF 2.1.0 with the editor's codes, levels and 1-based regions", () => {
     const r = run(['check', 'draft.md', '--format', 'sarif', '--fail-on', 'none'], dir);
     assert.equal(r.code, 0, r.stderr);
     const log = JSON.parse(r.stdout);
@@ -103,7 +103,11 @@ describe('cli: .corroborate.json, inline comments and SARIF, as the editor', fun
     fs.renameSync(path.join(dir, 'seeds'), path.join(dir, 'library'));
     fs.writeFileSync(
       path.join(dir, '.corroborate.json'),
-      JSON.stringify({ sources: ['library'], hidden: [{ code: 'negation', text: NEGATED, context: contextOf(DRAFT, at, at + NEGATED.length) }], severity: { unsupported: 'off' } }),
+      JSON.stringify({
+        sources: ['library'],
+        hidden: [{ code: 'negation', text: NEGATED, context: contextOf(DRAFT, at, at + NEGATED.length) }],
+        severity: { unsupported: 'off' },
+      }),
     );
     const json = run(['check', 'draft.md', '--format', 'json'], dir);
     assert.equal(json.code, 0, `the only contradiction is hidden: ${json.stderr}${json.stdout}`);
@@ -126,7 +130,10 @@ describe('cli: .corroborate.json, inline comments and SARIF, as the editor', fun
   });
 
   it('reports exactly the diagnostics the language server publishes for the same folder', async () => {
-    fs.writeFileSync(path.join(dir, '.corroborate.json'), JSON.stringify({ hidden: [{ code: 'unsupported', text: SUBMARINES }], severity: { negation: 'warning' } }));
+    fs.writeFileSync(
+      path.join(dir, '.corroborate.json'),
+      JSON.stringify({ hidden: [{ code: 'unsupported', text: SUBMARINES }], severity: { negation: 'warning' } }),
+    );
     const client = await start({ folder: dir, settings: { sources: ['seeds'], debounceMs: 0 } });
     try {
       const uri = uriOf(path.join(dir, 'draft.md'));

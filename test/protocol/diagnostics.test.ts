@@ -9,21 +9,48 @@ const claimText = 'The army bought 300 tanks and signed a deal.';
 const start = DRAFT.indexOf(claimText);
 const quote = 'The army bought 30 tanks and could sign a deal.';
 const evidence = [
-  { source: '/src/a.txt', start: 0, end: quote.length, range: { start: { line: 4, character: 0 }, end: { line: 4, character: quote.length } }, quote, score: 0.9, relation: 'contradicts' as const, sentenceIds: [7] },
+  {
+    source: '/src/a.txt',
+    start: 0,
+    end: quote.length,
+    range: { start: { line: 4, character: 0 }, end: { line: 4, character: quote.length } },
+    quote,
+    score: 0.9,
+    relation: 'contradicts' as const,
+    sentenceIds: [7],
+  },
 ];
 
 function claim(signals: ClaimResult['signals']): ClaimResult {
-  return { text: claimText, start, end: start + claimText.length, verdict: 'contradicted', score: 0.9, reason: 'number: the draft says 300, the source says 30', evidence, signals };
+  return {
+    text: claimText,
+    start,
+    end: start + claimText.length,
+    verdict: 'contradicted',
+    score: 0.9,
+    reason: 'number: the draft says 300, the source says 30',
+    evidence,
+    signals,
+  };
 }
 
 describe('diagnostics conversion (pure)', () => {
   const at = (w: string) => ({ start: DRAFT.indexOf(w), end: DRAFT.indexOf(w) + w.length });
   it('puts one error per clash on the clashing words, with code, link, citation and a replacement', () => {
     const ds = toDiagnostics(
-      [claim([
-        { kind: 'number', effect: 'contradicts', message: 'number: the draft says 300, the source says 30', ...at('300'), evidence: 0, sourceWords: '30' },
-        { kind: 'modality', effect: 'contradicts', message: "the draft says 'signed' as settled, the source says 'could'", ...at('signed a deal'), evidence: 0, sourceWords: 'could' },
-      ])],
+      [
+        claim([
+          { kind: 'number', effect: 'contradicts', message: 'number: the draft says 300, the source says 30', ...at('300'), evidence: 0, sourceWords: '30' },
+          {
+            kind: 'modality',
+            effect: 'contradicts',
+            message: "the draft says 'signed' as settled, the source says 'could'",
+            ...at('signed a deal'),
+            evidence: 0,
+            sourceWords: 'could',
+          },
+        ]),
+      ],
       new LineIndex(DRAFT),
     );
     assert.equal(ds.length, 2);
@@ -46,7 +73,11 @@ describe('diagnostics conversion (pure)', () => {
   });
 
   it('hovers with the quote verbatim, a line link and the deciding signal', () => {
-    const md = hoverMarkdown(claim([{ kind: 'number', effect: 'contradicts', message: 'number: the draft says 300, the source says 30', ...at('300'), evidence: 0, sourceWords: '30' }]));
+    const md = hoverMarkdown(
+      claim([
+        { kind: 'number', effect: 'contradicts', message: 'number: the draft says 300, the source says 30', ...at('300'), evidence: 0, sourceWords: '30' },
+      ]),
+    );
     assert.ok(md.includes(`> ${quote}`));
     assert.ok(md.includes('[a.txt:5](file:///src/a.txt#L5)'));
     assert.ok(md.includes('**number**: the draft says 300, the source says 30'));

@@ -6,11 +6,25 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Location } from 'vscode-languageserver-protocol';
-import { applyEdits, makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, startInProcess, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
+import {
+  applyEdits,
+  makeWorkspace,
+  NEGATED,
+  on,
+  ours,
+  positionOf,
+  SEED,
+  start,
+  startInProcess,
+  SUBMARINES,
+  SUPPORTED,
+  textAt,
+  uriOf,
+  type Client,
+} from './harness';
 import { ReindexRequest, ReportRequest } from '../../server/src/protocol';
 
 const DRAFT = `# Notes\n\n${SUPPORTED} ${SUBMARINES}\n\n${NEGATED}\n`;
-
 
 describe('protocol: editor features', function () {
   this.timeout(30_000);
@@ -44,7 +58,7 @@ describe('protocol: editor features', function () {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it('flags a negation clash as an error and replaces the clashing words with the source\'s words', async () => {
+  it("flags a negation clash as an error and replaces the clashing words with the source's words", async () => {
     const ds = await openDraft();
     const d = on(DRAFT, 'not exploratory')(ds);
     assert.ok(d, JSON.stringify(ours(ds).map((x) => [textAt(DRAFT, x.range), x.code, x.message])));
@@ -180,8 +194,15 @@ describe('protocol: editor features', function () {
   it('lists the draft statements that rely on a source sentence (Find All References)', async () => {
     await openDraft();
     const src = uriOf(path.join(folder, 'seeds', SEED));
-    const locs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: src }, position: { line: 0, character: 10 }, context: { includeDeclaration: false } });
-    assert.ok(locs.some((l) => l.uri === uri && textAt(DRAFT, l.range) === SUPPORTED), JSON.stringify(locs));
+    const locs = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: src },
+      position: { line: 0, character: 10 },
+      context: { includeDeclaration: false },
+    });
+    assert.ok(
+      locs.some((l) => l.uri === uri && textAt(DRAFT, l.range) === SUPPORTED),
+      JSON.stringify(locs),
+    );
     assert.ok(!locs.some((l) => textAt(DRAFT, l.range) === NEGATED));
   });
 
@@ -212,7 +233,10 @@ describe('protocol: dynamic registration', function () {
       })();
       assert.ok(reg, JSON.stringify(client.registrations));
       const patterns = reg.registerOptions.watchers.map((w: any) => w.globPattern);
-      assert.ok(patterns.some((g: any) => g.baseUri === uriOf(path.join(folder, 'seeds')) && /txt/.test(g.pattern)), JSON.stringify(patterns));
+      assert.ok(
+        patterns.some((g: any) => g.baseUri === uriOf(path.join(folder, 'seeds')) && /txt/.test(g.pattern)),
+        JSON.stringify(patterns),
+      );
       assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
     } finally {
       await client.stop();

@@ -41,7 +41,13 @@ const CONFIGS: { name: string; project: (dir: string) => Record<string, unknown>
     project: () => {
       const text = DRAFTS['one.md'];
       const at = text.indexOf(NEGATED);
-      return { severity: { entity: 'warning' }, hidden: [{ code: 'negation', text: NEGATED, context: contextOf(text, at, at + NEGATED.length) }, { code: 'unsupported', text: ARTILLERY }] };
+      return {
+        severity: { entity: 'warning' },
+        hidden: [
+          { code: 'negation', text: NEGATED, context: contextOf(text, at, at + NEGATED.length) },
+          { code: 'unsupported', text: ARTILLERY },
+        ],
+      };
     },
   },
 ];
@@ -78,7 +84,9 @@ describe('findings: text, SARIF, JSON, the editor and the status bar agree', fun
           const diags = (await published).diagnostics.filter((d) => d.source === 'corroborate');
           const counts = await counted;
 
-          const editor = diags.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}|${SEVERITY_NAME[d.severity!]}|${oneLine(d.message as string)}`).sort();
+          const editor = diags
+            .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}|${SEVERITY_NAME[d.severity!]}|${oneLine(d.message as string)}`)
+            .sort();
           const lines = text.stdout
             .split('\n')
             .filter((l) => l.startsWith(`${name}:`))
@@ -91,8 +99,18 @@ describe('findings: text, SARIF, JSON, the editor and the status bar agree', fun
           assert.deepEqual(lines, editor, `text and editor on ${name}`);
 
           const results = sarif.runs[0].results.filter((x: any) => x.locations[0].physicalLocation.artifactLocation.uri === name);
-          const fromSarif = results.map((x: any) => `${x.locations[0].physicalLocation.region.startLine}:${x.locations[0].physicalLocation.region.startColumn}|${x.ruleId}|${x.level}|${x.message.text}`).sort();
-          const editorSarif = diags.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}|${d.code}|${SARIF_LEVEL[SEVERITY_NAME[d.severity!]]}|${oneLine(d.message as string)}`).sort();
+          const fromSarif = results
+            .map(
+              (x: any) =>
+                `${x.locations[0].physicalLocation.region.startLine}:${x.locations[0].physicalLocation.region.startColumn}|${x.ruleId}|${x.level}|${x.message.text}`,
+            )
+            .sort();
+          const editorSarif = diags
+            .map(
+              (d) =>
+                `${d.range.start.line + 1}:${d.range.start.character + 1}|${d.code}|${SARIF_LEVEL[SEVERITY_NAME[d.severity!]]}|${oneLine(d.message as string)}`,
+            )
+            .sort();
           assert.deepEqual(fromSarif, editorSarif, `SARIF and editor on ${name}`);
 
           // statements: the JSON's verdicts, the status bar's counts
@@ -108,8 +126,14 @@ describe('findings: text, SARIF, JSON, the editor and the status bar agree', fun
           for (const d of diags) bySeverity[SEVERITY_NAME[d.severity!]]++;
           assert.deepEqual(counts.findings, bySeverity, `status bar and diagnostics on ${name}`);
           const status = draftStatus(counts);
-          assert.ok(status.text.includes(`${byVerdict.contradicted} contradicted, ${byVerdict.unsupported} unsupported, ${byVerdict.supported} supported statements`), status.text);
-          assert.ok(status.tips[0].startsWith(`${diags.length} finding${diags.length === 1 ? '' : 's'} in the Problems panel: ${bySeverity.error} error`), status.tips[0]);
+          assert.ok(
+            status.text.includes(`${byVerdict.contradicted} contradicted, ${byVerdict.unsupported} unsupported, ${byVerdict.supported} supported statements`),
+            status.text,
+          );
+          assert.ok(
+            status.tips[0].startsWith(`${diags.length} finding${diags.length === 1 ? '' : 's'} in the Problems panel: ${bySeverity.error} error`),
+            status.tips[0],
+          );
           total += diags.length;
         }
         // one text line per finding, then the summary line

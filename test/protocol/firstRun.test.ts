@@ -57,9 +57,15 @@ describe('first run: no source folder configured, no seeds/', function () {
     const uri = uriOf(path.join(dir, 'draft.txt'));
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: DRAFT } });
     const p = await client.diagnostics(uri, (ds: Diagnostic[]) => ds.length > 0);
-    assert.deepEqual(p.diagnostics.map((d: Diagnostic) => textAt(DRAFT, d.range)), ['ninety']);
+    assert.deepEqual(
+      p.diagnostics.map((d: Diagnostic) => textAt(DRAFT, d.range)),
+      ['ninety'],
+    );
     const logs = client.log.filter((m) => m.method === 'window/logMessage').map((m) => String(m.params.message));
-    assert.ok(logs.some((m) => m.includes('no source folder configured and no seeds/: using notes/')), logs.join('\n'));
+    assert.ok(
+      logs.some((m) => m.includes('no source folder configured and no seeds/: using notes/')),
+      logs.join('\n'),
+    );
     assert.equal(client.log.filter((m) => m.method === 'corroborate/noSources').length, 0);
   });
 

@@ -93,7 +93,7 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stderr.trim().split('\n');
     assert.deepEqual(lines.sort(), [
-      'corroborate: src/corrupt.docx: not a readable .docx (Corrupted zip: can\'t find end of central directory): not indexed',
+      "corroborate: src/corrupt.docx: not a readable .docx (Corrupted zip: can't find end of central directory): not indexed",
       'corroborate: src/locked.pdf: password-protected PDF: not indexed',
       'corroborate: src: 2 files skipped: unsupported format .key, .pages',
     ]);
@@ -105,7 +105,12 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
       return claim.evidence[0];
     };
     assert.deepEqual(
-      [cited('The great fire of 1937 destroyed the wooden warehouses on the east quay.'), cited("Shipping lines will pay the second pilot's fee, which the board set at 850 euros a night."), cited('The board agreed to hire six new pilots before the winter.'), cited('The finance committee agreed on Monday that the reserve covers the new boat.')].map((e) => [e.source, e.place]),
+      [
+        cited('The great fire of 1937 destroyed the wooden warehouses on the east quay.'),
+        cited("Shipping lines will pay the second pilot's fee, which the board set at 850 euros a night."),
+        cited('The board agreed to hire six new pilots before the winter.'),
+        cited('The finance committee agreed on Monday that the reserve covers the new boat.'),
+      ].map((e) => [e.source, e.place]),
       [
         ['src/history.epub', '“The timber trade”'],
         ['src/article.html', '“Costs for shipping lines”'],
@@ -121,8 +126,12 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
 
   it('cli --format sarif: evidence from the PDF names its page and gives no line region (lines count in the extracted text)', () => {
     const r = cli(['--fail-on', 'none', '--format', 'sarif'], dir);
-    const sarif = JSON.parse(r.stdout) as { runs: { results: { relatedLocations?: { message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region?: unknown } }[] }[] }[] };
-    const related = sarif.runs[0].results.flatMap((x) => x.relatedLocations ?? []).filter((l) => l.physicalLocation.artifactLocation.uri.endsWith('review.pdf'));
+    const sarif = JSON.parse(r.stdout) as {
+      runs: { results: { relatedLocations?: { message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region?: unknown } }[] }[] }[];
+    };
+    const related = sarif.runs[0].results
+      .flatMap((x) => x.relatedLocations ?? [])
+      .filter((l) => l.physicalLocation.artifactLocation.uri.endsWith('review.pdf'));
     assert.ok(related.length > 0);
     for (const l of related) {
       assert.match(l.message.text, /^p\. \d: /);
@@ -150,7 +159,10 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     fs.utimesSync(pdf, st.mtimeMs / 1000, st.mtimeMs / 1000);
     // the cache must also be newer than the file's change time (a file changed after the cache was written
     // is read again, whatever its mtime: the hostile-workspace rule); date the cache after the overwrite
-    const cacheFile = fs.readdirSync(path.join(dir, '.cache'), { recursive: true }).map(String).find((n) => n.endsWith('index.bin'));
+    const cacheFile = fs
+      .readdirSync(path.join(dir, '.cache'), { recursive: true })
+      .map(String)
+      .find((n) => n.endsWith('index.bin'));
     assert.ok(cacheFile, 'a persisted index');
     const soon = new Date(Date.now() + 60_000);
     fs.utimesSync(path.join(dir, '.cache', cacheFile), soon, soon);
@@ -181,7 +193,10 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     assert.equal(nine.severity, 1);
     const hover = (await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(DRAFT, 'nine cranes') })) as Hover;
     const md = (hover.contents as MarkupContent).value;
-    assert.match(md, /\[src\/review\.pdf, p\. 3\]\(corroborate-source:\/\/\/[^)#]*\/src\/review\.pdf#L\d+\) \(\[original\]\(file:\/\/\/[^)#]*\/src\/review\.pdf\)\)/);
+    assert.match(
+      md,
+      /\[src\/review\.pdf, p\. 3\]\(corroborate-source:\/\/\/[^)#]*\/src\/review\.pdf#L\d+\) \(\[original\]\(file:\/\/\/[^)#]*\/src\/review\.pdf\)\)/,
+    );
     // go to evidence: the related location is the extracted text (a read-only view the client asks for), where the quote is exact
     const rel = nine.relatedInformation![0].location;
     assert.equal(rel.uri, 'corroborate-source://' + new URL(uriOf(path.join(dir, 'src', 'review.pdf'))).pathname);
@@ -221,6 +236,9 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(pdf), type: 2 }] });
     await gone;
     const logs = client.log.filter((m) => m.method === 'window/logMessage').map((m) => String(m.params.message));
-    assert.ok(logs.some((m) => m.includes('review.pdf: password-protected PDF: not indexed')), logs.join('\n'));
+    assert.ok(
+      logs.some((m) => m.includes('review.pdf: password-protected PDF: not indexed')),
+      logs.join('\n'),
+    );
   });
 });

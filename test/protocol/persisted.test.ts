@@ -42,11 +42,17 @@ describe('protocol: persisted index in the storage folder', function () {
 
   it('saves the index, loads it on the next start, and gives the same findings', async () => {
     const cold = await run();
-    assert.ok(cold.messages.some((m) => /index cache cold/.test(m)), cold.messages.join('\n'));
+    assert.ok(
+      cold.messages.some((m) => /index cache cold/.test(m)),
+      cold.messages.join('\n'),
+    );
     const caches = fs.readdirSync(storage).filter((n) => n.startsWith('index-'));
     assert.equal(caches.length, 1, 'one cache folder for the workspace folder');
     const warm = await run();
-    assert.ok(warm.messages.some((m) => /index cache warm: 1 files reused, 0 read/.test(m)), warm.messages.join('\n'));
+    assert.ok(
+      warm.messages.some((m) => /index cache warm: 1 files reused, 0 read/.test(m)),
+      warm.messages.join('\n'),
+    );
     assert.deepEqual(warm.words, cold.words);
     assert.deepEqual(cold.words, ['nuclear submarines']);
   });
@@ -58,19 +64,28 @@ describe('protocol: persisted index in the storage folder', function () {
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(seed, later, later);
     const after = await run(() => true);
-    assert.ok(after.messages.some((m) => /index cache warm: 0 files reused, 1 read/.test(m)), after.messages.join('\n'));
+    assert.ok(
+      after.messages.some((m) => /index cache warm: 0 files reused, 1 read/.test(m)),
+      after.messages.join('\n'),
+    );
     assert.ok(!after.words.includes('nuclear submarines'), 'the changed source now carries the words: ' + after.words.join(', '));
   });
 
   it('discards a corrupt cache and rebuilds it', async () => {
     const cold = await run();
-    const dir = path.join(storage, fs.readdirSync(storage).find((n) => n.startsWith('index-'))!);
+    const dir = path.join(
+      storage,
+      fs.readdirSync(storage).find((n) => n.startsWith('index-'))!,
+    );
     const file = path.join(dir, fs.readdirSync(dir)[0]);
     const bytes = fs.readFileSync(file);
     for (let i = 64; i < bytes.length; i += 97) bytes[i] ^= 0xff;
     fs.writeFileSync(file, bytes);
     const again = await run();
-    assert.ok(again.messages.some((m) => /index cache discarded/.test(m)), again.messages.join('\n'));
+    assert.ok(
+      again.messages.some((m) => /index cache discarded/.test(m)),
+      again.messages.join('\n'),
+    );
     assert.deepEqual(again.words, cold.words);
   });
 });

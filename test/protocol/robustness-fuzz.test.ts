@@ -44,8 +44,11 @@ const PIECES = [
 ];
 
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((ps) => ps.join(' '));
-const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 40 }), insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })) });
-
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  del: fc.nat({ max: 40 }),
+  insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })),
+});
 
 function position(t: string, off: number) {
   const s = lineStarts(t);

@@ -59,7 +59,10 @@ describe('robustness: bad sources through the CLI', function () {
   after(() => removeBadSources(root));
 
   it('names each bad source once on stderr, indexes the rest, and a UTF-16 sentence supports a claim', () => {
-    const r = cli(['check', 'draft.md', '--sources', 'src', '--sources', 'nowhere', '--max-source-kb', String(MAX_SOURCE_KB), '--format', 'json', '--fail-on', 'none'], root);
+    const r = cli(
+      ['check', 'draft.md', '--sources', 'src', '--sources', 'nowhere', '--max-source-kb', String(MAX_SOURCE_KB), '--format', 'json', '--fail-on', 'none'],
+      root,
+    );
     assert.strictEqual(r.code, 0, r.stderr);
     const lines = r.stderr.trim().split('\n');
     for (const [file, re] of Object.entries(bad.reported)) {
@@ -169,7 +172,10 @@ describe('robustness: bad sources through the language server', function () {
       const status = lastStatus(c);
       assert.strictEqual(status.problems, Object.keys(bad.reported).length);
       assert.strictEqual(status.files, bad.silent.length + 2 + (bad.unreadable ? 0 : 1)); // + big.txt, latin1.txt
-      assert.ok(c.log.some((n) => n.method === 'window/showMessage' && /nowhere/.test(n.params.message)), 'a missing folder is shown');
+      assert.ok(
+        c.log.some((n) => n.method === 'window/showMessage' && /nowhere/.test(n.params.message)),
+        'a missing folder is shown',
+      );
       const file = path.join(root, 'draft.md');
       const pub = c.diagnostics(uriOf(file));
       const uri = c.open(file, DRAFT);
@@ -227,7 +233,11 @@ describe('robustness: the server reads only inside its source folders', function
     const c = await start({ folder: ws, settings: { sources: outsideSources(), debounceMs: 0 } });
     try {
       const shown = c.log.filter((n) => n.method === 'window/showMessage').map((n) => n.params.message as string);
-      for (const s of ['outside', 'etc', 'linked']) assert.ok(shown.some((m) => /outside the workspace refused/.test(m) && m.includes(s)), `${s}: ${shown.join('\n')}`);
+      for (const s of ['outside', 'etc', 'linked'])
+        assert.ok(
+          shown.some((m) => /outside the workspace refused/.test(m) && m.includes(s)),
+          `${s}: ${shown.join('\n')}`,
+        );
       assert.ok(shown.every((m) => /allowSourcesOutsideWorkspace/.test(m)));
       const status = lastStatus(c);
       assert.strictEqual(status.files, 1);
@@ -247,7 +257,11 @@ describe('robustness: the server reads only inside its source folders', function
     } finally {
       await allowed.stop();
     }
-    const untrusted = await start({ folder: ws, settings: { sources: ['src', '../outside'], allowSourcesOutsideWorkspace: true, debounceMs: 0 }, initializationOptions: { trusted: false } });
+    const untrusted = await start({
+      folder: ws,
+      settings: { sources: ['src', '../outside'], allowSourcesOutsideWorkspace: true, debounceMs: 0 },
+      initializationOptions: { trusted: false },
+    });
     try {
       assert.strictEqual(lastStatus(untrusted).files, 1);
       assert.ok(untrusted.log.some((n) => n.method === 'window/showMessage' && /outside the workspace refused/.test(n.params.message)));

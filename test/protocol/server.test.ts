@@ -44,8 +44,14 @@ describe('protocol: language server over stdio', function () {
     assert.equal(ready.files, 1);
     assert.ok(ready.sentences >= 20, `sentences: ${ready.sentences}`);
     assert.equal(ready.problems, 0);
-    assert.ok(client.log.some((n) => n.method === '$/progress' && n.params.value.kind === 'begin'), 'work-done progress begins');
-    assert.ok(client.log.some((n) => n.method === '$/progress' && n.params.value.kind === 'end'), 'work-done progress ends');
+    assert.ok(
+      client.log.some((n) => n.method === '$/progress' && n.params.value.kind === 'begin'),
+      'work-done progress begins',
+    );
+    assert.ok(
+      client.log.some((n) => n.method === '$/progress' && n.params.value.kind === 'end'),
+      'work-done progress ends',
+    );
   });
 
   it('publishes an unsupported warning on the words no source carries, citing the source verbatim', async () => {
@@ -138,7 +144,10 @@ describe('protocol: language server over stdio', function () {
     const { diagnostics } = await all;
     assert.deepEqual(seen, [3], 'version 2 was superseded before it was checked');
     assert.ok(!hasSubmarines(v3text)(diagnostics));
-    assert.ok(ours(diagnostics).some((d) => /hypersonic/.test(textAt(v3text, d.range))), JSON.stringify(diagnostics.map((d) => textAt(v3text, d.range))));
+    assert.ok(
+      ours(diagnostics).some((d) => /hypersonic/.test(textAt(v3text, d.range))),
+      JSON.stringify(diagnostics.map((d) => textAt(v3text, d.range))),
+    );
     assert.ok(!ours(diagnostics).some((d) => d.range.start.line === 0), 'the supported first line stays clean');
   });
 

@@ -17,7 +17,8 @@ describe('a draft opened while the first index is built', function () {
   beforeEach(() => {
     // many source files make the first index take a while: the draft is opened well before it is ready
     const files: Record<string, string> = {};
-    for (let i = 0; i < 400; i++) files[`seeds/extra/notes-${i}.txt`] = `Note ${i}: the harbour committee met on a Tuesday and discussed the ferry timetable number ${i}.\n`;
+    for (let i = 0; i < 400; i++)
+      files[`seeds/extra/notes-${i}.txt`] = `Note ${i}: the harbour committee met on a Tuesday and discussed the ferry timetable number ${i}.\n`;
     dir = makeWorkspace(files);
   });
   afterEach(async () => {
@@ -41,6 +42,10 @@ describe('a draft opened while the first index is built', function () {
     const claims = ours(ds).map((d) => `${(d.data as any).verdict}: ${(d.data as any).claim.text}`);
     assert.ok(!claims.some((x) => x.endsWith(SUPPORTED)), `the supported statement is not flagged: ${claims.join(' | ')}`);
     assert.ok(on(text, 'not exploratory')(ds), `the contradiction is found at once: ${claims.join(' | ')}`);
-    assert.deepEqual(claims.filter((x) => x.startsWith('unsupported')), [`unsupported: ${SUBMARINES}`], 'only the submarines statement is unsupported');
+    assert.deepEqual(
+      claims.filter((x) => x.startsWith('unsupported')),
+      [`unsupported: ${SUBMARINES}`],
+      'only the submarines statement is unsupported',
+    );
   });
 });

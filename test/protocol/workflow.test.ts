@@ -8,7 +8,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { makeWorkspace, NEGATED, on, ours, positionOf, SEED, start, startInProcess, SUBMARINES, SUPPORTED, textAt, uriOf, type Client } from './harness';
-import { AddSourceRequest, CheckPathRequest, CountsNotification, CursorNotification, HiddenRequest, ListDraftsRequest, UnhideRequest } from '../../server/src/protocol';
+import {
+  AddSourceRequest,
+  CheckPathRequest,
+  CountsNotification,
+  CursorNotification,
+  HiddenRequest,
+  ListDraftsRequest,
+  UnhideRequest,
+} from '../../server/src/protocol';
 
 const DRAFT = `# Notes\n\n${SUPPORTED} ${SUBMARINES}\n\n${NEGATED}\n`;
 
@@ -85,7 +93,10 @@ describe('protocol: workflow', function () {
       c.notify(CursorNotification.method, { uri, position: positionOf(EDITED, 'exploratory at all', 3) });
       c.change(uri, EDITED);
       const typed = (await v2).diagnostics;
-      assert.ok(ours(typed).some((d) => textAt(EDITED, d.range).includes('exploratory')), shown(typed, EDITED));
+      assert.ok(
+        ours(typed).some((d) => textAt(EDITED, d.range).includes('exploratory')),
+        shown(typed, EDITED),
+      );
     });
   });
 

@@ -35,7 +35,8 @@ describe('edit storm through the language server', function () {
   it(`${RATE} changes/s for ${SECONDS} s on a large draft: every hover answers (latency printed; p95 < 100 ms asserted with CORROBORATE_STORM_STRICT=1), memory back to baseline, final diagnostics right`, async () => {
     const example = fs.readFileSync(path.join(REPO, 'examples', 'draft.md'), 'utf8');
     let draft = '';
-    for (let i = 1; draft.length < TARGET_CHARS; i++) draft += example.replace(/^# (.*)$/m, `# $1, part ${i}`) + `\n\nPart ${i} was written on day ${i} of the project.\n\n`;
+    for (let i = 1; draft.length < TARGET_CHARS; i++)
+      draft += example.replace(/^# (.*)$/m, `# $1, part ${i}`) + `\n\nPart ${i} was written on day ${i} of the project.\n\n`;
     const folder = makeWorkspace({ 'draft.md': draft });
     const memFile = path.join(os.tmpdir(), `corroborate-storm-mem-${process.pid}.json`);
     const preload = path.join(folder, 'mem.js');
@@ -44,7 +45,17 @@ describe('edit storm through the language server', function () {
       preload,
       `process.on('SIGUSR2', () => { global.gc && global.gc(); require('fs').writeFileSync(${JSON.stringify(memFile)}, JSON.stringify(process.memoryUsage())); });`,
     );
-    const c = await start({ folder, settings: {}, execArgv: ['--expose-gc', '--require', preload, ...(process.env.CORROBORATE_STORM_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.CORROBORATE_STORM_PROF] : [])], timeoutMs: 120_000 });
+    const c = await start({
+      folder,
+      settings: {},
+      execArgv: [
+        '--expose-gc',
+        '--require',
+        preload,
+        ...(process.env.CORROBORATE_STORM_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.CORROBORATE_STORM_PROF] : []),
+      ],
+      timeoutMs: 120_000,
+    });
     const memory = async () => {
       try {
         fs.unlinkSync(memFile);

@@ -14,7 +14,10 @@ describe('approximations, end to end', () => {
       'The harbour master opened a new pier on the east side of the bay.',
     ].join(' '),
   );
-  index.addFile('bakery.txt', 'Teachers in the county voted to strike over pay. The bakery sold 18 cakes at the village market. The bus company cut three routes.');
+  index.addFile(
+    'bakery.txt',
+    'Teachers in the county voted to strike over pay. The bakery sold 18 cakes at the village market. The bus company cut three routes.',
+  );
   const checker = createChecker(index);
   const verdict = (s: string) => checker.checkDraft(s, 'plaintext')[0].verdict;
 

@@ -67,8 +67,14 @@ describe('retrieval and verdicts on the seed corpus', () => {
   it('reports every statement, skipped ones with the reason', () => {
     const { checker } = seeded();
     const rs = checker.checkDraft('# Defense ties\n\nWhat comes next?\n\nThe conversations are exploratory in nature.', 'markdown');
-    assert.deepStrictEqual(rs.map((r) => r.verdict), ['skipped', 'skipped', 'supported']);
-    assert.deepStrictEqual(rs.slice(0, 2).map((r) => r.reason), ['heading', 'question']);
+    assert.deepStrictEqual(
+      rs.map((r) => r.verdict),
+      ['skipped', 'skipped', 'supported'],
+    );
+    assert.deepStrictEqual(
+      rs.slice(0, 2).map((r) => r.reason),
+      ['heading', 'question'],
+    );
   });
 
   it('re-verifies only statements whose text changed (cache keyed on text and index generation)', () => {
@@ -85,14 +91,18 @@ describe('retrieval and verdicts on the seed corpus', () => {
 });
 
 describe('names the source document mentions elsewhere', () => {
-  const award = 'The port authority awarded the dredging contract for the northern harbour basin to Halvorsen Marine on Monday after a six-month public tender.';
-  const claim = 'The port authority awarded the dredging contract for the northern harbour basin to Brightwater Systems on Monday after a six-month public tender.';
+  const award =
+    'The port authority awarded the dredging contract for the northern harbour basin to Halvorsen Marine on Monday after a six-month public tender.';
+  const claim =
+    'The port authority awarded the dredging contract for the northern harbour basin to Brightwater Systems on Monday after a six-month public tender.';
   // in a one-sentence index the unknown name outweighs every other word, so the topicality gate is lowered:
   // these tests are about which clashes count, not about the gate
   function check(text: string) {
-    return checkerOver('port.txt', text, { contradictionGate: 0.2 }).checkDraft(claim, 'plaintext').filter((r) => r.verdict !== 'skipped');
+    return checkerOver('port.txt', text, { contradictionGate: 0.2 })
+      .checkDraft(claim, 'plaintext')
+      .filter((r) => r.verdict !== 'skipped');
   }
-  it('a name in the same slot as another name contradicts when the document never mentions the draft\'s name', () => {
+  it("a name in the same slot as another name contradicts when the document never mentions the draft's name", () => {
     const [r] = check(award);
     assert.strictEqual(r.verdict, 'contradicted', r.reason);
     assert.ok(r.signals.some((s) => s.kind === 'entity'));
@@ -110,8 +120,14 @@ describe('counts the source never gives', () => {
     assert.strictEqual(verdict('The regional carrier opened new routes from Dublin last spring.').verdict, 'supported');
     // the source's count in digits backs the draft's count in words
     const digits = checkerOver('b.txt', 'The regional carrier opened new routes from Dublin last spring. It now flies 3 routes a day.');
-    assert.strictEqual(digits.checkDraft('The regional carrier opened new routes from Dublin last spring, three of them.', 'plaintext')[0].verdict, 'supported');
-    for (const d of ['The regional carrier opened five new routes from Dublin last spring.', 'The regional carrier opened 5 new routes from Dublin last spring.']) {
+    assert.strictEqual(
+      digits.checkDraft('The regional carrier opened new routes from Dublin last spring, three of them.', 'plaintext')[0].verdict,
+      'supported',
+    );
+    for (const d of [
+      'The regional carrier opened five new routes from Dublin last spring.',
+      'The regional carrier opened 5 new routes from Dublin last spring.',
+    ]) {
       const r = verdict(d);
       assert.strictEqual(r.verdict, 'unsupported', d);
       assert.match(r.reason, /'(five|5)'/);
@@ -134,7 +150,10 @@ describe('evidence spread over several sentences of one source', () => {
   it('three sentences that each carry a part support the claim together, each cited, the best first', () => {
     const r = check({});
     assert.strictEqual(r.verdict, 'supported', r.reason);
-    assert.deepStrictEqual(r.evidence.map((e) => e.quote.split(' ')[0]), ['The', 'Halvorsen', 'The']);
+    assert.deepStrictEqual(
+      r.evidence.map((e) => e.quote.split(' ')[0]),
+      ['The', 'Halvorsen', 'The'],
+    );
     assert.ok(r.evidence[0].quote.startsWith('The harbour authority'));
     assert.ok(r.evidence.some((e) => e.quote.includes('Iceland')));
   });
@@ -173,13 +192,22 @@ describe('a negation the evidence does not carry', () => {
     index.addFile('b.txt', 'The council leader spoke to reporters on Monday. The former mayor pleads not guilty to all of the charges.');
     index.addFile('c.txt', 'Parking charges in the town centre will rise in April.');
     const checker = createChecker(index);
-    const [r] = checker.checkDraft('The charges against the former mayor include bribery, fraud and misconduct in public office, and he has pleaded not guilty.', 'plaintext');
+    const [r] = checker.checkDraft(
+      'The charges against the former mayor include bribery, fraud and misconduct in public office, and he has pleaded not guilty.',
+      'plaintext',
+    );
     assert.equal(r.verdict, 'supported', r.reason);
     assert.deepEqual([...new Set(r.evidence.map((e) => e.source))].sort(), ['a.txt', 'b.txt']);
     // without the other source the plea is not carried
     const one = new SourceIndex();
     one.addFile('a.txt', 'The charges against the former mayor include bribery, fraud and misconduct in public office. The trial is due to last six weeks.');
-    assert.notEqual(createChecker(one).checkDraft('The charges against the former mayor include bribery, fraud and misconduct in public office, and he has pleaded not guilty.', 'plaintext')[0].verdict, 'supported');
+    assert.notEqual(
+      createChecker(one).checkDraft(
+        'The charges against the former mayor include bribery, fraud and misconduct in public office, and he has pleaded not guilty.',
+        'plaintext',
+      )[0].verdict,
+      'supported',
+    );
   });
   it('a name taken from another source must stand there in the same context', () => {
     const index = new SourceIndex();
@@ -203,9 +231,13 @@ describe('a negation the evidence does not carry', () => {
     const index = new SourceIndex();
     index.addFile('a.txt', 'The former chief executive denied he frequently met the finance director to discuss the accounts.');
     index.addFile('b.txt', 'The trial is expected to last two months. The jury was selected on Monday.');
-    const [r] = createChecker(index).checkDraft('The former chief executive admitted he frequently met the finance director to discuss the accounts.', 'plaintext');
+    const [r] = createChecker(index).checkDraft(
+      'The former chief executive admitted he frequently met the finance director to discuss the accounts.',
+      'plaintext',
+    );
     assert.equal(r.verdict, 'contradicted', r.reason);
     const spans = r.signals.filter((s) => s.effect === 'contradicts').map((s) => [s.start, s.end]);
-    for (let i = 0; i < spans.length; i++) for (let j = i + 1; j < spans.length; j++) assert.ok(spans[i][1] <= spans[j][0] || spans[j][1] <= spans[i][0], JSON.stringify(r.signals));
+    for (let i = 0; i < spans.length; i++)
+      for (let j = i + 1; j < spans.length; j++) assert.ok(spans[i][1] <= spans[j][0] || spans[j][1] <= spans[i][0], JSON.stringify(r.signals));
   });
 });

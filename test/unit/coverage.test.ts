@@ -24,7 +24,10 @@ describe('coverage', () => {
   });
   it('an evidence word that another claim word matches exactly is not also a synonym match', () => {
     // "rejected" and "withdraw" share a WordNet sense; the evidence's "withdraw" belongs to the claim's "withdraw"
-    const { of } = alignment('The council rejected two motions asking her to withdraw her remarks.', 'Two motions asking her to withdraw her remarks were passed by the council.');
+    const { of } = alignment(
+      'The council rejected two motions asking her to withdraw her remarks.',
+      'Two motions asking her to withdraw her remarks were passed by the council.',
+    );
     assert.equal(of('withdraw'), 'withdraw');
     assert.equal(of('rejected'), undefined);
   });

@@ -25,7 +25,10 @@ describe('Markdown drafts', () => {
       'See [the official report](https://example.com/a.b.c) for details.',
     ].join('\n');
     const st = texts(md);
-    assert.ok(st.every((s) => s.ok), 'every statement text equals the draft at its offsets');
+    assert.ok(
+      st.every((s) => s.ok),
+      'every statement text equals the draft at its offsets',
+    );
     const all = st.map((s) => s.text).join(' | ');
     assert.ok(!all.includes('code block'), all);
     assert.ok(!all.includes('comment is not'), all);
@@ -58,11 +61,17 @@ describe('Markdown drafts', () => {
   });
 
   it('honours inline control comments and front matter', () => {
-    const md = 'The first claim is checked here.\n\n<!-- corroborate-disable-next-line -->\nThe second claim is not checked.\n\n<!-- corroborate-disable -->\nThe third claim is not checked.\n\n<!-- corroborate-enable -->\nThe fourth claim is checked again.';
+    const md =
+      'The first claim is checked here.\n\n<!-- corroborate-disable-next-line -->\nThe second claim is not checked.\n\n<!-- corroborate-disable -->\nThe third claim is not checked.\n\n<!-- corroborate-enable -->\nThe fourth claim is checked again.';
     const st = draftStatements(md, 'markdown').statements;
     assert.deepStrictEqual(
       st.map((s) => [s.text.split(' ')[1], !!s.skip]),
-      [['first', false], ['second', true], ['third', true], ['fourth', false]],
+      [
+        ['first', false],
+        ['second', true],
+        ['third', true],
+        ['fourth', false],
+      ],
     );
     const off = draftStatements('---\ncorroborate: false\n---\nThe claim is here and long.', 'markdown');
     assert.strictEqual(off.disabled, true);
@@ -71,6 +80,9 @@ describe('Markdown drafts', () => {
 
   it('splits plain text drafts', () => {
     const st = draftStatements('The talks were exploratory. No agreement was signed.\n', 'plaintext').statements;
-    assert.deepStrictEqual(st.map((s) => s.text), ['The talks were exploratory.', 'No agreement was signed.']);
+    assert.deepStrictEqual(
+      st.map((s) => s.text),
+      ['The talks were exploratory.', 'No agreement was signed.'],
+    );
   });
 });

@@ -59,7 +59,14 @@ describe('eval metrics', () => {
     assert.ok(!isCorrect('not-supported', 'supported'));
     assert.ok(!isCorrect('unsupported', 'contradicted'));
     assert.equal(
-      accuracy3(items([['supported', 'supported'], ['contradicted', 'unsupported'], ['not-supported', 'contradicted'], ['unsupported', 'unsupported']])),
+      accuracy3(
+        items([
+          ['supported', 'supported'],
+          ['contradicted', 'unsupported'],
+          ['not-supported', 'contradicted'],
+          ['unsupported', 'unsupported'],
+        ]),
+      ),
       0.75,
     );
     assert.ok(Number.isNaN(accuracy3([])));
@@ -94,7 +101,13 @@ describe('eval metrics', () => {
   });
 
   it('leaves unsupported / contradicted undefined where the data only says not-supported', () => {
-    const p = perVerdict(items([['supported', 'supported'], ['not-supported', 'contradicted'], ['not-supported', 'supported']]));
+    const p = perVerdict(
+      items([
+        ['supported', 'supported'],
+        ['not-supported', 'contradicted'],
+        ['not-supported', 'supported'],
+      ]),
+    );
     assert.equal(p.contradicted, null);
     assert.equal(p.unsupported, null);
     assert.deepEqual(p['not-supported'], { precision: 1, recall: 0.5, f1: 2 / 3, predicted: 1, gold: 2 });

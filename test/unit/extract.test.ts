@@ -35,14 +35,19 @@ describe('source extraction', () => {
     const r = await ok('review.pdf');
     assert.strictEqual(r.metadata.pages, '3');
     assert.strictEqual(r.metadata.title, 'Annual Review');
-    assert.deepStrictEqual(r.places.map((p) => p.label), ['p. 1', 'p. 2', 'p. 3']);
+    assert.deepStrictEqual(
+      r.places.map((p) => p.label),
+      ['p. 1', 'p. 2', 'p. 3'],
+    );
     assert.strictEqual(placeOf(r, 'fourteen cranes'), 'p. 3');
     assert.strictEqual(placeOf(r, 'Dredging of the outer channel'), 'p. 2');
     assert.ok(!r.text.includes('Annual Review'), 'the running header is left out');
     assert.ok(!/Page \d of 3/.test(r.text), 'the page numbers are left out');
     assert.ok(r.text.includes("double the port's container traffic"), 'a word hyphenated across a line end is joined');
     // a sentence wrapped over two lines in the PDF is one sentence; paragraphs are apart
-    assert.ok(sentences(r.text).includes('The Wexmoor Harbour Authority handled 2.4 million tonnes of cargo last year, a rise of eight per cent on the year before.'));
+    assert.ok(
+      sentences(r.text).includes('The Wexmoor Harbour Authority handled 2.4 million tonnes of cargo last year, a rise of eight per cent on the year before.'),
+    );
     assert.ok(/before\.\n\nMost of the growth/.test(r.text));
   });
 
@@ -128,7 +133,7 @@ describe('source extraction', () => {
 
   it('never throws: empty files, random bytes and an unknown extension come back as problems', async () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 255);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 255;
     for (const ext of ['.pdf', '.html', '.docx', '.epub', '.eml', '.vtt', '.srt']) {
       const empty = await extract(ext, new Uint8Array(0));
       assert.deepStrictEqual(empty, { problem: 'empty file' });

@@ -60,16 +60,25 @@ describe('BM25 search with pruning equals a full scan', () => {
     const sentence = fc.array(fc.constantFrom(...vocab), { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' ') + '.');
     const file = fc.array(sentence, { minLength: 1, maxLength: 8 }).map((ss) => ss.map((s) => s[0].toUpperCase() + s.slice(1)).join(' '));
     fc.assert(
-      fc.property(fc.array(file, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom(...vocab), { maxLength: 10 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 3 }), (files, q, k, drop) => {
-        const idx = new SourceIndex();
-        files.forEach((t, i) => idx.addFile(`f${i}.txt`, t));
-        for (let i = 0; i < drop && i < files.length; i += 2) idx.removeFile(`f${i}.txt`);
-        const got = idx.search(q, k).map((h) => [h.sentence.id, +h.score.toFixed(9)]);
-        const want = naive(idx, q, k).map((h) => [h.id, +h.score.toFixed(9)]);
-        assert.deepStrictEqual(got, want);
-        const only = new Set(idx.filePaths().filter((_, i) => i % 2 === 1));
-        assert.deepStrictEqual(idx.search(q, k, only).map((h) => h.sentence.id), naive(idx, q, k, only).map((h) => h.id));
-      }),
+      fc.property(
+        fc.array(file, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.constantFrom(...vocab), { maxLength: 10 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 3 }),
+        (files, q, k, drop) => {
+          const idx = new SourceIndex();
+          files.forEach((t, i) => idx.addFile(`f${i}.txt`, t));
+          for (let i = 0; i < drop && i < files.length; i += 2) idx.removeFile(`f${i}.txt`);
+          const got = idx.search(q, k).map((h) => [h.sentence.id, +h.score.toFixed(9)]);
+          const want = naive(idx, q, k).map((h) => [h.id, +h.score.toFixed(9)]);
+          assert.deepStrictEqual(got, want);
+          const only = new Set(idx.filePaths().filter((_, i) => i % 2 === 1));
+          assert.deepStrictEqual(
+            idx.search(q, k, only).map((h) => h.sentence.id),
+            naive(idx, q, k, only).map((h) => h.id),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -47,7 +47,10 @@ describe('layers', () => {
       "import type { Diagnostic } from 'vscode-languageserver-types';",
     ].join('\n');
     const found = importedModules(sample);
-    assert.deepStrictEqual(found.filter((m) => FORBIDDEN.test(m)).sort(), ['child_process', 'fs/promises', 'node:fs', 'vscode', 'vscode-languageserver-types', 'vscode-languageserver/node', 'worker_threads'].sort());
+    assert.deepStrictEqual(
+      found.filter((m) => FORBIDDEN.test(m)).sort(),
+      ['child_process', 'fs/promises', 'node:fs', 'vscode', 'vscode-languageserver-types', 'vscode-languageserver/node', 'worker_threads'].sort(),
+    );
     assert.ok(!FORBIDDEN.test('node:path') && !FORBIDDEN.test('./text') && !FORBIDDEN.test('fuse.js'));
   });
 

@@ -12,15 +12,22 @@ function folder(files: Record<string, string>): SourceIndex {
 describe('mentions: which sources in scope give a name', () => {
   const index = folder({
     'inquiry.txt': 'The head of the inquiry panel, Maria Lopes, said it had not been shown that the club broke the rules.',
-    'league.txt': 'The season opened in August.\n"We will wait for the final report," said league chairman Pedro Alves on Friday, adding that the club had been told.',
+    'league.txt':
+      'The season opened in August.\n"We will wait for the final report," said league chairman Pedro Alves on Friday, adding that the club had been told.',
     'weather.txt': 'Rain is expected over the weekend.',
   });
 
   it('finds the sentence that holds the words in order, one per source, honorifics aside', () => {
     assert.strictEqual(mentionWords('Mr Pedro Alves'), 'pedro alves');
     const found = sentencesMentioning(index, 'Pedro Alves');
-    assert.deepStrictEqual(found.map((s) => [s.source, s.line]), [['league.txt', 1]]);
-    assert.deepStrictEqual(sentencesMentioning(index, 'Mr Alves').map((s) => s.source), ['league.txt']);
+    assert.deepStrictEqual(
+      found.map((s) => [s.source, s.line]),
+      [['league.txt', 1]],
+    );
+    assert.deepStrictEqual(
+      sentencesMentioning(index, 'Mr Alves').map((s) => s.source),
+      ['league.txt'],
+    );
   });
   it('finds nothing for a name no source gives, or whose words stand apart', () => {
     assert.deepStrictEqual(sentencesMentioning(index, 'Pedro Lopes'), []);
@@ -74,7 +81,10 @@ describe('checker: a publication named as where the words were said', () => {
   it('is not carried when no source in scope names it', () => {
     const [r] = createChecker(folder(files)).checkDraft(draft, 'plaintext', new Set(['quote.txt']));
     assert.notStrictEqual(r.verdict, 'supported', r.reason);
-    assert.ok(r.signals.some((s) => draft.slice(s.start, s.end).includes('BBC Radio Kent') && s.effect === 'unsupported'), JSON.stringify(r.signals));
+    assert.ok(
+      r.signals.some((s) => draft.slice(s.start, s.end).includes('BBC Radio Kent') && s.effect === 'unsupported'),
+      JSON.stringify(r.signals),
+    );
   });
 });
 
@@ -84,7 +94,8 @@ describe('checker: a quotation another source holds', () => {
       'a.txt': 'The mayor called the harbour plan "a bold step for the town" at the meeting on Monday night, and said the vote would come in June.',
       'b.txt': 'One resident wrote that it was "a gift to the developers" in a letter to the paper.',
     };
-    const draft = 'The mayor called the harbour plan "a bold step for the town" and "a gift to the developers" at the meeting on Monday night, and said the vote would come in June.';
+    const draft =
+      'The mayor called the harbour plan "a bold step for the town" and "a gift to the developers" at the meeting on Monday night, and said the vote would come in June.';
     const [r] = createChecker(folder(files)).checkDraft(draft, 'plaintext');
     assert.notStrictEqual(r.verdict, 'supported', r.reason);
     const q = r.signals.filter((s) => s.kind === 'quote' && s.effect === 'unsupported');
@@ -92,6 +103,9 @@ describe('checker: a quotation another source holds', () => {
     assert.strictEqual(q[0].message, 'quote: the cited sentence does not contain “a gift to the developers”; b.txt:1 does');
     // out of scope, the quotation is one no source in scope contains
     const [alone] = createChecker(folder(files)).checkDraft(draft, 'plaintext', new Set(['a.txt']));
-    assert.ok(alone.signals.some((s) => s.kind === 'quote' && /the source does not contain “a gift to the developers”/.test(s.message)), JSON.stringify(alone.signals));
+    assert.ok(
+      alone.signals.some((s) => s.kind === 'quote' && /the source does not contain “a gift to the developers”/.test(s.message)),
+      JSON.stringify(alone.signals),
+    );
   });
 });

@@ -17,8 +17,14 @@ function tmp(): string {
 function makeSources(): string {
   const dir = tmp();
   fs.copyFileSync(SEED, path.join(dir, 'seed.txt'));
-  fs.writeFileSync(path.join(dir, 'crlf.txt'), 'The mayor 🎉 opened the bridge on Monday.\r\nIt cost $4.5 million, officials said.\r\n\r\nDr. Smith disagreed. Traffic fell 12%.');
-  fs.writeFileSync(path.join(dir, 'notes.md'), '# Budget\n\nThe council approved a budget of 3,200,000 euros in March.\n\n- Schools get 40% of it.\n- Roads get the rest.\n');
+  fs.writeFileSync(
+    path.join(dir, 'crlf.txt'),
+    'The mayor 🎉 opened the bridge on Monday.\r\nIt cost $4.5 million, officials said.\r\n\r\nDr. Smith disagreed. Traffic fell 12%.',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'notes.md'),
+    '# Budget\n\nThe council approved a budget of 3,200,000 euros in March.\n\n- Schools get 40% of it.\n- Roads get the rest.\n',
+  );
   fs.mkdirSync(path.join(dir, 'sub'));
   fs.writeFileSync(path.join(dir, 'sub', 'later.txt'), "The bridge was closed again in May. The mayor's office blamed the weather.");
   return dir;
@@ -38,8 +44,24 @@ function sameResults(a: SourceIndex, b: SourceIndex) {
   assert.deepStrictEqual(a.filePaths().sort(), b.filePaths().sort());
   assert.strictEqual(a.sentenceCount, b.sentenceCount);
   for (const q of queries(a)) {
-    const ha = a.search(q, 10).map((h) => ({ text: h.sentence.text, source: h.sentence.source, start: h.sentence.start, line: h.sentence.line, character: h.sentence.character, ordinal: h.sentence.ordinal, score: h.score.toFixed(9) }));
-    const hb = b.search(q, 10).map((h) => ({ text: h.sentence.text, source: h.sentence.source, start: h.sentence.start, line: h.sentence.line, character: h.sentence.character, ordinal: h.sentence.ordinal, score: h.score.toFixed(9) }));
+    const ha = a.search(q, 10).map((h) => ({
+      text: h.sentence.text,
+      source: h.sentence.source,
+      start: h.sentence.start,
+      line: h.sentence.line,
+      character: h.sentence.character,
+      ordinal: h.sentence.ordinal,
+      score: h.score.toFixed(9),
+    }));
+    const hb = b.search(q, 10).map((h) => ({
+      text: h.sentence.text,
+      source: h.sentence.source,
+      start: h.sentence.start,
+      line: h.sentence.line,
+      character: h.sentence.character,
+      ordinal: h.sentence.ordinal,
+      score: h.score.toFixed(9),
+    }));
     assert.deepStrictEqual(hb, ha, `query ${q.join(' ')}`);
     for (const k of q) assert.strictEqual(b.idf(k), a.idf(k));
   }

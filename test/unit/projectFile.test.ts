@@ -48,7 +48,10 @@ describe('workspace/projectFile', () => {
   });
 
   it('merges over settings key by key (severity code by code) and lists hidden findings', () => {
-    const s = withProjectFile({ ...DEFAULT_SETTINGS, severity: { number: 'error', date: 'hint' } }, { debounceMs: 50, severity: { number: 'warning' }, unknownKey: 1 });
+    const s = withProjectFile(
+      { ...DEFAULT_SETTINGS, severity: { number: 'error', date: 'hint' } },
+      { debounceMs: 50, severity: { number: 'warning' }, unknownKey: 1 },
+    );
     assert.strictEqual(s.debounceMs, 50);
     assert.deepStrictEqual(s.severity, { number: 'warning', date: 'hint' });
     assert.deepStrictEqual(s.sources, DEFAULT_SETTINGS.sources);

@@ -5,7 +5,8 @@ import { analyze } from '../../server/src/engine/text';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
 
-const name = (s: ReturnType<typeof speakerOf>) => (s ? s.analyzed.text.slice(s.analyzed.tokens[s.speaker.first].start, s.analyzed.tokens[s.speaker.last].end) : undefined);
+const name = (s: ReturnType<typeof speakerOf>) =>
+  s ? s.analyzed.text.slice(s.analyzed.tokens[s.speaker.first].start, s.analyzed.tokens[s.speaker.last].end) : undefined;
 
 describe('quoteOrigin', () => {
   it('finds quotations in a sentence, case and punctuation aside', () => {
@@ -14,7 +15,10 @@ describe('quoteOrigin', () => {
   });
   it('names the speaker in the sentence, else the nearest named one before it', () => {
     assert.equal(name(speakerOf('"The timing is surprising," said Okafor.', [])), 'Okafor');
-    assert.equal(name(speakerOf('"We have the papers and the world should see them."', ['"The file is not complete.', '"The timing is surprising," said Okafor.'])), 'Okafor');
+    assert.equal(
+      name(speakerOf('"We have the papers and the world should see them."', ['"The file is not complete.', '"The timing is surprising," said Okafor.'])),
+      'Okafor',
+    );
     // a pronoun is no name; a stretch of clause is no speaker
     assert.equal(speakerOf('"Nothing was wrong," he told the court.', ['He said it on Wednesday.']), undefined);
   });
@@ -28,7 +32,10 @@ describe('quoteOrigin', () => {
   });
   it('the checker: a real quotation given to another named person is contradicted and names the real speaker', () => {
     const index = new SourceIndex();
-    index.addFile('a.txt', 'The club lawyer Gregory Okafor spoke after the hearing. "The timing is extremely surprising," said Okafor.\n\n"We have the papers and it is time the fans saw them." The board will meet on Friday.');
+    index.addFile(
+      'a.txt',
+      'The club lawyer Gregory Okafor spoke after the hearing. "The timing is extremely surprising," said Okafor.\n\n"We have the papers and it is time the fans saw them." The board will meet on Friday.',
+    );
     index.addFile('b.txt', 'The league spokesman Ian Davies said the league was very surprised by the verdict.');
     const checker = createChecker(index);
     const [r] = checker.checkDraft('League spokesman Ian Davies said: "We have the papers and it is time the fans saw them."', 'plaintext');
@@ -50,17 +57,24 @@ describe('quoteOrigin', () => {
   });
   it('a name in apposition is the speaker: "Reid, the club\'s kit manager, said"', () => {
     const a = analyze('Reid, the club\'s kit manager, said: "We ran out of shirts."');
-    assert.deepEqual(appositionSpeakers(a).map((x) => x.text), ['Reid']);
+    assert.deepEqual(
+      appositionSpeakers(a).map((x) => x.text),
+      ['Reid'],
+    );
   });
   it('a pronoun speaker is the person the sentence before is about', () => {
-    const s = speakerOf('Ms Okafor "made the decisions," he told the tribunal, saying she had "a firm grip on the budget".', ['Speaking at the hearing, Mr Brandt denied that he had pressed Ms Okafor to change the figures.']);
+    const s = speakerOf('Ms Okafor "made the decisions," he told the tribunal, saying she had "a firm grip on the budget".', [
+      'Speaking at the hearing, Mr Brandt denied that he had pressed Ms Okafor to change the figures.',
+    ]);
     assert.equal(name(s), 'Mr Brandt');
   });
   it('a person named outside the quotation marks of the sentence is its speaker, not one named before it', () => {
-    const s = speakerOf('The coach Sam Reid described the ruling as "not a surprise" but said he would appeal.', ['"We will wait," said the chairman Tom Hale.']);
+    const s = speakerOf('The coach Sam Reid described the ruling as "not a surprise" but said he would appeal.', [
+      '"We will wait," said the chairman Tom Hale.',
+    ]);
     assert.equal(name(s), 'Sam Reid');
   });
-  it('the draft\'s speaker must be the one speaking the quotation (not a title in quotation marks)', () => {
+  it("the draft's speaker must be the one speaking the quotation (not a title in quotation marks)", () => {
     const source = speakerOf('"It will sell well," said Ann Cole.', [])!;
     const claim = analyze('She starred in the film "Winter Roads", which Tom Hale said was a success.');
     assert.equal(otherSpeaker(claim, source, [], [{ start: claim.text.indexOf('Winter'), end: claim.text.indexOf('",') }]), undefined);

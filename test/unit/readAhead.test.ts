@@ -13,7 +13,8 @@ describe('reading ahead on a worker thread', () => {
   let dir: string;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-readahead-'));
-    for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, `f${String(i).padStart(3, '0')}.txt`), `File ${i} says the council met on ${i} May. `.repeat(1 + (i % 7) * 40));
+    for (let i = 0; i < 60; i++)
+      fs.writeFileSync(path.join(dir, `f${String(i).padStart(3, '0')}.txt`), `File ${i} says the council met on ${i} May. `.repeat(1 + (i % 7) * 40));
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
     fs.writeFileSync(path.join(dir, 'big.txt'), 'Word after word. '.repeat(200_000)); // over a 1 MB batch and over the cap below
     fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 5]));
@@ -71,7 +72,10 @@ describe('reading ahead on a worker thread', () => {
       assert.strictEqual(warm.cache.reread, 1);
       const fresh = new SourceIndex();
       loadSourcesSync(fresh, [dir], { readAheadFrom: Infinity, maxBytes: 100_000 });
-      assert.deepStrictEqual(warm.index.sentencesOf(changed).map((s) => s.text), fresh.sentencesOf(changed).map((s) => s.text));
+      assert.deepStrictEqual(
+        warm.index.sentencesOf(changed).map((s) => s.text),
+        fresh.sentencesOf(changed).map((s) => s.text),
+      );
     } finally {
       fs.rmSync(cacheDir, { recursive: true, force: true });
     }

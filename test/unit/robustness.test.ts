@@ -64,10 +64,22 @@ describe('robustness: bad sources (engine)', function () {
     for (const f of bad.silent) assert.ok(index.file(path.join(root, f)), `${f} indexed`);
     const texts = index.filePaths().map((p) => index.file(p)!.text);
     assert.ok(texts.some((t) => t.includes(GOOD)));
-    assert.ok(texts.some((t) => t.includes(BOM8) && !t.includes('\uFEFF')), 'BOM dropped');
-    assert.ok(texts.some((t) => t.includes(UTF16LE)), 'UTF-16 LE decoded');
-    assert.ok(texts.some((t) => t.includes(UTF16BE)), 'UTF-16 BE decoded');
-    assert.ok(texts.some((t) => t.includes(LATIN1)), 'Latin-1 fallback');
+    assert.ok(
+      texts.some((t) => t.includes(BOM8) && !t.includes('\uFEFF')),
+      'BOM dropped',
+    );
+    assert.ok(
+      texts.some((t) => t.includes(UTF16LE)),
+      'UTF-16 LE decoded',
+    );
+    assert.ok(
+      texts.some((t) => t.includes(UTF16BE)),
+      'UTF-16 BE decoded',
+    );
+    assert.ok(
+      texts.some((t) => t.includes(LATIN1)),
+      'Latin-1 fallback',
+    );
     const big = index.file(path.join(bad.src, 'big.txt'))!;
     assert.ok(big.text.includes(BIG_FIRST) && !big.text.includes(BIG_LAST), 'the first part of a big file');
     assert.ok(big.text.length <= MAX_SOURCE_KB * 1024);
@@ -130,7 +142,8 @@ describe('robustness: bad sources (engine)', function () {
 /** The bad drafts, by name. */
 export function badDrafts(): Record<string, string> {
   const seedSentence = 'India and the United States signed a defense agreement in 2023, and the deal covers jet engines.';
-  const words = (n: number) => Array.from({ length: n }, (_, i) => ['India', 'signed', 'defense', 'agreement', 'the', 'jet', 'engine', 'in', '2023', 'partners'][i % 10]).join(' ');
+  const words = (n: number) =>
+    Array.from({ length: n }, (_, i) => ['India', 'signed', 'defense', 'agreement', 'the', 'jet', 'engine', 'in', '2023', 'partners'][i % 10]).join(' ');
   const example = fs.readFileSync(path.join(REPO, 'examples/draft.md'), 'utf8');
   let mb = '';
   while (mb.length < 1024 * 1024) mb += example + '\n\n';
@@ -140,7 +153,9 @@ export function badDrafts(): Record<string, string> {
     'CRLF line endings': `# Title\r\n\r\n${seedSentence}\r\nThe deal was signed in Washington.\r\n\r\n- first item about jet engines\r\n- second item\r\n`,
     'mixed line endings': `${seedSentence}\r\rThe deal was signed.\n\r\nIndia and the United States agreed.\rThe talks went on.\n`,
     emoji: `👍🏽 India signed 🇮🇳 a defense agreement with the United States 🇺🇸 in 2023. 👨‍👩‍👧 The deal covers jet engines 🚀.\n\n`.repeat(100),
-    'right-to-left text': `الهند وقعت اتفاقية دفاعية مع الولايات المتحدة. שלום עולם זה משפט ארוך. ${seedSentence} \u202Eevil override\u202C text.\n\n`.repeat(100),
+    'right-to-left text': `الهند وقعت اتفاقية دفاعية مع الولايات المتحدة. שלום עולם זה משפט ארוך. ${seedSentence} \u202Eevil override\u202C text.\n\n`.repeat(
+      100,
+    ),
     'combining marks': 'Ine\u0301s signe\u0301d a\u0301 de\u0300fense agreement in 2023 with Zalgo t̸̢̛e̵̡͝x̷̧̛t̶̨͘. '.repeat(300),
     'twenty thousand dots': '.'.repeat(20_000),
     'dots between sentences': seedSentence + ' ' + '.'.repeat(20_000) + ' The deal was signed.',

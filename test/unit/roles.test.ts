@@ -14,16 +14,25 @@ const APPOSITION = 'Labour leader Ann Jones opened the debate on the housing pla
 const STATEMENT = 'Ms Jones said the council would build 400 homes on the old airfield by 2030.';
 const DRAFT = 'The Labour leader said the council would build 400 homes on the old airfield by 2030.';
 
-describe('roles: descriptive references resolved by the sources\' appositions', () => {
+describe("roles: descriptive references resolved by the sources' appositions", () => {
   it('"the Labour leader" is the person a source calls "Labour leader Ann Jones"', () => {
     const refs = roleReferences(folder({ 'a.txt': APPOSITION }), analyze(DRAFT));
-    assert.deepStrictEqual(refs.map((r) => r.surname), ['jones']);
+    assert.deepStrictEqual(
+      refs.map((r) => r.surname),
+      ['jones'],
+    );
     const t = analyze(DRAFT).tokens;
-    assert.deepStrictEqual(refs[0].tokens.map((k) => t[k].text), ['Labour', 'leader']);
+    assert.deepStrictEqual(
+      refs[0].tokens.map((k) => t[k].text),
+      ['Labour', 'leader'],
+    );
   });
   it('reads "Ann Jones, the Labour leader," too', () => {
     const refs = roleReferences(folder({ 'a.txt': 'The debate was opened by Ann Jones, the Labour leader, on Tuesday.' }), analyze(DRAFT));
-    assert.deepStrictEqual(refs.map((r) => r.surname), ['jones']);
+    assert.deepStrictEqual(
+      refs.map((r) => r.surname),
+      ['jones'],
+    );
   });
   it('a role the sources give to two people, or a named role, resolves to no one', () => {
     const two = folder({ 'a.txt': APPOSITION, 'c.txt': 'Former Labour leader Tom Reed backed the housing plan at the meeting.' });
@@ -42,7 +51,7 @@ describe('roles: descriptive references resolved by the sources\' appositions', 
     const [r] = createChecker(other).checkDraft(DRAFT, 'plaintext');
     assert.notStrictEqual(r.verdict, 'supported', r.reason);
   });
-  it('the Labour leader\'s words given by the source to another person still clash', () => {
+  it("the Labour leader's words given by the source to another person still clash", () => {
     const index = folder({ 'a.txt': APPOSITION, 'b.txt': 'Mr Reed said the council would build 400 homes on the old airfield by 2030.' });
     const [r] = createChecker(index).checkDraft(DRAFT, 'plaintext');
     assert.strictEqual(r.verdict, 'contradicted', r.reason);
@@ -74,7 +83,10 @@ describe('roles: descriptive references resolved by the sources\' appositions', 
     const index = folder({ 'a.txt': 'The council has not yet received the full survey of the old bridge, said Okafor, the county engineer.' });
     const [r] = createChecker(index).checkDraft('According to Mr Okafor, the council has not yet received the full survey of the old bridge.', 'plaintext');
     assert.strictEqual(r.verdict, 'supported', `${r.reason} ${JSON.stringify(r.signals)}`);
-    const [other] = createChecker(index).checkDraft('According to Mr Brennan, the council has not yet received the full survey of the old bridge.', 'plaintext');
+    const [other] = createChecker(index).checkDraft(
+      'According to Mr Brennan, the council has not yet received the full survey of the old bridge.',
+      'plaintext',
+    );
     assert.notStrictEqual(other.verdict, 'supported', other.reason);
   });
 });

@@ -98,9 +98,16 @@ describe('sentence segmentation', () => {
   });
 
   it('does not end a sentence at Co., Corp., Inc. or Ltd. before a name or a lower-case word, but does before a sentence opener', () => {
-    assert.deepStrictEqual(sentences('An analyst at Hollis Brothers and Co. said the fees would rise.'), ['An analyst at Hollis Brothers and Co. said the fees would rise.']);
+    assert.deepStrictEqual(sentences('An analyst at Hollis Brothers and Co. said the fees would rise.'), [
+      'An analyst at Hollis Brothers and Co. said the fees would rise.',
+    ]);
     assert.deepStrictEqual(sentences('Marlow Freight Corp. Chairman Ada Quist spoke first.'), ['Marlow Freight Corp. Chairman Ada Quist spoke first.']);
-    assert.deepStrictEqual(sentences('The port was sold to Marlow Freight Ltd.\nsaid a spokesman.'), ['The port was sold to Marlow Freight Ltd.\nsaid a spokesman.']);
-    assert.deepStrictEqual(sentences('The port was sold to Marlow Freight Inc. The deal closed in May.'), ['The port was sold to Marlow Freight Inc.', 'The deal closed in May.']);
+    assert.deepStrictEqual(sentences('The port was sold to Marlow Freight Ltd.\nsaid a spokesman.'), [
+      'The port was sold to Marlow Freight Ltd.\nsaid a spokesman.',
+    ]);
+    assert.deepStrictEqual(sentences('The port was sold to Marlow Freight Inc. The deal closed in May.'), [
+      'The port was sold to Marlow Freight Inc.',
+      'The deal closed in May.',
+    ]);
   });
 });

@@ -14,7 +14,14 @@ describe('tokenize equals TOKEN_RE matched one by one', () => {
     for (const s of samples) assert.deepStrictEqual(tokenize(s), tokenizeByRegExp(s), s);
   });
   it('on random text (property)', () => {
-    const alphabet = fc.constantFrom(...'aZq09 .,:\'’-éü½²\u0301 \n\t\r\v\f\u001c\u007f\u0000🎉Ж東"\u00a0\u2028\ufeff$%'.split(''), 'the', "n't", 'U.S.', '3.5', '1,000');
+    const alphabet = fc.constantFrom(
+      ...'aZq09 .,:\'’-éü½²\u0301 \n\t\r\v\f\u001c\u007f\u0000🎉Ж東"\u00a0\u2028\ufeff$%'.split(''),
+      'the',
+      "n't",
+      'U.S.',
+      '3.5',
+      '1,000',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 40 }), (parts) => {
         const s = parts.join('');
@@ -33,12 +40,32 @@ describe('tokenize equals TOKEN_RE matched one by one', () => {
 
 describe('lemma', () => {
   it('short irregular past forms meet their verbs ("won" -> win, "led" -> lead), which the lemmatizer leaves alone', () => {
-    for (const [w, l] of [['won', 'win'], ['led', 'lead'], ['ran', 'run'], ['met', 'meet'], ['does', 'do'], ['rose', 'rise'], ['wins', 'win'], ['leading', 'lead']]) {
+    for (const [w, l] of [
+      ['won', 'win'],
+      ['led', 'lead'],
+      ['ran', 'run'],
+      ['met', 'meet'],
+      ['does', 'do'],
+      ['rose', 'rise'],
+      ['wins', 'win'],
+      ['leading', 'lead'],
+    ]) {
       assert.strictEqual(lemma(w), l, w);
     }
   });
   it('a stem that did not double its consonant ends in a silent e: riding -> ride (not rid), hoping -> hope, rated -> rate', () => {
-    for (const [w, l] of [['riding', 'ride'], ['hoping', 'hope'], ['rated', 'rate'], ['staring', 'stare'], ['ridding', 'rid'], ['hopping', 'hop'], ['starring', 'star'], ['visiting', 'visit'], ['opening', 'open'], ['fixing', 'fix']]) {
+    for (const [w, l] of [
+      ['riding', 'ride'],
+      ['hoping', 'hope'],
+      ['rated', 'rate'],
+      ['staring', 'stare'],
+      ['ridding', 'rid'],
+      ['hopping', 'hop'],
+      ['starring', 'star'],
+      ['visiting', 'visit'],
+      ['opening', 'open'],
+      ['fixing', 'fix'],
+    ]) {
       assert.strictEqual(lemma(w), l, w);
     }
   });

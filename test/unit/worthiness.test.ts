@@ -153,10 +153,16 @@ describe('Check-worthiness', () => {
 
     it('the hover of a skipped statement gives the reason, and the checker checks the fact', () => {
       const index = new SourceIndex();
-      index.addFile('a.txt', 'The council spent £3m on consultants last year, its accounts show. The library on the high street closed in June. The council cut 25 jobs in its planning department. The mayor opened a new swimming pool.');
+      index.addFile(
+        'a.txt',
+        'The council spent £3m on consultants last year, its accounts show. The library on the high street closed in June. The council cut 25 jobs in its planning department. The mayor opened a new swimming pool.',
+      );
       index.addFile('b.txt', 'Teachers in the county voted to strike over pay. The bus company cut three routes.');
       const checker = createChecker(index);
-      const [opinion, fact, byline] = checker.checkDraft('I doubt the truce will last.\n\nI think the council spent £3m on consultants.\n\nBy Petra Lindqvist, BBC News', 'markdown');
+      const [opinion, fact, byline] = checker.checkDraft(
+        'I doubt the truce will last.\n\nI think the council spent £3m on consultants.\n\nBy Petra Lindqvist, BBC News',
+        'markdown',
+      );
       assert.strictEqual(opinion.verdict, 'skipped');
       assert.match(hoverMarkdown(opinion), /skipped\*\*: opinion \("I doubt"\)/);
       assert.strictEqual(fact.verdict, 'supported', fact.reason);

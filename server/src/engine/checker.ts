@@ -75,8 +75,23 @@ const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
  * not back it. Not "one" (a pronoun as often as a count), nor the rarer words (measured on the dev sets).
  */
 const COUNT_WORDS = new Set([
-  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'dozen',
-  'hundred', 'thousand', 'million', 'billion',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'twenty',
+  'dozen',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
 ]);
 /** Added to the contradiction gate per signal kind (tuned on the development splits). */
 const GATE_EXTRA: Record<string, number> = {
@@ -159,13 +174,22 @@ export class Checker {
 
     const keys = content.map((i) => claim.tokens[i].lemma);
     // the rarest words find the sentence; the commonest only slow the search down
-    const queryKeys = keys.length > this.options.queryTerms ? [...new Set(keys)].sort((a, b) => this.index.idf(b) - this.index.idf(a)).slice(0, this.options.queryTerms) : keys;
+    const queryKeys =
+      keys.length > this.options.queryTerms ? [...new Set(keys)].sort((a, b) => this.index.idf(b) - this.index.idf(a)).slice(0, this.options.queryTerms) : keys;
     const hits = this.index.search(queryKeys, this.options.retrieve, onlySources);
     if (hits.length === 0) {
       return {
         ...base,
         reason: 'no source sentence shares its words',
-        signals: [{ kind: 'coverage', effect: 'unsupported', message: 'no source sentence found for this statement', start: spanOf(claim, content).start, end: spanOf(claim, content).end }],
+        signals: [
+          {
+            kind: 'coverage',
+            effect: 'unsupported',
+            message: 'no source sentence found for this statement',
+            start: spanOf(claim, content).start,
+            end: spanOf(claim, content).end,
+          },
+        ],
       };
     }
 
@@ -205,7 +229,9 @@ export class Checker {
       // sources ("... charges of fraud, and he has pleaded not guilty") is carried by the two together
       if (picked.length > 0) this.addOtherSources(picked, singles, claim, content);
       if (picked.length > 1) {
-        picked.sort((a, b) => (a.source === b.source ? a.start - b.start : a.source === picked[0].source ? -1 : b.source === picked[0].source ? 1 : a.source < b.source ? -1 : 1));
+        picked.sort((a, b) =>
+          a.source === b.source ? a.start - b.start : a.source === picked[0].source ? -1 : b.source === picked[0].source ? 1 : a.source < b.source ? -1 : 1,
+        );
         const analyzed = analyze(picked.map((p) => p.text).join(' '));
         const alignment = align(claim, content, analyzed, weight, this.related);
         alignment.coverage -= this.options.spreadPenalty;
@@ -267,7 +293,8 @@ export class Checker {
         if (best.alignment.map[i] >= 0 || resolved.has(i)) continue;
         const isName = i > 0 && t.text.length > 1 && isCapitalized(t);
         const digits = COUNT_WORDS.has(t.lower) ? spelledNumberDigits(t.lower) : undefined;
-        if ((t.kind === 'number' || isName || digits !== undefined) && !docVocab.has(t.lemma) && !docVocab.has(t.lower) && !(digits && docVocab.has(digits))) absent.push(i);
+        if ((t.kind === 'number' || isName || digits !== undefined) && !docVocab.has(t.lemma) && !docVocab.has(t.lower) && !(digits && docVocab.has(digits)))
+          absent.push(i);
       }
     }
 
@@ -288,14 +315,25 @@ export class Checker {
         for (const f of fs) {
           if (!clashInTopicalSentence(f, cand)) continue;
           // a quotation found verbatim elsewhere in the same source is no misquote
-          if ((f.kind === 'misquote' || f.kind === 'quote') && f.effect !== 'supports' && this.documentHasQuote(cand.sentences[0].source, claim.text.slice(f.claimSpan.start, f.claimSpan.end))) continue;
+          if (
+            (f.kind === 'misquote' || f.kind === 'quote') &&
+            f.effect !== 'supports' &&
+            this.documentHasQuote(cand.sentences[0].source, claim.text.slice(f.claimSpan.start, f.claimSpan.end))
+          )
+            continue;
           findings.push({ f, cand });
         }
       }
     }
     // the draft's quotations, looked up in every source in scope: found anywhere, they are not missing; given
     // to another named person than the one the source names, they are contradicted
-    const origin = claimQuotes.length ? this.quoteOrigin(claim, claimQuotes.map((q) => q.text), onlySources) : undefined;
+    const origin = claimQuotes.length
+      ? this.quoteOrigin(
+          claim,
+          claimQuotes.map((q) => q.text),
+          onlySources,
+        )
+      : undefined;
     if (origin) {
       for (let k = findings.length - 1; k >= 0; k--) {
         const { f } = findings[k];
@@ -314,13 +352,19 @@ export class Checker {
       ({ f, cand }) =>
         f.effect === 'contradicts' &&
         f.strength >= 0.5 &&
-        (cand.alignment.coverage >= this.gateFor(f.kind) || f === origin?.clash || (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand))) &&
+        (cand.alignment.coverage >= this.gateFor(f.kind) ||
+          f === origin?.clash ||
+          (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand))) &&
         !this.namedElsewhere(f, claim, cand),
     );
     // a role reference whose rival is the very person the sources give that role to (roles.ts)
     for (let k = clashes.length - 1; k >= 0; k--) if (rivalIsReferent(roleRefs, claim, clashes[k].f, clashes[k].cand.analyzed)) clashes.splice(k, 1);
     const missing = findings.filter(
-      ({ f, cand }) => f.effect === 'unsupported' && f.strength >= 0.5 && cand === best && !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
+      ({ f, cand }) =>
+        f.effect === 'unsupported' &&
+        f.strength >= 0.5 &&
+        cand === best &&
+        !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
     );
     // a name another source in scope gives is not one "the source does not mention" (mentions.ts)
     const bestIds = new Set(best.sentences.map((x) => x.id));
@@ -335,7 +379,13 @@ export class Checker {
         missing.splice(k, 1);
         continue;
       }
-      const message = entityElsewhere(this.index, claim.text.slice(f.claimSpan.start, f.claimSpan.end), onlySources, bestIds, best.alignment.coverage >= this.options.relatedThreshold);
+      const message = entityElsewhere(
+        this.index,
+        claim.text.slice(f.claimSpan.start, f.claimSpan.end),
+        onlySources,
+        bestIds,
+        best.alignment.coverage >= this.options.relatedThreshold,
+      );
       if (message) missing[k] = { f: { ...f, message }, cand: best };
     }
 
@@ -370,7 +420,9 @@ export class Checker {
         ...(place !== undefined ? { place } : {}),
         start: first.start,
         end: last.end,
-        range: li ? li.range(first.start, last.end) : { start: { line: first.line, character: first.character }, end: { line: last.line, character: last.character + last.text.length } },
+        range: li
+          ? li.range(first.start, last.end)
+          : { start: { line: first.line, character: first.character }, end: { line: last.line, character: last.character + last.text.length } },
         quote: this.evidenceText(cand.sentences),
         score: round(Math.max(0, cand.alignment.coverage)),
         relation,
@@ -401,7 +453,14 @@ export class Checker {
       const ei = cite(best, 'supports');
       verdict = 'supported';
       reason = `${Math.round(best.alignment.coverage * 100)}% of its content is in the source`;
-      signals.push({ kind: 'coverage', effect: 'supports', message: reason, start: spanOf(claim, content).start, end: spanOf(claim, content).end, evidence: ei });
+      signals.push({
+        kind: 'coverage',
+        effect: 'supports',
+        message: reason,
+        start: spanOf(claim, content).start,
+        end: spanOf(claim, content).end,
+        evidence: ei,
+      });
       for (const { f } of findings) if (f.effect === 'supports') signals.push(toSignal(f, ei, best));
     } else {
       verdict = 'unsupported';
@@ -414,9 +473,19 @@ export class Checker {
         const sp = spanOf(claim, content);
         signals.push({ kind: 'coverage', effect: 'unsupported', message: reason, start: sp.start, end: sp.end });
       } else {
-        reason = words.length ? `no source carries ${words.map((w) => `'${w}'`).join(', ')}` : `only ${Math.round(best.alignment.coverage * 100)}% of its content is in the best source sentence`;
+        reason = words.length
+          ? `no source carries ${words.map((w) => `'${w}'`).join(', ')}`
+          : `only ${Math.round(best.alignment.coverage * 100)}% of its content is in the best source sentence`;
         if (missing.length) reason = missing[0].f.message;
-        for (const g of gaps) signals.push({ kind: 'coverage', effect: 'unsupported', message: `no source carries '${claim.text.slice(g.start, g.end)}'`, start: g.start, end: g.end, evidence: ei });
+        for (const g of gaps)
+          signals.push({
+            kind: 'coverage',
+            effect: 'unsupported',
+            message: `no source carries '${claim.text.slice(g.start, g.end)}'`,
+            start: g.start,
+            end: g.end,
+            evidence: ei,
+          });
         if (gaps.length === 0 && missing.length === 0) {
           const sp = spanOf(claim, content);
           signals.push({ kind: 'coverage', effect: 'unsupported', message: reason, start: sp.start, end: sp.end, evidence: ei });
@@ -438,7 +507,12 @@ export class Checker {
       cite(c, verdict === 'supported' && c.alignment.coverage >= this.options.supportThreshold ? 'supports' : 'related');
     }
     const result: ClaimResult = { ...base, verdict, score: round(Math.max(0, best.alignment.coverage)), reason, evidence, signals };
-    return withConfidence(result, { strength: clashes[0]?.f.strength, support, supportGate: this.supportThresholdFor(content.length), clashGate: clashes[0] ? this.gateFor(clashes[0].f.kind) : undefined });
+    return withConfidence(result, {
+      strength: clashes[0]?.f.strength,
+      support,
+      supportGate: this.supportThresholdFor(content.length),
+      clashGate: clashes[0] ? this.gateFor(clashes[0].f.kind) : undefined,
+    });
   }
 
   /**
@@ -476,7 +550,11 @@ export class Checker {
    * the words to another named person than the source does.
    */
   private quoteOrigin(claim: Analyzed, quotes: string[], onlySources?: Set<string>): { sentence: SourceSentence; clash?: SignalFinding } | undefined {
-    const words = quotes.map((q) => quoteWordString(q)).join(' ').split(' ').filter(Boolean);
+    const words = quotes
+      .map((q) => quoteWordString(q))
+      .join(' ')
+      .split(' ')
+      .filter(Boolean);
     if (words.length < 2) return undefined;
     const keys = [...new Set(quotes.flatMap((q) => contentKeys(q)))];
     if (!keys.length) return undefined;

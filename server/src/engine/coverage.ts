@@ -29,7 +29,32 @@ export function contentIndices(a: Analyzed): number[] {
   return out;
 }
 
-const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ities', 'ity', 'ions', 'ion', 'ives', 'ive', 'ally', 'ical', 'ness', 'ers', 'er', 'ings', 'ing', 'ed', 'al', 'ly', 'es', 's', 'e', 'y'];
+const SUFFIXES = [
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ities',
+  'ity',
+  'ions',
+  'ion',
+  'ives',
+  'ive',
+  'ally',
+  'ical',
+  'ness',
+  'ers',
+  'er',
+  'ings',
+  'ing',
+  'ed',
+  'al',
+  'ly',
+  'es',
+  's',
+  'e',
+  'y',
+];
 
 /** A light stem: good enough to meet "develop" and "development", "nation" and "national". */
 export function lightStem(lemma: string): string {
@@ -132,7 +157,8 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
   return { map, coverage: total > 0 ? got / total : 0 };
 }
 
-const QUANTITY_WORDS = /^(half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|nearly|almost|roughly|approximately|around|estimated|least|just|some)$/;
+const QUANTITY_WORDS =
+  /^(half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|nearly|almost|roughly|approximately|around|estimated|least|just|some)$/;
 
 function maybeQuantity(t: { kind: string; lemma: string }): boolean {
   return t.kind === 'number' || QUANTITY_WORDS.test(t.lemma);

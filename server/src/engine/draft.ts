@@ -148,7 +148,9 @@ function hostile(chunk: string): boolean {
     else if (c === 60 /* < */) angles++;
     else if (c === 62 /* > */) quoteMarkers++;
   }
-  return brackets > MARKDOWN_LIMITS.brackets || emphasis > MARKDOWN_LIMITS.emphasis || angles > MARKDOWN_LIMITS.angles || quoteMarkers > MARKDOWN_LIMITS.quoteMarkers;
+  return (
+    brackets > MARKDOWN_LIMITS.brackets || emphasis > MARKDOWN_LIMITS.emphasis || angles > MARKDOWN_LIMITS.angles || quoteMarkers > MARKDOWN_LIMITS.quoteMarkers
+  );
 }
 
 function parseMarkdownChunk(chunk: string, first: boolean, suffix: string): ChunkParse {
@@ -181,7 +183,12 @@ function parseMarkdownChunk(chunk: string, first: boolean, suffix: string): Chun
         masked += mask[i - start] || ch === '\n' || ch === '\r' ? ch : ' ';
       }
       for (const s of splitSentences(masked, 0, masked.length, 'paragraph')) {
-        out.statements.push({ start: start + s.start, end: start + s.end, prose: masked.slice(s.start, s.end), skip: node.type === 'heading' || inHeading ? 'heading' : undefined });
+        out.statements.push({
+          start: start + s.start,
+          end: start + s.end,
+          prose: masked.slice(s.start, s.end),
+          skip: node.type === 'heading' || inHeading ? 'heading' : undefined,
+        });
       }
       continue;
     }
@@ -190,7 +197,8 @@ function parseMarkdownChunk(chunk: string, first: boolean, suffix: string): Chun
       const inner = [...(node.children ?? [])];
       while (inner.length) {
         const n = inner.pop()!;
-        if (n.type === 'html' && n.position && (n.position.start.offset ?? 0) < limit) out.htmls.push({ offset: n.position.end.offset ?? 0, value: n.value ?? '' });
+        if (n.type === 'html' && n.position && (n.position.start.offset ?? 0) < limit)
+          out.htmls.push({ offset: n.position.end.offset ?? 0, value: n.value ?? '' });
         inner.push(...(n.children ?? []));
       }
       continue;
@@ -216,7 +224,8 @@ function markProse(root: MdNode, base: number, mask: Uint8Array, htmls: { offset
       continue;
     }
     if (node.type === 'html' && node.position) htmls.push({ offset: node.position.end.offset ?? 0, value: node.value ?? '' });
-    if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'footnoteReference') continue;
+    if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'footnoteReference')
+      continue;
     for (const c of node.children ?? []) stack.push(c);
   }
 }
@@ -253,7 +262,8 @@ function plainChunk(chunk: string): ChunkParse {
   cuts.push(chunk.length);
   const out: ChunkParse = { statements: [], htmls: [], disabled: false };
   for (let i = 0; i + 1 < cuts.length; i++) {
-    for (const s of splitSentences(masked, cuts[i], cuts[i + 1], 'paragraph')) out.statements.push({ start: s.start, end: s.end, prose: masked.slice(s.start, s.end) });
+    for (const s of splitSentences(masked, cuts[i], cuts[i + 1], 'paragraph'))
+      out.statements.push({ start: s.start, end: s.end, prose: masked.slice(s.start, s.end) });
   }
   return out;
 }
@@ -314,7 +324,7 @@ function htmlBlockEnd(line: string): string | undefined {
   const t = line.trimStart();
   if (t[0] !== '<') return undefined;
   const lower = t.toLowerCase();
-  const has = (open: string, close: string) => lower.startsWith(open) && !lower.includes(close, open.length) ? close : undefined;
+  const has = (open: string, close: string) => (lower.startsWith(open) && !lower.includes(close, open.length) ? close : undefined);
   const raw = /^<(script|pre|style|textarea)(\s|>|$)/.exec(lower);
   if (raw) return lower.includes(`</${raw[1]}>`) ? undefined : `</${raw[1]}>`;
   return has('<!--', '-->') ?? has('<![cdata[', ']]>') ?? has('<?', '?>') ?? (/^<![a-z]/.test(lower) && !lower.includes('>') ? '>' : undefined);

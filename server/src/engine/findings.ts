@@ -102,7 +102,7 @@ export const CONTEXT_WORDS = 3;
 
 /** Hash (8 hex digits, FNV-1a) of the CONTEXT_WORDS words before and after text[start, end), lower-cased. */
 export function contextOf(text: string, start: number, end: number): string {
-  const words = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const before = words(text.slice(Math.max(0, start - 300), start)).slice(-CONTEXT_WORDS);
   const after = words(text.slice(end, end + 300)).slice(0, CONTEXT_WORDS);
   const key = `${before.join(' ')}|${after.join(' ')}`;
@@ -126,7 +126,8 @@ export function hiddenKeys(entries: unknown): Set<string> {
   const out = new Set<string>();
   if (!Array.isArray(entries)) return out;
   for (const h of entries) {
-    if (h && typeof h.code === 'string' && typeof h.text === 'string') out.add(fingerprint(h.text, h.code, typeof h.context === 'string' ? h.context : undefined));
+    if (h && typeof h.code === 'string' && typeof h.text === 'string')
+      out.add(fingerprint(h.text, h.code, typeof h.context === 'string' ? h.context : undefined));
   }
   return out;
 }
@@ -182,7 +183,12 @@ export function findingsOf(r: ClaimResult, draft: LineIndex, opts: FindingOption
     const start = sig ? sig.start : r.start;
     const end = sig ? sig.end : r.end;
     const range = sig ? draft.range(sig.start, sig.end) : claimRange;
-    const why = sig && sig.kind !== 'coverage' ? withKind(sig) : sig ? sig.message : r.reason || (verdict === 'contradicted' ? 'a source says otherwise' : 'no source carries this statement');
+    const why =
+      sig && sig.kind !== 'coverage'
+        ? withKind(sig)
+        : sig
+          ? sig.message
+          : r.reason || (verdict === 'contradicted' ? 'a source says otherwise' : 'no source carries this statement');
     const f: Finding = {
       code,
       verdict,
@@ -237,7 +243,8 @@ export function shownResults(results: ClaimResult[], draft: LineIndex, opts: Fin
       const reason = dropped.includes('hidden') ? 'hidden in .corroborate.json' : 'severity off in the configuration';
       return { ...r, verdict: 'skipped' as const, reason: `${reason} (was ${verdict}: ${r.reason})` };
     }
-    if (isHeldBack(r, opts.minConfidence)) return { ...r, verdict: 'skipped' as const, reason: `${heldBackReason(r, opts.minConfidence!)} (was ${verdict}: ${r.reason})` };
+    if (isHeldBack(r, opts.minConfidence))
+      return { ...r, verdict: 'skipped' as const, reason: `${heldBackReason(r, opts.minConfidence!)} (was ${verdict}: ${r.reason})` };
     const gone = new Set(items.filter((_s, i) => dropped[i] !== undefined));
     return { ...r, signals: r.signals.filter((s) => !gone.has(s)) };
   });

@@ -62,7 +62,13 @@ export function elsewhereMessage(kind: string, phrase: string, s: SourceSentence
  * no sentence in scope holds the name (the message stands as it is), else the true message; `cited` tells
  * whether the claim cites the sentence that lacks the name.
  */
-export function entityElsewhere(index: SourceIndex, name: string, onlySources: Set<string> | undefined, except: Set<number>, cited: boolean): string | undefined {
+export function entityElsewhere(
+  index: SourceIndex,
+  name: string,
+  onlySources: Set<string> | undefined,
+  except: Set<number>,
+  cited: boolean,
+): string | undefined {
   const found = sentencesMentioning(index, name, onlySources, except);
   if (!found.length) return undefined;
   if (cited) return elsewhereMessage('entity', name, found[0]);

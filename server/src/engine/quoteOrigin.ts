@@ -47,7 +47,8 @@ function isNamePhrase(s: Speaker, a: Analyzed): boolean {
 }
 
 const TITLE_WORDS = /^(mr|mrs|ms|miss|dr|sir|lord|lady|prof|dame)$/;
-const SPEECH_WORDS = /^(said|says|say|told|tells|tell|added|adds|add|claimed|claims|warned|warns|insisted|insists|stated|states|argued|argues|explained|explains|wrote|writes|replied|replies|asked|asks)$/;
+const SPEECH_WORDS =
+  /^(said|says|say|told|tells|tell|added|adds|add|claimed|claims|warned|warns|insisted|insists|stated|states|argued|argues|explained|explains|wrote|writes|replied|replies|asked|asks)$/;
 
 /** A person's name at token k: a title and a capitalised word, or two capitalised words. Returns [first, last]. */
 function personAt(a: Analyzed, k: number): [number, number] | undefined {
@@ -106,7 +107,10 @@ function named(text: string): NamedSpeaker[] {
 
 /** A pronoun speaker ("he told the court", '," she added') in the sentence. */
 function pronounSpeaks(text: string): boolean {
-  return /(?:^|[\s,"”])(he|she)\s+(said|says|told|tells|added|adds|claimed|warned|insisted|explained|replied)\b/i.test(text) || /[,"”]\s*(said|added|told)\s+(he|she)\b/i.test(text);
+  return (
+    /(?:^|[\s,"”])(he|she)\s+(said|says|told|tells|added|adds|claimed|warned|insisted|explained|replied)\b/i.test(text) ||
+    /[,"”]\s*(said|added|told)\s+(he|she)\b/i.test(text)
+  );
 }
 
 /** The first person named in a sentence (its subject, as news sentences go): "Speaking in court, Mr Ebbers rejected...". */

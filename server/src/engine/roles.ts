@@ -129,7 +129,11 @@ export function rivalIsReferent(refs: RoleReference[], claim: Analyzed, f: Signa
     if (t.start >= f.claimSpan.start && t.end <= f.claimSpan.end && t.kind === 'word' && !t.stop) inSpan.push(i);
   });
   if (!inSpan.length) return false;
-  const rival = evidence.text.slice(f.evidenceSpan.start, f.evidenceSpan.end).toLowerCase().match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  const rival =
+    evidence.text
+      .slice(f.evidenceSpan.start, f.evidenceSpan.end)
+      .toLowerCase()
+      .match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
   const rivalWords = new Set(rival.map((w) => w.replace(/['’]s$/, '')));
   return refs.some((ref) => inSpan.every((i) => ref.tokens.includes(i)) && rivalWords.has(ref.surname));
 }
@@ -196,7 +200,23 @@ export function honorificsOfNames(claim: Analyzed, alignment: number[], resolved
   return out;
 }
 
-const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'write', 'report', 'claim', 'insist', 'explain', 'argue', 'warn', 'describe', 'comment', 'note', 'stress']);
+const SPEECH_LEMMAS = new Set([
+  'say',
+  'tell',
+  'add',
+  'state',
+  'write',
+  'report',
+  'claim',
+  'insist',
+  'explain',
+  'argue',
+  'warn',
+  'describe',
+  'comment',
+  'note',
+  'stress',
+]);
 
 /**
  * "According" in "according to Mr Okafor, ..." where the evidence gives the words to that person with a speech

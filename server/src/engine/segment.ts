@@ -34,7 +34,9 @@ const SCAN_STOPS = /[\n\r"\u201c\u201d.!?\u2026]/g;
 /** White space as String.prototype.trim and \s know it. */
 function isTrimSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** /^#{1,6}\s/ on text[s, e) (a Markdown heading line). */
@@ -184,7 +186,11 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
           push(lineEnd);
         } else if (terminal) {
           // decided as if the line break were a space (the closing quotes are part of the sentence)
-          if ((isUpperStart(nextCh) || !/\p{Ll}/u.test(nextCh)) && !(last === '.' && (q - 2 < ps || !/[.!?…]/.test(text[q - 2])) && isAbbreviationEnd(text, q - 1, k))) push(pe);
+          if (
+            (isUpperStart(nextCh) || !/\p{Ll}/u.test(nextCh)) &&
+            !(last === '.' && (q - 2 < ps || !/[.!?…]/.test(text[q - 2])) && isAbbreviationEnd(text, q - 1, k))
+          )
+            push(pe);
         } else if (isUpperStart(nextCh) && startsLine(text, start, lineStart) && endsHeadlineLike(text, ps, pe) && looksLikeHeadline(text, ps, pe, k, to)) {
           push(lineEnd);
         }
@@ -300,7 +306,6 @@ export function isAbbreviationEnd(text: string, dot: number, next = -1): boolean
   if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return true;
   return false;
 }
-
 
 /** A capitalised function word at text[at] ("The", "It", "But"): a sentence opener rather than a name. */
 function opensSentence(text: string, at: number): boolean {

@@ -191,7 +191,11 @@ export class SourceIndex {
    * event loop a turn in the middle of one huge source. The index must not be used by anything else
    * until the steps are done (the file counts only then); a load builds a fresh index, so it is not.
    */
-  *addFileSteps(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string; places?: SourcePlace[] } = {}): Generator<void, IndexedFile> {
+  *addFileSteps(
+    path: string,
+    text: string,
+    meta: { size?: number; mtimeMs?: number; warning?: string; places?: SourcePlace[] } = {},
+  ): Generator<void, IndexedFile> {
     if (this.files.has(path)) this.removeFile(path);
     const lineStarts = new LineIndex(text).lineStarts;
     let line = 0;
@@ -564,7 +568,15 @@ export class SourceIndex {
     let n = 0;
     for (const f of this.files.values()) {
       for (const id of f.sentenceIds) newId[id] = n++;
-      files.push({ path: f.path, text: f.text, size: f.size, mtimeMs: f.mtimeMs, warning: f.warning, ...(f.places ? { places: f.places } : {}), sentences: f.sentenceIds.length });
+      files.push({
+        path: f.path,
+        text: f.text,
+        size: f.size,
+        mtimeMs: f.mtimeMs,
+        warning: f.warning,
+        ...(f.places ? { places: f.places } : {}),
+        sentences: f.sentenceIds.length,
+      });
     }
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);

@@ -19,7 +19,7 @@ export const STOPWORDS = new Set(
     'while because until although though whether either neither yet however s t d ll m re ve o y ' +
     "isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't can't cannot couldn't " +
     "shouldn't mustn't it's that's there's he's she's they're we're i'm you're i've we've they've " +
-    'one there\'s per via upon onto within without among amongst whose'
+    "one there's per via upon onto within without among amongst whose"
   ).split(/\s+/),
 );
 
@@ -32,7 +32,7 @@ const LEMMA_OVERRIDES: Record<string, string> = {
   has: 'have',
   was: 'be',
   is: 'be',
-  'co': 'co',
+  co: 'co',
   // short irregular past forms: the lemmatizer leaves words of three letters or fewer alone
   does: 'do',
   did: 'do',

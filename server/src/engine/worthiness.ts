@@ -41,7 +41,8 @@ const SPECULATIVE_WORD = /\b(will|won't|would|wouldn't|could|couldn't|might|may|
 const SPECULATIVE = { test: (s: string) => SPECULATIVE_WORD.test(s.trim().split(/\s+/).slice(0, 5).join(' ')) };
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
-const WEEKDAYS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const WEEKDAYS =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 const ROLE_WORDS =
   /\b(reporter|correspondent|editor|writer|staff|journalist|columnist|contributor|analyst|team|desk|bureau|news|reuters|ap|afp|press|agency|times|online|sport|service|producer|presenter|reporters|correspondents|editors)\b/i;
@@ -49,7 +50,14 @@ const ROLE_WORDS =
 /** A byline: "By Jane Smith", "By Jane Smith, BBC News", "By our political staff", "Reporting by Jane Smith; editing by ...". */
 function isByline(p: string): boolean {
   const s = p.replace(/[.\s]+$/, '');
-  if (/^(additional\s+)?(reporting|writing|editing)\s+by\s+\p{Lu}/iu.test(s) && s.split(/\s+/).length <= 16 && !/\d{2,}/.test(s) && !ATTRIBUTION.test(s) && !/\b(shows?|showed|found|finds)\b/.test(s)) return true;
+  if (
+    /^(additional\s+)?(reporting|writing|editing)\s+by\s+\p{Lu}/iu.test(s) &&
+    s.split(/\s+/).length <= 16 &&
+    !/\d{2,}/.test(s) &&
+    !ATTRIBUTION.test(s) &&
+    !/\b(shows?|showed|found|finds)\b/.test(s)
+  )
+    return true;
   if (!/^By\s/.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 14) return false;
@@ -102,7 +110,12 @@ function hasQuotation(p: string): boolean {
 /** Something a source can confirm: a number, a date, a name (a capitalised word that does not start the text). */
 function hasCheckableFact(rest: string, fromStart = false): boolean {
   if (/\d/.test(rest)) return true;
-  if (/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)\b/i.test(rest)) return true;
+  if (
+    /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)\b/i.test(
+      rest,
+    )
+  )
+    return true;
   const words = rest.match(/[\p{L}\p{M}'’-]+/gu) ?? [];
   for (let i = fromStart ? 0 : 1; i < words.length; i++) {
     const w = words[i];
@@ -127,21 +140,26 @@ function evaluativeWord(s: string): string | undefined {
 }
 
 /** Words that give the statement to someone: it reports what they said, a claim to check. */
-const ATTRIBUTION = /\b(said|says|say|told|tells|added|adds|argued|argues|wrote|writes|according\s+to|insisted|insists|claimed|claims|stated|states|explained|explains|warned|warns|believes|thinks|suggested|suggests|reported|reports|announced|announces|admitted|admits|denied|denies|asked|asks|replied|replies|acknowledged|conceded|noted|notes|maintained|maintains)\b/i;
+const ATTRIBUTION =
+  /\b(said|says|say|told|tells|added|adds|argued|argues|wrote|writes|according\s+to|insisted|insists|claimed|claims|stated|states|explained|explains|warned|warns|believes|thinks|suggested|suggests|reported|reports|announced|announces|admitted|admits|denied|denies|asked|asks|replied|replies|acknowledged|conceded|noted|notes|maintained|maintains)\b/i;
 
 /** First-person frames that assert what follows ("I think X": X is the writer's claim). */
 const ASSERTING_START =
   /^(?:(?:personally|frankly|honestly),?\s+)?(?:I|we)\s+(?:(?:really|honestly|personally|still|also|firmly|strongly)\s+)?(?:think|believe|reckon|feel|suspect|guess|would\s+(?:argue|say|suggest)|['’]d\s+(?:argue|say|suggest)|am\s+(?:sure|convinced|certain|confident)|['’]m\s+(?:sure|convinced|certain|confident)|are\s+(?:sure|convinced|certain|confident)|['’]re\s+(?:sure|convinced|certain|confident))\b(?!\s+(?:about|of|so|not|too|otherwise|twice|back|aloud)\b)(?:\s+that)?,?\s*/i;
-const ADVERB_START = /^(?:in\s+my\s+(?:view|opinion|judgement|judgment|experience)|in\s+our\s+(?:view|opinion)|to\s+my\s+mind|it\s+seems\s+to\s+me(?:\s+that)?|if\s+you\s+ask\s+me|as\s+I\s+see\s+it|personally|arguably|frankly|in\s+hindsight)\s*,?\s*/i;
+const ADVERB_START =
+  /^(?:in\s+my\s+(?:view|opinion|judgement|judgment|experience)|in\s+our\s+(?:view|opinion)|to\s+my\s+mind|it\s+seems\s+to\s+me(?:\s+that)?|if\s+you\s+ask\s+me|as\s+I\s+see\s+it|personally|arguably|frankly|in\s+hindsight)\s*,?\s*/i;
 /** First-person frames that do not assert what follows ("I doubt X", "I hope X"). */
 const NON_ASSERTING_START =
   /^(?:(?:personally|frankly|honestly),?\s+)?(?:I|we)\s+(?:(?:really|honestly|personally|still|also|strongly|seriously)\s+)?(?:doubt|wonder|hope|fear|wish|worry|question|(?:do\s+not|don['’]t|did\s+not|didn['’]t)\s+(?:think|believe|expect|see)|can(?:not|['’]t)\s+(?:see|imagine|believe)|would\s+(?:like|love|hate)|['’]d\s+(?:like|love|hate))\b/i;
 const WISH = /\b(hope|wish|like|love|hate)$/i;
-const MID_FRAME = /,\s*(?:in\s+my\s+(?:view|opinion)|to\s+my\s+mind|I\s+(?:think|believe|suspect|reckon|feel)|arguably)\s*,|,\s*(?:I\s+(?:think|believe|suspect|reckon|feel)|in\s+my\s+(?:view|opinion))\s*(?=[.!]?\s*$)/i;
+const MID_FRAME =
+  /,\s*(?:in\s+my\s+(?:view|opinion)|to\s+my\s+mind|I\s+(?:think|believe|suspect|reckon|feel)|arguably)\s*,|,\s*(?:I\s+(?:think|believe|suspect|reckon|feel)|in\s+my\s+(?:view|opinion))\s*(?=[.!]?\s*$)/i;
 
 /** An evaluation with nothing to check: "It was a shameful decision.", "This is nonsense." */
-const EVALUATION = /^(?:it|this|that|these|those|such\s+\w+|the\s+(?:decision|move|result|outcome|idea|plan|whole\s+\w+))\s+(?:is|was|are|were|seems|seemed|looks|looked|remains|remained|feels|felt|sounds|sounded|would\s+be|will\s+be|['’]s)\s+(?:not\s+|surely\s+|simply\s+|clearly\s+|frankly\s+|quite\s+|rather\s+|very\s+|deeply\s+|truly\s+|utterly\s+)*(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/iu;
-const RHETORICAL = /^(?:what\s+an?\b|how\s+\w+\s+(?:it|that|this)\b(?=.*!\W*$)|(?:only\s+)?time\s+will\s+tell|it\s+remains\s+to\s+be\s+seen|who\s+knows|so\s+much\s+for|if\s+only|few\s+would\s+(?:argue|disagree|deny))/i;
+const EVALUATION =
+  /^(?:it|this|that|these|those|such\s+\w+|the\s+(?:decision|move|result|outcome|idea|plan|whole\s+\w+))\s+(?:is|was|are|were|seems|seemed|looks|looked|remains|remained|feels|felt|sounds|sounded|would\s+be|will\s+be|['’]s)\s+(?:not\s+|surely\s+|simply\s+|clearly\s+|frankly\s+|quite\s+|rather\s+|very\s+|deeply\s+|truly\s+|utterly\s+)*(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/iu;
+const RHETORICAL =
+  /^(?:what\s+an?\b|how\s+\w+\s+(?:it|that|this)\b(?=.*!\W*$)|(?:only\s+)?time\s+will\s+tell|it\s+remains\s+to\s+be\s+seen|who\s+knows|so\s+much\s+for|if\s+only|few\s+would\s+(?:argue|disagree|deny))/i;
 
 /** Whether a statement (its prose, non-prose characters already masked) is worth checking. */
 export function worthiness(prose: string): Worthiness {
@@ -169,7 +187,10 @@ export function worthiness(prose: string): Worthiness {
     const rest = body.slice(frame[0].length);
     const fact = hasCheckableFact(rest, true) && !(SPECULATIVE.test(rest) && !/\d/.test(rest));
     const words = (rest.match(/[\p{L}\p{M}'’-]+|\p{N}+/gu) ?? []).length;
-    const shown = frame[0].trim().replace(/[,\s]+$/, '').replace(/\s+that$/i, '');
+    const shown = frame[0]
+      .trim()
+      .replace(/[,\s]+$/, '')
+      .replace(/\s+that$/i, '');
     if (!fact && (evaluativeWord(rest) || SPECULATIVE.test(rest) || words < 4)) return done({ skip: `opinion ("${shown}")` });
     // the frame is the writer's; the fact inside it is checked on its own
     if (words >= 3) mask.push([lead + at, lead + at + frame[0].length]);
@@ -179,7 +200,8 @@ export function worthiness(prose: string): Worthiness {
   if (doubt) {
     const rest = body.slice(doubt[0].length);
     // a wish asserts nothing, whatever it names ("I would love to see Leeds promoted")
-    if (WISH.test(doubt[0]) || !hasCheckableFact(rest, true) || (SPECULATIVE.test(rest) && !/\d/.test(rest))) return done({ skip: `opinion ("${doubt[0].trim()}")` });
+    if (WISH.test(doubt[0]) || !hasCheckableFact(rest, true) || (SPECULATIVE.test(rest) && !/\d/.test(rest)))
+      return done({ skip: `opinion ("${doubt[0].trim()}")` });
     return done({});
   }
   const mid = MID_FRAME.exec(body);

@@ -22,11 +22,11 @@ const DESCRIPTIONS: Record<'contradicted' | 'unsupported' | Exclude<SignalKind, 
   number: 'The statement and the source give different numbers',
   date: 'The statement and the source give different dates',
   entity: 'The statement names someone or something the source does not',
-  antonym: 'The statement uses the opposite of the source\'s word',
+  antonym: "The statement uses the opposite of the source's word",
   modality: 'The statement is more (or less) certain than the source',
   quantifier: 'The statement generalises (all, never) where the source does not',
   quote: 'A quotation the sources do not contain',
-  misquote: 'A quotation that differs from the source\'s wording',
+  misquote: "A quotation that differs from the source's wording",
   attribution: 'The statement attributes words to someone the source does not',
   order: 'The statement reverses who does what to whom in the source',
 };
@@ -48,7 +48,16 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
         message: { text: e.place !== undefined ? `${e.place}: ${e.quote}` : e.quote },
         physicalLocation: {
           artifactLocation: { uri: toUri(show(e.source)) },
-          ...(e.place !== undefined ? {} : { region: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 } }),
+          ...(e.place !== undefined
+            ? {}
+            : {
+                region: {
+                  startLine: e.range.start.line + 1,
+                  startColumn: e.range.start.character + 1,
+                  endLine: e.range.end.line + 1,
+                  endColumn: e.range.end.character + 1,
+                },
+              }),
         },
       }));
       results.push({
@@ -59,7 +68,12 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
           {
             physicalLocation: {
               artifactLocation: { uri: toUri(f.path) },
-              region: { startLine: x.range.start.line + 1, startColumn: x.range.start.character + 1, endLine: x.range.end.line + 1, endColumn: x.range.end.character + 1 },
+              region: {
+                startLine: x.range.start.line + 1,
+                startColumn: x.range.start.character + 1,
+                endLine: x.range.end.line + 1,
+                endColumn: x.range.end.character + 1,
+              },
             },
           },
         ],
@@ -75,7 +89,9 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
     id,
     shortDescription: { text: DESCRIPTIONS[id as keyof typeof DESCRIPTIONS] ?? id },
     helpUri: CODE_DOCS_BASE + id,
-    ...(id === 'contradicted' || id === 'unsupported' ? { defaultConfiguration: { level: id === 'contradicted' ? ('error' as const) : ('warning' as const) } } : {}),
+    ...(id === 'contradicted' || id === 'unsupported'
+      ? { defaultConfiguration: { level: id === 'contradicted' ? ('error' as const) : ('warning' as const) } }
+      : {}),
   }));
   const log: Log = {
     $schema: SARIF_SCHEMA,

@@ -86,6 +86,10 @@ export function formatText(files: CheckedFile[], opts: ReportOptions = {}): stri
   lines.push(summaryLine(countVerdicts(files)));
   // statements held back below --min-confidence are counted as skipped: say how many, so nothing is lost silently
   const held = files.reduce((n, f) => n + f.results.filter((r) => r.verdict === 'skipped' && r.reason.startsWith(HELD_BACK)).length, 0);
-  if (held) lines.push(`${held} of the skipped ${held === 1 ? 'statement was' : 'statements were'} held back: verdict confidence below minConfidence ${opts.minConfidence ?? ''}`.trimEnd() + ' (--min-confidence 0 shows them)');
+  if (held)
+    lines.push(
+      `${held} of the skipped ${held === 1 ? 'statement was' : 'statements were'} held back: verdict confidence below minConfidence ${opts.minConfidence ?? ''}`.trimEnd() +
+        ' (--min-confidence 0 shows them)',
+    );
   return lines.join('\n') + '\n';
 }

@@ -80,7 +80,13 @@ export function registerCustomHandlers(s: ServerState) {
       const title = decodeURIComponent(p.uri.split('/').pop() ?? p.uri);
       const opts = { severity: f?.settings.severity, hidden: f?.hidden, minConfidence: f?.settings.minConfidence };
       const results = shownResults(st.results, st.lines, opts);
-      return { markdown: reportMarkdown(title, results, { display: folderDisplay(f?.path), lineOf: (o) => st.lines.position(o).line, findings: draftFindings(st.results, st.lines, opts) }) };
+      return {
+        markdown: reportMarkdown(title, results, {
+          display: folderDisplay(f?.path),
+          lineOf: (o) => st.lines.position(o).line,
+          findings: draftFindings(st.results, st.lines, opts),
+        }),
+      };
     }),
   );
 
@@ -135,7 +141,9 @@ export function registerCustomHandlers(s: ServerState) {
         const drop = new Set(mine.map((i) => fingerprint(i.text, i.code, i.context)));
         const written = updateProjectFile(f.path, (j) => {
           if (!Array.isArray(j.hidden)) return;
-          const kept = j.hidden.filter((h: HiddenItem) => !(h && drop.has(fingerprint(String(h.text), String(h.code), typeof h.context === 'string' ? h.context : undefined))));
+          const kept = j.hidden.filter(
+            (h: HiddenItem) => !(h && drop.has(fingerprint(String(h.text), String(h.code), typeof h.context === 'string' ? h.context : undefined))),
+          );
           removed += j.hidden.length - kept.length;
           j.hidden = kept;
         });
@@ -156,7 +164,11 @@ export function registerCustomHandlers(s: ServerState) {
         if (!f.path) continue;
         const l = listDrafts(f.path, f.settings.drafts, f.roots);
         // an invalid glob is said so, not taken for "no drafts match"
-        if (l.invalid.length) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Corroborate: corroborate.drafts: ${l.invalid.map((i) => i.message).join('; ')}` });
+        if (l.invalid.length)
+          void connection.sendNotification(ShowMessageNotification.type, {
+            type: MessageType.Warning,
+            message: `Corroborate: corroborate.drafts: ${l.invalid.map((i) => i.message).join('; ')}`,
+          });
         out.push({ folderUri: f.uri, files: l.files.map(fileUri), truncated: l.truncated });
       }
       return { folders: out };

@@ -96,7 +96,12 @@ function heldSpan(s: ServerState, uri: string, f: Folder, state: DocState): { st
   return r ? { start: r.start, end: r.end, wait } : undefined;
 }
 
-const SEVERITY_NAME = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint' } as const;
+const SEVERITY_NAME = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+} as const;
 
 /** Publishes a checked draft's diagnostics (holding back the statement being typed) and its counts. */
 export async function publish(s: ServerState, uri: string, f: Folder, state: DocState): Promise<void> {
@@ -122,7 +127,13 @@ export async function publish(s: ServerState, uri: string, f: Folder, state: Doc
   }
   await s.connection.sendDiagnostics({ uri, version: state.version, diagnostics: shown });
   const findings = countSeverities(shown.filter((d) => d.data !== undefined).map((d) => ({ severity: SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Error] })));
-  void s.connection.sendNotification(CountsNotification.type, { uri, version: state.version, counts: shownCounts(f, state), findings, partial: partialInfo(f, state) });
+  void s.connection.sendNotification(CountsNotification.type, {
+    uri,
+    version: state.version,
+    counts: shownCounts(f, state),
+    findings,
+    partial: partialInfo(f, state),
+  });
 }
 
 /** Publishes the latest results again (after the pause, or when the cursor left the held statement). */

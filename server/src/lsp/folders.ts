@@ -116,7 +116,11 @@ export function reindex(s: ServerState, f: Folder): Promise<void> {
     const progress = await s.connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Corroborate: indexing sources', 0, f.roots.join(', '), false);
     // with a storage folder, a warm start loads the persisted index and re-reads only changed files
-    const { index, result: res, cache } = await loadIndexAsync(f.roots, {
+    const {
+      index,
+      result: res,
+      cache,
+    } = await loadIndexAsync(f.roots, {
       cacheDir: s.storageDir ? indexCacheDir(s.storageDir, f.roots, f.maxBytes) : undefined,
       maxBytes: f.maxBytes,
       formats: f.settings.sourceFormats,
@@ -144,7 +148,10 @@ export function reindex(s: ServerState, f: Folder): Promise<void> {
     if (f.noSources && index.fileCount === 0 && !s.warnedMissing.has(`noSources:${f.uri}`)) {
       // first run: one notice, whose button picks a folder (as Add Source Folder does)
       s.warnedMissing.add(`noSources:${f.uri}`);
-      log(s, `no sources indexed for ${f.name || 'the workspace'}: no source folder configured, and no seeds/ or ${USUAL_SOURCE_FOLDERS.map((n) => n + '/').join(', ')} folder`);
+      log(
+        s,
+        `no sources indexed for ${f.name || 'the workspace'}: no source folder configured, and no seeds/ or ${USUAL_SOURCE_FOLDERS.map((n) => n + '/').join(', ')} folder`,
+      );
       void s.connection.sendNotification(NoSourcesNotification.type, { folderUri: f.uri, looked: USUAL_SOURCE_FOLDERS });
     }
     log(s, `indexed ${res.files} files, ${res.sentences} sentences in ${Math.round(res.ms)} ms for ${f.name || 'the workspace'}`);
@@ -167,7 +174,8 @@ function watchersFor(s: ServerState): FileSystemWatcher[] {
   const out: FileSystemWatcher[] = [];
   const exts = [...readableExtensions()].map((e) => e.slice(1)).join(',');
   for (const f of s.folders.values()) {
-    if (f.path) out.push({ globPattern: s.relativePatterns ? { baseUri: f.uri, pattern: PROJECT_FILE } : `${f.path.split(path.sep).join('/')}/${PROJECT_FILE}` });
+    if (f.path)
+      out.push({ globPattern: s.relativePatterns ? { baseUri: f.uri, pattern: PROJECT_FILE } : `${f.path.split(path.sep).join('/')}/${PROJECT_FILE}` });
     for (const r of f.roots) {
       if (s.relativePatterns) out.push({ globPattern: { baseUri: fileUri(r), pattern: `**/*.{${exts}}` } });
       else out.push({ globPattern: `${r.split(path.sep).join('/')}/**/*.{${exts}}` });

@@ -5,7 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DidChangeConfigurationNotification, FileChangeType, TextDocumentSyncKind, type InitializeParams, type InitializeResult, type Location, type WorkspaceFolder } from 'vscode-languageserver/node';
+import {
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+  type Location,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
 import { LineIndex } from '../engine';
 import { hoverMarkdown } from '../hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from '../codeActions';
@@ -195,7 +203,8 @@ export function registerStandardHandlers(s: ServerState) {
           const st = await stateFor(s, doc.uri);
           if (!st) continue;
           for (const r of st.results) {
-            if (r.evidence.some((e) => e.source === file && e.sentenceIds.includes(sentence.id))) out.push({ uri: doc.uri, range: st.lines.range(r.start, r.end) });
+            if (r.evidence.some((e) => e.source === file && e.sentenceIds.includes(sentence.id)))
+              out.push({ uri: doc.uri, range: st.lines.range(r.start, r.end) });
           }
         }
       }
@@ -240,7 +249,12 @@ export function registerStandardHandlers(s: ServerState) {
         if (!f?.path) return null;
         const written = updateProjectFile(f.path, (j) => {
           const hidden = Array.isArray(j.hidden) ? j.hidden : [];
-          if (!hidden.some((x: { code?: string; text?: string; context?: string }) => x && hiddenKey({ code: String(x.code), text: String(x.text), context: x.context }) === hiddenKey(h))) {
+          if (
+            !hidden.some(
+              (x: { code?: string; text?: string; context?: string }) =>
+                x && hiddenKey({ code: String(x.code), text: String(x.text), context: x.context }) === hiddenKey(h),
+            )
+          ) {
             hidden.push({ code: h.code, text: h.text.replace(/\s+/g, ' ').trim(), ...(typeof h.context === 'string' ? { context: h.context } : {}) });
           }
           j.hidden = hidden;

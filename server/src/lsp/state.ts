@@ -241,4 +241,3 @@ export function safeVoid<A extends unknown[]>(s: ServerState, where: string, fn:
     }
   };
 }
-

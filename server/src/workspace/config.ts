@@ -76,7 +76,8 @@ export function normalizeSettings(raw: unknown): Settings {
   const drafts = stringArray(r.drafts);
   if (drafts) s.drafts = drafts;
   if (typeof r.maxDraftKB === 'number' && Number.isFinite(r.maxDraftKB) && r.maxDraftKB > 0) s.maxDraftKB = r.maxDraftKB;
-  if (typeof r.maxSourceKB === 'number' && Number.isFinite(r.maxSourceKB) && r.maxSourceKB >= 1) s.maxSourceKB = Math.min(Math.floor(r.maxSourceKB), 1024 * 1024);
+  if (typeof r.maxSourceKB === 'number' && Number.isFinite(r.maxSourceKB) && r.maxSourceKB >= 1)
+    s.maxSourceKB = Math.min(Math.floor(r.maxSourceKB), 1024 * 1024);
   if (r.allowSourcesOutsideWorkspace === true) s.allowSourcesOutsideWorkspace = true;
   const formats = stringArray(r.sourceFormats);
   if (formats) s.sourceFormats = formats.map((f) => f.toLowerCase().replace(/^\./, '')).filter((f) => f in EXTRACTED_FORMATS);

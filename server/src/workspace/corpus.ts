@@ -4,7 +4,16 @@
  * keeps answering while thousands of files are read.
  */
 import { ReadAhead } from './reader';
-import { listSourceFiles, readSourceFile, decodeSourceBytes, isExtractedPath, DEFAULT_MAX_SOURCE_BYTES, type SourceBytes, type SourceFileInfo, type SourceProblem } from './sources';
+import {
+  listSourceFiles,
+  readSourceFile,
+  decodeSourceBytes,
+  isExtractedPath,
+  DEFAULT_MAX_SOURCE_BYTES,
+  type SourceBytes,
+  type SourceFileInfo,
+  type SourceProblem,
+} from './sources';
 import { LOOKAHEAD, sharedExtractor } from './extract/pool';
 import type { ExtractOutcome } from './extract/types';
 import type { SourceIndex } from '../engine/sourceIndex';
@@ -39,7 +48,13 @@ export interface LoadResult {
  * `formats`) are reported once per root, with a count and their extensions, in `notices` when given
  * (else with the problems): "3 files skipped: unsupported format .key, .pages".
  */
-export function listAll(roots: string[], problems: SourceProblem[], maxFiles?: number, formats?: readonly string[], notices: SourceProblem[] = problems): SourceFileInfo[] {
+export function listAll(
+  roots: string[],
+  problems: SourceProblem[],
+  maxFiles?: number,
+  formats?: readonly string[],
+  notices: SourceProblem[] = problems,
+): SourceFileInfo[] {
   const files: SourceFileInfo[] = [];
   const seen = new Set<string>();
   for (const r of roots) {
@@ -75,7 +90,14 @@ function isExtractStep(v: LoadStep): v is ExtractStep {
 }
 
 /** Indexes one extracted file; returns false (and records why) if it could not be used. */
-export function indexExtracted(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[], outcome: ExtractOutcome | undefined): boolean {
+export function indexExtracted(
+  index: SourceIndex,
+  f: SourceFileInfo,
+  maxBytes: number,
+  problems: SourceProblem[],
+  warnings: SourceProblem[],
+  outcome: ExtractOutcome | undefined,
+): boolean {
   if (!outcome || 'problem' in outcome) {
     problems.push({ path: f.path, message: outcome ? outcome.problem : 'not extracted' });
     index.removeFile(f.path);
@@ -84,7 +106,9 @@ export function indexExtracted(index: SourceIndex, f: SourceFileInfo, maxBytes: 
   const notes = [...outcome.warnings];
   let text = outcome.text;
   if (text.length > maxBytes) {
-    notes.unshift(`extracted text larger than the size cap (${Math.round(text.length / 1024)} KB > ${Math.round(maxBytes / 1024)} KB): only the first part is indexed`);
+    notes.unshift(
+      `extracted text larger than the size cap (${Math.round(text.length / 1024)} KB > ${Math.round(maxBytes / 1024)} KB): only the first part is indexed`,
+    );
     text = text.slice(0, maxBytes);
   }
   const warning = notes.length ? notes.join('; ') : undefined;
@@ -95,7 +119,14 @@ export function indexExtracted(index: SourceIndex, f: SourceFileInfo, maxBytes: 
 }
 
 /** Indexes one file; returns false (and records why) if it could not be used. */
-export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[], read?: SourceBytes): boolean {
+export function indexFile(
+  index: SourceIndex,
+  f: SourceFileInfo,
+  maxBytes: number,
+  problems: SourceProblem[],
+  warnings: SourceProblem[],
+  read?: SourceBytes,
+): boolean {
   const steps = indexFileSteps(index, f, maxBytes, problems, warnings, read);
   for (;;) {
     const r = steps.next();
@@ -104,7 +135,14 @@ export function indexFile(index: SourceIndex, f: SourceFileInfo, maxBytes: numbe
 }
 
 /** indexFile in steps: a huge source yields in the middle (SourceIndex.addFileSteps), so a sliced load stays responsive. */
-function* indexFileSteps(index: SourceIndex, f: SourceFileInfo, maxBytes: number, problems: SourceProblem[], warnings: SourceProblem[], read?: SourceBytes): Generator<void, boolean> {
+function* indexFileSteps(
+  index: SourceIndex,
+  f: SourceFileInfo,
+  maxBytes: number,
+  problems: SourceProblem[],
+  warnings: SourceProblem[],
+  read?: SourceBytes,
+): Generator<void, boolean> {
   const d = read ? decodeSourceBytes(read, maxBytes) : readSourceFile(f.path, maxBytes, f);
   if ('problem' in d) {
     problems.push({ path: f.path, message: d.problem });

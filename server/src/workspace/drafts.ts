@@ -62,7 +62,13 @@ export interface DraftListing {
  * Files under `folder` matching any of `globs` (or the test given instead), sorted, skipping `exclude` folders, node_modules and
  * dot folders. A folder that cannot be read is skipped, or passed to `onUnreadable` (which may throw).
  */
-export function listDrafts(folder: string, globs: string[] | ((rel: string) => boolean), exclude: string[], limit = 5000, onUnreadable?: (dir: string, e: NodeJS.ErrnoException) => void): DraftListing {
+export function listDrafts(
+  folder: string,
+  globs: string[] | ((rel: string) => boolean),
+  exclude: string[],
+  limit = 5000,
+  onUnreadable?: (dir: string, e: NodeJS.ErrnoException) => void,
+): DraftListing {
   // a linear-time matcher: a hostile glob cannot backtrack (see glob.ts); invalid globs are returned
   const compiled = typeof globs === 'function' ? { matchers: [{ test: globs }], invalid: [] } : compileGlobs(globs);
   const res = compiled.matchers;

@@ -42,7 +42,10 @@ export async function loadIndexAsync(roots: string[], opts: IndexLoadOptions = {
 
 /** The cache folder, inside a storage folder, of one set of source roots and size cap. */
 export function indexCacheDir(storageDir: string, roots: string[], maxBytes: number): string {
-  const key = createHash('sha1').update(JSON.stringify([roots, maxBytes])).digest('hex').slice(0, 16);
+  const key = createHash('sha1')
+    .update(JSON.stringify([roots, maxBytes]))
+    .digest('hex')
+    .slice(0, 16);
   return path.join(storageDir, 'index-' + key);
 }
 

@@ -179,7 +179,13 @@ export function parseIndex(buf: Buffer, opts: { maxBytes?: number } = {}): Sourc
     if (typeof mtimeMs === 'number') f.mtimeMs = mtimeMs;
     if (typeof warning === 'string') f.warning = warning;
     if (places !== undefined) {
-      if (!Array.isArray(places) || !places.every((x, i) => Array.isArray(x) && Number.isInteger(x[0]) && x[0] >= 0 && x[0] < chars && typeof x[1] === 'string' && (i === 0 || x[0] > places[i - 1][0]))) throw new Error('bad places');
+      if (
+        !Array.isArray(places) ||
+        !places.every(
+          (x, i) => Array.isArray(x) && Number.isInteger(x[0]) && x[0] >= 0 && x[0] < chars && typeof x[1] === 'string' && (i === 0 || x[0] > places[i - 1][0]),
+        )
+      )
+        throw new Error('bad places');
       f.places = places.map(([offset, label]) => ({ offset, label }));
     }
     files.push(f);
@@ -220,7 +226,12 @@ export async function loadSourcesCachedAsync(roots: string[], cacheDir: string, 
 }
 
 /** The cached load as steps: it yields after each file, and returns the result. */
-function* cachedLoadSteps(roots: string[], cacheDir: string, opts: LoadOptions & { save?: boolean }, preloaded?: Buffer | Error): Generator<LoadStep, CachedLoad, ExtractOutcome | undefined> {
+function* cachedLoadSteps(
+  roots: string[],
+  cacheDir: string,
+  opts: LoadOptions & { save?: boolean },
+  preloaded?: Buffer | Error,
+): Generator<LoadStep, CachedLoad, ExtractOutcome | undefined> {
   const t0 = performance.now();
   // temporary files left by an interrupted save (a full disk, a crash), removed at start
   removeStaleTemps(cacheDir, CACHE_FILE);

@@ -86,7 +86,14 @@ export function readProjectFile(folder: string): ProjectFile {
   }
   const text = r.data.toString('utf8');
   const parsed = parseProjectText(text);
-  if (!parsed.ok) return { path: file, exists: true, data: {}, problem: `${parsed.where}: ${parsed.problem}`, message: `${PROJECT_FILE}:${parsed.where}: ${parsed.problem}; ${NOT_USED}` };
+  if (!parsed.ok)
+    return {
+      path: file,
+      exists: true,
+      data: {},
+      problem: `${parsed.where}: ${parsed.problem}`,
+      message: `${PROJECT_FILE}:${parsed.where}: ${parsed.problem}; ${NOT_USED}`,
+    };
   return { path: file, exists: true, data: parsed.value, text };
 }
 
@@ -113,7 +120,12 @@ export function updateProjectFile(folder: string, mutate: (data: Record<string, 
     text = applyEdits(text, modify(text, [key], data[key], { formattingOptions: { insertSpaces: true, tabSize: 2, eol } }));
   }
   const back = parseProjectText(text);
-  if (!back.ok) return { ...pf, problem: `not changed: the edit would not parse (${back.where}: ${back.problem})`, message: `${PROJECT_FILE}: not changed: the edit would not parse` }; // never write what cannot be read back
+  if (!back.ok)
+    return {
+      ...pf,
+      problem: `not changed: the edit would not parse (${back.where}: ${back.problem})`,
+      message: `${PROJECT_FILE}: not changed: the edit would not parse`,
+    }; // never write what cannot be read back
   removeStaleTemps(folder, PROJECT_FILE);
   const w = writeFileAtomic(pf.path, (bom ? '\ufeff' : '') + text, folder);
   if (!w.ok) {

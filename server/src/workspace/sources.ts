@@ -142,7 +142,11 @@ export function listSourceFiles(root: string, problems: SourceProblem[], opts: L
         }
       }
       if (isDir) subdirs.push(p);
-      else if (!isFile && (ent.isFIFO() || ent.isCharacterDevice() || ent.isBlockDevice() || ent.isSocket()) && readable.has(path.extname(ent.name).toLowerCase())) {
+      else if (
+        !isFile &&
+        (ent.isFIFO() || ent.isCharacterDevice() || ent.isBlockDevice() || ent.isSocket()) &&
+        readable.has(path.extname(ent.name).toLowerCase())
+      ) {
         problems.push({ path: p, message: notRegular(fs.lstatSync(p)) });
       } else if (isFile && !readable.has(path.extname(ent.name).toLowerCase())) skip(ent.name);
       else if (isFile) {
@@ -227,7 +231,8 @@ export function readSourceBytes(p: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES, 
     try {
       const st = fs.fstatSync(fd);
       if (!st.isFile()) return { problem: `${notRegular(st).replace(': skipped', '')} (replaced since it was listed): not read` };
-      if (expect?.ino !== undefined && (st.dev !== expect.dev || st.ino !== expect.ino)) return { problem: 'replaced since it was listed (another file, or a link, is there now): not read' };
+      if (expect?.ino !== undefined && (st.dev !== expect.dev || st.ino !== expect.ino))
+        return { problem: 'replaced since it was listed (another file, or a link, is there now): not read' };
       const size = st.size;
       const n = Math.min(size, maxBytes + 4);
       const bytes = Buffer.alloc(n);
@@ -264,7 +269,10 @@ function decodeBytes(read: SourceBytes, maxBytes: number): DecodedSource | { pro
   const { bytes, size } = read;
   if (size > maxBytes) {
     const d = decodeSource(bytes.subarray(0, maxBytes), maxBytes);
-    if ('text' in d) d.warning = `larger than the size cap (${Math.round(size / 1024)} KB > ${Math.round(maxBytes / 1024)} KB): only the first part is indexed` + (d.warning ? '; ' + d.warning : '');
+    if ('text' in d)
+      d.warning =
+        `larger than the size cap (${Math.round(size / 1024)} KB > ${Math.round(maxBytes / 1024)} KB): only the first part is indexed` +
+        (d.warning ? '; ' + d.warning : '');
     return d;
   }
   return decodeSource(bytes, maxBytes);

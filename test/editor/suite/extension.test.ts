@@ -86,10 +86,12 @@ async function capturingMessages(fn: () => Thenable<unknown>): Promise<string[]>
   const w = vscode.window as any;
   const saved = { info: w.showInformationMessage, warn: w.showWarningMessage, error: w.showErrorMessage };
   const seen: string[] = [];
-  const spy = (orig: (...a: unknown[]) => unknown) => (msg: string, ...rest: unknown[]) => {
-    seen.push(msg);
-    return orig.call(vscode.window, msg, ...rest);
-  };
+  const spy =
+    (orig: (...a: unknown[]) => unknown) =>
+    (msg: string, ...rest: unknown[]) => {
+      seen.push(msg);
+      return orig.call(vscode.window, msg, ...rest);
+    };
   const dialogs = { open: w.showOpenDialog, pick: w.showQuickPick };
   // commands that ask: the folder picker gets more-sources/, a quick pick is dismissed
   w.showOpenDialog = async () => [vscode.Uri.joinPath(folder().uri, 'more-sources')];
@@ -235,7 +237,10 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
     assert.equal(added.length, 1, added.join(' | '));
     assert.match(added[0], /^Corroborate: added more-sources to the sources/);
     const sources = vscode.workspace.getConfiguration('corroborate', doc.uri).get<string[]>('sources') ?? [];
-    const project = await Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder().uri, '.corroborate.json'))).then((b) => Buffer.from(b).toString(), () => '');
+    const project = await Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder().uri, '.corroborate.json'))).then(
+      (b) => Buffer.from(b).toString(),
+      () => '',
+    );
     assert.ok(sources.includes('more-sources') || project.includes('more-sources'), `sources now: ${JSON.stringify(sources)} ${project}`);
 
     await vscode.window.showTextDocument(doc);
@@ -263,12 +268,20 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
     await waitForDiagnostics(doc.uri, all, 'the draft findings');
     const cfg = vscode.workspace.getConfiguration('corroborate', doc.uri);
     await cfg.update('severity.contradicted', 'off', vscode.ConfigurationTarget.Workspace);
-    const off = await waitForDiagnostics(doc.uri, (ds) => ds.length > 0 && ds.length < baseline && !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'only the unsupported findings');
+    const off = await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.length > 0 && ds.length < baseline && !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      'only the unsupported findings',
+    );
     assert.ok(off.some((d) => codeOf(d) === 'quote') && off.some((d) => codeOf(d) === 'unsupported'), summary(off));
     for (const code of ['entity', 'negation', 'number', 'modality', 'quantifier']) assert.ok(!off.some((d) => codeOf(d) === code), `${code} is hidden`);
 
     await cfg.update('severity.contradicted', 'warning', vscode.ConfigurationTarget.Workspace);
-    const warn = await waitForDiagnostics(doc.uri, (ds) => ds.length === baseline && ds.every((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'every finding a warning');
+    const warn = await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.length === baseline && ds.every((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      'every finding a warning',
+    );
     assert.ok(all(warn), summary(warn));
   });
 
@@ -291,27 +304,54 @@ describe('Corroborate in VS Code (code-server extension host)', function () {
 
     const num = byCode(moved, 'number');
     await editor.edit((b) => b.replace(num.range, 'two'));
-    const after = await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'number') && EXPECTED.filter((e) => e.code !== 'number').every((e) => find(ds, e, 2)), 'the number finding gone');
-    assert.ok(EXPECTED.filter((e) => e.code !== 'number').every((e) => find(after, e, 2)), summary(after));
+    const after = await waitForDiagnostics(
+      doc.uri,
+      (ds) => !ds.some((d) => codeOf(d) === 'number') && EXPECTED.filter((e) => e.code !== 'number').every((e) => find(ds, e, 2)),
+      'the number finding gone',
+    );
+    assert.ok(
+      EXPECTED.filter((e) => e.code !== 'number').every((e) => find(after, e, 2)),
+      summary(after),
+    );
   });
 
   it("quick fix: Use the source's words (vscode.executeCodeActionProvider + workspace.applyEdit)", async () => {
     const d = byCode(await waitForDiagnostics(doc.uri, all, 'the draft findings'), 'number');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((a) => a.title);
     const fix = actions.find((a) => a.title.startsWith("Use the source's words"));
     assert.ok(fix?.edit, titles.join(' | '));
     assert.ok(fix.isPreferred, 'the preferred fix');
-    assert.ok(titles.some((t) => t.startsWith('Cite the source: ')), titles.join(' | '));
-    assert.ok(titles.some((t) => t.startsWith('Hide this finding')), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => t.startsWith('Cite the source: ')),
+      titles.join(' | '),
+    );
+    assert.ok(
+      titles.some((t) => t.startsWith('Hide this finding')),
+      titles.join(' | '),
+    );
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(doc.lineAt(19).text, original.split('\n')[19].replace('the three armed forces', 'the two armed forces'), fix.title);
-    await waitForDiagnostics(doc.uri, (ds) => !ds.some((x) => codeOf(x) === 'number') && EXPECTED.filter((e) => e.code !== 'number').every((e) => find(ds, e)), 'the number finding gone');
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => !ds.some((x) => codeOf(x) === 'number') && EXPECTED.filter((e) => e.code !== 'number').every((e) => find(ds, e)),
+      'the number finding gone',
+    );
   });
 
   it('quick fix: Cite the source adds a Markdown footnote with the quote', async () => {
     const d = byCode(await waitForDiagnostics(doc.uri, all, 'the draft findings'), 'entity');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const cite = actions.find((a) => a.title.startsWith('Cite the source'));
     assert.ok(cite?.edit, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(cite.edit));

@@ -13,7 +13,11 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
   const grep = process.env.CORROBORATE_EDITOR_GREP;
   if (grep) mocha.grep(grep);
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  for (const f of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, f));
   const counts = { passed: 0, failed: 0, pending: 0, passes: [] as string[], failures: [] as { title: string; message: string }[] };
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {

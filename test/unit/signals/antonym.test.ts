@@ -7,17 +7,42 @@ import { makeInput, run, text } from './helpers';
 /** One sentence pair per axis of the direction lexicon: the draft's word, the source's word, both in context. */
 const AXIS_CASES: Record<string, [string, string, string, string]> = {
   'up/down': ['Quarterly profits at the chain slid 12% to £40m.', 'Quarterly profits at the chain jumped 12% to £40m.', 'slid', 'jumped'],
-  'approve/reject': ['The council rejected two motions asking the leader to resign.', 'Two motions asking the leader to resign were passed by the council.', 'rejected', 'passed'],
+  'approve/reject': [
+    'The council rejected two motions asking the leader to resign.',
+    'Two motions asking the leader to resign were passed by the council.',
+    'rejected',
+    'passed',
+  ],
   'uphold/overturn': ['The appeal court overturned the ban on the two riders.', 'The appeal court upheld the ban on the two riders.', 'overturned', 'upheld'],
   'win/lose': ['Leeds lost the cup final against Hull on Saturday.', 'Leeds won the cup final against Hull on Saturday.', 'lost', 'won'],
-  'admit/deny': ['The former finance chief denied lying to the board about the losses.', 'The former finance chief admitted lying to the board about the losses.', 'denied', 'admitted'],
-  'convict/acquit': ['A jury acquitted the driver of causing death by dangerous driving.', 'A jury convicted the driver of causing death by dangerous driving.', 'acquitted', 'convicted'],
+  'admit/deny': [
+    'The former finance chief denied lying to the board about the losses.',
+    'The former finance chief admitted lying to the board about the losses.',
+    'denied',
+    'admitted',
+  ],
+  'convict/acquit': [
+    'A jury acquitted the driver of causing death by dangerous driving.',
+    'A jury convicted the driver of causing death by dangerous driving.',
+    'acquitted',
+    'convicted',
+  ],
   'hire/fire': ['The club sacked its head coach after the defeat.', 'The club hired its head coach after the defeat.', 'sacked', 'hired'],
   'buy/sell': ['The group sold its stake in the airline for $2bn.', 'The group bought its stake in the airline for $2bn.', 'sold', 'bought'],
   'import/export': ['The country exported 3m tonnes of grain last year.', 'The country imported 3m tonnes of grain last year.', 'exported', 'imported'],
   'open/close': ['The factory closed its doors in March after a strike.', 'The factory opened its doors in March after a strike.', 'closed', 'opened'],
-  'welcome/criticise': ['Campaigners criticised the committee decision on the new runway.', 'Campaigners welcomed the committee decision on the new runway.', 'criticised', 'welcomed'],
-  'favourite/outsider': ['The film was the outsider for the best picture award.', 'The film was the favourite for the best picture award.', 'outsider', 'favourite'],
+  'welcome/criticise': [
+    'Campaigners criticised the committee decision on the new runway.',
+    'Campaigners welcomed the committee decision on the new runway.',
+    'criticised',
+    'welcomed',
+  ],
+  'favourite/outsider': [
+    'The film was the outsider for the best picture award.',
+    'The film was the favourite for the best picture award.',
+    'outsider',
+    'favourite',
+  ],
   'wet/dry': ['On a wet and windy day in Cardiff the visitors scored first.', 'On a dry but windy day in Cardiff the visitors scored first.', 'wet', 'dry'],
 };
 
@@ -65,17 +90,25 @@ describe('signals/antonym', () => {
     });
   }
   it('every direction pair is an antonym pair, and knows its axis', () => {
-    for (const axis of DIRECTION_AXES) for (const a of axis.one) for (const b of axis.other) {
-      if (a === b) continue;
-      assert.ok(areAntonyms(a, b), `${a}/${b}`);
-      assert.strictEqual(axisOf(b, a), axisOf(a, b));
-    }
+    for (const axis of DIRECTION_AXES)
+      for (const a of axis.one)
+        for (const b of axis.other) {
+          if (a === b) continue;
+          assert.ok(areAntonyms(a, b), `${a}/${b}`);
+          assert.strictEqual(axisOf(b, a), axisOf(a, b));
+        }
   });
   it('a rise against a fall of no amount is a scene, not a clash; wet against dry sand likewise', () => {
     const f = run(antonym, 'A climber is rising out of the river', 'A climber is dipping into the river');
-    assert.ok(f.every((x) => x.effect !== 'contradicts'), JSON.stringify(f));
+    assert.ok(
+      f.every((x) => x.effect !== 'contradicts'),
+      JSON.stringify(f),
+    );
     const g = run(antonym, 'A child is walking in the wet sand', 'A child is walking in the dry sand');
-    assert.ok(g.every((x) => x.effect !== 'contradicts'), JSON.stringify(g));
+    assert.ok(
+      g.every((x) => x.effect !== 'contradicts'),
+      JSON.stringify(g),
+    );
   });
   it('needs high coverage', () => {
     const input = makeInput('Global temperatures fell sharply in the last century.', 'Global temperatures rose sharply in the last century.');

@@ -13,14 +13,21 @@ describe('signals/attribution', () => {
   it('no clash when the evidence names the draft\'s speaker (apposition, "told the paper")', () => {
     const claim = '"Rents will keep rising," said Maria Okafor, a housing campaigner.';
     const ev = '"Rents will keep rising," Maria Okafor, a campaigner with the Tenants Union said in a statement.';
-    assert.deepStrictEqual(run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'), []);
+    assert.deepStrictEqual(
+      run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
     const claim2 = 'According to the Daily Courier, the coach has asked two former referees to review the match.';
     const ev2 = 'The coach has asked two former referees to review the match, Okafor told the Daily Courier.';
-    assert.deepStrictEqual(run(attribution, claim2, ev2).filter((f) => f.effect === 'contradicts'), []);
+    assert.deepStrictEqual(
+      run(attribution, claim2, ev2).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
   });
   it('a different speaker contradicts', () => {
     const claim = 'Analysts said the proposed joint production initiatives could signal a new phase.';
-    const ev = 'Observers say that the proposed joint production initiatives, if they reach a tangible agreement, could signal a new phase in defense industrial collaboration.';
+    const ev =
+      'Observers say that the proposed joint production initiatives, if they reach a tangible agreement, could signal a new phase in defense industrial collaboration.';
     const f = run(attribution, claim, ev);
     assert.strictEqual(f.length, 1);
     assert.strictEqual(f[0].effect, 'contradicts');
@@ -47,7 +54,10 @@ describe('signals/attribution', () => {
     const s = (t: string) => findSpeakers(analyze(t)).map((x) => x.text);
     assert.deepStrictEqual(s('Cassie: which one are you talking about? Pat: I emailed Jessica from HR.'), ['Cassie', 'Pat']);
     const claim = 'Pat suggests emailing Jessica from HR.';
-    assert.deepStrictEqual(run(attribution, claim, 'Pat: I emailed Jessica from HR and she said you can either submit via their website or send an email to her.'), []);
+    assert.deepStrictEqual(
+      run(attribution, claim, 'Pat: I emailed Jessica from HR and she said you can either submit via their website or send an email to her.'),
+      [],
+    );
     const f = run(attribution, claim, 'Cassie: I emailed Jessica from HR and she said you can either submit via their website or send an email to her.');
     assert.strictEqual(f.length, 1);
     assert.strictEqual(f[0].effect, 'contradicts');
@@ -55,7 +65,10 @@ describe('signals/attribution', () => {
   it('with two speakers in the draft, each is judged on its own words', () => {
     const claim = 'Pat suggests emailing Jessica from HR or submitting via their website, while Cassie suggests contacting IT if the website is not working.';
     const ev = 'Pat: I emailed Jessica from HR and she said you can either submit via their website or send an email to her.';
-    assert.deepStrictEqual(run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'), []);
+    assert.deepStrictEqual(
+      run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
     // a second speaker whose own words the source does carry, under another name, still clashes
     const swapped = 'Pat suggests contacting IT, while Cassie suggests emailing Jessica from HR or submitting via their website.';
     assert.ok(run(attribution, swapped, ev).some((f) => f.effect === 'contradicts' && swapped.slice(f.claimSpan.start, f.claimSpan.end) === 'Cassie'));
@@ -78,6 +91,9 @@ describe('signals/attribution', () => {
   it('a source speaker phrase that runs over a clause into a name is the name; two names of one body are one speaker', () => {
     const claim = 'The Commission says the council will adopt the draft agreed in May.';
     const ev = 'Critics say the plan could hurt smaller tech firms The EC says the council will adopt the draft agreed in May.';
-    assert.deepStrictEqual(run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'), []);
+    assert.deepStrictEqual(
+      run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
   });
 });

@@ -17,7 +17,10 @@ describe('signals/date', () => {
     );
   });
   it('"may" as a modal verb is no month', () => {
-    assert.deepStrictEqual(extractDates(analyze('May I say it may rain in May 2021')).map((x) => x.text), ['May 2021']);
+    assert.deepStrictEqual(
+      extractDates(analyze('May I say it may rain in May 2021')).map((x) => x.text),
+      ['May 2021'],
+    );
   });
   it('different years clash', () => {
     const claim = 'The treaty was signed in 2021.';

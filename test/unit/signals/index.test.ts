@@ -5,7 +5,16 @@ import { makeInput } from './helpers';
 describe('signals/index', () => {
   it('exports one detector per signal kind', () => {
     assert.deepStrictEqual(detectors.map((d) => d.kind).sort(), [
-      'antonym', 'attribution', 'date', 'entity', 'modality', 'negation', 'number', 'order', 'quantifier', 'quote',
+      'antonym',
+      'attribution',
+      'date',
+      'entity',
+      'modality',
+      'negation',
+      'number',
+      'order',
+      'quantifier',
+      'quote',
     ]);
   });
   it('no detector throws, and all spans are inside the texts', () => {
@@ -28,7 +37,8 @@ describe('signals/index', () => {
   });
   it('stays linear: 20 evidence sentences x all detectors in well under a second (a guard against blow-up, not a benchmark)', () => {
     const claim = 'The United States signed a binding agreement with India to jointly develop jet engines worth $12 billion in 2023, officials said.';
-    const ev = 'The United States has pushed for a closer defense partnership with India, outlining a plan to jointly develop core military technologies as a path to deeper strategic ties.';
+    const ev =
+      'The United States has pushed for a closer defense partnership with India, outlining a plan to jointly develop core military technologies as a path to deeper strategic ties.';
     const input = makeInput(claim, ev);
     const t0 = performance.now();
     for (let i = 0; i < 20; i++) for (const d of detectors) d.detect(input);

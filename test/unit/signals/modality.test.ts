@@ -11,7 +11,10 @@ describe('signals/modality', () => {
     assert.strictEqual(text(claim, f[0].claimSpan), 'become');
     assert.strictEqual(text(ev, f[0].evidenceSpan), 'no guarantee');
     assert.deepStrictEqual(run(modality, 'The minister will open the bridge in May.', 'The minister said she would open the bridge in May.'), []);
-    assert.deepStrictEqual(run(modality, 'The union will investigate the coach, who may have to apologise.', 'The union will investigate the coach, who may have to apologise.'), []);
+    assert.deepStrictEqual(
+      run(modality, 'The union will investigate the coach, who may have to apologise.', 'The union will investigate the coach, who may have to apologise.'),
+      [],
+    );
   });
 
   it('an allegation stated as established: "have established that" against "allege that"', () => {
@@ -30,8 +33,14 @@ describe('signals/modality', () => {
     assert.strictEqual(text(ev, f[0].evidenceSpan), 'should');
   });
   it('a name is no certainty word ("the Politics Show that"), and a draft that hedges with "once" is fine', () => {
-    assert.deepStrictEqual(run(modality, 'She told the Politics Show that the plan was alleged to be costly.', 'She told the Politics Show the plan was alleged to be costly.'), []);
-    assert.deepStrictEqual(run(modality, 'Once the board has approved the budget, the plan goes ahead.', 'If the board approves the budget the plan goes ahead.'), []);
+    assert.deepStrictEqual(
+      run(modality, 'She told the Politics Show that the plan was alleged to be costly.', 'She told the Politics Show the plan was alleged to be costly.'),
+      [],
+    );
+    assert.deepStrictEqual(
+      run(modality, 'Once the board has approved the budget, the plan goes ahead.', 'If the board approves the budget the plan goes ahead.'),
+      [],
+    );
   });
 
   it('exploratory talks against a signed binding agreement', () => {
@@ -53,10 +62,7 @@ describe('signals/modality', () => {
     assert.strictEqual(text(ev, f[0].evidenceSpan), 'under discussion');
   });
   it('the reverse is fine: a hedged draft over a certain source', () => {
-    assert.deepStrictEqual(
-      run(modality, 'The two countries could sign an agreement.', 'The two countries signed an agreement in March.'),
-      [],
-    );
+    assert.deepStrictEqual(run(modality, 'The two countries could sign an agreement.', 'The two countries signed an agreement in March.'), []);
   });
   it('both certain: no finding', () => {
     assert.deepStrictEqual(run(modality, 'The two countries signed an agreement.', 'The two countries signed an agreement, officials could confirm.'), []);

@@ -24,7 +24,7 @@ describe('signals/negation', () => {
     const ev = 'The plan was to ship the parts on Monday, but in the end we could not ship them, the supplier said.';
     assert.deepStrictEqual(run(negation, claim, ev), []);
   });
-  it('no clash on words inside the draft\'s quotation marks (the quotation signals check those)', () => {
+  it("no clash on words inside the draft's quotation marks (the quotation signals check those)", () => {
     const claim = 'The driver answered: "No, I was not at the depot that night."';
     const ev = 'The court heard that the driver was at the depot that night.';
     assert.deepStrictEqual(run(negation, claim, ev), []);
@@ -44,7 +44,7 @@ describe('signals/negation', () => {
     const ev = 'The keeper got up again to stop Okafor from scoring a certain goal in the last minute.';
     assert.deepStrictEqual(run(negation, claim, ev), []);
   });
-  it('the negated word must be the evidence\'s own word or a synonym', () => {
+  it("the negated word must be the evidence's own word or a synonym", () => {
     const input = makeInput('The pair had not been told about the hearing in Lyon.', 'The pair withdrew from the hearing in Lyon.');
     // align "told" to "withdrew" by hand, as a loose relation would
     const told = input.claim.tokens.findIndex((t) => t.lower === 'told');
@@ -112,7 +112,7 @@ describe('signals/negation', () => {
       const input = makeInput(c, e);
       return uncarriedNegation(input.claim, input.evidence, input.alignment, findQuotes(c));
     };
-    it('a claim\'s negation the evidence lacks', () => {
+    it("a claim's negation the evidence lacks", () => {
       const f = un('The robot cannot save the centre time and money.', 'The robot can save the centre time and money.');
       assert.ok(f);
       assert.strictEqual(f.effect, 'unsupported');
@@ -122,7 +122,10 @@ describe('signals/negation', () => {
       assert.strictEqual(un('The ministry did not approve the plan.', 'The ministry has not approved the plan yet.'), undefined);
     });
     it('"not only ... but also" is no negation; a negation inside quotation marks is the quote signal\'s', () => {
-      assert.strictEqual(un('The find supported not only the drift theory but also the land bridge.', 'The find supported the drift theory and the land bridge.'), undefined);
+      assert.strictEqual(
+        un('The find supported not only the drift theory but also the land bridge.', 'The find supported the drift theory and the land bridge.'),
+        undefined,
+      );
       assert.strictEqual(un('He said that "he hasn\'t done anything" for them.', 'He said the mayor had done things for them.'), undefined);
     });
   });

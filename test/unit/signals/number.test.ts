@@ -11,8 +11,14 @@ describe('signals/number', () => {
   it('parses money, scale words, number words, percentages and thousands', () => {
     assert.deepStrictEqual(q('The deal is worth $12 billion.'), [['$12 billion', 12e9, '$']]);
     assert.deepStrictEqual(q('It cost 12bn dollars.'), [['12bn dollars', 12e9, '$']]);
-    assert.deepStrictEqual(q('twelve soldiers and a dozen tanks'), [['twelve', 12, ''], ['a dozen', 12, '']]);
-    assert.deepStrictEqual(q('rose 3.5% to 1,200 units'), [['3.5%', 3.5, '%'], ['1,200', 1200, '']]);
+    assert.deepStrictEqual(q('twelve soldiers and a dozen tanks'), [
+      ['twelve', 12, ''],
+      ['a dozen', 12, ''],
+    ]);
+    assert.deepStrictEqual(q('rose 3.5% to 1,200 units'), [
+      ['3.5%', 3.5, '%'],
+      ['1,200', 1200, ''],
+    ]);
     assert.deepStrictEqual(q('twenty-five percent'), [['twenty-five percent', 25, '%']]);
   });
   it('leaves years and days of dates to the date signal', () => {
@@ -61,18 +67,33 @@ describe('signals/number', () => {
   });
   it('a source number the draft states too, apart from this one, is no clash; the other end of a range still is', () => {
     const ev = 'The company reported 12 new stores this year, after 9 last year.';
-    assert.deepStrictEqual(run(number, 'The company opened 9 stores last year and reported 12 new stores this year.', ev).filter((f) => f.effect === 'contradicts'), []);
-    const range = run(number, 'We anticipate capital expenditures in the range of $100 million to $120 million.', 'We anticipate that capital expenditures will be in the range of $90 million to $100 million.');
+    assert.deepStrictEqual(
+      run(number, 'The company opened 9 stores last year and reported 12 new stores this year.', ev).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
+    const range = run(
+      number,
+      'We anticipate capital expenditures in the range of $100 million to $120 million.',
+      'We anticipate that capital expenditures will be in the range of $90 million to $100 million.',
+    );
     assert.ok(range.some((f) => f.effect === 'contradicts'));
   });
   it('a number glued to a name by a hyphen is part of the name ("COVID-19", "SARS-CoV-2", "F-35")', () => {
-    assert.deepStrictEqual(extractQuantities(analyze('Sales of SARS-CoV-2 and COVID-19 vaccines fell; the F-35 order stands.')).map((q) => q.text), []);
-    assert.deepStrictEqual(run(number, 'The company reported a decline in SARS-CoV-2 vaccine sales.', 'Revenues from its COVID-19 vaccines have begun a decline.'), []);
+    assert.deepStrictEqual(
+      extractQuantities(analyze('Sales of SARS-CoV-2 and COVID-19 vaccines fell; the F-35 order stands.')).map((q) => q.text),
+      [],
+    );
+    assert.deepStrictEqual(
+      run(number, 'The company reported a decline in SARS-CoV-2 vaccine sales.', 'Revenues from its COVID-19 vaccines have begun a decline.'),
+      [],
+    );
     assert.deepStrictEqual(extractQuantities(analyze('Prices rose 5-10 percent.')).length > 0, true);
   });
   it('a range is one quantity: a number inside "7 to 15 inches" agrees with it, two ranges must agree at both ends', () => {
     assert.deepStrictEqual(q('Sea level rise likely range 7 to 15 inches, or between 16% and 36% of it, 2 to 3 million people.'), [
-      ['7 to 15', 7, ''], ['between 16% and 36%', 16, '%'], ['2 to 3 million', 2e6, ''],
+      ['7 to 15', 7, ''],
+      ['between 16% and 36%', 16, '%'],
+      ['2 to 3 million', 2e6, ''],
     ]);
     const ev = 'Sea level rise likely range (7 to 15 inches) in the last century.';
     assert.deepStrictEqual(run(number, 'Global sea level rose about 8 inches in the last century.', ev), []);
@@ -80,11 +101,24 @@ describe('signals/number', () => {
     assert.strictEqual(f.length, 1);
     assert.strictEqual(f[0].message, 'number: the draft says about 20, the source says 7 to 15');
     // "six degrees" is not paired with a range counting centimetres
-    assert.deepStrictEqual(run(number, 'Models forecast a total rise of six degrees by the end of this century.', 'Studies found a rise of 200 to 270 cm this century is physically plausible.'), []);
+    assert.deepStrictEqual(
+      run(
+        number,
+        'Models forecast a total rise of six degrees by the end of this century.',
+        'Studies found a rise of 200 to 270 cm this century is physically plausible.',
+      ),
+      [],
+    );
   });
   it('scores and tallies are not ranges: "6-0", "3 and 4"', () => {
-    assert.deepStrictEqual(q('He took the first set 6-0.').map((x) => x[0]), ['6', '0']);
-    assert.deepStrictEqual(q('They bought 3 dogs and 4 cats.').map((x) => x[0]), ['3', '4']);
+    assert.deepStrictEqual(
+      q('He took the first set 6-0.').map((x) => x[0]),
+      ['6', '0'],
+    );
+    assert.deepStrictEqual(
+      q('They bought 3 dogs and 4 cats.').map((x) => x[0]),
+      ['3', '4'],
+    );
   });
   describe('shares written as fractions', () => {
     it('parses "a third", "half of", "two-thirds", "three quarters", "one in five", "four out of five" as percentages', () => {
@@ -192,11 +226,17 @@ describe('signals/number', () => {
       assert.strictEqual(f[0].message, 'number: the draft says 40th, the source says 30th');
       assert.strictEqual(text(claim, f[0].claimSpan), '40th');
       assert.deepStrictEqual(run(number, claim, 'The striker, playing his 40th match for the club, scored twice.'), []);
-      assert.deepStrictEqual(run(number, 'The striker, in his 40th season, scored twice.', 'The striker, playing his 30th match for the club, scored twice.'), []);
+      assert.deepStrictEqual(
+        run(number, 'The striker, in his 40th season, scored twice.', 'The striker, playing his 30th match for the club, scored twice.'),
+        [],
+      );
       assert.deepStrictEqual(run(number, 'The club won 40 matches for the first time.', 'The club played its 40th match of the season.'), []);
     });
     it('dates and centuries stay with the date signal', () => {
-      assert.deepStrictEqual(extractQuantities(analyze('On the 18th of May, in the 19th century, on 3rd June.')).map((x) => x.text), []);
+      assert.deepStrictEqual(
+        extractQuantities(analyze('On the 18th of May, in the 19th century, on 3rd June.')).map((x) => x.text),
+        [],
+      );
     });
   });
   describe('magnitudes', () => {
@@ -205,7 +245,10 @@ describe('signals/number', () => {
       assert.deepStrictEqual(m('Hundreds of walkers joined in.'), [['Hundreds', 200, 999]]);
       assert.deepStrictEqual(m('Tens of thousands of fans watched.'), [['Tens of thousands', 20000, 99999]]);
       assert.deepStrictEqual(m('Dozens of boats sailed.'), [['Dozens', 24, 199]]);
-      assert.deepStrictEqual(m('Two hundred walkers joined in.').map((x) => x[0]), ['Two hundred']);
+      assert.deepStrictEqual(
+        m('Two hundred walkers joined in.').map((x) => x[0]),
+        ['Two hundred'],
+      );
     });
     it('"hundreds of walkers" agrees with 300 walkers and clashes with 30', () => {
       assert.deepStrictEqual(run(number, 'Hundreds of walkers joined the protest in the park.', 'About 300 walkers joined the protest in the park.'), []);

@@ -24,13 +24,20 @@ describe('signals/order', () => {
     assert.deepStrictEqual(run(order, 'The frog is held carelessly by a man', 'A man is carelessly holding a frog'), []);
   });
   it('an unfolded compound, coordinated clauses and repeated words are not role swaps', () => {
-    assert.deepStrictEqual(run(order, 'The counties elect boards for air quality control regulation.', 'The counties elect boards for regulations for the control of air quality.'), []);
     assert.deepStrictEqual(
-      run(order, 'EcoGenius offers building solutions that reduce energy consumption.', 'We help companies optimize their energy consumption and reduce their carbon footprint with our building solutions.'),
+      run(order, 'The counties elect boards for air quality control regulation.', 'The counties elect boards for regulations for the control of air quality.'),
+      [],
+    );
+    assert.deepStrictEqual(
+      run(
+        order,
+        'EcoGenius offers building solutions that reduce energy consumption.',
+        'We help companies optimize their energy consumption and reduce their carbon footprint with our building solutions.',
+      ),
       [],
     );
   });
-  it('two named parties in each other\'s place contradict: the message gives the source\'s order', () => {
+  it("two named parties in each other's place contradict: the message gives the source's order", () => {
     const claim = "It was the Treasury's demand that the Bundesbank review the scheme that started the inquiry.";
     const ev = "It was the Bundesbank's demand that the Treasury review the scheme that started the inquiry.";
     const f = run(order, claim, ev);
@@ -57,12 +64,12 @@ describe('signals/order', () => {
     assert.deepStrictEqual(run(order, 'Late on, Jo Park tackled Ana Lopez hard.', 'Late on, Lopez ran into Park who tackled her hard.'), []);
   });
   it('the one who asked, swapped: "at Reid\'s request" against "at the request of ... Tom Hale"', () => {
-    const claim = 'She told the court that Mr Hale had moved the money at Mr Reid\'s request.';
+    const claim = "She told the court that Mr Hale had moved the money at Mr Reid's request.";
     const ev = 'Mr Reid has admitted that he moved the money at the request of the former finance director Tom Hale.';
     const f = run(order, claim, ev);
     assert.strictEqual(f.length, 1, JSON.stringify(f));
     assert.strictEqual(f[0].effect, 'contradicts');
     assert.match(f[0].message, /the draft has 'Reid's request', the source has 'the request of the former finance director Tom Hale'/);
-    assert.deepStrictEqual(run(order, 'Mr Reid moved the money at Mr Hale\'s request.', ev), []);
+    assert.deepStrictEqual(run(order, "Mr Reid moved the money at Mr Hale's request.", ev), []);
   });
 });

@@ -41,6 +41,9 @@ describe('signals/quantifier', () => {
     const f = run(quantifier, claim, ev);
     assert.strictEqual(f.length, 1, JSON.stringify(f));
     assert.strictEqual(f[0].effect, 'contradicts');
-    assert.deepStrictEqual(run(quantifier, 'The appeal was lodged solely by the Ramblers Association.', 'The appeal was lodged by the Ramblers Association alone.'), []);
+    assert.deepStrictEqual(
+      run(quantifier, 'The appeal was lodged solely by the Ramblers Association.', 'The appeal was lodged by the Ramblers Association alone.'),
+      [],
+    );
   });
 });

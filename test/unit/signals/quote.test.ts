@@ -6,11 +6,10 @@ const EV = 'The spokesperson added that such engagements should not be interpret
 
 describe('signals/quote', () => {
   it('finds straight, curly and single-curly quotes', () => {
-    assert.deepStrictEqual(findQuotes('He said “a shift away,” and "not now" and ‘never again’ but it’s fine.').map((q) => q.text), [
-      'a shift away',
-      'not now',
-      'never again',
-    ]);
+    assert.deepStrictEqual(
+      findQuotes('He said “a shift away,” and "not now" and ‘never again’ but it’s fine.').map((q) => q.text),
+      ['a shift away', 'not now', 'never again'],
+    );
   });
   it('verbatim quote (curly quotes, case, comma inside) supports', () => {
     const claim = 'The spokesperson said engagements “should not be interpreted as a shift away,” from existing ties.';

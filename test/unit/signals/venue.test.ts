@@ -30,7 +30,10 @@ describe('signals/venue', () => {
   it('"according to the Daily Courier" is no rival speaker to the person the source quotes', () => {
     const claim = 'According to the Evening Herald, the council will appeal against the ruling on the harbour.';
     const ev = 'The council will appeal against the ruling on the harbour, its leader Ann Jones said.';
-    assert.deepStrictEqual(run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'), []);
+    assert.deepStrictEqual(
+      run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
     // a person in the same place is still compared with the source's speaker
     const person = 'According to Tom Reed, the council will appeal against the ruling on the harbour.';
     assert.strictEqual(run(attribution, person, ev).filter((f) => f.effect === 'contradicts').length, 1);
@@ -38,6 +41,9 @@ describe('signals/venue', () => {
   it('a source that gives a venue as its speaker does not clash with the person the draft names', () => {
     const claim = 'The council will appeal against the ruling on the harbour, its leader Ann Jones said.';
     const ev = 'The council will appeal against the ruling on the harbour, according to the Evening Herald.';
-    assert.deepStrictEqual(run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'), []);
+    assert.deepStrictEqual(
+      run(attribution, claim, ev).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
   });
 });

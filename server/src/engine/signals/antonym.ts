@@ -17,7 +17,26 @@ export const MIN_COVERAGE = 0.5;
  * else, so the draft's word is unsupported, not contradicted (SICK's annotators judge these neutral).
  */
 const CONTRAST_GROUPS = [
-  ['man', 'woman', 'boy', 'girl', 'male', 'female', 'husband', 'wife', 'king', 'queen', 'father', 'mother', 'son', 'daughter', 'brother', 'sister', 'gentleman', 'lady'],
+  [
+    'man',
+    'woman',
+    'boy',
+    'girl',
+    'male',
+    'female',
+    'husband',
+    'wife',
+    'king',
+    'queen',
+    'father',
+    'mother',
+    'son',
+    'daughter',
+    'brother',
+    'sister',
+    'gentleman',
+    'lady',
+  ],
   ['black', 'white', 'red', 'blue', 'green', 'yellow', 'brown', 'gray', 'grey', 'pink', 'purple', 'orange', 'dark', 'light'],
   ['sit', 'stand', 'lie', 'run', 'walk', 'kneel', 'sitting', 'standing', 'lying', 'running', 'walking'],
   ['big', 'small', 'large', 'little', 'tall', 'short', 'huge', 'tiny'],
@@ -54,8 +73,16 @@ function window(input: SignalInput, i: number): [number, number] | undefined {
   const al = input.alignment;
   let before = -1;
   let after = -1;
-  for (let k = i - 1; k >= 0 && k >= i - 4; k--) if ((al[k] ?? -1) >= 0) { before = al[k]; break; }
-  for (let k = i + 1; k < al.length && k <= i + 4; k++) if ((al[k] ?? -1) >= 0) { after = al[k]; break; }
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--)
+    if ((al[k] ?? -1) >= 0) {
+      before = al[k];
+      break;
+    }
+  for (let k = i + 1; k < al.length && k <= i + 4; k++)
+    if ((al[k] ?? -1) >= 0) {
+      after = al[k];
+      break;
+    }
   if (before < 0 && after < 0) return undefined;
   if (before >= 0 && after >= 0 && after > before) return [before + 1, after - 1];
   // the neighbours come in the other order (a passive: "rejected the motions" / "the motions were passed by"):
@@ -95,15 +122,91 @@ function isPassive(tokens: Token[], j: number): boolean {
 
 /** Nouns whose amount goes up or down: a rise against a fall of these is a clash, of a person or a ball a scene. */
 const QUANTITY_NOUNS = new Set([
-  'price', 'profit', 'sale', 'share', 'stock', 'rate', 'number', 'figure', 'cost', 'value', 'revenue', 'income',
-  'growth', 'output', 'demand', 'supply', 'index', 'market', 'earnings', 'turnover', 'unemployment', 'inflation',
-  'economy', 'export', 'import', 'level', 'total', 'debt', 'deficit', 'spending', 'wage', 'pay', 'salary', 'rent',
-  'fare', 'fee', 'tax', 'dividend', 'yield', 'margin', 'vote', 'support', 'membership', 'attendance', 'audience',
-  'population', 'production', 'investment', 'borrowing', 'pound', 'dollar', 'euro', 'currency', 'bond', 'subscriber',
-  'customer', 'user', 'visitor', 'passenger', 'crime', 'case', 'death', 'temperature', 'poll', 'rating',
+  'price',
+  'profit',
+  'sale',
+  'share',
+  'stock',
+  'rate',
+  'number',
+  'figure',
+  'cost',
+  'value',
+  'revenue',
+  'income',
+  'growth',
+  'output',
+  'demand',
+  'supply',
+  'index',
+  'market',
+  'earnings',
+  'turnover',
+  'unemployment',
+  'inflation',
+  'economy',
+  'export',
+  'import',
+  'level',
+  'total',
+  'debt',
+  'deficit',
+  'spending',
+  'wage',
+  'pay',
+  'salary',
+  'rent',
+  'fare',
+  'fee',
+  'tax',
+  'dividend',
+  'yield',
+  'margin',
+  'vote',
+  'support',
+  'membership',
+  'attendance',
+  'audience',
+  'population',
+  'production',
+  'investment',
+  'borrowing',
+  'pound',
+  'dollar',
+  'euro',
+  'currency',
+  'bond',
+  'subscriber',
+  'customer',
+  'user',
+  'visitor',
+  'passenger',
+  'crime',
+  'case',
+  'death',
+  'temperature',
+  'poll',
+  'rating',
 ]);
 /** Nouns of weather and conditions: "a wet day" against "a dry day" is a clash, "wet sand" against "dry sand" a scene. */
-const WEATHER_NOUNS = new Set(['day', 'weather', 'condition', 'afternoon', 'morning', 'evening', 'night', 'summer', 'winter', 'spring', 'autumn', 'spell', 'month', 'week', 'season', 'year']);
+const WEATHER_NOUNS = new Set([
+  'day',
+  'weather',
+  'condition',
+  'afternoon',
+  'morning',
+  'evening',
+  'night',
+  'summer',
+  'winter',
+  'spring',
+  'autumn',
+  'spell',
+  'month',
+  'week',
+  'season',
+  'year',
+]);
 
 /**
  * Is the pair a clash in this context? Directions of amount ("rose" / "fell") need an amount nearby (a number,
@@ -146,7 +249,7 @@ export const antonym: SignalDetector = {
         for (const { lo, hi, passive } of places) {
           for (let j = Math.max(0, lo); j <= hi && j < et.length && found < 0; j++) {
             const e = et[j];
-            if (e.stop || (input.alignment.includes(j)) || !opposite(c, e)) continue;
+            if (e.stop || input.alignment.includes(j) || !opposite(c, e)) continue;
             if (passive && !isPassive(et, j) && !isPassive(ct, i)) continue;
             if (negated(ct, i) !== negated(et, j)) continue; // "did not rise" vs "fell": agreement
             found = j;

@@ -23,10 +23,44 @@ export interface EntityMention {
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'la', 'von', 'van', 'del', 'on', '&']);
 const TITLES = new Set([
-  'president', 'vice', 'prime', 'minister', 'secretary', 'deputy', 'under', 'assistant', 'chancellor', 'governor',
-  'senator', 'ambassador', 'director', 'chairman', 'chairwoman', 'chair', 'ceo', 'spokesperson', 'spokesman',
-  'spokeswoman', 'general', 'admiral', 'commander', 'chief', 'king', 'queen', 'premier', 'mayor', 'judge',
-  'justice', 'attorney', 'representative', 'minister', 'envoy', 'adviser', 'advisor', 'head', 'officer',
+  'president',
+  'vice',
+  'prime',
+  'minister',
+  'secretary',
+  'deputy',
+  'under',
+  'assistant',
+  'chancellor',
+  'governor',
+  'senator',
+  'ambassador',
+  'director',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'ceo',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'general',
+  'admiral',
+  'commander',
+  'chief',
+  'king',
+  'queen',
+  'premier',
+  'mayor',
+  'judge',
+  'justice',
+  'attorney',
+  'representative',
+  'minister',
+  'envoy',
+  'adviser',
+  'advisor',
+  'head',
+  'officer',
 ]);
 /**
  * Honorifics: "Mr Ioannidis" is the "Gregory Ioannidis" of the source. They are kept in a mention's text but not
@@ -36,9 +70,40 @@ export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Capitalised words that start sentences or headlines without naming anything. */
 const NOT_NAMES = new Set([
-  'i', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'there',
-  'in', 'on', 'at', 'as', 'for', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'meanwhile',
-  'however', 'officials', 'analysts', 'observers', 'experts',
+  'i',
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'you',
+  'there',
+  'in',
+  'on',
+  'at',
+  'as',
+  'for',
+  'but',
+  'and',
+  'or',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'meanwhile',
+  'however',
+  'officials',
+  'analysts',
+  'observers',
+  'experts',
 ]);
 
 function isNameToken(toks: Token[], i: number): boolean {
@@ -171,7 +236,7 @@ function computeKeys(a: Analyzed): { words: Set<string>; aliases: Set<string> } 
     if (t.kind === 'word') {
       words.add(t.lower.replace(/['’]s$/, ''));
     }
-    if (t.kind !== 'word' || t.stop && !/^[A-Z]{2,}$/.test(t.text)) continue;
+    if (t.kind !== 'word' || (t.stop && !/^[A-Z]{2,}$/.test(t.text))) continue;
     for (let j = i; j < toks.length && j < i + 6; j++) {
       const k = aliasKey(a.text.slice(t.start, toks[j].end).toLowerCase());
       if (k) aliases.add(k);
@@ -198,7 +263,13 @@ export function mentionFound(m: EntityMention, keys: { words: Set<string>; alias
   // every name word present, or each missing word is itself an alias found (e.g. "US Navy" vs "United States
   // Navy"); a plural or plural possessive in the draft ("Olympics", "Presidents'") is found as the singular
   // ("Olympic Games", "President's"), not the other way round, so "State" is never found in "United States"
-  return m.parts.every((p) => keys.words.has(p) || (p.length > 4 && p.endsWith('s') && keys.words.has(p.slice(0, -1))) || (aliasKey(p) !== undefined && keys.aliases.has(aliasKey(p)!)) || placeFound(p, keys.words));
+  return m.parts.every(
+    (p) =>
+      keys.words.has(p) ||
+      (p.length > 4 && p.endsWith('s') && keys.words.has(p.slice(0, -1))) ||
+      (aliasKey(p) !== undefined && keys.aliases.has(aliasKey(p)!)) ||
+      placeFound(p, keys.words),
+  );
 }
 
 export const entity: SignalDetector = {
@@ -253,10 +324,45 @@ export const entity: SignalDetector = {
 
 /** Role nouns that stand between an organisation and a person's name ("Enron chief Dennis Kozlowski"). */
 export const ROLE_NOUNS = new Set([
-  'chief', 'boss', 'head', 'chairman', 'chairwoman', 'chair', 'president', 'director', 'executive', 'spokesman',
-  'spokeswoman', 'spokesperson', 'coach', 'manager', 'captain', 'wing', 'striker', 'midfielder', 'defender',
-  'goalkeeper', 'prop', 'leader', 'editor', 'minister', 'secretary', 'founder', 'owner', 'lawyer', 'analyst',
-  'economist', 'correspondent', 'mep', 'mp', 'member', 'star', 'winger', 'forward', 'fly-half', 'scrum-half',
+  'chief',
+  'boss',
+  'head',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'president',
+  'director',
+  'executive',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'coach',
+  'manager',
+  'captain',
+  'wing',
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'prop',
+  'leader',
+  'editor',
+  'minister',
+  'secretary',
+  'founder',
+  'owner',
+  'lawyer',
+  'analyst',
+  'economist',
+  'correspondent',
+  'mep',
+  'mp',
+  'member',
+  'star',
+  'winger',
+  'forward',
+  'fly-half',
+  'scrum-half',
 ]);
 
 /** Capitalised words right before index `at` (an organisation in front of a role noun), at most 4. */
@@ -291,7 +397,11 @@ function roleClashes(input: SignalInput): SignalFinding[] {
     const j = input.alignment[r + 1];
     // the source's role noun in front of the name, with its own organisation
     let er = -1;
-    for (let k = j - 1; k >= 0 && k >= j - 3; k--) if (et[k].lemma === role.lemma || et[k].lower === role.lower) { er = k; break; }
+    for (let k = j - 1; k >= 0 && k >= j - 3; k--)
+      if (et[k].lemma === role.lemma || et[k].lower === role.lower) {
+        er = k;
+        break;
+      }
     // else a second reference later in the sentence: "put in Mark Cueto ..., but the Sale wing was ruled offside"
     if (er < 0) {
       for (let k = j + 2; k < et.length && k <= j + 15; k++) {
@@ -304,8 +414,20 @@ function roleClashes(input: SignalInput): SignalFinding[] {
     }
     if (er < 0) continue;
     // the source gives the draft's own organisation and role together somewhere: no clash
-    const claimPair = ct.slice(org[0], r + 1).map((t) => t.lower).join(' ');
-    if (et.some((_, k) => et.slice(k, k + r + 1 - org[0]).map((t) => t.lower).join(' ') === claimPair)) continue;
+    const claimPair = ct
+      .slice(org[0], r + 1)
+      .map((t) => t.lower)
+      .join(' ');
+    if (
+      et.some(
+        (_, k) =>
+          et
+            .slice(k, k + r + 1 - org[0])
+            .map((t) => t.lower)
+            .join(' ') === claimPair,
+      )
+    )
+      continue;
     const eorg = orgBefore(et, er);
     if (!eorg) continue;
     const claimOrg = ct.slice(org[0], org[1] + 1).map((t) => t.lower);

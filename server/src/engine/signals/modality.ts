@@ -9,36 +9,148 @@ import { isCapitalized, isClauseBreak, quoted } from './util';
 /** Lemmas (or lower forms) that state something as settled or done. */
 const CERTAIN = new Set([
   // not "will" (a prediction, not a settled fact), nor "done"/"establish" (too common to mean "settled")
-  'sign', 'signed', 'agree', 'agreed', 'finalize', 'finalise', 'finalized', 'finalised', 'completed',
-  'conclude', 'concluded', 'approve', 'approved', 'ratify', 'ratified', 'seal', 'sealed', 'binding',
-  'confirm', 'confirmed', 'launched', 'finish', 'finished',
-  'definitely', 'certainly', 'formalize', 'formalise', 'formalized', 'formalised', 'enact', 'enacted', 'settle',
-  'settled', 'officially', 'secured', 'clinch', 'clinched', 'decide', 'decided',
+  'sign',
+  'signed',
+  'agree',
+  'agreed',
+  'finalize',
+  'finalise',
+  'finalized',
+  'finalised',
+  'completed',
+  'conclude',
+  'concluded',
+  'approve',
+  'approved',
+  'ratify',
+  'ratified',
+  'seal',
+  'sealed',
+  'binding',
+  'confirm',
+  'confirmed',
+  'launched',
+  'finish',
+  'finished',
+  'definitely',
+  'certainly',
+  'formalize',
+  'formalise',
+  'formalized',
+  'formalised',
+  'enact',
+  'enacted',
+  'settle',
+  'settled',
+  'officially',
+  'secured',
+  'clinch',
+  'clinched',
+  'decide',
+  'decided',
   // an allegation or a recommendation stated as proven or binding
-  'prove', 'proved', 'proven', 'oblige', 'obliged', 'obliges', 'lodge', 'lodged',
+  'prove',
+  'proved',
+  'proven',
+  'oblige',
+  'obliged',
+  'obliges',
+  'lodge',
+  'lodged',
 ]);
 /** Words that state something as settled only before a clause: "have established that", "showed that". */
 const CERTAIN_BEFORE_THAT = new Set(['establish', 'established', 'show', 'showed', 'shown', 'demonstrate', 'demonstrated']);
 /** Single hedge words in the source. */
 const HEDGE = new Set([
-  'propose', 'proposed', 'proposal', 'exploratory', 'explore', 'exploring', 'expect', 'expected', 'could',
-  'may', 'might', 'would', 'plan', 'planned', 'planning', 'consider', 'considering', 'potential', 'potentially',
-  'possible', 'possibly', 'if', 'envision', 'envisions', 'envisage', 'aim', 'seek', 'intend', 'tentative',
-  'preliminary', 'likely', 'probably', 'perhaps', 'draft', 'mull', 'weigh', 'hope', 'hoped', 'prospective',
-  'push', 'pushed', 'suggest', 'suggested', 'anticipate', 'anticipated', 'unconfirmed', 'speculate',
-  'reportedly', 'pending', 'negotiate', 'negotiating', 'negotiation', 'discuss', 'discussing',
+  'propose',
+  'proposed',
+  'proposal',
+  'exploratory',
+  'explore',
+  'exploring',
+  'expect',
+  'expected',
+  'could',
+  'may',
+  'might',
+  'would',
+  'plan',
+  'planned',
+  'planning',
+  'consider',
+  'considering',
+  'potential',
+  'potentially',
+  'possible',
+  'possibly',
+  'if',
+  'envision',
+  'envisions',
+  'envisage',
+  'aim',
+  'seek',
+  'intend',
+  'tentative',
+  'preliminary',
+  'likely',
+  'probably',
+  'perhaps',
+  'draft',
+  'mull',
+  'weigh',
+  'hope',
+  'hoped',
+  'prospective',
+  'push',
+  'pushed',
+  'suggest',
+  'suggested',
+  'anticipate',
+  'anticipated',
+  'unconfirmed',
+  'speculate',
+  'reportedly',
+  'pending',
+  'negotiate',
+  'negotiating',
+  'negotiation',
+  'discuss',
+  'discussing',
   // allegations, suspicions, beliefs and recommendations
-  'allege', 'alleged', 'allegedly', 'allegation', 'accuse', 'accused', 'suspect', 'suspected', 'should',
-  'believe', 'believed', 'rumoured', 'rumored',
+  'allege',
+  'alleged',
+  'allegedly',
+  'allegation',
+  'accuse',
+  'accused',
+  'suspect',
+  'suspected',
+  'should',
+  'believe',
+  'believed',
+  'rumoured',
+  'rumored',
 ]);
 /** Hedges only the draft uses to keep a statement conditional ("once ministers agree"). */
 const CLAIM_ONLY_HEDGE = new Set(['once', 'unless', 'whether', 'when', 'would', 'will']);
 /** Multiword hedges: [words, label]. */
 const HEDGE_PHRASES: string[][] = [
-  ['under', 'discussion'], ['under', 'consideration'], ['under', 'negotiation'], ['under', 'review'],
-  ['in', 'talks'], ['not', 'yet'], ['yet', 'to'], ['in', 'the', 'works'], ['on', 'the', 'table'],
-  ['pushed', 'for'], ['remain', 'open'], ['being', 'discussed'], ['being', 'considered'],
-  ['no', 'guarantee'], ['not', 'guarantee'], ['in', 'talks'],
+  ['under', 'discussion'],
+  ['under', 'consideration'],
+  ['under', 'negotiation'],
+  ['under', 'review'],
+  ['in', 'talks'],
+  ['not', 'yet'],
+  ['yet', 'to'],
+  ['in', 'the', 'works'],
+  ['on', 'the', 'table'],
+  ['pushed', 'for'],
+  ['remain', 'open'],
+  ['being', 'discussed'],
+  ['being', 'considered'],
+  ['no', 'guarantee'],
+  ['not', 'guarantee'],
+  ['in', 'talks'],
 ];
 
 function isCertain(tokens: Token[], i: number): boolean {
@@ -105,7 +217,22 @@ function hedgeOf(tokens: Token[], i: number, hedges: Hedge[]): Hedge | undefined
 }
 
 /** Hedges a plain "will" may stand for: intentions and reported futures ("said it would", "plans to open"). */
-const WILL_OK = new Set(['would', 'plan', 'planned', 'planning', 'aim', 'intend', 'seek', 'hope', 'hoped', 'push', 'pushed', 'envision', 'envisions', 'envisage']);
+const WILL_OK = new Set([
+  'would',
+  'plan',
+  'planned',
+  'planning',
+  'aim',
+  'intend',
+  'seek',
+  'hope',
+  'hoped',
+  'push',
+  'pushed',
+  'envision',
+  'envisions',
+  'envisage',
+]);
 
 /**
  * "will become law" where the source says "no guarantee that it will become law", "could become law", "is
@@ -156,7 +283,8 @@ export const modality: SignalDetector = {
       const eh = findHedges(et);
       if (!eh.length) return out;
       const ch = findHedges(ct);
-      for (let i = 0; i < ct.length; i++) if (ct[i].kind === 'word' && CLAIM_ONLY_HEDGE.has(ct[i].lower) && !ch.some((h) => h.first === i)) ch.push({ first: i, last: i });
+      for (let i = 0; i < ct.length; i++)
+        if (ct[i].kind === 'word' && CLAIM_ONLY_HEDGE.has(ct[i].lower) && !ch.some((h) => h.first === i)) ch.push({ first: i, last: i });
       let first = -1;
       let last = -1;
       for (let i = 0; i < ct.length; i++) {
@@ -177,7 +305,10 @@ export const modality: SignalDetector = {
       let end = last;
       for (let k = last + 1; k < ct.length && k <= last + 2; k++) {
         if (isClauseBreak(ct[k]) || isCapitalized(ct[k])) break; // not into a name ("confirmed that Mr")
-        if (!ct[k].stop && ct[k].kind === 'word') { end = k; break; }
+        if (!ct[k].stop && ct[k].kind === 'word') {
+          end = k;
+          break;
+        }
       }
       // the hedge to cite: the one nearest an aligned word, else the first
       let best = eh[0];
@@ -187,7 +318,10 @@ export const modality: SignalDetector = {
           const e = input.alignment[i];
           if (e === undefined || e < 0) continue;
           const d = Math.min(Math.abs(e - h.first), Math.abs(e - h.last));
-          if (d < bestDist) { bestDist = d; best = h; }
+          if (d < bestDist) {
+            bestDist = d;
+            best = h;
+          }
         }
       }
       if (bestDist > 8) return out; // the hedge is about something else in a long evidence text

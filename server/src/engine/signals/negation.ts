@@ -11,9 +11,7 @@ import { isCapitalized, isClauseBreak, isContent, quoted, reverseAlignment, word
 
 export const MIN_COVERAGE = 0.5;
 
-const CUE_WORDS = new Set([
-  'not', 'no', 'never', 'cannot', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor', 'nowhere', 'nor',
-]);
+const CUE_WORDS = new Set(['not', 'no', 'never', 'cannot', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor', 'nowhere', 'nor']);
 /** verbs that negate their complement: "failed to sign", "refused to approve", "denied having" */
 const CUE_VERBS = new Set(['fail', 'refuse', 'deny', 'decline']);
 /** quantifier words the quantifier detector compares instead */
@@ -116,7 +114,12 @@ const CHANCE = new Set(['chance', 'opportunity', 'offer', 'invitation']);
 
 /** The head a cue at index i negates: the next content token within 4 tokens in the same clause. */
 function headOf(tokens: Token[], i: number): number {
-  if (CUE_VERBS.has(tokens[i].lemma) && /^(the|an|a)$/.test(tokens[i + 1]?.lower ?? '') && CHANCE.has(tokens[i + 2]?.lemma ?? '') && tokens[i + 3]?.lower === 'to') {
+  if (
+    CUE_VERBS.has(tokens[i].lemma) &&
+    /^(the|an|a)$/.test(tokens[i + 1]?.lower ?? '') &&
+    CHANCE.has(tokens[i + 2]?.lemma ?? '') &&
+    tokens[i + 3]?.lower === 'to'
+  ) {
     const v = tokens[i + 4];
     return v && isContent(v) ? i + 4 : -1;
   }

@@ -34,33 +34,108 @@ export interface Quantity {
 type Approx = 'eq' | 'about' | 'gt' | 'ge' | 'lt' | 'le' | 'nearly' | 'upto';
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, dozen: 12,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  dozen: 12,
 };
 const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Record<string, number> = {
-  hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, mln: 1e6,
-  billion: 1e9, billions: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, crore: 1e7, lakh: 1e5,
+  hundred: 1e2,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  billions: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  crore: 1e7,
+  lakh: 1e5,
 };
 const CURRENCY_WORDS: Record<string, string> = {
-  dollar: '$', usd: '$', euro: '€', eur: '€', pound: '£', gbp: '£', yen: '¥', rupee: '₹', inr: '₹',
+  dollar: '$',
+  usd: '$',
+  euro: '€',
+  eur: '€',
+  pound: '£',
+  gbp: '£',
+  yen: '¥',
+  rupee: '₹',
+  inr: '₹',
 };
 const CURRENCY_SYMBOLS = new Set(['$', '€', '£', '¥', '₹']);
 
 /** Approximator phrases before a number, longest first: [words, kind]. */
 const BEFORE: [string[], Approx][] = [
-  [['more', 'than'], 'gt'], [['greater', 'than'], 'gt'], [['higher', 'than'], 'gt'], [['just', 'over'], 'gt'],
-  [['in', 'excess', 'of'], 'gt'], [['upwards', 'of'], 'gt'], [['at', 'least'], 'ge'], [['no', 'fewer', 'than'], 'ge'],
-  [['no', 'less', 'than'], 'ge'], [['less', 'than'], 'lt'], [['fewer', 'than'], 'lt'], [['lower', 'than'], 'lt'],
-  [['just', 'under'], 'lt'], [['at', 'most'], 'le'], [['no', 'more', 'than'], 'le'], [['up', 'to'], 'upto'],
-  [['as', 'many', 'as'], 'upto'], [['as', 'much', 'as'], 'upto'], [['close', 'to'], 'about'],
-  [['nearly'], 'nearly'], [['almost'], 'nearly'], [['about'], 'about'], [['around'], 'about'],
-  [['approximately'], 'about'], [['roughly'], 'about'], [['some'], 'about'], [['an', 'estimated'], 'about'],
-  [['estimated'], 'about'], [['over'], 'gt'], [['above'], 'gt'], [['exceeding'], 'gt'], [['under'], 'lt'],
-  [['below'], 'lt'], [['exactly'], 'eq'], [['approx'], 'about'], [['c'], 'about'], [['~'], 'about'],
+  [['more', 'than'], 'gt'],
+  [['greater', 'than'], 'gt'],
+  [['higher', 'than'], 'gt'],
+  [['just', 'over'], 'gt'],
+  [['in', 'excess', 'of'], 'gt'],
+  [['upwards', 'of'], 'gt'],
+  [['at', 'least'], 'ge'],
+  [['no', 'fewer', 'than'], 'ge'],
+  [['no', 'less', 'than'], 'ge'],
+  [['less', 'than'], 'lt'],
+  [['fewer', 'than'], 'lt'],
+  [['lower', 'than'], 'lt'],
+  [['just', 'under'], 'lt'],
+  [['at', 'most'], 'le'],
+  [['no', 'more', 'than'], 'le'],
+  [['up', 'to'], 'upto'],
+  [['as', 'many', 'as'], 'upto'],
+  [['as', 'much', 'as'], 'upto'],
+  [['close', 'to'], 'about'],
+  [['nearly'], 'nearly'],
+  [['almost'], 'nearly'],
+  [['about'], 'about'],
+  [['around'], 'about'],
+  [['approximately'], 'about'],
+  [['roughly'], 'about'],
+  [['some'], 'about'],
+  [['an', 'estimated'], 'about'],
+  [['estimated'], 'about'],
+  [['over'], 'gt'],
+  [['above'], 'gt'],
+  [['exceeding'], 'gt'],
+  [['under'], 'lt'],
+  [['below'], 'lt'],
+  [['exactly'], 'eq'],
+  [['approx'], 'about'],
+  [['c'], 'about'],
+  [['~'], 'about'],
 ];
 
 /**
@@ -92,16 +167,47 @@ function precisionOf(digits: string): { decimals: number; zeros: number } {
 /** The unit of an ordinal ("60th cap"): never compared with a count. */
 const ORDINAL = 'ordinal';
 /** Ordinals of these are dates or eras, not counts of a thing. */
-const ORDINAL_NOT = /^(century|centuries|millennium|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|birthday)$/;
+const ORDINAL_NOT =
+  /^(century|centuries|millennium|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|birthday)$/;
 
 /** Denominators of fractions: "a third", "two-thirds", "three quarters", "a fifth". */
 const DENOMINATORS: Record<string, number> = {
-  half: 2, halve: 2, third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  half: 2,
+  halve: 2,
+  third: 3,
+  quarter: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
 /** After "a third" / "a quarter": what makes it a share, not an ordinal ("a third term") or a coin. */
 const AFTER_FRACTION = new Set(['of', 'on', 'since', 'from', 'over', 'compared', 'after', 'last', 'this', 'year', 'between']);
 /** After bare "half": a share ("half of", "half the", "by half."), not "half an hour", "half-time". */
-const AFTER_HALF = new Set(['of', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'all', 'these', 'those', 'them', 'it', 'on', 'since', 'from', 'over', 'compared', 'last', 'this']);
+const AFTER_HALF = new Set([
+  'of',
+  'the',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'your',
+  'all',
+  'these',
+  'those',
+  'them',
+  'it',
+  'on',
+  'since',
+  'from',
+  'over',
+  'compared',
+  'last',
+  'this',
+]);
 const NOT_BEFORE_HALF = new Set(['a', 'an', 'the', 'and', 'first', 'second', 'other', 'each', 'per', 'every', 'one', 'two', 'three', 'four']);
 /** A time after "one in": "2 in 5 minutes" is no share. */
 const TIME_UNITS = /^(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centuries|century|games?|matches|match|innings|rounds?)$/;
@@ -129,12 +235,12 @@ function fractionAt(toks: Token[], i: number): { value: number; last: number; nu
   if (t.lower === 'half') {
     if (before && NOT_BEFORE_HALF.has(before.lower)) return undefined;
     const nx = toks[i + 1];
-    if (nx && (nx.lower === '-' || nx.lower === 'a' || nx.lower === 'an') ) return undefined;
+    if (nx && (nx.lower === '-' || nx.lower === 'a' || nx.lower === 'an')) return undefined;
     return before?.lower === 'by' || endsShare(nx, AFTER_HALF) ? { value: 50, last: i, num: i } : undefined;
   }
   const n = smallValue(t);
   if (n === undefined || n < 1 || n > 9) return undefined;
-  if (before && (before.lower === 'and' || before.lower === '.' && before.end === t.start)) return undefined;
+  if (before && (before.lower === 'and' || (before.lower === '.' && before.end === t.start))) return undefined;
   // "one in five", "3 in 10", "four out of five"
   const per = toks[i + 1]?.lower === 'in' ? 1 : toks[i + 1]?.lower === 'out' && toks[i + 2]?.lower === 'of' ? 2 : 0;
   if (per && t.lower !== 'a' && t.lower !== 'an') {
@@ -152,7 +258,7 @@ function fractionAt(toks: Token[], i: number): { value: number; last: number; nu
   const den = toks[k];
   if (!den || den.kind !== 'word') return undefined;
   const d = Object.prototype.hasOwnProperty.call(DENOMINATORS, den.lemma) ? DENOMINATORS[den.lemma] : undefined;
-  if (d === undefined || d === 2 && n !== 1 || n >= d) return undefined;
+  if (d === undefined || (d === 2 && n !== 1) || n >= d) return undefined;
   // "rose by a third in a year": a change by a share
   if (before?.lower !== 'by' && !endsShare(toks[k + 1], AFTER_FRACTION)) return undefined;
   return { value: (100 * n) / d, last: k, num: k };
@@ -200,7 +306,19 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     let tolerance = 0;
     const mag = magnitudeAt(toks, i);
     if (mag) {
-      const q: Quantity = { value: mag.lo, lo: mag.lo, hi: mag.hi, unit: '', noun: nounAfter(toks, mag.last), first: i, last: mag.last, approx: 'about', scale: 1, num: i, text: a.text.slice(t.start, toks[mag.last].end) };
+      const q: Quantity = {
+        value: mag.lo,
+        lo: mag.lo,
+        hi: mag.hi,
+        unit: '',
+        noun: nounAfter(toks, mag.last),
+        first: i,
+        last: mag.last,
+        approx: 'about',
+        scale: 1,
+        num: i,
+        text: a.text.slice(t.start, toks[mag.last].end),
+      };
       out.push(q);
       i = mag.last;
       continue;
@@ -332,9 +450,16 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     // "or more", "or so", "-plus"
     if (toks[last + 1]?.lower === 'or' && toks[last + 2]) {
       const w = toks[last + 2].lower;
-      if (w === 'more') { approx = 'ge'; last += 2; }
-      else if (w === 'so') { approx = 'about'; last += 2; }
-      else if (w === 'less' || w === 'fewer') { approx = 'le'; last += 2; }
+      if (w === 'more') {
+        approx = 'ge';
+        last += 2;
+      } else if (w === 'so') {
+        approx = 'about';
+        last += 2;
+      } else if (w === 'less' || w === 'fewer') {
+        approx = 'le';
+        last += 2;
+      }
     }
     // the noun it counts
     let noun = '';
@@ -342,11 +467,23 @@ export function extractQuantities(a: Analyzed): Quantity[] {
       const tk = toks[k];
       if (tk.kind !== 'word') break;
       if (tk.stop && tk.lower !== 'of' && tk.lower !== 'the') break;
-      if (isContent(tk)) { noun = tk.lemma; break; }
+      if (isContent(tk)) {
+        noun = tk.lemma;
+        break;
+      }
     }
     const [lo, hi] = interval(value, tolerance, approx);
     out.push({
-      value, lo, hi, unit, noun, first, last, approx, scale, num: i,
+      value,
+      lo,
+      hi,
+      unit,
+      noun,
+      first,
+      last,
+      approx,
+      scale,
+      num: i,
       text: a.text.slice(toks[first].start, toks[last].end),
     });
     i = last;
@@ -427,7 +564,10 @@ function joinRanges(a: Analyzed, qs: Quantity[]): Quantity[] {
       approx: 'eq',
       scale: y.scale,
       num: x.num,
-      ends: [[lo1, hi1], [y.lo, y.hi]],
+      ends: [
+        [lo1, hi1],
+        [y.lo, y.hi],
+      ],
       text: a.text.slice(toks[first].start, toks[y.last].end),
     });
     k++;
@@ -438,15 +578,23 @@ function joinRanges(a: Analyzed, qs: Quantity[]): Quantity[] {
 function interval(v: number, tol: number, approx: Approx): [number, number] {
   const eps = Math.max(Math.abs(v) * 1e-9, 1e-9);
   switch (approx) {
-    case 'eq': return [v - tol - eps, v + tol + eps];
-    case 'about': return [Math.min(v * 0.85, v - tol), Math.max(v * 1.15, v + tol)];
-    case 'gt': return [v + eps, Infinity];
+    case 'eq':
+      return [v - tol - eps, v + tol + eps];
+    case 'about':
+      return [Math.min(v * 0.85, v - tol), Math.max(v * 1.15, v + tol)];
+    case 'gt':
+      return [v + eps, Infinity];
     // a bound is exact: "at least 30" is not 29, "nearly 20" is under 20
-    case 'ge': return [v - eps, Infinity];
-    case 'lt': return [-Infinity, v - eps];
-    case 'le': return [-Infinity, v + eps];
-    case 'nearly': return [v * 0.85, v];
-    case 'upto': return [v * 0.5, v + eps];
+    case 'ge':
+      return [v - eps, Infinity];
+    case 'lt':
+      return [-Infinity, v - eps];
+    case 'le':
+      return [-Infinity, v + eps];
+    case 'nearly':
+      return [v * 0.85, v];
+    case 'upto':
+      return [v * 0.5, v + eps];
   }
 }
 
@@ -464,9 +612,15 @@ export function overlaps(a: Quantity, b: Quantity): boolean {
 function claimedRange(q: Quantity): [number, number] {
   const v = q.value;
   switch (q.approx) {
-    case 'gt': case 'ge': return [q.lo, Math.max(v * 2, q.lo)];
-    case 'lt': case 'le': case 'upto': return [Math.min(v * 0.7, q.hi), q.hi];
-    default: return [q.lo, q.hi];
+    case 'gt':
+    case 'ge':
+      return [q.lo, Math.max(v * 2, q.lo)];
+    case 'lt':
+    case 'le':
+    case 'upto':
+      return [Math.min(v * 0.7, q.hi), q.hi];
+    default:
+      return [q.lo, q.hi];
   }
 }
 

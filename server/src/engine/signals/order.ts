@@ -16,7 +16,6 @@ const CLAIM_WINDOW = 8;
 /** their counterparts lie within this many tokens */
 const EVIDENCE_WINDOW = 10;
 
-
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting']);
 
 /** A passive verb: a form of "be" (or "get") just before it, the verb itself not an -ing form: "is being held". */
@@ -211,14 +210,16 @@ export const order: SignalDetector = {
             if ([a, b, c].some((i) => occurrences(et, et[al[i]].lemma) > 1)) continue;
             // two named parties in each other's place ("the IOC's demand that the IAAF investigate" / "the IAAF's
             // demand that the IOC investigate") is a source saying otherwise; common nouns describe another scene
-            return [{
-              kind: 'order',
-              effect: named ? 'contradicts' : 'unsupported',
-              message: `order: the draft has ${quoted(words(input.claim, a, c))}, the source has the roles the other way round: ${quoted(words(input.evidence, ec, ea))}`,
-              claimSpan: { start: ct[a].start, end: ct[c].end },
-              evidenceSpan: { start: et[ec].start, end: et[ea].end },
-              strength: 0.6,
-            }];
+            return [
+              {
+                kind: 'order',
+                effect: named ? 'contradicts' : 'unsupported',
+                message: `order: the draft has ${quoted(words(input.claim, a, c))}, the source has the roles the other way round: ${quoted(words(input.evidence, ec, ea))}`,
+                claimSpan: { start: ct[a].start, end: ct[c].end },
+                evidenceSpan: { start: et[ec].start, end: et[ea].end },
+                strength: 0.6,
+              },
+            ];
           }
         }
       }

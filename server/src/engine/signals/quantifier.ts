@@ -8,12 +8,31 @@ import { isClauseBreak, isContent, quoted } from './util';
 
 type Q = 'all' | 'some' | 'none' | 'most' | 'few' | 'many';
 const QUANT: Record<string, Q> = {
-  all: 'all', every: 'all', each: 'all', always: 'all', entire: 'all', whole: 'all',
-  some: 'some', several: 'some', certain: 'some', sometimes: 'some', a_few: 'some',
-  no: 'none', none: 'none', never: 'none', nobody: 'none', nothing: 'none',
-  most: 'most', majority: 'most', mostly: 'most',
-  few: 'few', rarely: 'few', seldom: 'few',
-  many: 'many', numerous: 'many', often: 'many',
+  all: 'all',
+  every: 'all',
+  each: 'all',
+  always: 'all',
+  entire: 'all',
+  whole: 'all',
+  some: 'some',
+  several: 'some',
+  certain: 'some',
+  sometimes: 'some',
+  a_few: 'some',
+  no: 'none',
+  none: 'none',
+  never: 'none',
+  nobody: 'none',
+  nothing: 'none',
+  most: 'most',
+  majority: 'most',
+  mostly: 'most',
+  few: 'few',
+  rarely: 'few',
+  seldom: 'few',
+  many: 'many',
+  numerous: 'many',
+  often: 'many',
 };
 /** claim quantifier -> evidence quantifiers that contradict it */
 const CLASH: Record<Q, Q[]> = {
@@ -26,7 +45,12 @@ const CLASH: Record<Q, Q[]> = {
 };
 const EXCLUSIVE = new Set(['only', 'sole', 'solely', 'exclusively', 'single', 'just', 'alone', 'unique']);
 // "not only X" / "more than 7" / "beyond" include X rather than exclude it: they are not contrasts
-const CONTRAST: string[][] = [['rather', 'than'], ['instead', 'of'], ['other', 'than'], ['as', 'opposed', 'to']];
+const CONTRAST: string[][] = [
+  ['rather', 'than'],
+  ['instead', 'of'],
+  ['other', 'than'],
+  ['as', 'opposed', 'to'],
+];
 const INCLUSIVE = new Set(['among', 'including', 'include', 'includes', 'also', 'several', 'various']);
 
 function quantAt(tokens: Token[], i: number): Q | undefined {
@@ -130,7 +154,11 @@ export const quantifier: SignalDetector = {
         const ox = exclusiveBefore(ct, h);
         if (ox >= 0 && exclusiveBefore(et, e) < 0 && !done.has(ox)) {
           let inc = -1;
-          for (let k = Math.max(0, e - 4); k <= Math.min(et.length - 1, e + 4); k++) if (INCLUSIVE.has(et[k].lower)) { inc = k; break; }
+          for (let k = Math.max(0, e - 4); k <= Math.min(et.length - 1, e + 4); k++)
+            if (INCLUSIVE.has(et[k].lower)) {
+              inc = k;
+              break;
+            }
           // "one of five executives", "one of several": the source counts others beside it
           for (let k = Math.max(0, e - 4); inc < 0 && k + 1 < e; k++) if (et[k].lower === 'one' && et[k + 1].lower === 'of') inc = k;
           // "solely by X" against "by X and Y": the source names another beside X

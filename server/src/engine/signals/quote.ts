@@ -55,13 +55,16 @@ function wordsOf(text: string, offset = 0): Word[] {
   const out: Word[] = [];
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(text))) out.push({ w: m[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, ''), start: offset + m.index, end: offset + m.index + m[0].length });
+  while ((m = WORD_RE.exec(text)))
+    out.push({ w: m[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, ''), start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 
 /** A text's words as quotations are compared: lower case, joined by single spaces, possessives dropped. */
 export function quoteWordString(text: string): string {
-  return wordsOf(text).map((w) => w.w).join(' ');
+  return wordsOf(text)
+    .map((w) => w.w)
+    .join(' ');
 }
 
 /** Split a quote at ellipses ("...", "…", "[...]") into word sequences. */
@@ -123,7 +126,13 @@ function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
   const qlist = qw.map((w) => w.w);
   const minShare = n <= 2 ? 0.5 : 0.6;
   // a window is accepted only with this much word overlap, so fuse.js (the costly part) sees only those
-  if (overlapShare(qlist, ev.map((w) => w.w)) < minShare) return undefined;
+  if (
+    overlapShare(
+      qlist,
+      ev.map((w) => w.w),
+    ) < minShare
+  )
+    return undefined;
   let windows: { text: string; a: number; b: number; share: number }[] = [];
   for (const len of [n, n - 1, n + 1, n + 2]) {
     if (len < 1 || len > ev.length) continue;

@@ -46,7 +46,10 @@ function isAbbreviationDot(tokens: Token[], k: number): boolean {
   // "U.S." / "Jan." / "Mr." : a dot right after a short capitalised word or a single letter
   const prev = tokens[k - 1];
   if (!prev || prev.end !== tokens[k].start || prev.kind !== 'word') return false;
-  return prev.text.length === 1 || /^(Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Prof|Jr|Sr|Inc|Corp|Co|No)$/.test(prev.text);
+  return (
+    prev.text.length === 1 ||
+    /^(Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Prof|Jr|Sr|Inc|Corp|Co|No)$/.test(prev.text)
+  );
 }
 
 /** Reverse of input.alignment: evidence token index -> claim token index (first), or -1. */
@@ -69,9 +72,30 @@ export function nextContent(tokens: Token[], i: number, max: number): number {
 }
 
 export const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
-  october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** Month number of token i when it is a month name (capitalised; "May" only in a date-like context). */

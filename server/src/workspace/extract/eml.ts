@@ -106,7 +106,8 @@ function displayName(from: string): string {
 
 export function extractEml(bytes: Uint8Array): ExtractOutcome {
   const top = splitHead(bytes);
-  if (!top.headers.has('from') && !top.headers.has('subject') && !top.headers.has('date')) return { problem: 'no email headers (From, Subject, Date) found: not indexed' };
+  if (!top.headers.has('from') && !top.headers.has('subject') && !top.headers.has('date'))
+    return { problem: 'no email headers (From, Subject, Date) found: not indexed' };
   const metadata: Record<string, string> = {};
   for (const k of ['subject', 'from', 'date', 'to', 'message-id']) {
     const v = top.headers.get(k);

@@ -14,4 +14,6 @@ export const EXTRACTED_FORMATS: Record<string, string[]> = {
 };
 
 /** Extensions that are extracted, to their format. */
-export const EXTRACTED_EXTENSIONS = new Map<string, string>(Object.entries(EXTRACTED_FORMATS).flatMap(([f, exts]) => exts.map((e): [string, string] => [e, f])));
+export const EXTRACTED_EXTENSIONS = new Map<string, string>(
+  Object.entries(EXTRACTED_FORMATS).flatMap(([f, exts]) => exts.map((e): [string, string] => [e, f])),
+);

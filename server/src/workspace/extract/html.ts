@@ -8,10 +8,45 @@ import { parseDocument, type DomDocument, type DomNode } from './dom';
 import { Readability } from '@mozilla/readability';
 import { TextBuilder, problemOf, type ExtractOutcome } from './types';
 
-const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TD', 'TH', 'DT', 'DD', 'FIGCAPTION', 'CAPTION', 'ADDRESS', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TR', 'UL', 'OL', 'TABLE', 'BODY', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'FIGURE', 'HR', 'BR', 'DL', 'FORM']);
+const BLOCKS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'FIGCAPTION',
+  'CAPTION',
+  'ADDRESS',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'TR',
+  'UL',
+  'OL',
+  'TABLE',
+  'BODY',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'FIGURE',
+  'HR',
+  'BR',
+  'DL',
+  'FORM',
+]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA']);
 const LAYOUT = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
-
 
 /**
  * The text of the blocks under `root`, appended to `out`: one block per paragraph-like element, a place
@@ -62,7 +97,12 @@ export function extractHtml(bytes: Uint8Array): ExtractOutcome {
     const html = decodeHtml(bytes);
     const document = parseDocument(html);
     const metadata: Record<string, string> = {};
-    const date = firstMeta(document, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="dc.date"]', 'meta[itemprop="datePublished"]']);
+    const date = firstMeta(document, [
+      'meta[property="article:published_time"]',
+      'meta[name="date"]',
+      'meta[name="dc.date"]',
+      'meta[itemprop="datePublished"]',
+    ]);
     let article: ReturnType<Readability['parse']> = null;
     try {
       // Readability changes the document it reads: give it its own copy

@@ -80,7 +80,13 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractOutcome> {
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes the buffer over: give it a copy
-    doc = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: false, verbosity: 0 });
+    doc = await getDocumentProxy(new Uint8Array(bytes), {
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
   } catch (e) {
     const name = (e as { name?: string }).name;
     if (name === 'PasswordException') return { problem: 'password-protected PDF: not indexed' };
@@ -125,12 +131,14 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractOutcome> {
     try {
       const meta = await doc.getMetadata();
       const info = (meta?.info ?? {}) as Record<string, unknown>;
-      for (const k of ['Title', 'Author', 'CreationDate']) if (typeof info[k] === 'string' && (info[k] as string).trim()) metadata[k.toLowerCase()] = (info[k] as string).trim();
+      for (const k of ['Title', 'Author', 'CreationDate'])
+        if (typeof info[k] === 'string' && (info[k] as string).trim()) metadata[k.toLowerCase()] = (info[k] as string).trim();
     } catch {
       // metadata is optional
     }
     const text = out.text;
-    if (text.trim() === '') return { problem: `no text in the PDF (${pages.length} page${pages.length === 1 ? '' : 's'}; a scan without a text layer?): not indexed` };
+    if (text.trim() === '')
+      return { problem: `no text in the PDF (${pages.length} page${pages.length === 1 ? '' : 's'}; a scan without a text layer?): not indexed` };
     if (dropped) metadata.runningLinesDropped = String(dropped);
     return { text, places: out.places, metadata, warnings: [] };
   } catch (e) {

@@ -29,7 +29,12 @@ export class TextBuilder {
 
   /** Appends a block (its inner white space collapsed to single spaces, line breaks kept if `keepLines`). */
   block(text: string, opts: { place?: string; keepLines?: boolean } = {}): void {
-    const t = opts.keepLines ? text.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').trim() : text.replace(/\s+/g, ' ').trim();
+    const t = opts.keepLines
+      ? text
+          .replace(/[^\S\n]+/g, ' ')
+          .replace(/ *\n */g, '\n')
+          .trim()
+      : text.replace(/\s+/g, ' ').trim();
     if (t === '') return;
     if (this.length > 0) {
       this.parts.push('\n\n');
