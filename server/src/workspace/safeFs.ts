@@ -117,16 +117,7 @@ export function readFileSafe(file: string, opts: SafeReadOptions): SafeRead {
       if (n <= 0) break;
       got += n;
     }
-    return {
-      ok: true,
-      data: got === want ? buf : buf.subarray(0, got),
-      truncated: fst.size > opts.maxBytes,
-      size: fst.size,
-      mtimeMs: fst.mtimeMs,
-      ctimeMs: fst.ctimeMs,
-      dev: fst.dev,
-      ino: fst.ino,
-    };
+    return readDone(buf, got, want, fst, opts.maxBytes);
   } catch (e) {
     return fail('io', `cannot read: ${(e as Error).message}`);
   } finally {
@@ -182,16 +173,7 @@ export async function readFileSafeAsync(file: string, opts: SafeReadOptions): Pr
       if (bytesRead <= 0) break;
       got += bytesRead;
     }
-    return {
-      ok: true,
-      data: got === want ? buf : buf.subarray(0, got),
-      truncated: fst.size > opts.maxBytes,
-      size: fst.size,
-      mtimeMs: fst.mtimeMs,
-      ctimeMs: fst.ctimeMs,
-      dev: fst.dev,
-      ino: fst.ino,
-    };
+    return readDone(buf, got, want, fst, opts.maxBytes);
   } catch (e) {
     return fail('io', `cannot read: ${(e as Error).message}`);
   } finally {
@@ -296,4 +278,18 @@ function processAlive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The result of a bounded read: the bytes got (of `want`), with the file's identity as fstat gave it after open. */
+function readDone(buf: Buffer, got: number, want: number, fst: fs.Stats, maxBytes: number) {
+  return {
+    ok: true as const,
+    data: got === want ? buf : buf.subarray(0, got),
+    truncated: fst.size > maxBytes,
+    size: fst.size,
+    mtimeMs: fst.mtimeMs,
+    ctimeMs: fst.ctimeMs,
+    dev: fst.dev,
+    ino: fst.ino,
+  };
 }
