@@ -93,15 +93,8 @@ const COUNT_WORDS = new Set([
   'million',
   'billion',
 ]);
-/** Added to the contradiction gate per signal kind (tuned on the development splits). */
-const GATE_EXTRA: Record<string, number> = {
-  negation: 0.2,
-  date: 0.25,
-  entity: 0.25,
-  number: 0.1,
-  attribution: 0.15,
-  modality: -0.2,
-};
+/** No signal's gate goes above this coverage. */
+const MAX_GATE = 0.95;
 
 /** Weight of the (normalised) retrieval score when ordering further citations. */
 const RELATED_BM25_WEIGHT = 1;
@@ -608,8 +601,9 @@ export class Checker {
   /** Topicality needed before a clash of this kind is trusted: the rest of the claim must match the evidence. */
   private gateFor(kind: string): number {
     const g = this.options.contradictionGate;
-    const extra = GATE_EXTRA[kind] ?? 0;
-    return Math.min(0.95, g + extra);
+    // each signal's own gate (signals/<kind>.ts); misquotes are the quote detector's
+    const d = this.detectors.find((x) => x.kind === kind || (kind === 'misquote' && x.kind === 'quote'));
+    return Math.min(MAX_GATE, g + (d?.gate ?? 0));
   }
 
   /** Evidence texts analysed once per index generation (the same sentences come back claim after claim). */

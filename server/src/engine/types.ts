@@ -157,5 +157,13 @@ export interface SignalInput {
 
 export interface SignalDetector {
   kind: SignalKind;
+  /** one line for users (the SARIF rule, the docs): what a finding of this signal means */
+  description?: string;
+  /**
+   * Added to the checker's contradiction gate for this signal's clashes: the coverage a candidate needs before
+   * they are trusted (tuned on the development splits; negative trusts it on less, e.g. modality words are
+   * rarely shared). Lives beside the signal so that tuning one signal touches one file.
+   */
+  gate?: number;
   detect(input: SignalInput): SignalFinding[];
 }

@@ -5,7 +5,9 @@
  * the same ranges and messages, the level from the severity (error, warning; information and hint
  * are `note`), every cited source sentence as a related location.
  */
-import { LineIndex, type SignalKind } from '../engine';
+import { LineIndex } from '../engine';
+import { detectors } from '../engine/signals';
+import { MISQUOTE_DESCRIPTION } from '../engine/signals/quote';
 import { CODE_DOCS_BASE, draftFindings } from '../engine/findings';
 import type { CheckedFile, ReportOptions } from './report';
 // the SARIF 2.1.0 schema as TypeScript types (@types/sarif): the log below must type-check against it
@@ -15,20 +17,12 @@ export interface SarifOptions extends ReportOptions {
   version?: string;
 }
 
-const DESCRIPTIONS: Record<'contradicted' | 'unsupported' | Exclude<SignalKind, 'coverage'>, string> = {
+/** Each rule's description: the verdicts', and each signal's own (its `description`, beside the signal). */
+const DESCRIPTIONS: Record<string, string> = {
   contradicted: 'A source says otherwise',
   unsupported: 'No source carries this statement',
-  negation: 'The statement and the source differ by a negation',
-  number: 'The statement and the source give different numbers',
-  date: 'The statement and the source give different dates',
-  entity: 'The statement names someone or something the source does not',
-  antonym: "The statement uses the opposite of the source's word",
-  modality: 'The statement is more (or less) certain than the source',
-  quantifier: 'The statement generalises (all, never) where the source does not',
-  quote: 'A quotation the sources do not contain',
-  misquote: "A quotation that differs from the source's wording",
-  attribution: 'The statement attributes words to someone the source does not',
-  order: 'The statement reverses who does what to whom in the source',
+  misquote: MISQUOTE_DESCRIPTION,
+  ...Object.fromEntries(detectors.map((d) => [d.kind, d.description ?? d.kind])),
 };
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -87,7 +81,7 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
   const ids = ['contradicted', 'unsupported', ...[...used].filter((c) => c !== 'contradicted' && c !== 'unsupported').sort()];
   const rules: ReportingDescriptor[] = ids.map((id) => ({
     id,
-    shortDescription: { text: DESCRIPTIONS[id as keyof typeof DESCRIPTIONS] ?? id },
+    shortDescription: { text: DESCRIPTIONS[id] ?? id },
     helpUri: CODE_DOCS_BASE + id,
     ...(id === 'contradicted' || id === 'unsupported'
       ? { defaultConfiguration: { level: id === 'contradicted' ? ('error' as const) : ('warning' as const) } }

@@ -17,6 +17,15 @@ describe('signals/index', () => {
       'quote',
     ]);
   });
+  it('every signal carries its own description and gate (one file to tune it)', () => {
+    for (const d of detectors) {
+      assert.ok(d.description && d.description.length > 10, `${d.kind} has a description`);
+      assert.ok(d.gate === undefined || (d.gate >= -0.5 && d.gate <= 0.45), `${d.kind}'s gate ${d.gate}`);
+    }
+    // the gates measured on the development splits, as they stand beside the signals
+    const gates = Object.fromEntries(detectors.filter((d) => d.gate !== undefined).map((d) => [d.kind, d.gate]));
+    assert.deepStrictEqual(gates, { number: 0.1, date: 0.25, entity: 0.25, attribution: 0.15, negation: 0.2, modality: -0.2 });
+  });
   it('no detector throws, and all spans are inside the texts', () => {
     const pairs = [
       ['', ''],

@@ -229,6 +229,7 @@ function inContext(input: SignalInput, c: Token, e: Token, i: number, j: number)
 
 export const antonym: SignalDetector = {
   kind: 'antonym',
+  description: "The statement uses the opposite of the source's word",
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {

@@ -384,6 +384,8 @@ function nearestSpeaker(es: Speaker[], alignment: number[], from: number, to: nu
 
 export const attribution: SignalDetector = {
   kind: 'attribution',
+  description: 'The statement attributes words to someone the source does not',
+  gate: 0.15,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {

@@ -135,6 +135,8 @@ export function compareDates(a: DateMention, b: DateMention): boolean | undefine
 
 export const date: SignalDetector = {
   kind: 'date',
+  description: 'The statement and the source give different dates',
+  gate: 0.25,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {

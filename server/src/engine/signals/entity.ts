@@ -274,6 +274,8 @@ export function mentionFound(m: EntityMention, keys: { words: Set<string>; alias
 
 export const entity: SignalDetector = {
   kind: 'entity',
+  description: 'The statement names someone or something the source does not',
+  gate: 0.25,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {

@@ -273,6 +273,8 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
 
 export const modality: SignalDetector = {
   kind: 'modality',
+  description: 'The statement is more (or less) certain than the source',
+  gate: -0.2,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {

@@ -158,6 +158,8 @@ function cueCount(a: Analyzed): number {
 
 export const negation: SignalDetector = {
   kind: 'negation',
+  description: 'The statement and the source differ by a negation',
+  gate: 0.2,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {

@@ -684,6 +684,8 @@ function sameNoun(a: string, b: string): boolean {
 
 export const number: SignalDetector = {
   kind: 'number',
+  description: 'The statement and the source give different numbers',
+  gate: 0.1,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {

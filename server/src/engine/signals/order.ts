@@ -174,6 +174,7 @@ function possessorSwap(input: SignalInput): SignalFinding | undefined {
 
 export const order: SignalDetector = {
   kind: 'order',
+  description: 'The statement reverses who does what to whom in the source',
   detect(input: SignalInput): SignalFinding[] {
     try {
       if (input.coverage < MIN_COVERAGE) return [];

@@ -99,6 +99,7 @@ function exclusiveBefore(tokens: Token[], i: number): number {
 
 export const quantifier: SignalDetector = {
   kind: 'quantifier',
+  description: 'The statement generalises (all, never) where the source does not',
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {

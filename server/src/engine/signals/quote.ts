@@ -163,8 +163,12 @@ function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
   return best;
 }
 
+/** The description of the misquote findings this detector also gives. */
+export const MISQUOTE_DESCRIPTION = "A quotation that differs from the source's wording";
+
 export const quote: SignalDetector = {
   kind: 'quote',
+  description: 'A quotation the sources do not contain',
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     try {
