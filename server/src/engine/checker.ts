@@ -9,11 +9,11 @@
 import { align, contentIndices, type Alignment, type Relatedness } from './coverage';
 import { draftStatements, type DraftFormat, type Statement } from './draft';
 import { withConfidence } from './confidence';
-import { findQuotes, quoteWordString } from './signals/quote';
-import { holdsQuotes, otherSpeaker, speakerOf } from './quoteOrigin';
+import { findQuotes, quoteWordString, type QuoteSpan } from './signals/quote';
+import { holdsQuotes, otherSpeaker, SPEAKER_LOOKBACK, speakerOf } from './quoteOrigin';
 import { uncarriedNegation } from './signals/negation';
 import { spelledNumberDigits } from './signals/number';
-import { isCapitalized } from './signals/util';
+import { isCapitalized, quoted } from './signals/util';
 import { LineIndex } from './positions';
 import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
 import { accordingToCarried, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
@@ -186,6 +186,7 @@ export class Checker {
       };
     }
 
+    const claimQuotes = findQuotes(claim.text);
     // candidates: each retrieved sentence, and the best ones joined with a neighbour
     const candidates: Candidate[] = [];
     const seen = new Set<string>();
@@ -225,18 +226,16 @@ export class Checker {
         picked.sort((a, b) =>
           a.source === b.source ? a.start - b.start : a.source === picked[0].source ? -1 : b.source === picked[0].source ? 1 : a.source < b.source ? -1 : 1,
         );
-        const analyzed = analyze(picked.map((p) => p.text).join(' '));
-        const alignment = align(claim, content, analyzed, weight, this.related);
-        alignment.coverage -= this.options.spreadPenalty;
-        const cand: Candidate = { sentences: picked, analyzed, alignment, bm25: 0, spread: true };
-        if (alignment.coverage > candidates[0].alignment.coverage) candidates.unshift(cand);
+        const cand = spreadCandidate(picked, claim, content, weight, this.related);
+        cand.alignment.coverage -= this.options.spreadPenalty;
+        if (cand.alignment.coverage > candidates[0].alignment.coverage) candidates.unshift(cand);
       }
     }
     // a best sentence that carries enough of the claim but not its negation or one of its names: the sentences
     // of other sources may carry what it lacks ("... and he has pleaded not guilty" from a second article)
     const top = candidates[0];
     if (this.options.crossSourceSpread > 0 && !top.spread && top.alignment.coverage >= this.options.supportThreshold) {
-      const lacksNegation = !!uncarriedNegation(claim, top.analyzed, top.alignment.map, findQuotes(claim.text));
+      const lacksNegation = !!uncarriedNegation(claim, top.analyzed, top.alignment.map, claimQuotes);
       const lacksName = content.some((i) => top.alignment.map[i] < 0 && isNameOrNumber(claim, i));
       if (lacksNegation || lacksName) {
         const picked = [...top.sentences];
@@ -244,11 +243,9 @@ export class Checker {
         // to share the negated words, not a good part of the claim
         this.addOtherSources(picked, singles, claim, content, lacksNegation ? CLAUSE_MIN_COVERAGE : CROSS_SOURCE_MIN_COVERAGE);
         if (picked.length > 1) {
-          const analyzed = analyze(picked.map((p) => p.text).join(' '));
-          const alignment = align(claim, content, analyzed, weight, this.related);
-          const cand: Candidate = { sentences: picked, analyzed, alignment, bm25: 0, spread: true };
-          const resolved = lacksNegation ? !uncarriedNegation(claim, analyzed, alignment.map, findQuotes(claim.text)) : true;
-          if (resolved && alignment.coverage > top.alignment.coverage) candidates.unshift(cand);
+          const cand = spreadCandidate(picked, claim, content, weight, this.related);
+          const resolved = lacksNegation ? !uncarriedNegation(claim, cand.analyzed, cand.alignment.map, claimQuotes) : true;
+          if (resolved && cand.alignment.coverage > top.alignment.coverage) candidates.unshift(cand);
         }
       }
     }
@@ -293,7 +290,6 @@ export class Checker {
 
     // signals against the well-matching candidates
     const findings: { f: SignalFinding; cand: Candidate }[] = [];
-    const claimQuotes = findQuotes(claim.text);
     for (const cand of candidates.filter((c) => !c.spread).slice(0, 3)) {
       if (cand.alignment.coverage < this.options.contradictionGate * 0.8) continue;
       for (const d of this.detectors) {
@@ -320,13 +316,7 @@ export class Checker {
     }
     // the draft's quotations, looked up in every source in scope: found anywhere, they are not missing; given
     // to another named person than the one the source names, they are contradicted
-    const origin = claimQuotes.length
-      ? this.quoteOrigin(
-          claim,
-          claimQuotes.map((q) => q.text),
-          onlySources,
-        )
-      : undefined;
+    const origin = claimQuotes.length ? this.quoteOrigin(claim, claimQuotes, onlySources) : undefined;
     if (origin) {
       for (let k = findings.length - 1; k >= 0; k--) {
         const { f } = findings[k];
@@ -542,7 +532,8 @@ export class Checker {
    * by retrieval over the quotations' own words in every source in scope, and a clash when the draft gives
    * the words to another named person than the source does.
    */
-  private quoteOrigin(claim: Analyzed, quotes: string[], onlySources?: Set<string>): { sentence: SourceSentence; clash?: SignalFinding } | undefined {
+  private quoteOrigin(claim: Analyzed, spans: QuoteSpan[], onlySources?: Set<string>): { sentence: SourceSentence; clash?: SignalFinding } | undefined {
+    const quotes = spans.map((q) => q.text);
     const words = quotes
       .map((q) => quoteWordString(q))
       .join(' ')
@@ -557,11 +548,11 @@ export class Checker {
       if (!holdsQuotes(s.text, quotes)) continue;
       const before: string[] = [];
       let prev = this.index.neighbour(s, -1);
-      for (let k = 0; prev && k < SPEAKER_LOOKBACK_SENTENCES; k++, prev = this.index.neighbour(prev, -1)) before.push(prev.text);
+      for (let k = 0; prev && k < SPEAKER_LOOKBACK; k++, prev = this.index.neighbour(prev, -1)) before.push(prev.text);
       // a clash needs words enough to be someone's (four or more, or two fragments found together): a two-word
       // title in quotation marks is no quote
       const speaker = words.length >= MIN_ATTRIBUTED_WORDS || quotes.length >= 2 ? speakerOf(s.text, before) : undefined;
-      const other = speaker ? otherSpeaker(claim, speaker, [s.text, ...before], findQuotes(claim.text)) : undefined;
+      const other = speaker ? otherSpeaker(claim, speaker, [s.text, ...before], spans) : undefined;
       if (!speaker || !other) return { sentence: s };
       const sourceName = speaker.analyzed.text.slice(speaker.analyzed.tokens[speaker.speaker.first].start, speaker.analyzed.tokens[speaker.speaker.last].end);
       return {
@@ -569,7 +560,7 @@ export class Checker {
         clash: {
           kind: 'attribution',
           effect: 'contradicts',
-          message: `attribution: the draft gives these words to ${quotedWords(other.text)}, the source to ${quotedWords(sourceName)}`,
+          message: `attribution: the draft gives these words to ${quoted(other.text)}, the source to ${quoted(sourceName)}`,
           claimSpan: { start: claim.tokens[other.first].start, end: claim.tokens[other.last].end },
           strength: 0.8,
         },
@@ -728,6 +719,12 @@ function inSameSlot(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean
   return anchors >= 2;
 }
 
+/** Sentences (of one source or several) joined into one evidence text, aligned to the claim as a whole. */
+function spreadCandidate(picked: SourceSentence[], claim: Analyzed, content: number[], weight: (lemma: string) => number, related?: Relatedness): Candidate {
+  const analyzed = analyze(picked.map((p) => p.text).join(' '));
+  return { sentences: picked, analyzed, alignment: align(claim, content, analyzed, weight, related), bm25: 0, spread: true };
+}
+
 /** Coverage a short clause of another source needs when it is to carry the claim's negation. */
 const CLAUSE_MIN_COVERAGE = 0.08;
 
@@ -763,17 +760,10 @@ function sameNeighbours(claim: Analyzed, i: number, cand: { alignment: Alignment
 /** Words a quotation needs before giving it to another speaker contradicts the draft. */
 const MIN_ATTRIBUTED_WORDS = 4;
 
-/** Sentences before a quotation searched for its speaker. */
-const SPEAKER_LOOKBACK_SENTENCES = 3;
-
 /** Index keys (lemmas) of the content words of a text. */
 function contentKeys(text: string): string[] {
   const a = analyze(text);
   return contentIndices(a).map((i) => a.tokens[i].lemma);
-}
-
-function quotedWords(s: string): string {
-  return `'${s.replace(/\s+/g, ' ').trim()}'`;
 }
 
 /** Every word of a name is in the document's vocabulary. */

@@ -46,20 +46,17 @@ function isNamePhrase(s: Speaker, a: Analyzed): boolean {
   return true;
 }
 
-const TITLE_WORDS = /^(mr|mrs|ms|miss|dr|sir|lord|lady|prof|dame)$/;
 const SPEECH_WORDS =
   /^(said|says|say|told|tells|tell|added|adds|add|claimed|claims|warned|warns|insisted|insists|stated|states|argued|argues|explained|explains|wrote|writes|replied|replies|asked|asks)$/;
 
 /** A person's name at token k: a title and a capitalised word, or two capitalised words. Returns [first, last]. */
 function personAt(a: Analyzed, k: number): [number, number] | undefined {
   const toks = a.tokens;
+  if (!isCapitalized(toks[k])) return undefined;
   let last = k;
   while (last + 1 < toks.length && toks[last + 1].kind === 'word' && isCapitalized(toks[last + 1])) last++;
-  if (!isCapitalized(toks[k])) return undefined;
-  const titled = TITLE_WORDS.test(toks[k].lower);
-  if (last === k || (titled && last === k)) return undefined;
-  if (!titled && last - k < 1) return undefined;
-  return [k, last];
+  // one capitalised word alone is no person's name (a title needs a name after it, too)
+  return last === k ? undefined : [k, last];
 }
 
 function speakerFrom(a: Analyzed, first: number, last: number, cue: number): Speaker {

@@ -98,16 +98,12 @@ export function readFileSafe(file: string, opts: SafeReadOptions): SafeRead {
     // the resolved path, not following a link put there since, not blocking on a FIFO put there
     fd = fs.openSync(real, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') return fail('changed', 'replaced by a link since it was listed: not read');
-    if (code === 'ENOENT') return fail('missing', 'not found');
-    return fail('io', `cannot read: ${(e as Error).message}`);
+    return openFailed(e);
   }
   try {
     const fst = fs.fstatSync(fd);
-    if (!fst.isFile()) return fail('not-regular', `${kindOf(fst)}, not a regular file: not read`);
-    if (fst.dev !== st.dev || fst.ino !== st.ino) return fail('changed', 'replaced while it was opened: not read');
-    if (fst.size > opts.maxBytes && overCap === 'refuse') return fail('too-large', `${fst.size} bytes, over the ${opts.maxBytes}-byte limit: not read`);
+    const refused = openedRefusal(fst, st, opts.maxBytes, overCap);
+    if (refused) return refused;
     const want = Math.min(fst.size, opts.maxBytes);
     const buf = Buffer.allocUnsafe(want);
     let got = 0;
@@ -155,16 +151,12 @@ export async function readFileSafeAsync(file: string, opts: SafeReadOptions): Pr
   try {
     fh = await fs.promises.open(real, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') return fail('changed', 'replaced by a link since it was listed: not read');
-    if (code === 'ENOENT') return fail('missing', 'not found');
-    return fail('io', `cannot read: ${(e as Error).message}`);
+    return openFailed(e);
   }
   try {
     const fst = await fh.stat();
-    if (!fst.isFile()) return fail('not-regular', `${kindOf(fst)}, not a regular file: not read`);
-    if (fst.dev !== st.dev || fst.ino !== st.ino) return fail('changed', 'replaced while it was opened: not read');
-    if (fst.size > opts.maxBytes && overCap === 'refuse') return fail('too-large', `${fst.size} bytes, over the ${opts.maxBytes}-byte limit: not read`);
+    const refused = openedRefusal(fst, st, opts.maxBytes, overCap);
+    if (refused) return refused;
     const want = Math.min(fst.size, opts.maxBytes);
     const buf = Buffer.allocUnsafe(want);
     let got = 0;
@@ -292,4 +284,24 @@ function readDone(buf: Buffer, got: number, want: number, fst: fs.Stats, maxByte
     dev: fst.dev,
     ino: fst.ino,
   };
+}
+
+function refusal(problem: SafeReadProblem, message: string): SafeRead {
+  return { ok: false, problem, message };
+}
+
+/** Why an open (no links followed, not blocking) failed, in readFileSafe's words. */
+function openFailed(e: unknown): SafeRead {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP' || code === 'EMLINK') return refusal('changed', 'replaced by a link since it was listed: not read');
+  if (code === 'ENOENT') return refusal('missing', 'not found');
+  return refusal('io', `cannot read: ${(e as Error).message}`);
+}
+
+/** The checks on the open descriptor: a regular file, the one stat saw before the open, within the cap. */
+function openedRefusal(fst: fs.Stats, st: fs.Stats, maxBytes: number, overCap: 'refuse' | 'truncate'): SafeRead | undefined {
+  if (!fst.isFile()) return refusal('not-regular', `${kindOf(fst)}, not a regular file: not read`);
+  if (fst.dev !== st.dev || fst.ino !== st.ino) return refusal('changed', 'replaced while it was opened: not read');
+  if (fst.size > maxBytes && overCap === 'refuse') return refusal('too-large', `${fst.size} bytes, over the ${maxBytes}-byte limit: not read`);
+  return undefined;
 }

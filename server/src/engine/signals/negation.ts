@@ -105,7 +105,7 @@ function sameWord(a: Token, b: Token): boolean {
 }
 
 /** Claim tokens inside quotation marks: the quotation and misquote signals check those words. */
-function insideQuotes(text: string, t: Token, quotes: Span[]): boolean {
+function insideQuotes(t: Token, quotes: Span[]): boolean {
   return quotes.some((q) => t.start >= q.start && t.end <= q.end);
 }
 
@@ -181,7 +181,7 @@ export const negation: SignalDetector = {
       // claim negates what the evidence asserts
       for (let i = 0; i < ct.length; i++) {
         if (!isNegationCue(ct[i]) || !cueVerbGoverns(ct, i)) continue;
-        if (insideQuotes(input.claim.text, ct[i], quotes)) continue;
+        if (insideQuotes(ct[i], quotes)) continue;
         const h = headOf(ct, i);
         if (h < 0) continue;
         const eh = input.alignment[h] ?? -1;
@@ -212,7 +212,7 @@ export const negation: SignalDetector = {
         const h = rev[eh];
         if (h < 0 || seen.has(h)) continue;
         const hs = claimsOf(eh);
-        if (hs.some((x) => cueBefore(ct, x) >= 0 || insideQuotes(input.claim.text, ct[x], quotes))) continue;
+        if (hs.some((x) => cueBefore(ct, x) >= 0 || insideQuotes(ct[x], quotes))) continue;
         // "only three MEPs backing" against "MEPs failed to back it": a count of them did, which the group's
         // failure does not deny (a number clash, if any, is the number signal's)
         if (CUE_VERBS.has(et[j].lemma) && countBefore(ct, h)) continue;

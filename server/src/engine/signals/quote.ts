@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import type { Span, SignalDetector, SignalFinding, SignalInput } from '../types';
 
-interface QuoteSpan extends Span {
+export interface QuoteSpan extends Span {
   text: string;
 }
 
