@@ -158,10 +158,12 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
   const byDomain = new Map<string, { gold: Gold; pred: Predicted }[]>();
   const ev: { cited: string[]; gold: string[] }[] = [];
   const confusion = new Map<string, number>();
+  const notes = new Map<string, number>();
   const t1 = performance.now();
   for (const c of claims) {
     const only = c.sources && c.sources.length ? new Set(c.sources.map((s) => path.join(dir, s))) : undefined;
     const results = checker.checkDraft(c.claim, 'plaintext', only);
+    for (const n of results.flatMap((r) => r.notes ?? [])) notes.set(n, (notes.get(n) ?? 0) + 1);
     const pred = aggregateVerdict(results.map((r) => r.verdict as SentenceVerdict));
     const cited = results.flatMap((r) => r.evidence);
     items.push({ gold: c.label, pred, kind: c.kind });
@@ -183,6 +185,8 @@ function runSet(dir: string, opts: Options, predictions: fs.WriteStream | undefi
     }
   }
   const checkMs = performance.now() - t1;
+  // a detector that threw (ClaimResult.notes): counted, never silent
+  if (notes.size) for (const [n, k] of notes) process.stderr.write(`eval: ${name}: ${k} statement(s): ${n}\n`);
   return {
     name,
     n: claims.length,

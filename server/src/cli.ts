@@ -230,6 +230,8 @@ function check(opts: CheckOptions, io: Io): number {
   // --min-confidence, else .corroborate.json's minConfidence, else 0 (every finding)
   const minConfidence = opts.minConfidence ?? projectConfig(io.cwd).minConfidence;
   const checked: CheckedFile[] = [];
+  // what went wrong in the engine (a detector that threw on a statement): each note once, on stderr
+  const noted = new Set<string>();
   for (const d of drafts) {
     let text: string;
     try {
@@ -238,11 +240,13 @@ function check(opts: CheckOptions, io: Io): number {
       throw new UsageError(`cannot read draft ${d.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     // as the editor shows it: findings hidden or turned off in .corroborate.json are skipped
-    checked.push({
-      path: d.path,
-      text,
-      results: shownResults(checker.checkDraft(text, d.format), new LineIndex(text), { ...projectConfig(io.cwd), minConfidence }),
-    });
+    const results = checker.checkDraft(text, d.format);
+    for (const n of results.flatMap((r) => r.notes ?? [])) {
+      if (noted.has(n)) continue;
+      noted.add(n);
+      io.stderr(`corroborate: ${d.path}: ${n}\n`);
+    }
+    checked.push({ path: d.path, text, results: shownResults(results, new LineIndex(text), { ...projectConfig(io.cwd), minConfidence }) });
   }
   // the same findings as the editor: severities and hidden findings of .corroborate.json
   const { severity, hidden } = projectConfig(io.cwd);

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
+import { number } from '../../server/src/engine/signals/number';
+import type { SignalDetector } from '../../server/src/engine/types';
 
 const SEED = path.join(__dirname, '../../../seeds/us-india-defense-partnership.txt');
 
@@ -239,5 +241,38 @@ describe('a negation the evidence does not carry', () => {
     const spans = r.signals.filter((s) => s.effect === 'contradicts').map((s) => [s.start, s.end]);
     for (let i = 0; i < spans.length; i++)
       for (let j = i + 1; j < spans.length; j++) assert.ok(spans[i][1] <= spans[j][0] || spans[j][1] <= spans[i][0], JSON.stringify(r.signals));
+  });
+});
+
+describe('a detector that throws', () => {
+  const thrower: SignalDetector = {
+    kind: 'date',
+    description: 'throws on every input',
+    detect() {
+      throw new Error('boom');
+    },
+  };
+  const source = 'The city council approved 12 new schools for the northern district in March.';
+  const claim = 'The city council approved 15 new schools for the northern district in March.';
+  // in a one-sentence index the number outweighs every other word: the gate is lowered, as above
+
+  it('costs its own findings only: the check goes on, and the result notes the failure', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', source);
+    const checker = createChecker(index, { detectors: [thrower, number], contradictionGate: 0.2 });
+    const [r] = checker.checkDraft(claim, 'plaintext');
+    assert.strictEqual(r.verdict, 'contradicted');
+    assert.ok(r.signals.some((s) => s.kind === 'number'));
+    assert.deepStrictEqual(r.notes, ['signal date failed: boom']);
+    // a cached result keeps its note
+    assert.deepStrictEqual(checker.checkDraft(claim, 'plaintext')[0].notes, ['signal date failed: boom']);
+  });
+
+  it('leaves no note when every detector runs', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', source);
+    const [r] = createChecker(index, { detectors: [number], contradictionGate: 0.2 }).checkDraft(claim, 'plaintext');
+    assert.strictEqual(r.verdict, 'contradicted');
+    assert.strictEqual(r.notes, undefined);
   });
 });

@@ -290,6 +290,7 @@ export class Checker {
 
     // signals against the well-matching candidates
     const findings: { f: SignalFinding; cand: Candidate }[] = [];
+    const failures = new Set<string>();
     for (const cand of candidates.filter((c) => !c.spread).slice(0, 3)) {
       if (cand.alignment.coverage < this.options.contradictionGate * 0.8) continue;
       for (const d of this.detectors) {
@@ -298,8 +299,10 @@ export class Checker {
         let fs: SignalFinding[] = [];
         try {
           fs = d.detect({ claim, evidence: cand.analyzed, alignment: cand.alignment.map, coverage: cand.alignment.coverage });
-        } catch {
+        } catch (e) {
+          // a detector's bug costs its findings on this statement, never the check; it is recorded (ClaimResult.notes)
           fs = [];
+          failures.add(`signal ${d.kind} failed: ${e instanceof Error ? e.message : String(e)}`);
         }
         for (const f of fs) {
           if (!clashInTopicalSentence(f, cand)) continue;
@@ -490,6 +493,7 @@ export class Checker {
       cite(c, verdict === 'supported' && c.alignment.coverage >= this.options.supportThreshold ? 'supports' : 'related');
     }
     const result: ClaimResult = { ...base, verdict, score: round(Math.max(0, best.alignment.coverage)), reason, evidence, signals };
+    if (failures.size) result.notes = [...failures];
     return withConfidence(result, {
       strength: clashes[0]?.f.strength,
       support,

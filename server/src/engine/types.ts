@@ -123,6 +123,9 @@ export interface ClaimResult {
   confidence?: number;
   /** the named features the confidence was computed from */
   confidenceFeatures?: Record<string, number>;
+  /** what went wrong while checking it, never shown as a finding: "signal number failed: <message>" (a detector
+   * that threw lost its findings on this statement; the server logs each note once, the CLI prints it to stderr) */
+  notes?: string[];
 }
 
 /** Finding of one signal detector between a claim and one evidence text. */

@@ -197,7 +197,7 @@ export function registerCustomHandlers(s: ServerState) {
         connection.console.warn(`${file}: cannot read: ${(e as Error).message}`);
         return null;
       }
-      const st = checkText(f, text, draftFormat(file), 0);
+      const st = checkText(s, f, text, draftFormat(file), 0);
       await connection.sendDiagnostics({ uri: p.uri, diagnostics: diagnosticsOf(f, st) });
       return { uri: p.uri, counts: shownCounts(f, st), partial: partialInfo(f, st) };
     }),

@@ -9,7 +9,7 @@ import { countSeverities, countVerdicts, draftFindings, shownResults, type Findi
 import { CODE_DOCS_BASE, DIAGNOSTIC_SOURCE, toDiagnostic, type DiagnosticData } from '../diagnostics';
 import { CheckingNotification, CountsNotification, type PartialInfo } from '../protocol';
 import { cutOffset } from '../workspace/drafts';
-import { folderFor, formatOf, isDraft, logError, ready, type DocState, type Folder, type ServerState } from './state';
+import { folderFor, formatOf, isDraft, logError, logNotes, ready, type DocState, type Folder, type ServerState } from './state';
 
 export function clearDiagnostics(s: ServerState, uri: string) {
   s.docStates.delete(uri);
@@ -32,18 +32,19 @@ export async function checkNow(s: ServerState, uri: string, force = false): Prom
   if (!force && doc.version !== doc0.version) return undefined; // a newer version is scheduled
   const version = doc.version;
   void s.connection.sendNotification(CheckingNotification.type, { uri });
-  const state = checkText(f, doc.getText(), formatOf(doc), version);
+  const state = checkText(s, f, doc.getText(), formatOf(doc), version);
   if (s.documents.get(uri)?.version !== version) return state; // stale: drop
   s.docStates.set(uri, state);
   await publish(s, uri, f, state);
   return state;
 }
 
-/** Checks a draft's text, up to the size cap (corroborate.maxDraftKB). */
-export function checkText(f: Folder, text: string, format: 'markdown' | 'plaintext', version: number): DocState {
+/** Checks a draft's text, up to the size cap (corroborate.maxDraftKB); what went wrong in the engine is logged once (logNotes). */
+export function checkText(s: ServerState, f: Folder, text: string, format: 'markdown' | 'plaintext', version: number): DocState {
   const cut = cutOffset(text, f.settings.maxDraftKB);
   // no sources indexed: nothing to check against (not every statement unsupported)
   const results = f.index.fileCount === 0 ? [] : f.checker.checkDraft(cut === undefined ? text : text.slice(0, cut), format);
+  logNotes(s, results);
   return { version, results, lines: new LineIndex(text), text, cut };
 }
 
@@ -203,7 +204,7 @@ export async function stateFor(s: ServerState, uri: string): Promise<DocState | 
   await ready(f);
   const d = s.documents.get(uri);
   if (!d) return undefined;
-  return checkText(f, d.getText(), formatOf(d), d.version);
+  return checkText(s, f, d.getText(), formatOf(d), d.version);
 }
 
 /**

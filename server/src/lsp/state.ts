@@ -70,6 +70,8 @@ export interface ServerState {
   holdTimers: Map<string, NodeJS.Timeout>;
   /** source paths already named in a warning message */
   warnedMissing: Set<string>;
+  /** the engine's notes already logged ("signal number failed: ..."): each is logged once */
+  loggedNotes: Set<string>;
   /** the problem last shown per project file (each is shown once, not at every read) */
   projectProblems: Map<string, string>;
   /** the client applies WorkspaceEdit.documentChanges (versioned edits) */
@@ -103,6 +105,7 @@ export function createState(connection: Connection): ServerState {
     held: new Map(),
     holdTimers: new Map(),
     warnedMissing: new Set(),
+    loggedNotes: new Set(),
     projectProblems: new Map(),
     documentChanges: false,
     shutDown: false,
@@ -194,6 +197,16 @@ export async function ready(f: Folder): Promise<void> {
 
 export function log(s: ServerState, msg: string) {
   s.connection.console.log(msg);
+}
+
+/** The engine's notes of checked statements (a detector that threw: ClaimResult.notes), each logged once per server. */
+export function logNotes(s: ServerState, results: readonly { notes?: string[] }[]) {
+  for (const r of results)
+    for (const n of r.notes ?? []) {
+      if (s.loggedNotes.has(n)) continue;
+      if (s.loggedNotes.size < 1000) s.loggedNotes.add(n);
+      s.connection.console.error(`engine: ${n}`);
+    }
 }
 
 export function logError(s: ServerState, where: string, e: unknown) {

@@ -232,49 +232,45 @@ export const antonym: SignalDetector = {
   description: "The statement uses the opposite of the source's word",
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    try {
-      if (input.coverage < MIN_COVERAGE) return out;
-      const ct = input.claim.tokens;
-      const et = input.evidence.tokens;
-      for (let i = 0; i < ct.length; i++) {
-        const c = ct[i];
-        if (c.kind !== 'word' || (input.alignment[i] ?? -1) >= 0) continue;
-        if (c.lower.length < 2 || c.stop) continue; // function words (all/some, more/less) belong to other signals
-        // where the counterpart should be: between the evidence words the claim's neighbours aligned to, else
-        // near any of them (the clause in another order: "rejected two motions" / "two motions were passed")
-        const w = window(input, i);
-        const near = nearWindows(input, i);
-        if (!w && !near.length) continue;
-        const places = w ? [{ lo: w[0], hi: w[1], passive: false }, ...near] : near;
-        let found = -1;
-        for (const { lo, hi, passive } of places) {
-          for (let j = Math.max(0, lo); j <= hi && j < et.length && found < 0; j++) {
-            const e = et[j];
-            if (e.stop || input.alignment.includes(j) || !opposite(c, e)) continue;
-            if (passive && !isPassive(et, j) && !isPassive(ct, i)) continue;
-            if (negated(ct, i) !== negated(et, j)) continue; // "did not rise" vs "fell": agreement
-            found = j;
-          }
-          if (found >= 0) break;
-        }
-        if (found >= 0) {
-          const j = found;
+    if (input.coverage < MIN_COVERAGE) return out;
+    const ct = input.claim.tokens;
+    const et = input.evidence.tokens;
+    for (let i = 0; i < ct.length; i++) {
+      const c = ct[i];
+      if (c.kind !== 'word' || (input.alignment[i] ?? -1) >= 0) continue;
+      if (c.lower.length < 2 || c.stop) continue; // function words (all/some, more/less) belong to other signals
+      // where the counterpart should be: between the evidence words the claim's neighbours aligned to, else
+      // near any of them (the clause in another order: "rejected two motions" / "two motions were passed")
+      const w = window(input, i);
+      const near = nearWindows(input, i);
+      if (!w && !near.length) continue;
+      const places = w ? [{ lo: w[0], hi: w[1], passive: false }, ...near] : near;
+      let found = -1;
+      for (const { lo, hi, passive } of places) {
+        for (let j = Math.max(0, lo); j <= hi && j < et.length && found < 0; j++) {
           const e = et[j];
-          const contrast = contrastOnly(c, e) || !inContext(input, c, e, i, j);
-          out.push({
-            kind: 'antonym',
-            effect: contrast ? 'unsupported' : 'contradicts',
-            message: contrast
-              ? `the draft says ${quoted(c.text)} where the source says ${quoted(e.text)}`
-              : `antonym: the draft says ${quoted(c.text)}, the source says ${quoted(e.text)}`,
-            claimSpan: { start: c.start, end: c.end },
-            evidenceSpan: { start: e.start, end: e.end },
-            strength: 0.4 + 0.5 * input.coverage,
-          });
+          if (e.stop || input.alignment.includes(j) || !opposite(c, e)) continue;
+          if (passive && !isPassive(et, j) && !isPassive(ct, i)) continue;
+          if (negated(ct, i) !== negated(et, j)) continue; // "did not rise" vs "fell": agreement
+          found = j;
         }
+        if (found >= 0) break;
       }
-    } catch {
-      return [];
+      if (found >= 0) {
+        const j = found;
+        const e = et[j];
+        const contrast = contrastOnly(c, e) || !inContext(input, c, e, i, j);
+        out.push({
+          kind: 'antonym',
+          effect: contrast ? 'unsupported' : 'contradicts',
+          message: contrast
+            ? `the draft says ${quoted(c.text)} where the source says ${quoted(e.text)}`
+            : `antonym: the draft says ${quoted(c.text)}, the source says ${quoted(e.text)}`,
+          claimSpan: { start: c.start, end: c.end },
+          evidenceSpan: { start: e.start, end: e.end },
+          strength: 0.4 + 0.5 * input.coverage,
+        });
+      }
     }
     return out;
   },

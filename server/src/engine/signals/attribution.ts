@@ -388,63 +388,59 @@ export const attribution: SignalDetector = {
   gate: 0.15,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    try {
-      if (input.coverage < 0.4) return out;
-      const cs = findSpeakers(input.claim);
-      if (!cs.length) return out;
-      // a publication named as where the words were said ("according to the Daily Mail") attributes the report,
-      // not the words: it is no speaker to clash with (venue.ts)
-      const es = findSpeakers(input.evidence).filter((e) => !isVenue(input.evidence, e.first, e.last));
-      const ct = input.claim.tokens;
-      const et = input.evidence.tokens;
-      for (let n = 0; n < cs.length; n++) {
-        const s = cs[n];
-        if (isVenue(input.claim, s.first, s.last)) continue;
-        // the content (outside the speaker phrase and verb) must be what the evidence carries; with several
-        // speakers in the claim ("A suggests x, while B suggests y"), only the words this speaker says
-        let from = 0;
-        let to = ct.length - 1;
-        if (cs.length > 1 && s.cue > s.last) {
-          from = s.cue + 1;
-          if (n + 1 < cs.length) to = Math.min(cs[n + 1].first, cs[n + 1].cue) - 1;
-        }
-        let content = 0;
-        let aligned = 0;
-        for (let k = from; k <= to; k++) {
-          if ((k >= s.first && k <= s.last) || k === s.cue || ct[k].stop || ct[k].kind === 'punct') continue;
-          content++;
-          if ((input.alignment[k] ?? -1) >= 0) aligned++;
-        }
-        // a speaker's own few words must match closely ("contacting IT if the website is not working")
-        if (!content || aligned / content < (from > 0 ? 0.67 : 0.5)) continue;
-        const claimSpan = { start: ct[s.first].start, end: ct[s.last].end };
-        if (es.some((e) => sameSpeaker(s, e, input.claim, input.evidence))) continue;
-        // the draft's speaker is named in the evidence itself ("..., Jane Roe, a member of the council, said";
-        // "Roe told the Gazette"): the sentence does not give the words to someone else
-        if (namedIn(s, input.claim, input.evidence)) continue;
-        if (es.length) {
-          // the source's speaker of these words: the one whose verb is nearest the words the claim shares
-          const e = nearestSpeaker(es, input.alignment, from, to);
-          out.push({
-            kind: 'attribution',
-            effect: 'contradicts',
-            message: `attribution: the draft attributes this to ${quoted(s.text)}, the source to ${quoted(e.text)}`,
-            claimSpan,
-            evidenceSpan: { start: et[e.first].start, end: et[e.last].end },
-            strength: 0.7,
-          });
-        } else if (!s.words.some((w) => input.evidence.tokens.some((t) => t.lemma === w || t.lower === w))) {
-          out.push({
-            kind: 'attribution',
-            effect: 'unsupported',
-            message: `attribution: the source does not say that ${quoted(s.text)} said this`,
-            claimSpan,
-            strength: 0.5,
-          });
-        }
+    if (input.coverage < 0.4) return out;
+    const cs = findSpeakers(input.claim);
+    if (!cs.length) return out;
+    // a publication named as where the words were said ("according to the Daily Mail") attributes the report,
+    // not the words: it is no speaker to clash with (venue.ts)
+    const es = findSpeakers(input.evidence).filter((e) => !isVenue(input.evidence, e.first, e.last));
+    const ct = input.claim.tokens;
+    const et = input.evidence.tokens;
+    for (let n = 0; n < cs.length; n++) {
+      const s = cs[n];
+      if (isVenue(input.claim, s.first, s.last)) continue;
+      // the content (outside the speaker phrase and verb) must be what the evidence carries; with several
+      // speakers in the claim ("A suggests x, while B suggests y"), only the words this speaker says
+      let from = 0;
+      let to = ct.length - 1;
+      if (cs.length > 1 && s.cue > s.last) {
+        from = s.cue + 1;
+        if (n + 1 < cs.length) to = Math.min(cs[n + 1].first, cs[n + 1].cue) - 1;
       }
-    } catch {
-      return [];
+      let content = 0;
+      let aligned = 0;
+      for (let k = from; k <= to; k++) {
+        if ((k >= s.first && k <= s.last) || k === s.cue || ct[k].stop || ct[k].kind === 'punct') continue;
+        content++;
+        if ((input.alignment[k] ?? -1) >= 0) aligned++;
+      }
+      // a speaker's own few words must match closely ("contacting IT if the website is not working")
+      if (!content || aligned / content < (from > 0 ? 0.67 : 0.5)) continue;
+      const claimSpan = { start: ct[s.first].start, end: ct[s.last].end };
+      if (es.some((e) => sameSpeaker(s, e, input.claim, input.evidence))) continue;
+      // the draft's speaker is named in the evidence itself ("..., Jane Roe, a member of the council, said";
+      // "Roe told the Gazette"): the sentence does not give the words to someone else
+      if (namedIn(s, input.claim, input.evidence)) continue;
+      if (es.length) {
+        // the source's speaker of these words: the one whose verb is nearest the words the claim shares
+        const e = nearestSpeaker(es, input.alignment, from, to);
+        out.push({
+          kind: 'attribution',
+          effect: 'contradicts',
+          message: `attribution: the draft attributes this to ${quoted(s.text)}, the source to ${quoted(e.text)}`,
+          claimSpan,
+          evidenceSpan: { start: et[e.first].start, end: et[e.last].end },
+          strength: 0.7,
+        });
+      } else if (!s.words.some((w) => input.evidence.tokens.some((t) => t.lemma === w || t.lower === w))) {
+        out.push({
+          kind: 'attribution',
+          effect: 'unsupported',
+          message: `attribution: the source does not say that ${quoted(s.text)} said this`,
+          claimSpan,
+          strength: 0.5,
+        });
+      }
     }
     return out;
   },

@@ -139,38 +139,34 @@ export const date: SignalDetector = {
   gate: 0.25,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    try {
-      if (input.coverage < 0.4) return out;
-      const cd = extractDates(input.claim);
-      if (!cd.length) return out;
-      const ed = extractDates(input.evidence);
-      if (!ed.length) return out;
-      for (const c of cd) {
-        let agree = false;
-        let clash: DateMention | undefined;
-        for (const e of ed) {
-          const r = compareDates(c, e);
-          if (r === true) agree = true;
-          else if (r === false && !clash) clash = e;
-        }
-        if (agree || !clash) continue;
-        // the draft states the source's date too ("aired on March 4 ... launched on March 6"): the two
-        // dates are about different events, not a clash
-        const other = clash;
-        if (cd.some((o) => o !== c && compareDates(o, other) === true)) continue;
-        const ct = input.claim.tokens;
-        const et = input.evidence.tokens;
-        out.push({
-          kind: 'date',
-          effect: 'contradicts',
-          message: `date: the draft says ${quoted(c.text)}, the source says ${quoted(clash.text)}`,
-          claimSpan: { start: ct[c.first].start, end: ct[c.last].end },
-          evidenceSpan: { start: et[clash.first].start, end: et[clash.last].end },
-          strength: ed.length === 1 ? 0.85 : 0.7,
-        });
+    if (input.coverage < 0.4) return out;
+    const cd = extractDates(input.claim);
+    if (!cd.length) return out;
+    const ed = extractDates(input.evidence);
+    if (!ed.length) return out;
+    for (const c of cd) {
+      let agree = false;
+      let clash: DateMention | undefined;
+      for (const e of ed) {
+        const r = compareDates(c, e);
+        if (r === true) agree = true;
+        else if (r === false && !clash) clash = e;
       }
-    } catch {
-      return [];
+      if (agree || !clash) continue;
+      // the draft states the source's date too ("aired on March 4 ... launched on March 6"): the two
+      // dates are about different events, not a clash
+      const other = clash;
+      if (cd.some((o) => o !== c && compareDates(o, other) === true)) continue;
+      const ct = input.claim.tokens;
+      const et = input.evidence.tokens;
+      out.push({
+        kind: 'date',
+        effect: 'contradicts',
+        message: `date: the draft says ${quoted(c.text)}, the source says ${quoted(clash.text)}`,
+        claimSpan: { start: ct[c.first].start, end: ct[c.last].end },
+        evidenceSpan: { start: et[clash.first].start, end: et[clash.last].end },
+        strength: ed.length === 1 ? 0.85 : 0.7,
+      });
     }
     return out;
   },

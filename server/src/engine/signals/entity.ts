@@ -278,47 +278,43 @@ export const entity: SignalDetector = {
   gate: 0.25,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    try {
-      const cm = extractEntities(input.claim);
-      if (!cm.length) return out;
-      const em = extractEntities(input.evidence);
-      const keys = evidenceKeys(input.evidence);
-      const claimKeys = evidenceKeys(input.claim);
-      const ct = input.claim.tokens;
-      const et = input.evidence.tokens;
-      const roles = roleClashes(input);
-      out.push(...roles);
-      for (const m of cm) {
-        if (mentionFound(m, keys)) continue;
-        if (roles.some((r) => r.claimSpan.start <= ct[m.first].start && ct[m.last].end <= r.claimSpan.end)) continue;
-        const rival = em.find((f) => sameRole(m, f, input) && !mentionFound(f, claimKeys));
-        const claimSpan = { start: ct[m.first].start, end: ct[m.first].start + m.text.length };
-        if (rival) {
-          // tighten: drop leading name words the source has ("US" in "US Secretary of State")
-          let f = m.first;
-          while (f < m.last && !TITLES.has(ct[f].lower) && (isFoundWord(ct[f], keys) || ct[f].kind === 'punct')) f++;
-          if (ct[f].kind === 'word' && CONNECTORS.has(ct[f].lower)) f = m.first;
-          claimSpan.start = ct[f].start;
-          out.push({
-            kind: 'entity',
-            effect: 'contradicts',
-            message: `entity: the draft says ${quoted(input.claim.text.slice(claimSpan.start, claimSpan.end))}, the source says ${quoted(rival.text)}`,
-            claimSpan,
-            evidenceSpan: { start: et[rival.first].start, end: et[rival.first].start + rival.text.length },
-            strength: input.coverage >= 0.5 ? 0.8 : 0.6,
-          });
-        } else {
-          out.push({
-            kind: 'entity',
-            effect: 'unsupported',
-            message: `entity: the source does not mention ${quoted(m.text)}`,
-            claimSpan,
-            strength: 0.6,
-          });
-        }
+    const cm = extractEntities(input.claim);
+    if (!cm.length) return out;
+    const em = extractEntities(input.evidence);
+    const keys = evidenceKeys(input.evidence);
+    const claimKeys = evidenceKeys(input.claim);
+    const ct = input.claim.tokens;
+    const et = input.evidence.tokens;
+    const roles = roleClashes(input);
+    out.push(...roles);
+    for (const m of cm) {
+      if (mentionFound(m, keys)) continue;
+      if (roles.some((r) => r.claimSpan.start <= ct[m.first].start && ct[m.last].end <= r.claimSpan.end)) continue;
+      const rival = em.find((f) => sameRole(m, f, input) && !mentionFound(f, claimKeys));
+      const claimSpan = { start: ct[m.first].start, end: ct[m.first].start + m.text.length };
+      if (rival) {
+        // tighten: drop leading name words the source has ("US" in "US Secretary of State")
+        let f = m.first;
+        while (f < m.last && !TITLES.has(ct[f].lower) && (isFoundWord(ct[f], keys) || ct[f].kind === 'punct')) f++;
+        if (ct[f].kind === 'word' && CONNECTORS.has(ct[f].lower)) f = m.first;
+        claimSpan.start = ct[f].start;
+        out.push({
+          kind: 'entity',
+          effect: 'contradicts',
+          message: `entity: the draft says ${quoted(input.claim.text.slice(claimSpan.start, claimSpan.end))}, the source says ${quoted(rival.text)}`,
+          claimSpan,
+          evidenceSpan: { start: et[rival.first].start, end: et[rival.first].start + rival.text.length },
+          strength: input.coverage >= 0.5 ? 0.8 : 0.6,
+        });
+      } else {
+        out.push({
+          kind: 'entity',
+          effect: 'unsupported',
+          message: `entity: the source does not mention ${quoted(m.text)}`,
+          claimSpan,
+          strength: 0.6,
+        });
       }
-    } catch {
-      return [];
     }
     return out;
   },

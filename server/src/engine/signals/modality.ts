@@ -277,69 +277,65 @@ export const modality: SignalDetector = {
   gate: -0.2,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    try {
-      // modality words are rarely shared, so coverage is low by nature; require some shared content instead
-      if (input.coverage < 0.15 || !input.alignment.some((e) => e >= 0)) return out;
-      const ct = input.claim.tokens;
-      const et = input.evidence.tokens;
-      const eh = findHedges(et);
-      if (!eh.length) return out;
-      const ch = findHedges(ct);
-      for (let i = 0; i < ct.length; i++)
-        if (ct[i].kind === 'word' && CLAIM_ONLY_HEDGE.has(ct[i].lower) && !ch.some((h) => h.first === i)) ch.push({ first: i, last: i });
-      let first = -1;
-      let last = -1;
-      for (let i = 0; i < ct.length; i++) {
-        if (!isCertain(ct, i)) continue;
-        if (hedged(ct, i, ch)) continue; // the draft hedges too
-        const e = input.alignment[i] ?? -1;
-        // the source states it plainly too (its own word: a loose synonym is no statement of it)
-        if (e >= 0 && (et[e].lemma === ct[i].lemma || et[e].lower === ct[i].lower) && !hedged(et, e, eh)) continue;
-        if (first < 0) first = i;
-        else if (i - last > 4) break;
-        last = i;
-      }
-      if (first < 0) {
-        const w = willClash(input, ch, eh);
-        return w ? [w] : out;
-      }
-      // the clashing phrase: certainty words through the next content word ("signed a binding agreement")
-      let end = last;
-      for (let k = last + 1; k < ct.length && k <= last + 2; k++) {
-        if (isClauseBreak(ct[k]) || isCapitalized(ct[k])) break; // not into a name ("confirmed that Mr")
-        if (!ct[k].stop && ct[k].kind === 'word') {
-          end = k;
-          break;
-        }
-      }
-      // the hedge to cite: the one nearest an aligned word, else the first
-      let best = eh[0];
-      let bestDist = Infinity;
-      for (const h of eh) {
-        for (let i = 0; i < input.alignment.length; i++) {
-          const e = input.alignment[i];
-          if (e === undefined || e < 0) continue;
-          const d = Math.min(Math.abs(e - h.first), Math.abs(e - h.last));
-          if (d < bestDist) {
-            bestDist = d;
-            best = h;
-          }
-        }
-      }
-      if (bestDist > 8) return out; // the hedge is about something else in a long evidence text
-      const hedgeText = input.evidence.text.slice(et[best.first].start, et[best.last].end);
-      const claimText = input.claim.text.slice(ct[first].start, ct[end].end);
-      out.push({
-        kind: 'modality',
-        effect: 'contradicts',
-        message: `modality: the draft says ${quoted(claimText)} as settled, the source says ${quoted(hedgeText)}`,
-        claimSpan: { start: ct[first].start, end: ct[end].end },
-        evidenceSpan: { start: et[best.first].start, end: et[best.last].end },
-        strength: 0.5 + 0.4 * Math.min(1, input.coverage),
-      });
-    } catch {
-      return [];
+    // modality words are rarely shared, so coverage is low by nature; require some shared content instead
+    if (input.coverage < 0.15 || !input.alignment.some((e) => e >= 0)) return out;
+    const ct = input.claim.tokens;
+    const et = input.evidence.tokens;
+    const eh = findHedges(et);
+    if (!eh.length) return out;
+    const ch = findHedges(ct);
+    for (let i = 0; i < ct.length; i++)
+      if (ct[i].kind === 'word' && CLAIM_ONLY_HEDGE.has(ct[i].lower) && !ch.some((h) => h.first === i)) ch.push({ first: i, last: i });
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < ct.length; i++) {
+      if (!isCertain(ct, i)) continue;
+      if (hedged(ct, i, ch)) continue; // the draft hedges too
+      const e = input.alignment[i] ?? -1;
+      // the source states it plainly too (its own word: a loose synonym is no statement of it)
+      if (e >= 0 && (et[e].lemma === ct[i].lemma || et[e].lower === ct[i].lower) && !hedged(et, e, eh)) continue;
+      if (first < 0) first = i;
+      else if (i - last > 4) break;
+      last = i;
     }
+    if (first < 0) {
+      const w = willClash(input, ch, eh);
+      return w ? [w] : out;
+    }
+    // the clashing phrase: certainty words through the next content word ("signed a binding agreement")
+    let end = last;
+    for (let k = last + 1; k < ct.length && k <= last + 2; k++) {
+      if (isClauseBreak(ct[k]) || isCapitalized(ct[k])) break; // not into a name ("confirmed that Mr")
+      if (!ct[k].stop && ct[k].kind === 'word') {
+        end = k;
+        break;
+      }
+    }
+    // the hedge to cite: the one nearest an aligned word, else the first
+    let best = eh[0];
+    let bestDist = Infinity;
+    for (const h of eh) {
+      for (let i = 0; i < input.alignment.length; i++) {
+        const e = input.alignment[i];
+        if (e === undefined || e < 0) continue;
+        const d = Math.min(Math.abs(e - h.first), Math.abs(e - h.last));
+        if (d < bestDist) {
+          bestDist = d;
+          best = h;
+        }
+      }
+    }
+    if (bestDist > 8) return out; // the hedge is about something else in a long evidence text
+    const hedgeText = input.evidence.text.slice(et[best.first].start, et[best.last].end);
+    const claimText = input.claim.text.slice(ct[first].start, ct[end].end);
+    out.push({
+      kind: 'modality',
+      effect: 'contradicts',
+      message: `modality: the draft says ${quoted(claimText)} as settled, the source says ${quoted(hedgeText)}`,
+      claimSpan: { start: ct[first].start, end: ct[end].end },
+      evidenceSpan: { start: et[best.first].start, end: et[best.last].end },
+      strength: 0.5 + 0.4 * Math.min(1, input.coverage),
+    });
     return out;
   },
 };

@@ -162,78 +162,74 @@ export const negation: SignalDetector = {
   gate: 0.2,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    try {
-      if (input.coverage < MIN_COVERAGE) return out;
-      const ct = input.claim.tokens;
-      const et = input.evidence.tokens;
-      if (!cueCount(input.claim) && !cueCount(input.evidence)) return out;
-      const rev = reverseAlignment(input.alignment, et.length);
-      const seen = new Set<number>();
-      const quotes = findQuotes(input.claim.text);
-      // claim tokens aligned to each evidence token (several claim words can meet one evidence word)
-      const claimsOf = (j: number): number[] => {
-        const xs: number[] = [];
-        for (let k = 0; k < input.alignment.length; k++) if (input.alignment[k] === j) xs.push(k);
-        return xs;
-      };
-      const toEvidence = (k: number) => [input.alignment[k] ?? -1];
+    if (input.coverage < MIN_COVERAGE) return out;
+    const ct = input.claim.tokens;
+    const et = input.evidence.tokens;
+    if (!cueCount(input.claim) && !cueCount(input.evidence)) return out;
+    const rev = reverseAlignment(input.alignment, et.length);
+    const seen = new Set<number>();
+    const quotes = findQuotes(input.claim.text);
+    // claim tokens aligned to each evidence token (several claim words can meet one evidence word)
+    const claimsOf = (j: number): number[] => {
+      const xs: number[] = [];
+      for (let k = 0; k < input.alignment.length; k++) if (input.alignment[k] === j) xs.push(k);
+      return xs;
+    };
+    const toEvidence = (k: number) => [input.alignment[k] ?? -1];
 
-      // claim negates what the evidence asserts
-      for (let i = 0; i < ct.length; i++) {
-        if (!isNegationCue(ct[i]) || !cueVerbGoverns(ct, i)) continue;
-        if (insideQuotes(ct[i], quotes)) continue;
-        const h = headOf(ct, i);
-        if (h < 0) continue;
-        const eh = input.alignment[h] ?? -1;
-        if (eh < 0) continue;
-        // the negated word must be the evidence's own word or a synonym, not a loosely related one
-        if (!sameWord(ct[h], et[eh])) continue;
-        if (cueBefore(et, eh) >= 0) continue;
-        // the evidence negates the same word elsewhere, or states a negation at the same place
-        if (et.some((t, j) => j !== eh && t.lemma === ct[h].lemma && cueBefore(et, j) >= 0)) continue;
-        if (negationNear(input.claim, i, input.evidence, toEvidence)) continue;
-        if ((ct[i].lower === 'no' || ct[i].lower === 'none') && quantifierBefore(et, eh)) continue;
-        seen.add(h);
-        out.push({
-          kind: 'negation',
-          effect: 'contradicts',
-          message: `negation: the draft says ${quoted(words(input.claim, i, h))}, the source says ${quoted(words(input.evidence, Math.max(0, eh - leadIn(et, eh)), eh))} without a negation`,
-          claimSpan: { start: ct[i].start, end: ct[h].end },
-          evidenceSpan: { start: et[eh].start, end: et[eh].end },
-          strength: 0.5 + 0.4 * input.coverage,
-        });
-      }
+    // claim negates what the evidence asserts
+    for (let i = 0; i < ct.length; i++) {
+      if (!isNegationCue(ct[i]) || !cueVerbGoverns(ct, i)) continue;
+      if (insideQuotes(ct[i], quotes)) continue;
+      const h = headOf(ct, i);
+      if (h < 0) continue;
+      const eh = input.alignment[h] ?? -1;
+      if (eh < 0) continue;
+      // the negated word must be the evidence's own word or a synonym, not a loosely related one
+      if (!sameWord(ct[h], et[eh])) continue;
+      if (cueBefore(et, eh) >= 0) continue;
+      // the evidence negates the same word elsewhere, or states a negation at the same place
+      if (et.some((t, j) => j !== eh && t.lemma === ct[h].lemma && cueBefore(et, j) >= 0)) continue;
+      if (negationNear(input.claim, i, input.evidence, toEvidence)) continue;
+      if ((ct[i].lower === 'no' || ct[i].lower === 'none') && quantifierBefore(et, eh)) continue;
+      seen.add(h);
+      out.push({
+        kind: 'negation',
+        effect: 'contradicts',
+        message: `negation: the draft says ${quoted(words(input.claim, i, h))}, the source says ${quoted(words(input.evidence, Math.max(0, eh - leadIn(et, eh)), eh))} without a negation`,
+        claimSpan: { start: ct[i].start, end: ct[h].end },
+        evidenceSpan: { start: et[eh].start, end: et[eh].end },
+        strength: 0.5 + 0.4 * input.coverage,
+      });
+    }
 
-      // evidence negates what the claim asserts
-      for (let j = 0; j < et.length; j++) {
-        if (!isNegationCue(et[j]) || !cueVerbGoverns(et, j)) continue;
-        const eh = headOf(et, j);
-        if (eh < 0) continue;
-        const h = rev[eh];
-        if (h < 0 || seen.has(h)) continue;
-        const hs = claimsOf(eh);
-        if (hs.some((x) => cueBefore(ct, x) >= 0 || insideQuotes(ct[x], quotes))) continue;
-        // "only three MEPs backing" against "MEPs failed to back it": a count of them did, which the group's
-        // failure does not deny (a number clash, if any, is the number signal's)
-        if (CUE_VERBS.has(et[j].lemma) && countBefore(ct, h)) continue;
-        if (!sameWord(ct[h], et[eh])) continue;
-        // the claim states a negation at the same place ("lack" for "do not have")
-        if (negationNear(input.evidence, j, input.claim, claimsOf)) continue;
-        if ((et[j].lower === 'no' || et[j].lower === 'none') && quantifierBefore(ct, h)) continue;
-        const from = h - leadIn(ct, h);
-        const eFrom = j - leadIn(et, j);
-        out.push({
-          kind: 'negation',
-          effect: 'contradicts',
-          message: `negation: the source says ${quoted(words(input.evidence, eFrom, eh))}, the draft says ${quoted(words(input.claim, from, h))}`,
-          claimSpan: { start: ct[from].start, end: ct[h].end },
-          // the source's whole verb group, so it can replace the draft's ("does cause" -> "does not cause")
-          evidenceSpan: { start: et[eFrom].start, end: et[eh].end },
-          strength: 0.5 + 0.4 * input.coverage,
-        });
-      }
-    } catch {
-      return [];
+    // evidence negates what the claim asserts
+    for (let j = 0; j < et.length; j++) {
+      if (!isNegationCue(et[j]) || !cueVerbGoverns(et, j)) continue;
+      const eh = headOf(et, j);
+      if (eh < 0) continue;
+      const h = rev[eh];
+      if (h < 0 || seen.has(h)) continue;
+      const hs = claimsOf(eh);
+      if (hs.some((x) => cueBefore(ct, x) >= 0 || insideQuotes(ct[x], quotes))) continue;
+      // "only three MEPs backing" against "MEPs failed to back it": a count of them did, which the group's
+      // failure does not deny (a number clash, if any, is the number signal's)
+      if (CUE_VERBS.has(et[j].lemma) && countBefore(ct, h)) continue;
+      if (!sameWord(ct[h], et[eh])) continue;
+      // the claim states a negation at the same place ("lack" for "do not have")
+      if (negationNear(input.evidence, j, input.claim, claimsOf)) continue;
+      if ((et[j].lower === 'no' || et[j].lower === 'none') && quantifierBefore(ct, h)) continue;
+      const from = h - leadIn(ct, h);
+      const eFrom = j - leadIn(et, j);
+      out.push({
+        kind: 'negation',
+        effect: 'contradicts',
+        message: `negation: the source says ${quoted(words(input.evidence, eFrom, eh))}, the draft says ${quoted(words(input.claim, from, h))}`,
+        claimSpan: { start: ct[from].start, end: ct[h].end },
+        // the source's whole verb group, so it can replace the draft's ("does cause" -> "does not cause")
+        evidenceSpan: { start: et[eFrom].start, end: et[eh].end },
+        strength: 0.5 + 0.4 * input.coverage,
+      });
     }
     return out;
   },

@@ -688,47 +688,43 @@ export const number: SignalDetector = {
   gate: 0.1,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    try {
-      const cq = extractQuantities(input.claim);
-      if (!cq.length) return out;
-      const eq = extractQuantities(input.evidence);
-      if (!eq.length) return out;
-      for (const q of cq) {
-        const cands = eq.filter((e) => e.unit === q.unit);
-        if (!cands.length) continue;
-        let pair: Quantity | undefined;
-        const byNoun = q.noun ? cands.filter((e) => sameNoun(q.noun, e.noun)) : [];
-        if (byNoun.length) {
-          if (byNoun.some((e) => overlaps(q, e))) continue;
-          pair = byNoun[0];
-        } else {
-          if (q.unit === ORDINAL) continue;
-          if (cands.some((e) => overlaps(q, e))) continue;
-          if (input.coverage < 0.5) continue;
-          const anchored = anchoredCandidate(input, q, cands);
-          // "300 soldiers" and "30 tanks" count different things
-          if (anchored && !(q.noun && anchored.noun)) pair = anchored;
-          // a lone number on each side, neither anchored nor counting the same thing: only when all else matches
-          else if (cands.length === 1 && (!q.noun || !cands[0].noun) && input.coverage >= 0.8) pair = cands[0];
-        }
-        if (!pair) continue;
-        // the draft states the source's number too, apart from this one (not as the other end of a range):
-        // the two numbers count different things
-        const other = pair;
-        if (cq.some((o) => o !== q && o.unit === other.unit && o.value === other.value && (o.first > q.last + 3 || q.first > o.last + 3))) continue;
-        const ct = input.claim.tokens;
-        const et = input.evidence.tokens;
-        out.push({
-          kind: 'number',
-          effect: 'contradicts',
-          message: `number: the draft says ${q.text}, the source says ${pair.text}`,
-          claimSpan: { start: ct[q.first].start, end: ct[q.last].end },
-          evidenceSpan: { start: et[pair.first].start, end: et[pair.last].end },
-          strength: pair.noun && sameNoun(q.noun, pair.noun) ? 0.9 : 0.7,
-        });
+    const cq = extractQuantities(input.claim);
+    if (!cq.length) return out;
+    const eq = extractQuantities(input.evidence);
+    if (!eq.length) return out;
+    for (const q of cq) {
+      const cands = eq.filter((e) => e.unit === q.unit);
+      if (!cands.length) continue;
+      let pair: Quantity | undefined;
+      const byNoun = q.noun ? cands.filter((e) => sameNoun(q.noun, e.noun)) : [];
+      if (byNoun.length) {
+        if (byNoun.some((e) => overlaps(q, e))) continue;
+        pair = byNoun[0];
+      } else {
+        if (q.unit === ORDINAL) continue;
+        if (cands.some((e) => overlaps(q, e))) continue;
+        if (input.coverage < 0.5) continue;
+        const anchored = anchoredCandidate(input, q, cands);
+        // "300 soldiers" and "30 tanks" count different things
+        if (anchored && !(q.noun && anchored.noun)) pair = anchored;
+        // a lone number on each side, neither anchored nor counting the same thing: only when all else matches
+        else if (cands.length === 1 && (!q.noun || !cands[0].noun) && input.coverage >= 0.8) pair = cands[0];
       }
-    } catch {
-      return [];
+      if (!pair) continue;
+      // the draft states the source's number too, apart from this one (not as the other end of a range):
+      // the two numbers count different things
+      const other = pair;
+      if (cq.some((o) => o !== q && o.unit === other.unit && o.value === other.value && (o.first > q.last + 3 || q.first > o.last + 3))) continue;
+      const ct = input.claim.tokens;
+      const et = input.evidence.tokens;
+      out.push({
+        kind: 'number',
+        effect: 'contradicts',
+        message: `number: the draft says ${q.text}, the source says ${pair.text}`,
+        claimSpan: { start: ct[q.first].start, end: ct[q.last].end },
+        evidenceSpan: { start: et[pair.first].start, end: et[pair.last].end },
+        strength: pair.noun && sameNoun(q.noun, pair.noun) ? 0.9 : 0.7,
+      });
     }
     return out;
   },

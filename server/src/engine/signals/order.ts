@@ -176,56 +176,52 @@ export const order: SignalDetector = {
   kind: 'order',
   description: 'The statement reverses who does what to whom in the source',
   detect(input: SignalInput): SignalFinding[] {
-    try {
-      if (input.coverage < MIN_COVERAGE) return [];
-      const ct = input.claim.tokens;
-      const et = input.evidence.tokens;
-      const al = input.alignment;
-      const compared = comparison(input) ?? relativeAgent(input) ?? possessorSwap(input);
-      if (compared) return [compared];
-      const aligned: number[] = [];
-      for (let i = 0; i < ct.length; i++) if ((al[i] ?? -1) >= 0 && isContent(ct[i])) aligned.push(i);
-      for (let p = 0; p + 2 < aligned.length; p++) {
-        const a = aligned[p];
-        for (let q = p + 1; q + 1 < aligned.length; q++) {
-          const b = aligned[q];
-          if (b - a > CLAIM_WINDOW) break;
-          for (let r = q + 1; r < aligned.length; r++) {
-            const c = aligned[r];
-            if (c - a > CLAIM_WINDOW) break;
-            const ea = al[a];
-            const eb = al[b];
-            const ec = al[c];
-            if (!(ec < eb && eb < ea) || ea - ec > EVIDENCE_WINDOW) continue;
-            if (ct[a].lemma === ct[c].lemma || ct[a].lemma === ct[b].lemma || ct[b].lemma === ct[c].lemma) continue;
-            if (between(ct, a, c, isClauseBreak) || between(et, ec, ea, isClauseBreak)) continue;
-            if (between(ct, a, c, isBy) || between(et, ec, ea, isBy)) continue;
-            if (passiveAt(ct, b) || passiveAt(et, eb)) continue;
-            // coordinated clauses ("optimize their energy use and reduce their footprint with X") each have their own roles
-            if (between(ct, a, c, isCoordinator) || between(et, ec, ea, isCoordinator)) continue;
-            // a compound unfolded ("air quality control" / "control of air quality"); a modifier next to its head
-            // in the source ("accelerated decline" for "falling at an accelerated rate")
-            const named = isCapitalized(ct[a]) && isCapitalized(ct[c]) && !isSentenceStart(ct, a);
-            if (between(et, ec, ea, isOf) || (!named && (eb === ec + 1 || ea === eb + 1))) continue;
-            // a word the evidence repeats may have been aligned to the wrong one of its occurrences
-            if ([a, b, c].some((i) => occurrences(et, et[al[i]].lemma) > 1)) continue;
-            // two named parties in each other's place ("the IOC's demand that the IAAF investigate" / "the IAAF's
-            // demand that the IOC investigate") is a source saying otherwise; common nouns describe another scene
-            return [
-              {
-                kind: 'order',
-                effect: named ? 'contradicts' : 'unsupported',
-                message: `order: the draft has ${quoted(words(input.claim, a, c))}, the source has the roles the other way round: ${quoted(words(input.evidence, ec, ea))}`,
-                claimSpan: { start: ct[a].start, end: ct[c].end },
-                evidenceSpan: { start: et[ec].start, end: et[ea].end },
-                strength: 0.6,
-              },
-            ];
-          }
+    if (input.coverage < MIN_COVERAGE) return [];
+    const ct = input.claim.tokens;
+    const et = input.evidence.tokens;
+    const al = input.alignment;
+    const compared = comparison(input) ?? relativeAgent(input) ?? possessorSwap(input);
+    if (compared) return [compared];
+    const aligned: number[] = [];
+    for (let i = 0; i < ct.length; i++) if ((al[i] ?? -1) >= 0 && isContent(ct[i])) aligned.push(i);
+    for (let p = 0; p + 2 < aligned.length; p++) {
+      const a = aligned[p];
+      for (let q = p + 1; q + 1 < aligned.length; q++) {
+        const b = aligned[q];
+        if (b - a > CLAIM_WINDOW) break;
+        for (let r = q + 1; r < aligned.length; r++) {
+          const c = aligned[r];
+          if (c - a > CLAIM_WINDOW) break;
+          const ea = al[a];
+          const eb = al[b];
+          const ec = al[c];
+          if (!(ec < eb && eb < ea) || ea - ec > EVIDENCE_WINDOW) continue;
+          if (ct[a].lemma === ct[c].lemma || ct[a].lemma === ct[b].lemma || ct[b].lemma === ct[c].lemma) continue;
+          if (between(ct, a, c, isClauseBreak) || between(et, ec, ea, isClauseBreak)) continue;
+          if (between(ct, a, c, isBy) || between(et, ec, ea, isBy)) continue;
+          if (passiveAt(ct, b) || passiveAt(et, eb)) continue;
+          // coordinated clauses ("optimize their energy use and reduce their footprint with X") each have their own roles
+          if (between(ct, a, c, isCoordinator) || between(et, ec, ea, isCoordinator)) continue;
+          // a compound unfolded ("air quality control" / "control of air quality"); a modifier next to its head
+          // in the source ("accelerated decline" for "falling at an accelerated rate")
+          const named = isCapitalized(ct[a]) && isCapitalized(ct[c]) && !isSentenceStart(ct, a);
+          if (between(et, ec, ea, isOf) || (!named && (eb === ec + 1 || ea === eb + 1))) continue;
+          // a word the evidence repeats may have been aligned to the wrong one of its occurrences
+          if ([a, b, c].some((i) => occurrences(et, et[al[i]].lemma) > 1)) continue;
+          // two named parties in each other's place ("the IOC's demand that the IAAF investigate" / "the IAAF's
+          // demand that the IOC investigate") is a source saying otherwise; common nouns describe another scene
+          return [
+            {
+              kind: 'order',
+              effect: named ? 'contradicts' : 'unsupported',
+              message: `order: the draft has ${quoted(words(input.claim, a, c))}, the source has the roles the other way round: ${quoted(words(input.evidence, ec, ea))}`,
+              claimSpan: { start: ct[a].start, end: ct[c].end },
+              evidenceSpan: { start: et[ec].start, end: et[ea].end },
+              strength: 0.6,
+            },
+          ];
         }
       }
-    } catch {
-      return [];
     }
     return [];
   },

@@ -102,87 +102,83 @@ export const quantifier: SignalDetector = {
   description: 'The statement generalises (all, never) where the source does not',
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    try {
-      if (input.coverage < 0.4) return out;
-      const ct = input.claim.tokens;
-      const et = input.evidence.tokens;
-      const done = new Set<number>();
-      const usedContrast = new Set<number>();
-      for (let h = 0; h < ct.length; h++) {
-        const e = input.alignment[h] ?? -1;
-        if (e < 0 || !isContent(ct[h])) continue;
-        // 1. quantifier against quantifier
-        const cq = quantBefore(ct, h);
-        const eq = quantBefore(et, e);
-        if (cq && eq && !done.has(cq.at) && CLASH[cq.q].includes(eq.q)) {
-          done.add(cq.at);
+    if (input.coverage < 0.4) return out;
+    const ct = input.claim.tokens;
+    const et = input.evidence.tokens;
+    const done = new Set<number>();
+    const usedContrast = new Set<number>();
+    for (let h = 0; h < ct.length; h++) {
+      const e = input.alignment[h] ?? -1;
+      if (e < 0 || !isContent(ct[h])) continue;
+      // 1. quantifier against quantifier
+      const cq = quantBefore(ct, h);
+      const eq = quantBefore(et, e);
+      if (cq && eq && !done.has(cq.at) && CLASH[cq.q].includes(eq.q)) {
+        done.add(cq.at);
+        out.push({
+          kind: 'quantifier',
+          effect: 'contradicts',
+          message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, cq.at, h))}, the source says ${quoted(words(input.evidence.text, et, eq.at, e))}`,
+          claimSpan: { start: ct[cq.at].start, end: ct[h].end },
+          evidenceSpan: { start: et[eq.at].start, end: et[e].end },
+          strength: 0.75,
+        });
+        continue;
+      }
+      // 2. the source sets this aside ("rather than a single project"); the draft asserts it
+      const ec = contrastBefore(et, e);
+      if (ec >= 0 && contrastBefore(ct, h) < 0 && !usedContrast.has(ec)) {
+        usedContrast.add(ec);
+        // the phrase the source sets aside: extend to the following aligned words in the same scope
+        let hh = h;
+        for (let k = h + 1; k < ct.length && k <= h + 3; k++) {
+          const ek = input.alignment[k] ?? -1;
+          if (isClauseBreak(ct[k])) break;
+          if (ek >= 0 && contrastBefore(et, ek) === ec) hh = k;
+        }
+        const ex = EXCLUSIVE.has(ct[h].lower) ? h : exclusiveBefore(ct, h);
+        const from = ex >= 0 ? (ct[ex - 1]?.lower === 'a' ? ex - 1 : ex) : h;
+        if (done.has(from)) continue;
+        done.add(from);
+        out.push({
+          kind: 'quantifier',
+          effect: 'contradicts',
+          message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, from, hh))}, the source says ${quoted(words(input.evidence.text, et, ec, Math.max(e, input.alignment[hh] ?? e)))}`,
+          claimSpan: { start: ct[from].start, end: ct[hh].end },
+          evidenceSpan: { start: et[ec].start, end: et[Math.max(e, input.alignment[hh] ?? e)].end },
+          strength: ex >= 0 ? 0.8 : 0.6,
+        });
+        continue;
+      }
+      // 3. "only X" in the draft, "X among others / including X" in the source
+      const ox = exclusiveBefore(ct, h);
+      if (ox >= 0 && exclusiveBefore(et, e) < 0 && !done.has(ox)) {
+        let inc = -1;
+        for (let k = Math.max(0, e - 4); k <= Math.min(et.length - 1, e + 4); k++)
+          if (INCLUSIVE.has(et[k].lower)) {
+            inc = k;
+            break;
+          }
+        // "one of five executives", "one of several": the source counts others beside it
+        for (let k = Math.max(0, e - 4); inc < 0 && k + 1 < e; k++) if (et[k].lower === 'one' && et[k + 1].lower === 'of') inc = k;
+        // "solely by X" against "by X and Y": the source names another beside X
+        if (inc < 0) inc = coordinatedAfter(input, h, e);
+        if (inc >= 0) {
+          done.add(ox);
+          let hx = h;
+          while (hx + 1 < ct.length && hx < h + 3 && (input.alignment[hx + 1] ?? -1) >= 0 && isContent(ct[hx + 1])) hx++;
+          const a = Math.min(inc, e);
+          const b = Math.max(inc, e);
           out.push({
             kind: 'quantifier',
             effect: 'contradicts',
-            message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, cq.at, h))}, the source says ${quoted(words(input.evidence.text, et, eq.at, e))}`,
-            claimSpan: { start: ct[cq.at].start, end: ct[h].end },
-            evidenceSpan: { start: et[eq.at].start, end: et[e].end },
-            strength: 0.75,
+            message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, ox, hx))}, the source says ${quoted(words(input.evidence.text, et, a, b))}`,
+            claimSpan: { start: ct[ox].start, end: ct[hx].end },
+            evidenceSpan: { start: et[a].start, end: et[b].end },
+            strength: 0.6,
           });
-          continue;
-        }
-        // 2. the source sets this aside ("rather than a single project"); the draft asserts it
-        const ec = contrastBefore(et, e);
-        if (ec >= 0 && contrastBefore(ct, h) < 0 && !usedContrast.has(ec)) {
-          usedContrast.add(ec);
-          // the phrase the source sets aside: extend to the following aligned words in the same scope
-          let hh = h;
-          for (let k = h + 1; k < ct.length && k <= h + 3; k++) {
-            const ek = input.alignment[k] ?? -1;
-            if (isClauseBreak(ct[k])) break;
-            if (ek >= 0 && contrastBefore(et, ek) === ec) hh = k;
-          }
-          const ex = EXCLUSIVE.has(ct[h].lower) ? h : exclusiveBefore(ct, h);
-          const from = ex >= 0 ? (ct[ex - 1]?.lower === 'a' ? ex - 1 : ex) : h;
-          if (done.has(from)) continue;
-          done.add(from);
-          out.push({
-            kind: 'quantifier',
-            effect: 'contradicts',
-            message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, from, hh))}, the source says ${quoted(words(input.evidence.text, et, ec, Math.max(e, input.alignment[hh] ?? e)))}`,
-            claimSpan: { start: ct[from].start, end: ct[hh].end },
-            evidenceSpan: { start: et[ec].start, end: et[Math.max(e, input.alignment[hh] ?? e)].end },
-            strength: ex >= 0 ? 0.8 : 0.6,
-          });
-          continue;
-        }
-        // 3. "only X" in the draft, "X among others / including X" in the source
-        const ox = exclusiveBefore(ct, h);
-        if (ox >= 0 && exclusiveBefore(et, e) < 0 && !done.has(ox)) {
-          let inc = -1;
-          for (let k = Math.max(0, e - 4); k <= Math.min(et.length - 1, e + 4); k++)
-            if (INCLUSIVE.has(et[k].lower)) {
-              inc = k;
-              break;
-            }
-          // "one of five executives", "one of several": the source counts others beside it
-          for (let k = Math.max(0, e - 4); inc < 0 && k + 1 < e; k++) if (et[k].lower === 'one' && et[k + 1].lower === 'of') inc = k;
-          // "solely by X" against "by X and Y": the source names another beside X
-          if (inc < 0) inc = coordinatedAfter(input, h, e);
-          if (inc >= 0) {
-            done.add(ox);
-            let hx = h;
-            while (hx + 1 < ct.length && hx < h + 3 && (input.alignment[hx + 1] ?? -1) >= 0 && isContent(ct[hx + 1])) hx++;
-            const a = Math.min(inc, e);
-            const b = Math.max(inc, e);
-            out.push({
-              kind: 'quantifier',
-              effect: 'contradicts',
-              message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, ox, hx))}, the source says ${quoted(words(input.evidence.text, et, a, b))}`,
-              claimSpan: { start: ct[ox].start, end: ct[hx].end },
-              evidenceSpan: { start: et[a].start, end: et[b].end },
-              strength: 0.6,
-            });
-          }
         }
       }
-    } catch {
-      return [];
     }
     return out;
   },

@@ -171,50 +171,46 @@ export const quote: SignalDetector = {
   description: 'A quotation the sources do not contain',
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    try {
-      const quotes = findQuotes(input.claim.text);
-      if (!quotes.length) return out;
-      const ev = wordsOf(input.evidence.text);
-      for (const q of quotes) {
-        const segs = segments(q);
-        if (!segs.length) continue;
-        const claimSpan = { start: q.start, end: q.end };
-        const exact = verbatim(ev, segs);
-        if (exact) {
-          out.push({
-            kind: 'quote',
-            effect: 'supports',
-            message: `quote: the source has these words verbatim`,
-            claimSpan,
-            evidenceSpan: { start: ev[exact[0]].start, end: ev[exact[1]].end },
-            strength: 0.9,
-          });
-          continue;
-        }
-        // a near match of one to three words is as likely another name as a misquote
-        const near = segs.flat().length > 3 ? nearMatch(ev, segs.flat()) : undefined;
-        if (near) {
-          const src = input.evidence.text.slice(ev[near[0]].start, ev[near[1]].end);
-          out.push({
-            kind: 'misquote',
-            effect: 'contradicts',
-            message: `misquote: the draft quotes “${q.text}”, the source says “${src}”`,
-            claimSpan,
-            evidenceSpan: { start: ev[near[0]].start, end: ev[near[1]].end },
-            strength: 0.75,
-          });
-          continue;
-        }
+    const quotes = findQuotes(input.claim.text);
+    if (!quotes.length) return out;
+    const ev = wordsOf(input.evidence.text);
+    for (const q of quotes) {
+      const segs = segments(q);
+      if (!segs.length) continue;
+      const claimSpan = { start: q.start, end: q.end };
+      const exact = verbatim(ev, segs);
+      if (exact) {
         out.push({
           kind: 'quote',
-          effect: 'unsupported',
-          message: `quote: the source does not contain “${q.text}”`,
+          effect: 'supports',
+          message: `quote: the source has these words verbatim`,
           claimSpan,
-          strength: 0.6,
+          evidenceSpan: { start: ev[exact[0]].start, end: ev[exact[1]].end },
+          strength: 0.9,
         });
+        continue;
       }
-    } catch {
-      return [];
+      // a near match of one to three words is as likely another name as a misquote
+      const near = segs.flat().length > 3 ? nearMatch(ev, segs.flat()) : undefined;
+      if (near) {
+        const src = input.evidence.text.slice(ev[near[0]].start, ev[near[1]].end);
+        out.push({
+          kind: 'misquote',
+          effect: 'contradicts',
+          message: `misquote: the draft quotes “${q.text}”, the source says “${src}”`,
+          claimSpan,
+          evidenceSpan: { start: ev[near[0]].start, end: ev[near[1]].end },
+          strength: 0.75,
+        });
+        continue;
+      }
+      out.push({
+        kind: 'quote',
+        effect: 'unsupported',
+        message: `quote: the source does not contain “${q.text}”`,
+        claimSpan,
+        strength: 0.6,
+      });
     }
     return out;
   },
