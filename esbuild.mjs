@@ -96,6 +96,8 @@ const entries = {
   // the source extractors (pdf.js, Readability, mammoth, ...) run in this worker, off the loading thread
   extractWorker: 'server/src/workspace/extract/worker.ts',
   train: 'scripts/train.ts',
+  // the tuning table as docs/TUNING.md (npm run policy) or JSON (npm run knobs)
+  policy: 'scripts/policy.ts',
 };
 const builds = [];
 for (const [name, entry] of Object.entries(entries)) {

@@ -9,10 +9,15 @@
  * (supported only if every checked sentence is, contradicted if any is; all skipped = unsupported).
  *
  * Datasets root: $CORROBORATE_DATASETS, else ../shared/datasets from the working folder.
+ *
+ * CORROBORATE_POLICY_OVERRIDES='{"checker.pairPenalty": 0.03}' sets entries of the tuning table
+ * (server/src/engine/policy.ts) for this run: `npm run knobs` nudges each one so. Only the eval reads it;
+ * the server and the CLI never do.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createChecker, SourceIndex } from '../server/src/engine';
+import { applyPolicyOverrides } from '../server/src/engine/policy';
 import { loadSourcesSync } from '../server/src/workspace';
 import {
   accuracy3,
@@ -275,6 +280,17 @@ function main() {
     process.stderr.write(`eval: ${(e as Error).message}\n\n${USAGE}`);
     process.exitCode = 2;
     return;
+  }
+  const overrides = process.env.CORROBORATE_POLICY_OVERRIDES;
+  if (overrides) {
+    try {
+      applyPolicyOverrides(JSON.parse(overrides) as Record<string, unknown>);
+    } catch (e) {
+      process.stderr.write(`eval: CORROBORATE_POLICY_OVERRIDES: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`eval: policy overrides ${overrides}\n`);
   }
   const root = datasetsRoot();
   let dirs: string[];

@@ -10,7 +10,8 @@ import { align, contentIndices, type Alignment, type Relatedness } from './cover
 import { draftStatements, type DraftFormat, type Statement } from './draft';
 import { withConfidence } from './confidence';
 import { findQuotes, quoteWordString, type QuoteSpan } from './signals/quote';
-import { holdsQuotes, otherSpeaker, SPEAKER_LOOKBACK, speakerOf } from './quoteOrigin';
+import { holdsQuotes, otherSpeaker, speakerOf } from './quoteOrigin';
+import { CHECKER, checkerDefaults, LOOKUPS } from './policy';
 import { uncarriedNegation } from './signals/negation';
 import { spelledNumberDigits } from './signals/number';
 import { isCapitalized, quoted } from './signals/util';
@@ -21,6 +22,7 @@ import type { SourceIndex } from './sourceIndex';
 import { analyze } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
 
+/** What a caller may set per checker; the defaults, each documented, are CHECKER_OPTIONS in policy.ts (the tuning table). */
 export interface CheckerOptions {
   /** signal detectors run against well-matching evidence */
   detectors?: SignalDetector[];
@@ -54,22 +56,6 @@ export interface CheckerOptions {
   crossSourceSpread?: number;
 }
 
-const DEFAULTS: Required<Omit<CheckerOptions, 'detectors' | 'related'>> = {
-  supportThreshold: 0.75,
-  queryTerms: 12,
-  strictNames: true,
-  contextCredit: 0.8,
-  contextMinCoverage: 0.35,
-  longClaimThreshold: 0.4,
-  relatedThreshold: 0.25,
-  contradictionGate: 0.5,
-  retrieve: 20,
-  maxEvidence: 3,
-  spread: 5,
-  spreadPenalty: 0,
-  crossSourceSpread: 2,
-};
-
 /**
  * Counts spelled out: as exact as digits, and a source that never gives the count (in words or digits) does
  * not back it. Not "one" (a pronoun as often as a count), nor the rarer words (measured on the dev sets).
@@ -93,12 +79,6 @@ const COUNT_WORDS = new Set([
   'million',
   'billion',
 ]);
-/** No signal's gate goes above this coverage. */
-const MAX_GATE = 0.95;
-
-/** Weight of the (normalised) retrieval score when ordering further citations. */
-const RELATED_BM25_WEIGHT = 1;
-
 interface Candidate {
   sentences: SourceSentence[];
   /** evidence text: the source text from the first sentence's start to the last one's end */
@@ -126,7 +106,7 @@ export class Checker {
     readonly index: SourceIndex,
     opts: CheckerOptions = {},
   ) {
-    this.options = { ...DEFAULTS, ...stripUndefined(opts) };
+    this.options = { ...checkerDefaults(), ...stripUndefined(opts) };
     this.detectors = opts.detectors ?? [];
     this.related = opts.related;
   }
@@ -199,8 +179,8 @@ export class Checker {
     };
     for (const h of hits) addCandidate([h.sentence], h.score);
     const singles = [...candidates].sort(byCoverage);
-    for (const c of singles.slice(0, 4)) {
-      if (c.alignment.coverage >= 0.999) continue;
+    for (const c of singles.slice(0, CHECKER.pairSeeds.value)) {
+      if (c.alignment.coverage >= CHECKER.pairSkipCoverage.value) continue;
       const s = c.sentences[0];
       const prev = this.index.neighbour(s, -1);
       const next = this.index.neighbour(s, 1);
@@ -208,10 +188,14 @@ export class Checker {
       if (next) addCandidate([s, next], c.bm25);
     }
     // a pair must add something over its best single sentence
-    for (const c of candidates) if (c.sentences.length === 2) c.alignment.coverage -= 0.02;
+    for (const c of candidates) if (c.sentences.length === 2) c.alignment.coverage -= CHECKER.pairPenalty.value;
     candidates.sort(byCoverage);
     // evidence spread over the best few sentences of one source (a summary's sentence is often backed by several)
-    if (this.options.spread > 1 && candidates[0].alignment.coverage < this.options.supportThreshold && candidates[0].alignment.coverage >= 0.5) {
+    if (
+      this.options.spread > 1 &&
+      candidates[0].alignment.coverage < this.options.supportThreshold &&
+      candidates[0].alignment.coverage >= CHECKER.spreadMinCoverage.value
+    ) {
       const picked: SourceSentence[] = [];
       for (const c of singles) {
         if (picked.length >= this.options.spread) break;
@@ -241,7 +225,7 @@ export class Checker {
         const picked = [...top.sentences];
         // a short clause of another source may carry the negation ("He pleads not guilty"): then it needs only
         // to share the negated words, not a good part of the claim
-        this.addOtherSources(picked, singles, claim, content, lacksNegation ? CLAUSE_MIN_COVERAGE : CROSS_SOURCE_MIN_COVERAGE);
+        this.addOtherSources(picked, singles, claim, content, lacksNegation ? CHECKER.clauseMinCoverage.value : CHECKER.crossSourceMinCoverage.value);
         if (picked.length > 1) {
           const cand = spreadCandidate(picked, claim, content, weight, this.related);
           const resolved = lacksNegation ? !uncarriedNegation(claim, cand.analyzed, cand.alignment.map, claimQuotes) : true;
@@ -291,8 +275,8 @@ export class Checker {
     // signals against the well-matching candidates
     const findings: { f: SignalFinding; cand: Candidate }[] = [];
     const failures = new Set<string>();
-    for (const cand of candidates.filter((c) => !c.spread).slice(0, 3)) {
-      if (cand.alignment.coverage < this.options.contradictionGate * 0.8) continue;
+    for (const cand of candidates.filter((c) => !c.spread).slice(0, CHECKER.detectorCandidates.value)) {
+      if (cand.alignment.coverage < this.options.contradictionGate * CHECKER.detectorGateFactor.value) continue;
       for (const d of this.detectors) {
         // quotations found verbatim in this source need no fuzzy search: they can only support
         if (d.kind === 'quote' && claimQuotes.length > 0 && claimQuotes.every((q) => this.documentHasQuote(cand.sentences[0].source, q.text))) continue;
@@ -337,7 +321,7 @@ export class Checker {
     const clashes = findings.filter(
       ({ f, cand }) =>
         f.effect === 'contradicts' &&
-        f.strength >= 0.5 &&
+        f.strength >= CHECKER.minStrength.value &&
         (cand.alignment.coverage >= this.gateFor(f.kind) ||
           f === origin?.clash ||
           (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand))) &&
@@ -348,7 +332,7 @@ export class Checker {
     const missing = findings.filter(
       ({ f, cand }) =>
         f.effect === 'unsupported' &&
-        f.strength >= 0.5 &&
+        f.strength >= CHECKER.minStrength.value &&
         cand === best &&
         !(f.kind === 'entity' && docVocab && mentioned(claim.text.slice(f.claimSpan.start, f.claimSpan.end), docVocab)),
     );
@@ -484,7 +468,7 @@ export class Checker {
     }
     // cite further related evidence: ranked by coverage and, for a part, by retrieval score (rare shared words)
     const maxBm25 = Math.max(1e-9, ...candidates.map((c) => c.bm25));
-    const rankOf = (c: Candidate) => c.alignment.coverage + RELATED_BM25_WEIGHT * (c.bm25 / maxBm25);
+    const rankOf = (c: Candidate) => c.alignment.coverage + CHECKER.relatedBm25Weight.value * (c.bm25 / maxBm25);
     const further = candidates.filter((c) => !c.spread && c.alignment.coverage >= this.options.relatedThreshold).sort((a, b) => rankOf(b) - rankOf(a));
     for (const c of further) {
       if (evidence.length >= this.options.maxEvidence) break;
@@ -504,10 +488,16 @@ export class Checker {
 
   /**
    * Adds to `picked` (sentences of one source) up to `crossSourceSpread` sentences of other sources that carry
-   * claim words the picked ones do not: each about the same thing (CROSS_SOURCE_MIN_COVERAGE on its own), and a
+   * claim words the picked ones do not: each about the same thing (crossSourceMinCoverage on its own), and a
    * name or number it adds standing among the claim's own neighbours there.
    */
-  private addOtherSources(picked: SourceSentence[], singles: Candidate[], claim: Analyzed, content: number[], minCoverage = CROSS_SOURCE_MIN_COVERAGE): void {
+  private addOtherSources(
+    picked: SourceSentence[],
+    singles: Candidate[],
+    claim: Analyzed,
+    content: number[],
+    minCoverage = CHECKER.crossSourceMinCoverage.value,
+  ): void {
     const covered = new Set<number>();
     for (const c of singles) if (picked.includes(c.sentences[0])) for (const i of content) if (c.alignment.map[i] >= 0) covered.add(i);
     let added = 0;
@@ -546,16 +536,20 @@ export class Checker {
     if (words.length < 2) return undefined;
     const keys = [...new Set(quotes.flatMap((q) => contentKeys(q)))];
     if (!keys.length) return undefined;
-    const hits = this.index.search(keys.length > this.options.queryTerms ? keys.slice(0, this.options.queryTerms) : keys, 10, onlySources);
+    const hits = this.index.search(
+      keys.length > this.options.queryTerms ? keys.slice(0, this.options.queryTerms) : keys,
+      CHECKER.quoteOriginHits.value,
+      onlySources,
+    );
     for (const h of hits) {
       const s = h.sentence;
       if (!holdsQuotes(s.text, quotes)) continue;
       const before: string[] = [];
       let prev = this.index.neighbour(s, -1);
-      for (let k = 0; prev && k < SPEAKER_LOOKBACK; k++, prev = this.index.neighbour(prev, -1)) before.push(prev.text);
+      for (let k = 0; prev && k < LOOKUPS.speakerLookback.value; k++, prev = this.index.neighbour(prev, -1)) before.push(prev.text);
       // a clash needs words enough to be someone's (four or more, or two fragments found together): a two-word
       // title in quotation marks is no quote
-      const speaker = words.length >= MIN_ATTRIBUTED_WORDS || quotes.length >= 2 ? speakerOf(s.text, before) : undefined;
+      const speaker = words.length >= CHECKER.minAttributedWords.value || quotes.length >= 2 ? speakerOf(s.text, before) : undefined;
       const other = speaker ? otherSpeaker(claim, speaker, [s.text, ...before], spans) : undefined;
       if (!speaker || !other) return { sentence: s };
       const sourceName = speaker.analyzed.text.slice(speaker.analyzed.tokens[speaker.speaker.first].start, speaker.analyzed.tokens[speaker.speaker.last].end);
@@ -579,9 +573,11 @@ export class Checker {
    */
   private supportThresholdFor(contentWords: number): number {
     const { supportThreshold: hi, longClaimThreshold: lo } = this.options;
-    if (contentWords <= 8) return hi;
-    if (contentWords >= 20) return Math.min(hi, lo);
-    return hi - ((hi - Math.min(hi, lo)) * (contentWords - 8)) / 12;
+    const short = CHECKER.shortClaimWords.value;
+    const long = CHECKER.longClaimWords.value;
+    if (contentWords <= short) return hi;
+    if (contentWords >= long) return Math.min(hi, lo);
+    return hi - ((hi - Math.min(hi, lo)) * (contentWords - short)) / (long - short);
   }
 
   /**
@@ -598,7 +594,7 @@ export class Checker {
     const g = this.options.contradictionGate;
     // each signal's own gate (signals/<kind>.ts); misquotes are the quote detector's
     const d = this.detectors.find((x) => x.kind === kind || (kind === 'misquote' && x.kind === 'quote'));
-    return Math.min(MAX_GATE, g + (d?.gate ?? 0));
+    return Math.min(CHECKER.maxGate.value, g + (d?.gate ?? 0));
   }
 
   /** Evidence texts analysed once per index generation (the same sentences come back claim after claim). */
@@ -638,7 +634,7 @@ export class Checker {
     const c = this.vocabularies.get(source);
     if (c && c.text === f.text) return c.vocab;
     const vocab = new Set<string>();
-    for (const t of analyze(f.text.length > 400_000 ? f.text.slice(0, 400_000) : f.text).tokens) {
+    for (const t of analyze(f.text.length > CHECKER.documentVocabularyChars.value ? f.text.slice(0, CHECKER.documentVocabularyChars.value) : f.text).tokens) {
       if (t.kind === 'punct') continue;
       vocab.add(t.lemma);
       vocab.add(t.lower);
@@ -684,7 +680,7 @@ function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
   }
   // a clash tied to the claim's own word there ("no guarantee that the directive will become law" for "will ...
   // become law"): two aligned words in that sentence suffice
-  return aligned >= (f.anchored ? 2 : 3);
+  return aligned >= (f.anchored ? CHECKER.anchoredTopicalWords.value : CHECKER.topicalWords.value);
 }
 
 /**
@@ -712,15 +708,17 @@ function inSameSlot(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean
   while (eLast + 1 < et.length && et[eLast + 1].end <= f.evidenceSpan.end) eLast++;
   if (first < 0 || eFirst < 0) return false;
   let anchors = 0;
-  for (let k = Math.max(0, first - 3); k < first; k++) {
+  const win = CHECKER.sameSlotWindow.value;
+  const reach = CHECKER.sameSlotReach.value;
+  for (let k = Math.max(0, first - win); k < first; k++) {
     const j = cand.alignment.map[k];
-    if (!ct[k].stop && j >= 0 && j < eFirst && j >= eFirst - 4) anchors++;
+    if (!ct[k].stop && j >= 0 && j < eFirst && j >= eFirst - reach) anchors++;
   }
-  for (let k = last + 1; k <= Math.min(ct.length - 1, last + 3); k++) {
+  for (let k = last + 1; k <= Math.min(ct.length - 1, last + win); k++) {
     const j = cand.alignment.map[k];
-    if (!ct[k].stop && j > eLast && j <= eLast + 4) anchors++;
+    if (!ct[k].stop && j > eLast && j <= eLast + reach) anchors++;
   }
-  return anchors >= 2;
+  return anchors >= CHECKER.sameSlotAnchors.value;
 }
 
 /** Sentences (of one source or several) joined into one evidence text, aligned to the claim as a whole. */
@@ -728,12 +726,6 @@ function spreadCandidate(picked: SourceSentence[], claim: Analyzed, content: num
   const analyzed = analyze(picked.map((p) => p.text).join(' '));
   return { sentences: picked, analyzed, alignment: align(claim, content, analyzed, weight, related), bm25: 0, spread: true };
 }
-
-/** Coverage a short clause of another source needs when it is to carry the claim's negation. */
-const CLAUSE_MIN_COVERAGE = 0.08;
-
-/** Coverage a sentence of another source needs on its own before spread evidence may take words from it. */
-const CROSS_SOURCE_MIN_COVERAGE = 0.35;
 
 function isNameOrNumber(claim: Analyzed, i: number): boolean {
   const t = claim.tokens[i];
@@ -750,19 +742,17 @@ function sameNeighbours(claim: Analyzed, i: number, cand: { alignment: Alignment
   if (j < 0) return false;
   let anchors = 0;
   let kept = 0;
-  for (let k = Math.max(0, i - 3); k <= Math.min(claim.tokens.length - 1, i + 3); k++) {
+  const win = CHECKER.lendClaimWindow.value;
+  for (let k = Math.max(0, i - win); k <= Math.min(claim.tokens.length - 1, i + win); k++) {
     if (k === i || !anchored.has(k)) continue;
     const t = claim.tokens[k];
     if (t.stop || t.kind === 'punct' || /^(say|tell|add|state|claim|report|mr|mrs|ms|dr)$/.test(t.lemma)) continue;
     anchors++;
     const jk = cand.alignment.map[k];
-    if (jk >= 0 && Math.abs(jk - j) <= 3) kept++;
+    if (jk >= 0 && Math.abs(jk - j) <= CHECKER.lendEvidenceDistance.value) kept++;
   }
   return anchors > 0 && kept * 2 > anchors;
 }
-
-/** Words a quotation needs before giving it to another speaker contradicts the draft. */
-const MIN_ATTRIBUTED_WORDS = 4;
 
 /** Index keys (lemmas) of the content words of a text. */
 function contentKeys(text: string): string[] {

@@ -11,6 +11,7 @@
  */
 import type { ClaimResult, Signal, Verdict } from './types';
 import weightsJson from './confidence-weights.json';
+import { CONFIDENCE } from './policy';
 
 /** What only Checker.verify knows, handed over in its one call (everything else is read off the result). */
 export interface ConfidenceExtras {
@@ -75,9 +76,6 @@ export function decidingKind(r: ClaimResult): string {
   return deciding(r)?.kind ?? 'none';
 }
 
-/** Margin over or under a gate, in coverage, that counts as far (the feature saturates at +-1). */
-const MARGIN_SCALE = 4;
-
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** The named features of a checked statement (all 0..1 or -1..1, so the weights compare). */
@@ -93,14 +91,14 @@ export function confidenceFeatures(r: ClaimResult, extras: ConfidenceExtras = {}
   f.specificSignals = Math.min(decidingSignals.filter((s) => s.kind !== 'coverage').length, 3) / 3;
   f.evidence = Math.min(r.evidence.length, 4) / 4;
   f.evidenceScore2 = clamp01(r.evidence[1]?.score ?? 0);
-  // margins are a few hundredths to a few tenths: scaled by MARGIN_SCALE (a quarter of coverage over or under the gate saturates)
+  // margins are a few hundredths to a few tenths: scaled by marginScale (policy.ts) (a quarter of coverage over or under the gate saturates)
   if (r.verdict === 'contradicted') {
     f.strength = clamp01(extras.strength ?? 0);
-    f.margin = Math.max(-1, Math.min(1, MARGIN_SCALE * (r.score - (extras.clashGate ?? r.score))));
+    f.margin = Math.max(-1, Math.min(1, CONFIDENCE.marginScale.value * (r.score - (extras.clashGate ?? r.score))));
     f.sourceWords = sig?.sourceWords !== undefined ? 1 : 0;
   } else if (extras.support !== undefined && extras.supportGate !== undefined) {
     const m = extras.support - extras.supportGate;
-    f.margin = Math.max(-1, Math.min(1, MARGIN_SCALE * m));
+    f.margin = Math.max(-1, Math.min(1, CONFIDENCE.marginScale.value * m));
     // unsupported although the coverage reached the gate: a name, number or negation no source carries
     if (r.verdict === 'unsupported') f.aboveGate = m >= 0 ? 1 : 0;
   }
@@ -180,9 +178,9 @@ export function confidenceBasis(verdict: ConfidenceVerdict, features: Confidence
   return kind !== undefined && model.mapping?.[verdict]?.[kind] !== undefined ? 'kind' : 'verdict';
 }
 
-/** Words for a confidence: high (>= 0.85), medium (>= 0.6), low. */
+/** Words for a confidence: high (>= 0.85), medium (>= 0.6), low (CONFIDENCE in policy.ts). */
 export function confidenceWord(c: number): 'high' | 'medium' | 'low' {
-  return c >= 0.85 ? 'high' : c >= 0.6 ? 'medium' : 'low';
+  return c >= CONFIDENCE.high.value ? 'high' : c >= CONFIDENCE.medium.value ? 'medium' : 'low';
 }
 
 /** Plain names of the features, for the hover. */

@@ -8,6 +8,7 @@
 import type { Analyzed } from './types';
 import { placeRoots, startsUpper } from './text';
 import { carriedQuantities } from './signals/number';
+import { COVERAGE } from './policy';
 
 export interface Alignment {
   /** for each claim token: the evidence token it aligned to, or -1 */
@@ -100,7 +101,7 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
     let credit = 1;
     if (j === undefined && t.kind === 'word') {
       j = byStem.get(lightStem(t.lemma));
-      credit = 0.9;
+      credit = COVERAGE.stemCredit.value;
       if (j === undefined && related) {
         // an evidence word that another claim word matches exactly is that word's counterpart, not this one's
         // ("rejected" is no synonym match for the "withdraw" the claim also says)
@@ -118,7 +119,7 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
             break;
           }
         }
-        credit = 0.85;
+        credit = COVERAGE.relatedCredit.value;
       }
       // a place and its people: "Libyan" against "Libya"
       if (j === undefined && startsUpper(t.text)) {
@@ -134,7 +135,7 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
           const k = byPlace.get(r);
           if (k !== undefined) {
             j = k;
-            credit = 0.9;
+            credit = COVERAGE.placeCredit.value;
             break;
           }
         }
@@ -151,7 +152,7 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
     for (const [i, j] of carriedQuantities(claim, evidence)) {
       if (map[i] >= 0 || !inContent.has(i)) continue;
       map[i] = j;
-      got += tokenWeight(claim.tokens[i].lemma, claim.tokens[i].text, weight) * 0.9;
+      got += tokenWeight(claim.tokens[i].lemma, claim.tokens[i].text, weight) * COVERAGE.quantityCredit.value;
     }
   }
   return { map, coverage: total > 0 ? got / total : 0 };
@@ -165,8 +166,8 @@ function maybeQuantity(t: { kind: string; lemma: string }): boolean {
 }
 
 function tokenWeight(lemma: string, surface: string, weight: (lemma: string) => number): number {
-  let w = Math.min(weight(lemma), 8);
-  if (startsUpper(surface)) w *= 1.2; // names carry the claim
-  if (/^\p{N}/u.test(surface)) w = Math.max(w, 4);
-  return Math.max(w, 0.3);
+  let w = Math.min(weight(lemma), COVERAGE.maxWordWeight.value);
+  if (startsUpper(surface)) w *= COVERAGE.nameWeight.value; // names carry the claim
+  if (/^\p{N}/u.test(surface)) w = Math.max(w, COVERAGE.numberMinWeight.value);
+  return Math.max(w, COVERAGE.minWordWeight.value);
 }

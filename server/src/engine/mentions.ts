@@ -9,11 +9,7 @@ import { isVenue } from './signals/venue';
 import { quoteWordString } from './signals/quote';
 import type { SourceIndex } from './sourceIndex';
 import type { Analyzed, Signal, SourceSentence } from './types';
-
-/** Sentences retrieved per lookup: a phrase's rarest words find the sentences that hold it. */
-const LOOKUP_SENTENCES = 20;
-/** At most this many (the rarest) of a phrase's words go into the look-up's query. */
-const LOOKUP_KEYS = 12;
+import { LOOKUPS } from './policy';
 
 /** The phrase's words as they are compared: lower case, punctuation and possessives aside, no leading honorific. */
 export function mentionWords(phrase: string): string {
@@ -31,11 +27,11 @@ export function sentencesMentioning(index: SourceIndex, phrase: string, onlySour
   const words = mentionWords(phrase);
   if (!words) return [];
   // the rarest words find the sentence (a long gap's every word would only slow the search down)
-  const keys = [...new Set(index.keysOf(words))].sort((a, b) => index.idf(b) - index.idf(a)).slice(0, LOOKUP_KEYS);
+  const keys = [...new Set(index.keysOf(words))].sort((a, b) => index.idf(b) - index.idf(a)).slice(0, LOOKUPS.mentionKeys.value);
   if (!keys.length) return [];
   const out: SourceSentence[] = [];
   const seen = new Set<string>();
-  for (const h of index.search(keys, LOOKUP_SENTENCES, onlySources)) {
+  for (const h of index.search(keys, LOOKUPS.mentionSentences.value, onlySources)) {
     const s = h.sentence;
     if (seen.has(s.source) || except?.has(s.id)) continue;
     if ((' ' + quoteWordString(s.text) + ' ').includes(' ' + words + ' ')) {

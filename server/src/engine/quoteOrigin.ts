@@ -10,9 +10,7 @@ import { isCapitalized } from './signals/util';
 import { quoteWordString } from './signals/quote';
 import { analyze } from './text';
 import type { Analyzed, Span } from './types';
-
-/** How many sentences before the quotation's own are searched for its speaker. */
-export const SPEAKER_LOOKBACK = 3;
+import { LOOKUPS } from './policy';
 
 export interface NamedSpeaker {
   speaker: Speaker;
@@ -125,7 +123,7 @@ function subjectOf(text: string): NamedSpeaker | undefined {
 /**
  * The named speaker of a quotation found in `sentence`: one named in the sentence itself; for a pronoun there
  * ("he told the court"), the person the sentence before is about; else the nearest named speaker in the
- * sentences before it (nearest first in `before`), up to SPEAKER_LOOKBACK of them.
+ * sentences before it (nearest first in `before`), up to LOOKUPS.speakerLookback of them.
  */
 export function speakerOf(sentence: string, before: string[]): NamedSpeaker | undefined {
   const own = named(sentence);
@@ -139,20 +137,20 @@ export function speakerOf(sentence: string, before: string[]): NamedSpeaker | un
     const subject = subjectOf(unquoted);
     if (subject) return subject;
   }
-  for (const b of before.slice(0, SPEAKER_LOOKBACK)) {
+  for (const b of before.slice(0, LOOKUPS.speakerLookback.value)) {
     const xs = named(b);
     if (xs.length) return xs[xs.length - 1];
   }
   return undefined;
 }
 
-/** The speaker's verb is within 3 tokens after the quotation's end, or within 8 before its start. */
+/** The speaker's verb is within 3 tokens after the quotation's end, or within 8 before its start (LOOKUPS.speechCue*). */
 function speaksQuote(a: Analyzed, s: Speaker, q: Span): boolean {
   const cue = a.tokens[s.cue];
   if (!cue) return false;
   const between = (from: number, to: number) => a.tokens.filter((t) => t.start >= from && t.end <= to).length;
-  if (cue.start >= q.end) return between(q.end, cue.start) <= 3;
-  if (cue.end <= q.start) return between(cue.end, q.start) <= 8;
+  if (cue.start >= q.end) return between(q.end, cue.start) <= LOOKUPS.speechCueAfter.value;
+  if (cue.end <= q.start) return between(cue.end, q.start) <= LOOKUPS.speechCueBefore.value;
   return false;
 }
 

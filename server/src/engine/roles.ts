@@ -11,6 +11,7 @@ import { isCapitalized } from './signals/util';
 import { sentencesMentioning } from './mentions';
 import type { SourceIndex } from './sourceIndex';
 import type { Analyzed, SignalFinding, Token } from './types';
+import { LOOKUPS } from './policy';
 
 export interface RoleReference {
   /** claim token indices of the reference: the organisation words and the role noun */
@@ -23,10 +24,10 @@ function isRoleNoun(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && !isCapitalized(t) && (ROLE_NOUNS.has(t.lower) || ROLE_NOUNS.has(t.lemma));
 }
 
-/** Capitalised name words from index `from` on (at most 4), the possessive aside: "John Smith" -> [from, last]. */
+/** Capitalised name words from index `from` on (at most LOOKUPS.nameWords), the possessive aside: "John Smith" -> [from, last]. */
 function nameAfter(toks: Token[], from: number): [number, number] | undefined {
   let last = -1;
-  for (let k = from; k < toks.length && k < from + 4; k++) {
+  for (let k = from; k < toks.length && k < from + LOOKUPS.nameWords.value; k++) {
     if (toks[k].kind === 'word' && isCapitalized(toks[k])) last = k;
     else break;
   }
@@ -138,8 +139,6 @@ export function rivalIsReferent(refs: RoleReference[], claim: Analyzed, f: Signa
   return refs.some((ref) => inSpan.every((i) => ref.tokens.includes(i)) && rivalWords.has(ref.surname));
 }
 
-/** Sentences looked at for the people of one surname; a surname in more of them is left alone. */
-const SURNAME_SENTENCES = 60;
 const NOT_GIVEN_NAMES = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'mx', 'the', 'a', 'an', 'and', 'of']);
 
 /**
@@ -157,8 +156,8 @@ export function fullNamesResolved(index: SourceIndex, claim: Analyzed, evidence:
     const given = new Set(m.parts.slice(0, -1));
     const keys = index.keysOf(surname);
     if (keys.length !== 1) continue;
-    const hits = index.search(keys, SURNAME_SENTENCES, onlySources);
-    if (hits.length >= SURNAME_SENTENCES) continue;
+    const hits = index.search(keys, LOOKUPS.surnameSentences.value, onlySources);
+    if (hits.length >= LOOKUPS.surnameSentences.value) continue;
     let full = false;
     let other = false;
     for (const h of hits) {

@@ -11,6 +11,7 @@
  * checked. Anything in quotation marks is someone's reported words, a claim about what they said: never
  * skipped as opinion, and neither is reported opinion ("Mr Smith said he thought ...": no first person).
  */
+import { WORTHINESS } from './policy';
 
 export interface Worthiness {
   /** why the statement is not checked */
@@ -38,7 +39,7 @@ const EVALUATIVE = new Set(
 const SPECULATIVE_WORD = /\b(will|won't|would|wouldn't|could|couldn't|might|may|should|shouldn't|must|ought|can't|cannot|going to)\b/;
 
 /** The main clause is a forecast or a wish: a modal within its first five words ("it will last", "Labour could win"). */
-const SPECULATIVE = { test: (s: string) => SPECULATIVE_WORD.test(s.trim().split(/\s+/).slice(0, 5).join(' ')) };
+const SPECULATIVE = { test: (s: string) => SPECULATIVE_WORD.test(s.trim().split(/\s+/).slice(0, WORTHINESS.speculativeWords.value).join(' ')) };
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const WEEKDAYS =
@@ -52,7 +53,7 @@ function isByline(p: string): boolean {
   const s = p.replace(/[.\s]+$/, '');
   if (
     /^(additional\s+)?(reporting|writing|editing)\s+by\s+\p{Lu}/iu.test(s) &&
-    s.split(/\s+/).length <= 16 &&
+    s.split(/\s+/).length <= WORTHINESS.creditLineMaxWords.value &&
     !/\d{2,}/.test(s) &&
     !ATTRIBUTION.test(s) &&
     !/\b(shows?|showed|found|finds)\b/.test(s)
@@ -60,17 +61,17 @@ function isByline(p: string): boolean {
     return true;
   if (!/^By\s/.test(s)) return false;
   const words = s.split(/\s+/);
-  if (words.length > 14) return false;
+  if (words.length > WORTHINESS.bylineMaxWords.value) return false;
   const rest = s.slice(3).trim();
   // "By our political staff", "By our correspondent in Paris", "By a staff reporter"
   if (/^(our|a|an|the)\s/i.test(rest)) {
     const head = rest.split(',')[0];
-    return ROLE_WORDS.test(head) && head.split(/\s+/).length <= 7 && !/\d/.test(head);
+    return ROLE_WORDS.test(head) && head.split(/\s+/).length <= WORTHINESS.staffBylineMaxWords.value && !/\d/.test(head);
   }
   // "By Jane Smith[ and John Doe][, tail]": two or more capitalised name words, not a time ("By Tuesday, ...")
   const [names, ...tailParts] = rest.split(/\s*[,|;]\s*|\s+[-–—]\s+/);
   const nameWords = names.split(/\s+/).filter((w) => !/^(and|&|de|da|van|von|der|al|bin|le|la|du|del)$/i.test(w));
-  if (nameWords.length < 2 || nameWords.length > 8) return false;
+  if (nameWords.length < 2 || nameWords.length > WORTHINESS.bylineMaxNames.value) return false;
   if (!nameWords.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w) && !WEEKDAYS.test(w.replace(/[.’']+$/, '')))) return false;
   if (!tailParts.length) return true;
   const tail = tailParts.join(' ');
@@ -172,7 +173,7 @@ export function worthiness(prose: string): Worthiness {
   const dl = datelineLength(p);
   if (dl) {
     const rest = p.slice(dl);
-    if (!/[\p{L}\p{N}]/u.test(rest) || (rest.match(/[\p{L}\p{M}'’-]+|\p{N}+/gu) ?? []).length < 3) return { skip: 'dateline' };
+    if (!/[\p{L}\p{N}]/u.test(rest) || (rest.match(/[\p{L}\p{M}'’-]+|\p{N}+/gu) ?? []).length < WORTHINESS.datelineMinWords.value) return { skip: 'dateline' };
     mask.push([lead, lead + dl]);
     at = dl;
   }
@@ -191,9 +192,9 @@ export function worthiness(prose: string): Worthiness {
       .trim()
       .replace(/[,\s]+$/, '')
       .replace(/\s+that$/i, '');
-    if (!fact && (evaluativeWord(rest) || SPECULATIVE.test(rest) || words < 4)) return done({ skip: `opinion ("${shown}")` });
+    if (!fact && (evaluativeWord(rest) || SPECULATIVE.test(rest) || words < WORTHINESS.opinionMinWords.value)) return done({ skip: `opinion ("${shown}")` });
     // the frame is the writer's; the fact inside it is checked on its own
-    if (words >= 3) mask.push([lead + at, lead + at + frame[0].length]);
+    if (words >= WORTHINESS.frameMaskMinWords.value) mask.push([lead + at, lead + at + frame[0].length]);
     return done({});
   }
   const doubt = NON_ASSERTING_START.exec(body);
@@ -216,10 +217,10 @@ export function worthiness(prose: string): Worthiness {
   if (!hasCheckableFact(body)) {
     const r = RHETORICAL.exec(body);
     if (r) return done({ skip: `rhetorical ("${r[0].trim()}")` });
-    if (/!["'”’)\]]*$/.test(body) && body.split(/\s+/).length <= 8) return done({ skip: 'rhetorical (an exclamation)' });
+    if (/!["'”’)\]]*$/.test(body) && body.split(/\s+/).length <= WORTHINESS.exclamationMaxWords.value) return done({ skip: 'rhetorical (an exclamation)' });
     const e = EVALUATION.exec(body);
     const w = e && (EVALUATIVE.has(e[1].toLowerCase()) ? e[1].toLowerCase() : evaluativeWord(body.slice(0, e.index + e[0].length)));
-    if (e && w && body.split(/\s+/).length <= 14) return done({ skip: `evaluation with no checkable fact ("${w}")` });
+    if (e && w && body.split(/\s+/).length <= WORTHINESS.evaluationMaxWords.value) return done({ skip: `evaluation with no checkable fact ("${w}")` });
   }
   return done({});
 }

@@ -8,8 +8,12 @@ import { areAntonyms } from '../lexicon';
 import { axisOf } from '../directions';
 import { isNegationCue } from './negation';
 import { isClauseBreak, quoted } from './util';
+import { knob } from '../knob';
 
-export const MIN_COVERAGE = 0.5;
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  minCoverage: knob(0.5, 'Coverage a candidate needs before opposing words in it are compared', 'higher: fewer antonym findings'),
+};
 
 /**
  * Pairs that describe a different participant or state rather than the opposite of the same event
@@ -232,7 +236,7 @@ export const antonym: SignalDetector = {
   description: "The statement uses the opposite of the source's word",
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    if (input.coverage < MIN_COVERAGE) return out;
+    if (input.coverage < TUNING.minCoverage.value) return out;
     const ct = input.claim.tokens;
     const et = input.evidence.tokens;
     for (let i = 0; i < ct.length; i++) {

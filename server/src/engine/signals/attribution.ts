@@ -7,6 +7,7 @@ import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from
 import { aliasKey, areSynonyms } from '../lexicon';
 import { isCapitalized, isClauseBreak, isSentenceStart, quoted } from './util';
 import { isVenue } from './venue';
+import { knob } from '../knob';
 
 const SPEECH = new Set([
   'say',
@@ -382,13 +383,18 @@ function nearestSpeaker(es: Speaker[], alignment: number[], from: number, to: nu
   return best;
 }
 
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  minCoverage: knob(0.4, "Coverage a candidate needs before its speakers are compared with the draft's", 'higher: fewer attribution findings'),
+};
+
 export const attribution: SignalDetector = {
   kind: 'attribution',
   description: 'The statement attributes words to someone the source does not',
   gate: 0.15,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    if (input.coverage < 0.4) return out;
+    if (input.coverage < TUNING.minCoverage.value) return out;
     const cs = findSpeakers(input.claim);
     if (!cs.length) return out;
     // a publication named as where the words were said ("according to the Daily Mail") attributes the report,

@@ -4,6 +4,7 @@
  */
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput } from '../types';
 import { monthAt, quoted } from './util';
+import { knob } from '../knob';
 
 export interface DateMention {
   year?: number;
@@ -133,13 +134,18 @@ export function compareDates(a: DateMention, b: DateMention): boolean | undefine
   return compared ? true : undefined;
 }
 
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  minCoverage: knob(0.4, "Coverage a candidate needs before its dates are compared with the draft's", 'higher: fewer date findings'),
+};
+
 export const date: SignalDetector = {
   kind: 'date',
   description: 'The statement and the source give different dates',
   gate: 0.25,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    if (input.coverage < 0.4) return out;
+    if (input.coverage < TUNING.minCoverage.value) return out;
     const cd = extractDates(input.claim);
     if (!cd.length) return out;
     const ed = extractDates(input.evidence);

@@ -8,6 +8,7 @@ import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from
 import { aliasKey } from '../lexicon';
 import { samePlace } from '../text';
 import { isCapitalized, isSentenceStart, monthAt, quoted } from './util';
+import { knob } from '../knob';
 
 export interface EntityMention {
   first: number;
@@ -272,6 +273,12 @@ export function mentionFound(m: EntityMention, keys: { words: Set<string>; alias
   );
 }
 
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  strongCoverage: knob(0.5, 'Coverage from which a rival name is a strong clash (0.8), below it a weak one (0.6)', 'higher: weaker entity clashes'),
+  sameSlotCoverage: knob(0.5, 'Coverage a candidate needs before a rival name standing in the same slot counts', 'higher: fewer entity findings'),
+};
+
 export const entity: SignalDetector = {
   kind: 'entity',
   description: 'The statement names someone or something the source does not',
@@ -304,7 +311,7 @@ export const entity: SignalDetector = {
           message: `entity: the draft says ${quoted(input.claim.text.slice(claimSpan.start, claimSpan.end))}, the source says ${quoted(rival.text)}`,
           claimSpan,
           evidenceSpan: { start: et[rival.first].start, end: et[rival.first].start + rival.text.length },
-          strength: input.coverage >= 0.5 ? 0.8 : 0.6,
+          strength: input.coverage >= TUNING.strongCoverage.value ? 0.8 : 0.6,
         });
       } else {
         out.push({
@@ -467,7 +474,7 @@ function sameRole(m: EntityMention, f: EntityMention, input: SignalInput): boole
 
 /** The claim words right before/after m are aligned to the evidence words right before/after f. */
 function sameSlot(m: EntityMention, f: EntityMention, input: SignalInput): boolean {
-  if (input.coverage < 0.5) return false;
+  if (input.coverage < TUNING.sameSlotCoverage.value) return false;
   const al = input.alignment;
   // the nearest aligned words on each side; every side that has one must frame f the same way
   let left: boolean | undefined;

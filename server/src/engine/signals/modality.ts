@@ -5,6 +5,7 @@
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { isCapitalized, isClauseBreak, quoted } from './util';
+import { knob } from '../knob';
 
 /** Lemmas (or lower forms) that state something as settled or done. */
 const CERTAIN = new Set([
@@ -271,6 +272,13 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
   return undefined;
 }
 
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  minCoverage: knob(0.15, 'Coverage a candidate needs before its hedges are compared (modality words are rarely shared)', 'higher: fewer modality findings', {
+    step: 0.05,
+  }),
+};
+
 export const modality: SignalDetector = {
   kind: 'modality',
   description: 'The statement is more (or less) certain than the source',
@@ -278,7 +286,7 @@ export const modality: SignalDetector = {
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
     // modality words are rarely shared, so coverage is low by nature; require some shared content instead
-    if (input.coverage < 0.15 || !input.alignment.some((e) => e >= 0)) return out;
+    if (input.coverage < TUNING.minCoverage.value || !input.alignment.some((e) => e >= 0)) return out;
     const ct = input.claim.tokens;
     const et = input.evidence.tokens;
     const eh = findHedges(et);

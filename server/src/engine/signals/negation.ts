@@ -8,8 +8,12 @@ import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Span, Token 
 import { areSynonyms } from '../lexicon';
 import { findQuotes } from './quote';
 import { isCapitalized, isClauseBreak, isContent, quoted, reverseAlignment, words } from './util';
+import { knob } from '../knob';
 
-export const MIN_COVERAGE = 0.5;
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  minCoverage: knob(0.5, 'Coverage a candidate needs before a negation on one side only is a clash', 'higher: fewer negation findings'),
+};
 
 const CUE_WORDS = new Set(['not', 'no', 'never', 'cannot', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor', 'nowhere', 'nor']);
 /** verbs that negate their complement: "failed to sign", "refused to approve", "denied having" */
@@ -162,7 +166,7 @@ export const negation: SignalDetector = {
   gate: 0.2,
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    if (input.coverage < MIN_COVERAGE) return out;
+    if (input.coverage < TUNING.minCoverage.value) return out;
     const ct = input.claim.tokens;
     const et = input.evidence.tokens;
     if (!cueCount(input.claim) && !cueCount(input.evidence)) return out;

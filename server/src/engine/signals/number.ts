@@ -7,6 +7,7 @@
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { areSynonyms } from '../lexicon';
 import { isContent, monthAt } from './util';
+import { knob } from '../knob';
 
 export interface Quantity {
   /** value after scale words ("12 billion" -> 12e9) */
@@ -682,6 +683,16 @@ function sameNoun(a: string, b: string): boolean {
   return !!a && !!b && areSynonyms(a, b);
 }
 
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  minCoverage: knob(0.5, 'Coverage a candidate needs before a number not counting the same noun is compared', 'higher: fewer number findings'),
+  loneNumberCoverage: knob(
+    0.8,
+    'Coverage at which a lone number on each side, neither anchored nor counting the same thing, is compared',
+    'higher: fewer number findings',
+  ),
+};
+
 export const number: SignalDetector = {
   kind: 'number',
   description: 'The statement and the source give different numbers',
@@ -703,12 +714,12 @@ export const number: SignalDetector = {
       } else {
         if (q.unit === ORDINAL) continue;
         if (cands.some((e) => overlaps(q, e))) continue;
-        if (input.coverage < 0.5) continue;
+        if (input.coverage < TUNING.minCoverage.value) continue;
         const anchored = anchoredCandidate(input, q, cands);
         // "300 soldiers" and "30 tanks" count different things
         if (anchored && !(q.noun && anchored.noun)) pair = anchored;
         // a lone number on each side, neither anchored nor counting the same thing: only when all else matches
-        else if (cands.length === 1 && (!q.noun || !cands[0].noun) && input.coverage >= 0.8) pair = cands[0];
+        else if (cands.length === 1 && (!q.noun || !cands[0].noun) && input.coverage >= TUNING.loneNumberCoverage.value) pair = cands[0];
       }
       if (!pair) continue;
       // the draft states the source's number too, apart from this one (not as the other end of a range):

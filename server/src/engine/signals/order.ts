@@ -9,12 +9,14 @@
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { isCapitalized, isClauseBreak, isContent, isSentenceStart, quoted, words } from './util';
+import { knob } from '../knob';
 
-export const MIN_COVERAGE = 0.5;
-/** the three claim words lie within this many tokens */
-const CLAIM_WINDOW = 8;
-/** their counterparts lie within this many tokens */
-const EVIDENCE_WINDOW = 10;
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  minCoverage: knob(0.5, 'Coverage a candidate needs before the order of its words is compared', 'higher: fewer order findings'),
+  claimWindow: knob(8, 'The three claim words (x ... verb ... y) lie within this many tokens', 'lower: fewer order findings'),
+  evidenceWindow: knob(10, 'Their counterparts in the evidence lie within this many tokens', 'lower: fewer order findings'),
+};
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting']);
 
@@ -176,7 +178,7 @@ export const order: SignalDetector = {
   kind: 'order',
   description: 'The statement reverses who does what to whom in the source',
   detect(input: SignalInput): SignalFinding[] {
-    if (input.coverage < MIN_COVERAGE) return [];
+    if (input.coverage < TUNING.minCoverage.value) return [];
     const ct = input.claim.tokens;
     const et = input.evidence.tokens;
     const al = input.alignment;
@@ -188,14 +190,14 @@ export const order: SignalDetector = {
       const a = aligned[p];
       for (let q = p + 1; q + 1 < aligned.length; q++) {
         const b = aligned[q];
-        if (b - a > CLAIM_WINDOW) break;
+        if (b - a > TUNING.claimWindow.value) break;
         for (let r = q + 1; r < aligned.length; r++) {
           const c = aligned[r];
-          if (c - a > CLAIM_WINDOW) break;
+          if (c - a > TUNING.claimWindow.value) break;
           const ea = al[a];
           const eb = al[b];
           const ec = al[c];
-          if (!(ec < eb && eb < ea) || ea - ec > EVIDENCE_WINDOW) continue;
+          if (!(ec < eb && eb < ea) || ea - ec > TUNING.evidenceWindow.value) continue;
           if (ct[a].lemma === ct[c].lemma || ct[a].lemma === ct[b].lemma || ct[b].lemma === ct[c].lemma) continue;
           if (between(ct, a, c, isClauseBreak) || between(et, ec, ea, isClauseBreak)) continue;
           if (between(ct, a, c, isBy) || between(et, ec, ea, isBy)) continue;

@@ -5,6 +5,7 @@
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { isClauseBreak, isContent, quoted } from './util';
+import { knob } from '../knob';
 
 type Q = 'all' | 'some' | 'none' | 'most' | 'few' | 'many';
 const QUANT: Record<string, Q> = {
@@ -97,12 +98,17 @@ function exclusiveBefore(tokens: Token[], i: number): number {
   return -1;
 }
 
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  minCoverage: knob(0.4, 'Coverage a candidate needs before its quantifiers (all, only, some) are compared', 'higher: fewer quantifier findings'),
+};
+
 export const quantifier: SignalDetector = {
   kind: 'quantifier',
   description: 'The statement generalises (all, never) where the source does not',
   detect(input: SignalInput): SignalFinding[] {
     const out: SignalFinding[] = [];
-    if (input.coverage < 0.4) return out;
+    if (input.coverage < TUNING.minCoverage.value) return out;
     const ct = input.claim.tokens;
     const et = input.evidence.tokens;
     const done = new Set<number>();

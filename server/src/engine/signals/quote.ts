@@ -6,6 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Span, SignalDetector, SignalFinding, SignalInput } from '../types';
+import { knob } from '../knob';
 
 export interface QuoteSpan extends Span {
   text: string;
@@ -46,8 +47,25 @@ interface Word {
   end: number;
 }
 
-/** at most this many evidence windows go to fuse.js per quote */
-const MAX_WINDOWS = 8;
+/** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
+export const TUNING = {
+  nearMatchWords: knob(
+    3,
+    'A quotation of more than this many words may be a misquote (a near match); a shorter one is only found or not',
+    'higher: fewer misquote findings',
+  ),
+  nearShare: knob(
+    0.6,
+    "Share of the quotation's words an evidence window must hold to be a near match (only quotations of more than nearMatchWords words are tried)",
+    'higher: fewer misquote findings, more missing quotes',
+  ),
+  fuzzyThreshold: knob(0.4, 'fuse.js threshold of a near match (0: exact only, 1: anything)', 'lower: fewer misquote findings'),
+  maxWindows: knob(
+    8,
+    'At most this many evidence windows (those sharing most words) go to fuse.js per quotation: speed',
+    'lower: faster, may miss a near match',
+  ),
+};
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
@@ -124,7 +142,7 @@ function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
   if (!ev.length || !qw.length) return undefined;
   const n = qw.length;
   const qlist = qw.map((w) => w.w);
-  const minShare = n <= 2 ? 0.5 : 0.6;
+  const minShare = TUNING.nearShare.value;
   // a window is accepted only with this much word overlap, so fuse.js (the costly part) sees only those
   if (
     overlapShare(
@@ -145,9 +163,9 @@ function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
   }
   if (!windows.length) return undefined;
   // fuse.js (the costly part) compares only the windows that share the most words with the quote
-  if (windows.length > MAX_WINDOWS) windows = windows.sort((x, y) => y.share - x.share).slice(0, MAX_WINDOWS);
+  if (windows.length > TUNING.maxWindows.value) windows = windows.sort((x, y) => y.share - x.share).slice(0, TUNING.maxWindows.value);
   const pattern = qlist.join(' ');
-  const fuse = new Fuse(windows, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4, isCaseSensitive: true });
+  const fuse = new Fuse(windows, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: TUNING.fuzzyThreshold.value, isCaseSensitive: true });
   const res = fuse.search(pattern.length > 120 ? pattern.slice(0, 120) : pattern, { limit: 5 });
   let best: [number, number] | undefined;
   let bestScore = -1;
@@ -191,7 +209,7 @@ export const quote: SignalDetector = {
         continue;
       }
       // a near match of one to three words is as likely another name as a misquote
-      const near = segs.flat().length > 3 ? nearMatch(ev, segs.flat()) : undefined;
+      const near = segs.flat().length > TUNING.nearMatchWords.value ? nearMatch(ev, segs.flat()) : undefined;
       if (near) {
         const src = input.evidence.text.slice(ev[near[0]].start, ev[near[1]].end);
         out.push({
