@@ -58,7 +58,7 @@ export interface SourceSentence extends Span {
 export type Verdict = 'supported' | 'unsupported' | 'contradicted' | 'skipped';
 
 export type SignalKind =
-  'coverage' | 'negation' | 'number' | 'date' | 'entity' | 'antonym' | 'modality' | 'quantifier' | 'order' | 'quote' | 'misquote' | 'attribution';
+  'coverage' | 'negation' | 'number' | 'date' | 'entity' | 'antonym' | 'modality' | 'quantifier' | 'order' | 'predicate' | 'quote' | 'misquote' | 'attribution';
 
 export type Relation = 'supports' | 'contradicts' | 'related';
 

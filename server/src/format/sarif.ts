@@ -12,6 +12,7 @@ import { CODE_DOCS_BASE, draftFindings } from '../engine/findings';
 import type { CheckedFile, ReportOptions } from './report';
 // the SARIF 2.1.0 schema as TypeScript types (@types/sarif): the log below must type-check against it
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { description as PREDICATE_DESCRIPTION } from '../engine/signals/predicate';
 
 export interface SarifOptions extends ReportOptions {
   version?: string;
@@ -22,6 +23,7 @@ const DESCRIPTIONS: Record<string, string> = {
   contradicted: 'A source says otherwise',
   unsupported: 'No source carries this statement',
   misquote: MISQUOTE_DESCRIPTION,
+  predicate: PREDICATE_DESCRIPTION,
   ...Object.fromEntries(detectors.map((d) => [d.kind, d.description ?? d.kind])),
 };
 
