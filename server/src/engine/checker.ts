@@ -348,7 +348,7 @@ export class Checker {
           f === origin?.clash ||
           (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand))) &&
         !this.namedElsewhere(f, claim, cand) &&
-        !(f.kind === 'negation' && !negatesPredicate(f, claim)),
+        !(f.kind === 'negation' && !negatesPredicate(f, claim, (g) => cand.alignment.coverage >= 0.85 || inSameSlot(g, claim, cand))),
     );
     // a role reference whose rival is the very person the sources give that role to (roles.ts)
     for (let k = clashes.length - 1; k >= 0; k--) if (rivalIsReferent(roleRefs, claim, clashes[k].f, clashes[k].cand.analyzed)) clashes.splice(k, 1);

@@ -146,4 +146,10 @@ describe('negation: only on a predicate', () => {
     assert.ok(!negatesPredicate(finding(c, 'Harland United'), analyze(c)));
     assert.ok(!negatesPredicate(finding(c, '44'), analyze(c)));
   });
+  it('a thing negated counts only in the same slot on both sides', () => {
+    const c = 'The new boiler can reduce heating costs by a third.';
+    const f = finding(c, 'costs');
+    assert.ok(!negatesPredicate(f, analyze(c), () => false));
+    assert.ok(negatesPredicate(f, analyze(c), () => true));
+  });
 });

@@ -286,14 +286,19 @@ export function uncarriedNegation(claim: Analyzed, evidence: Analyzed, alignment
  * A negation clash needs the negated words of the claim to hold a predicate (a verb, an adjective, an event noun,
  * a manner): words that are all names or numbers ("without Manchester United's signing") are not what is negated.
  */
-export function negatesPredicate(f: SignalFinding, claim: Analyzed): boolean {
+export function negatesPredicate(f: SignalFinding, claim: Analyzed, sameSlot?: (f: SignalFinding) => boolean): boolean {
   const tags = posTags(claim);
   let content = 0;
+  let nouns = 0;
   for (let i = 0; i < claim.tokens.length; i++) {
     const t = claim.tokens[i];
     if (t.start < f.claimSpan.start || t.end > f.claimSpan.end || t.stop || (t.kind !== 'word' && t.kind !== 'number')) continue;
     content++;
-    if (tags[i] !== 'PROPN' && tags[i] !== 'NUM') return true;
+    if (tags[i] === 'NOUN') nouns++;
+    else if (tags[i] !== 'PROPN' && tags[i] !== 'NUM') return true;
   }
+  // a thing negated ("at no cost", "without a licence") is that thing only where both sides put it in the same
+  // slot: "reduce energy costs" is not "at no cost"
+  if (nouns > 0) return !sameSlot || sameSlot(f);
   return content === 0;
 }
