@@ -6,7 +6,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EXTRACTED_SCHEME } from './protocol';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { ClaimResult, Evidence, LineIndex } from './engine';
+import type { ClaimResult, Evidence, LineIndex, LineRange } from './engine';
 import { CODE_DOCS_BASE, draftFindings, type Finding, type FindingOptions, type FindingSeverity } from './engine/findings';
 
 export {
@@ -70,6 +70,20 @@ export function extractedPath(uri: string): string | undefined {
   }
 }
 
+/**
+ * Where a piece of evidence is shown: an HTML page whose text maps back to the file, at the quote's place
+ * in the raw page (`original`); another extracted source (PDF, ...) in its extracted text; a plain-text
+ * source at its range.
+ */
+export function evidenceLocation(
+  e: Pick<Evidence, 'source' | 'range' | 'place' | 'original'>,
+  uriOf: (source: string) => string = fileUri,
+): { uri: string; range: LineRange } {
+  if (e.original) return { uri: uriOf(e.source), range: e.original };
+  if (e.place !== undefined) return { uri: extractedUri(e.source), range: e.range };
+  return { uri: uriOf(e.source), range: e.range };
+}
+
 const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -80,10 +94,9 @@ const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
 /** The LSP diagnostic of one finding. */
 export function toDiagnostic(f: Finding, uriOf: (source: string) => string = fileUri): Diagnostic {
   const evidence = f.evidence.map((e) => ({
-    uri: e.place !== undefined ? extractedUri(e.source) : uriOf(e.source),
+    ...evidenceLocation(e, uriOf),
     source: e.source,
     ...(e.place !== undefined ? { place: e.place } : {}),
-    range: e.range,
     quote: e.quote,
     relation: e.relation,
   }));

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Hover, Location, MarkupContent, Range } from 'vscode-languageserver-protocol';
 import { positionOf, REPO, start, textAt, uriOf, type Client } from './harness';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -57,12 +57,27 @@ interface JsonEvidence {
   place?: string;
   quote: string;
   relation: string;
+  original?: Range;
 }
 interface JsonClaim {
   text: string;
   verdict: string;
   evidence: JsonEvidence[];
 }
+
+/** What a reader sees of raw markup: tags out, the entities of the fixture decoded, white space collapsed. */
+const visible = (raw: string) =>
+  raw
+    .replace(/<[^>]*>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+// the HTML page's own words, and a planted error against them
+const FEE = "Shipping lines will pay the second pilot's fee, which the board set at 850 euros a night.";
+const FEE_WRONG = "Shipping lines will pay the second pilot's fee, which the board set at 950 euros a night.";
+
+const extractedUri = (fileUri: string) => 'corroborate-source://' + new URL(fileUri).pathname;
 
 function claims(stdout: string): Map<string, JsonClaim> {
   const j = JSON.parse(stdout) as { files: { claims: JsonClaim[] }[] };
@@ -149,6 +164,39 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     assert.equal(q.evidence[0].quote, 'Ada Quist: We will not accept a third year without new pilots.');
   });
 
+  it('cli --format json and sarif: evidence from the HTML page says where its quote stands in the raw file (original)', () => {
+    const html = fs.readFileSync(path.join(dir, 'src', 'article.html'), 'utf8');
+    const fee = claims(cli(['--fail-on', 'none', '--format', 'json'], dir).stdout).get(FEE)!;
+    const ev = fee.evidence[0];
+    assert.equal(ev.source, 'src/article.html');
+    assert.ok(ev.original, JSON.stringify(ev));
+    assert.equal(visible(textAt(html, ev.original)), ev.quote);
+    assert.match(html.split('\n')[ev.original.start.line], /^\s*Shipping lines will pay/);
+    // the PDF's text does not map back: no original
+    const planted = claims(cli(['--fail-on', 'none', '--format', 'json'], dir).stdout).get(PLANTED)!;
+    assert.equal(planted.evidence[0].original, undefined);
+    fs.writeFileSync(path.join(dir, 'draft.md'), FEE_WRONG + '\n');
+    const sarif = JSON.parse(cli(['--fail-on', 'none', '--format', 'sarif'], dir).stdout) as {
+      runs: {
+        results: {
+          relatedLocations?: {
+            message: { text: string };
+            physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn: number; endLine: number; endColumn: number } };
+          }[];
+        }[];
+      }[];
+    };
+    const related = sarif.runs[0].results
+      .flatMap((x) => x.relatedLocations ?? [])
+      .filter((l) => l.physicalLocation.artifactLocation.uri.endsWith('article.html'));
+    assert.ok(related.length > 0, 'the planted error cites the page');
+    const rg = related[0].physicalLocation.region;
+    assert.ok(rg, 'a region in the raw page');
+    const range = { start: { line: rg.startLine - 1, character: rg.startColumn - 1 }, end: { line: rg.endLine - 1, character: rg.endColumn - 1 } };
+    assert.match(visible(textAt(html, range)), /850 euros a night/);
+    assert.equal(related[0].message.text.replace(/^“Costs for shipping lines”: /, ''), visible(textAt(html, range)));
+  });
+
   it('cli --cache: a warm start uses the cached extraction (the PDF is not read again)', () => {
     const cold = cli(['--fail-on', 'none', '--cache', '.cache'], dir);
     assert.match(cold.stdout, /\[src\/review\.pdf, p\. 3\]/);
@@ -215,6 +263,46 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     // the status bar's tooltip lists the skipped files (corroborate/status)
     const statuses = client.log.filter((m) => m.method === 'corroborate/status' && m.params.state === 'ready');
     assert.deepEqual(statuses[statuses.length - 1].params.skipped, ['src: 2 files skipped: unsupported format .key, .pages']);
+  });
+
+  it('server: evidence from the HTML page goes to the raw file at the quote (related information, definition, hover, Open the source)', async () => {
+    const html = fs.readFileSync(path.join(dir, 'src', 'article.html'), 'utf8');
+    const pageUri = uriOf(path.join(dir, 'src', 'article.html'));
+    const text = `${FEE_WRONG}\n\n${FEE}\n`;
+    fs.writeFileSync(path.join(dir, 'fees.md'), text);
+    client = await start({ folder: dir, settings: { sources: ['src'], debounceMs: 0 } });
+    const uri = uriOf(path.join(dir, 'fees.md'));
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const p = await client.diagnostics(uri, (ds: Diagnostic[]) => ds.some((d) => textAt(text, d.range) === '950 euros'));
+    const d = p.diagnostics.find((x: Diagnostic) => textAt(text, x.range) === '950 euros')!;
+    const rel = d.relatedInformation![0];
+    assert.equal(rel.location.uri, pageUri);
+    assert.match(visible(textAt(html, rel.location.range)), /set at 850 euros a night\.$/);
+    assert.equal(visible(textAt(html, rel.location.range)), rel.message.replace(/\s+/g, ' '));
+    // Go to evidence on the supported statement: the raw page, exactly its sentence
+    const defs = (await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(text, '850 euros'),
+    })) as Location[];
+    assert.equal(defs[0].uri, pageUri);
+    assert.equal(visible(textAt(html, defs[0].range)), FEE);
+    const hover = (await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '850 euros') })) as Hover;
+    const md = (hover.contents as MarkupContent).value;
+    const line = defs[0].range.start.line + 1;
+    assert.ok(
+      md.includes(`[src/article.html, “Costs for shipping lines”](${pageUri}#L${line}) ([extracted text](corroborate-source://${new URL(pageUri).pathname}#L`),
+      md,
+    );
+    const actions = (await client.request<{ title: string; command?: { arguments: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as { title: string; command?: { arguments: unknown[] } }[];
+    const open = actions.find((a) => a.title.startsWith('Open the source'))!;
+    assert.deepEqual(open.command!.arguments, [pageUri, rel.location.range]);
+    // the read-only view of the extracted text carries the mapping, for Open the Original File
+    const st = await client.request<{ text: string; origin?: number[] } | null>('corroborate/sourceText', { uri: extractedUri(pageUri) });
+    assert.ok(st?.origin && st.origin.length > 0);
   });
 
   it('server: a PDF added or changed while it runs is extracted (didChangeWatchedFiles), and a broken one reported', async () => {

@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extract, type Extracted, type ExtractOutcome } from '../../server/src/workspace/extract';
 import { splitSentences } from '../../server/src/engine/segment';
+import { originRange, validOrigin } from '../../server/src/engine/origin';
+import { LineIndex } from '../../server/src/engine/positions';
+import type { LineRange } from '../../server/src/engine/types';
 
 // fixtures made by scripts/make-fixtures.mjs from the project's own text
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/formats');
@@ -142,5 +145,81 @@ describe('source extraction', () => {
       assert.ok('problem' in r || typeof r.text === 'string', ext);
     }
     assert.deepStrictEqual(await extract('.pages', Buffer.from('x')), { problem: 'unsupported format .pages' });
+  });
+});
+
+describe('HTML: the extracted text mapped back to the raw page', () => {
+  /** The raw page's text at an original range (positions in the page as an editor counts them). */
+  const rawAt = (html: string, r: LineRange) => {
+    const li = new LineIndex(html);
+    return html.slice(li.offset(r.start), li.offset(r.end));
+  };
+  /** What a reader sees in raw markup: tags out, entities decoded, white space collapsed. */
+  const visible = (raw: string) =>
+    raw
+      .replace(/<[^>]*>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('every sentence of the fixture article maps to the place in article.html that holds exactly its words', async () => {
+    const html = fs.readFileSync(path.join(FIXTURES, 'article.html'), 'utf8');
+    const r = await ok('article.html');
+    assert.ok(r.origin && r.origin.length > 0, 'an origin');
+    const spans = splitSentences(r.text);
+    assert.ok(spans.length >= 8, `${spans.length} sentences`);
+    for (const s of spans) {
+      const o = originRange(r.origin, s.start, s.end);
+      assert.ok(o, `"${r.text.slice(s.start, s.end)}" maps back`);
+      assert.equal(visible(rawAt(html, o)), r.text.slice(s.start, s.end).replace(/\s+/g, ' '));
+    }
+    // a sentence wrapped over two lines of the page: its range starts on one line and ends on the next
+    const at = r.text.indexOf('The rule takes effect on 1 July.');
+    const wrapped = originRange(r.origin, at, at + 'The rule takes effect on 1 July.'.length)!;
+    assert.equal(wrapped.end.line, wrapped.start.line + 1);
+    assert.equal(html.split('\n')[wrapped.start.line].slice(wrapped.start.character), 'The rule takes');
+  });
+
+  it('entities, non-breaking spaces, inline markup and a character outside the BMP map exactly; the navigation is not matched', async () => {
+    const html = [
+      '<html><head><title>Tides &amp; harbours</title></head><body>',
+      '<nav>The board <a href="/">met</a> today</nav>',
+      '<article><h1>Tides &amp; harbours</h1>',
+      '<p>The board met the Pilots&nbsp;&amp;&nbsp;Boatmen union on <b>Friday</b>, and agreed',
+      '   to a levy of 3&#x2009;% on every tonne. They cheered &#x1F389; loudly.</p>',
+      '<p>A second paragraph says the levy ends in 2031, after a review by the port council of Wexmoor.</p>',
+      '</article></body></html>',
+    ].join('\n');
+    const r = await extract('.html', Buffer.from(html));
+    if ('problem' in r) assert.fail(r.problem);
+    for (const needle of ['Pilots & Boatmen union on Friday, and agreed to a levy', 'cheered 🎉 loudly.', 'ends in 2031']) {
+      const at = r.text.indexOf(needle);
+      assert.ok(at >= 0, `${needle} in ${JSON.stringify(r.text)}`);
+      const o = originRange(r.origin, at, at + needle.length);
+      assert.ok(o, needle);
+      assert.equal(visible(rawAt(html, o)), needle);
+    }
+    const board = r.text.indexOf('The board met');
+    assert.equal(originRange(r.origin, board, board + 3)!.start.line, 3, 'the article, not the navigation of line 1');
+    // the blank line between two blocks has no counterpart: a range only over it maps to nothing
+    const gap = r.text.indexOf('\n\n');
+    assert.equal(originRange(r.origin, gap, gap + 2), undefined);
+  });
+
+  it('origin ranges: ends move back and starts on to mapped characters; invalid origins give nothing', () => {
+    // "ab" at raw 0:5, "&amp;" for "&" (extracted 3) at raw 0:8, "cd" at raw 1:0
+    const o = [0, 2, 0, 5, 2, 3, 1, 0, 8, 5, 5, 2, 1, 0, 2];
+    assert.deepEqual(originRange(o, 0, 2), { start: { line: 0, character: 5 }, end: { line: 0, character: 7 } });
+    assert.deepEqual(originRange(o, 1, 4), { start: { line: 0, character: 6 }, end: { line: 0, character: 13 } });
+    assert.deepEqual(originRange(o, 2, 7), { start: { line: 0, character: 8 }, end: { line: 1, character: 2 } });
+    assert.deepEqual(originRange(o, 2, 3), undefined);
+    assert.equal(originRange(undefined, 0, 2), undefined);
+    assert.equal(originRange([0, 2, 0], 0, 2), undefined);
+    assert.ok(validOrigin(o, 7));
+    assert.ok(!validOrigin(o, 6), 'a span past the text');
+    assert.ok(!validOrigin([3, 1, 0, 0, 1, 0, 1, 0, 0, 1], 7), 'spans out of order');
+    assert.ok(!validOrigin([0, 1, 0, -1, 1], 7));
   });
 });
