@@ -1,5 +1,5 @@
 /**
- * Sources as writers keep them, end to end: a folder of PDF, HTML, .docx, .epub, .eml, .vtt and .srt
+ * Sources as writers keep them, end to end: a folder of PDF, HTML, .docx, .odt, .epub, .eml, .vtt and .srt
  * files (test/fixtures/formats, made by scripts/make-fixtures.mjs), with a password-protected PDF, a
  * corrupt .docx and two files of formats Corroborate cannot read, checked through the CLI and the
  * language server.
@@ -17,6 +17,8 @@ const FIXTURES = path.join(REPO, 'test', 'fixtures', 'formats');
 
 // the planted error: the PDF says fourteen cranes, on its page 3
 const PLANTED = 'The new container terminal at Wexmoor opened in March with nine cranes.';
+// and one in the .odt: it says four tugs, under its heading "Tug fleet"
+const ODT_PLANTED = 'The authority owns six tugs, the newest built in 2019.';
 const QUOTE = 'Ada Quist said: "We will not accept a third year without new pilots."';
 const DRAFT = [
   '# Harbour notes',
@@ -32,6 +34,8 @@ const DRAFT = [
   'The board agreed to hire six new pilots before the winter.',
   '',
   'The finance committee agreed on Monday that the reserve covers the new boat.',
+  '',
+  ODT_PLANTED,
   '',
 ].join('\n');
 
@@ -101,6 +105,17 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     const r = cli(['--fail-on', 'none'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^draft\.md:3:\d+: error: contradicted: number: .*\[src\/review\.pdf, p\. 3\]$/m);
+  });
+
+  it('cli: the planted error in the .odt is contradicted and cited with its heading', () => {
+    const r = cli(['--fail-on', 'none'], dir);
+    assert.match(r.stdout, /^draft\.md:15:\d+: error: contradicted: number: the draft says six, the source says four \[src\/safety\.odt, “Tug fleet”\]$/m);
+    const c = claims(cli(['--fail-on', 'none', '--format', 'json'], dir).stdout).get(ODT_PLANTED)!;
+    assert.equal(c.verdict, 'contradicted');
+    assert.deepEqual(
+      [c.evidence[0].source, c.evidence[0].place, c.evidence[0].quote],
+      ['src/safety.odt', '“Tug fleet”', 'The authority owns four tugs, the newest built in 2019.'],
+    );
   });
 
   it('cli: bad files are reported once each with the reason, unreadable formats counted once, and the rest is indexed', () => {
@@ -227,7 +242,10 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
   it('cli: .corroborate.json "sourceFormats" turns formats off, and says so once', () => {
     fs.writeFileSync(path.join(dir, '.corroborate.json'), JSON.stringify({ sourceFormats: ['html'] }));
     const r = cli(['--fail-on', 'none'], dir);
-    assert.match(r.stderr, /^corroborate: src: 8 files skipped: format turned off in corroborate\.sourceFormats: \.docx, \.eml, \.epub, \.pdf, \.srt, \.vtt$/m);
+    assert.match(
+      r.stderr,
+      /^corroborate: src: 9 files skipped: format turned off in corroborate\.sourceFormats: \.docx, \.eml, \.epub, \.odt, \.pdf, \.srt, \.vtt$/m,
+    );
     assert.doesNotMatch(r.stdout, /review\.pdf/);
     assert.doesNotMatch(r.stderr, /locked\.pdf|corrupt\.docx/);
   });

@@ -80,6 +80,24 @@ describe('source extraction', () => {
     assert.ok('problem' in bad && /not a readable \.docx/.test(bad.problem), JSON.stringify(bad));
   });
 
+  it('OpenDocument .odt: headings as places, paragraphs, list items and table cells apart; spaces kept; table of contents and annotations left out', async () => {
+    const r = await ok('safety.odt');
+    assert.strictEqual(r.metadata.title, 'Harbour safety report');
+    assert.strictEqual(placeOf(r, 'four tugs'), '“Tug fleet”');
+    assert.strictEqual(placeOf(r, 'closed for six days'), '“Winter storms”');
+    assert.ok(sentences(r.text).includes('The authority owns four tugs, the newest built in 2019.'), 'a span and a <text:s/> inside a sentence');
+    assert.ok(r.text.includes('2019. Each tug'), 'text:s text:c="2" is white space');
+    assert.ok(r.text.includes('autumn.\n\nTwo crews'), 'list items are blocks');
+    assert.ok(r.text.includes('December\n\n6 days'), 'table cells are blocks');
+    assert.ok(!r.text.includes('check the number'), 'the annotation is left out');
+    assert.ok(!r.text.includes('Tug fleet 1'), 'the table of contents is left out');
+    assert.strictEqual(r.text.indexOf('Harbour safety report'), 0);
+    const bad = await extract('.odt', fs.readFileSync(path.join(FIXTURES, 'safety.odt')).subarray(0, 200));
+    assert.ok('problem' in bad && /not a readable \.odt/.test(bad.problem), JSON.stringify(bad));
+    const notOdt = await extract('.odt', fs.readFileSync(path.join(FIXTURES, 'history.epub')));
+    assert.deepStrictEqual(notOdt, { problem: 'not an OpenDocument text (no content.xml): not indexed' });
+  });
+
   it('EPUB: chapters in spine order, each chapter heading a place', async () => {
     const r = await ok('history.epub');
     assert.strictEqual(r.metadata.title, 'A Short History of Wexmoor Harbour');
@@ -127,7 +145,7 @@ describe('source extraction', () => {
     end.writeUInt32LE(cd.length + name.length, 12);
     end.writeUInt32LE(0, 16);
     const bomb = Buffer.concat([cd, name, end]);
-    for (const ext of ['.docx', '.epub']) {
+    for (const ext of ['.docx', '.odt', '.epub']) {
       assert.deepStrictEqual(await extract(ext, bomb), { problem: 'the archive would inflate to 1536 MB (more than 256 MB): not opened, not indexed' });
     }
     // the fixtures declare their true (small) sizes and open
@@ -137,7 +155,7 @@ describe('source extraction', () => {
   it('never throws: empty files, random bytes and an unknown extension come back as problems', async () => {
     let seed = 7;
     const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 255;
-    for (const ext of ['.pdf', '.html', '.docx', '.epub', '.eml', '.vtt', '.srt']) {
+    for (const ext of ['.pdf', '.html', '.docx', '.odt', '.epub', '.eml', '.vtt', '.srt']) {
       const empty = await extract(ext, new Uint8Array(0));
       assert.deepStrictEqual(empty, { problem: 'empty file' });
       const bytes = Uint8Array.from({ length: 2000 }, rand);

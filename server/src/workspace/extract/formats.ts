@@ -8,6 +8,7 @@ export const EXTRACTED_FORMATS: Record<string, string[]> = {
   pdf: ['.pdf'],
   html: ['.html', '.htm', '.xhtml'],
   docx: ['.docx'],
+  odt: ['.odt'],
   epub: ['.epub'],
   eml: ['.eml'],
   subtitles: ['.vtt', '.srt'],
