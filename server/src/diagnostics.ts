@@ -60,11 +60,18 @@ export function extractedUri(p: string): string {
   return `${EXTRACTED_SCHEME}://${pathToFileURL(p).pathname}`;
 }
 
-/** The file a `corroborate-source:` URI stands for, if it is one. */
+/**
+ * The file a `corroborate-source:` URI stands for, if it is one: `corroborate-source:///abs/path` as the
+ * server writes it, or `corroborate-source:/abs/path` as VS Code writes it back (an empty authority is
+ * left out of its URI strings).
+ */
 export function extractedPath(uri: string): string | undefined {
-  if (!uri.startsWith(`${EXTRACTED_SCHEME}://`)) return undefined;
+  if (!uri.startsWith(`${EXTRACTED_SCHEME}:/`)) return undefined;
+  const rest = uri.slice(EXTRACTED_SCHEME.length + 1);
+  const pathPart = rest.startsWith('//') ? rest.slice(2) : rest;
+  if (!pathPart.startsWith('/')) return undefined; // an authority (corroborate-source://host/...): not ours
   try {
-    return fileURLToPath('file://' + uri.slice(EXTRACTED_SCHEME.length + 3).split('#')[0]);
+    return fileURLToPath('file://' + pathPart.split('#')[0]);
   } catch {
     return undefined;
   }

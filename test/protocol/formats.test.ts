@@ -321,6 +321,10 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     // the read-only view of the extracted text carries the mapping, for Open the Original File
     const st = await client.request<{ text: string; origin?: number[] } | null>('corroborate/sourceText', { uri: extractedUri(pageUri) });
     assert.ok(st?.origin && st.origin.length > 0);
+    // as VS Code writes the URI back (no empty authority: corroborate-source:/abs/path), the same text
+    const vs = await client.request<{ text: string } | null>('corroborate/sourceText', { uri: 'corroborate-source:' + new URL(pageUri).pathname });
+    assert.equal(vs?.text, st.text);
+    assert.equal(await client.request('corroborate/sourceText', { uri: 'corroborate-source://host' + new URL(pageUri).pathname }), null);
   });
 
   it('server: a PDF added or changed while it runs is extracted (didChangeWatchedFiles), and a broken one reported', async () => {
