@@ -413,9 +413,11 @@ export class Checker {
       const last = cand.sentences[cand.sentences.length - 1];
       const li = this.lineIndex(first.source);
       const place = this.index.placeAt(first.source, first.start);
+      const original = this.index.originalRange(first.source, first.start, last.end);
       evidence.push({
         source: first.source,
         ...(place !== undefined ? { place } : {}),
+        ...(original ? { original } : {}),
         start: first.start,
         end: last.end,
         range: li
