@@ -58,6 +58,9 @@ const CERTAIN = new Set([
   'lodge',
   'lodged',
 ]);
+/** How far (in tokens) either side of the draft's settled phrase its words count for placing the source's hedge. */
+const NEAR_CLAIM_WORDS = 5;
+
 /** Words that state something as settled only before a clause: "have established that", "showed that". */
 const CERTAIN_BEFORE_THAT = new Set(['establish', 'established', 'show', 'showed', 'shown', 'demonstrate', 'demonstrated']);
 /** Single hedge words in the source. */
@@ -315,8 +318,12 @@ export const modality: SignalDetector = {
       // the hedge to cite: the one nearest an aligned word, else the first
       let best = eh[0];
       let bestDist = Infinity;
+      // ... among the claim's words around the settled phrase: a hedge beside another part of the claim
+      // ("he would now take the case to the Supreme Court") is about another event
+      const near0 = Math.max(0, first - NEAR_CLAIM_WORDS);
+      const near1 = Math.min(input.alignment.length - 1, end + NEAR_CLAIM_WORDS);
       for (const h of eh) {
-        for (let i = 0; i < input.alignment.length; i++) {
+        for (let i = near0; i <= near1; i++) {
           const e = input.alignment[i];
           if (e === undefined || e < 0) continue;
           const d = Math.min(Math.abs(e - h.first), Math.abs(e - h.last));
