@@ -334,6 +334,11 @@ export class Checker {
       // words inside a quotation the sources hold verbatim are the source's own: no other signal speaks for them
       const inQuote = (f: SignalFinding) => claimQuotes.some((q) => f.claimSpan.start >= q.start && f.claimSpan.end <= q.end);
       for (let k = findings.length - 1; k >= 0; k--) if (findings[k].f.effect === 'contradicts' && inQuote(findings[k].f)) findings.splice(k, 1);
+      // the quotation's own sentence decides who spoke it: another sentence naming another speaker (a spokesman
+      // quoted on something else) does not
+      if (!origin.clash)
+        for (let k = findings.length - 1; k >= 0; k--)
+          if (findings[k].f.kind === 'attribution' && findings[k].f.effect === 'contradicts') findings.splice(k, 1);
       if (origin.clash) {
         const cand = this.candidateOf([origin.sentence], claim, content, weight);
         candidates.push(cand);
