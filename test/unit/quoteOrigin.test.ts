@@ -110,3 +110,20 @@ describe('quoteOrigin decides the speaker', () => {
     assert.equal(plain.verdict, 'contradicted', plain.reason);
   });
 });
+
+describe('quoteOrigin: a pronoun of the other sex', () => {
+  const source = '"The harbour plan is a matter for the council alone," Mr Darrow said at the launch.';
+  it('"she said" for words the source gives to Mr Darrow is contradicted, naming him', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', source);
+    const [r] = createChecker(index).checkDraft('"The harbour plan is a matter for the council alone," she said.', 'plaintext');
+    assert.equal(r.verdict, 'contradicted', r.reason);
+    assert.match(r.reason, /'she'.*'Mr Darrow'/);
+  });
+  it('"he said" is no clash', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', source);
+    const [r] = createChecker(index).checkDraft('"The harbour plan is a matter for the council alone," he said.', 'plaintext');
+    assert.notEqual(r.verdict, 'contradicted', r.reason);
+  });
+});
