@@ -19,7 +19,7 @@ import { LineIndex } from './positions';
 import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
 import { accordingToCarried, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
-import { analyze } from './text';
+import { analyze, ownString } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
 
 export interface CheckerOptions {
@@ -100,6 +100,12 @@ const COUNT_WORDS = new Set([
 /** No signal's gate goes above this coverage. */
 const MAX_GATE = 0.95;
 
+/**
+ * Verdicts kept per checker: about two drafts at the size cap (corroborate.maxDraftKB, 512 KB: some 5,000
+ * statements), so re-checking even the largest draft after an edit verifies only the statements that changed.
+ */
+const RESULT_CACHE_ENTRIES = 10_000;
+
 /** Weight of the (normalised) retrieval score when ordering further citations. */
 const RELATED_BM25_WEIGHT = 1;
 
@@ -122,7 +128,9 @@ export class Checker {
   private quoteTexts = new Map<string, { text: string; words: string }>();
   private analyzedCache = new Map<number | string, Analyzed>();
   private analyzedGeneration = -1;
-  private cache = new Map<string, { generation: number; result: ClaimResult }>();
+  /** verdicts by statement text (`key`: the text as kept), least recently used first, all of index generation `cacheGeneration` */
+  private cache = new Map<string, { key: string; result: ClaimResult }>();
+  private cacheGeneration = -1;
   cacheHits = 0;
   cacheMisses = 0;
 
@@ -141,19 +149,32 @@ export class Checker {
     return statements.map((st) => this.checkStatement(st, onlySources));
   }
 
-  /** One statement (offsets of the result are draft offsets). Cached by text and index generation. */
+  /**
+   * One statement (offsets of the result are draft offsets). Cached by text and index generation: the
+   * RESULT_CACHE_ENTRIES statements checked last (a hit counts as checked), so a statement typed and left
+   * behind drops out while every statement of the drafts being checked stays.
+   */
   checkStatement(st: Statement, onlySources?: Set<string>): ClaimResult {
     if (st.skip) return skipped(st, st.skip);
+    if (this.cacheGeneration !== this.index.generation) {
+      this.cache.clear(); // verdicts of another index: none can be used again
+      this.cacheGeneration = this.index.generation;
+    }
     const key = st.prose.replace(/\s+/g, ' ') + (onlySources ? '\u0000' + [...onlySources].join('\u0001') : '');
     const cached = this.cache.get(key);
-    if (cached && cached.generation === this.index.generation) {
+    if (cached) {
       this.cacheHits++;
+      this.cache.delete(cached.key);
+      this.cache.set(cached.key, cached);
       return shift(cached.result, st);
     }
     this.cacheMisses++;
-    const rel = this.verify(st.prose, onlySources);
-    if (this.cache.size > 20_000) this.cache.clear();
-    this.cache.set(key, { generation: this.index.generation, result: rel });
+    // the prose (and the key made of it) are slices of the draft: the cached key and result (its text, its
+    // signals' words) must not keep that version of the draft alive
+    const rel = this.verify(ownString(st.prose), onlySources);
+    if (this.cache.size >= RESULT_CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    const own = ownString(key);
+    this.cache.set(own, { key: own, result: rel });
     return shift(rel, st);
   }
 
