@@ -2,7 +2,8 @@
 // Makes the source-format fixtures in test/fixtures/formats/ from text written for this project (no
 // outside data, no external tools): a three-page PDF with a running header, page numbers and a word
 // hyphenated across a line end; the same PDF behind a user password (RC4, PDF standard security
-// handler revision 2); an HTML article with navigation and a footer; a .docx with headings; an .epub of
+// handler revision 2); an HTML article with navigation and a footer; a .docx with headings; an .odt with
+// headings, a list, a table, an annotation and a table of contents; an .epub of
 // two chapters; an .eml with a quoted reply; a .vtt with speakers and an .srt; a corrupt .docx (a zip cut
 // short). The outputs are committed; run `node scripts/make-fixtures.mjs` after changing this script.
 import { createHash } from 'node:crypto';
@@ -223,6 +224,40 @@ const docx = [
 const docxZip = zip(docx);
 write('pilots.docx', docxZip);
 write('corrupt.docx', docxZip.subarray(0, Math.floor(docxZip.length / 3)));
+
+// ---- OpenDocument text (.odt) ----
+const T =
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"';
+const odtContent = [
+  `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${T} office:version="1.3"><office:automatic-styles/><office:body><office:text>`,
+  '<text:sequence-decls><text:sequence-decl text:display="none" text:name="Table"/></text:sequence-decls>',
+  // a table of contents repeats the headings: it must not be read as text
+  '<text:table-of-content text:name="Contents"><text:index-body><text:p>Tug fleet 1</text:p><text:p>Winter storms 1</text:p></text:index-body></text:table-of-content>',
+  '<text:h text:style-name="Heading_20_1" text:outline-level="1">Harbour safety report</text:h>',
+  '<text:p text:style-name="Standard">The safety officer, Ines Marlow, wrote this report for the harbour board.</text:p>',
+  '<text:h text:style-name="Heading_20_2" text:outline-level="2">Tug fleet</text:h>',
+  '<text:p text:style-name="Standard">The authority owns <text:span text:style-name="T1">four tugs</text:span>, the newest<text:s/>built in 2019.<text:s text:c="2"/>Each tug is inspected twice a year.</text:p>',
+  '<text:list><text:list-item><text:p>The oldest tug will be sold in the autumn.</text:p></text:list-item><text:list-item><text:p>Two crews are trained for fire fighting.</text:p></text:list-item></text:list>',
+  '<text:h text:style-name="Heading_20_2" text:outline-level="2">Winter storms</text:h>',
+  '<text:p text:style-name="Standard">The harbour was closed for six days in December.<office:annotation><text:p>check the number of days</text:p></office:annotation> No ship was damaged.</text:p>',
+  '<table:table table:name="Closures"><table:table-row><table:table-cell><text:p>December</text:p></table:table-cell><table:table-cell><text:p>6 days</text:p></table:table-cell></table:table-row></table:table>',
+  '</office:text></office:body></office:document-content>',
+].join('');
+write(
+  'safety.odt',
+  zip([
+    ['mimetype', 'application/vnd.oasis.opendocument.text'],
+    [
+      'META-INF/manifest.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+    ],
+    ['content.xml', odtContent],
+    [
+      'meta.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><dc:title>Harbour safety report</dc:title></office:meta></office:document-meta>',
+    ],
+  ]),
+);
 
 // ---- EPUB ----
 const chapter = (title, paras) =>

@@ -26,6 +26,7 @@ import {
   type VerdictCounts,
 } from '../../server/src/protocol';
 import { draftStatus, type DraftCounts } from './status';
+import { originRange } from '../../server/src/engine/origin';
 
 type Status = StatusParams;
 type Counts = VerdictCounts;
@@ -234,8 +235,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         );
         return;
       }
+      const original = vscode.Uri.file(uri.path);
+      // a web page whose text maps back to the file: the raw page, at the place of the view's selection
+      const editor = vscode.window.activeTextEditor;
+      if (client && editor && editor.document.uri.toString() === uri.toString()) {
+        const r = await client.sendRequest(SourceTextRequest.type, { uri: uri.toString() }).catch(() => null);
+        const sel = editor.selection;
+        const doc = editor.document;
+        const end = sel.isEmpty ? doc.lineAt(sel.start.line).range.end : sel.end;
+        const at = r?.origin ? originRange(r.origin, doc.offsetAt(sel.start), doc.offsetAt(end)) : undefined;
+        if (at) {
+          const range = new vscode.Range(at.start.line, at.start.character, at.end.line, at.end.character);
+          await vscode.window.showTextDocument(original, { selection: range, preview: false });
+          return;
+        }
+      }
       // the original (a PDF, a .docx, ...): with the editor or app that opens it
-      await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(uri.path));
+      await vscode.commands.executeCommand('vscode.open', original);
     }),
     vscode.commands.registerCommand('corroborate.addSourceFolder', async () => {
       if (!client) return;

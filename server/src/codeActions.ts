@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { ClaimResult, Evidence, LineIndex } from './engine';
-import { codeOf, extractedUri, fileUri, fingerprint, type DiagnosticData } from './diagnostics';
+import { codeOf, evidenceLocation, fingerprint, type DiagnosticData } from './diagnostics';
 
 export const CMD_HIDE = 'corroborate.server.hideFinding';
 export const CMD_OPEN_SOURCE = 'corroborate.server.openSource';
@@ -156,7 +156,7 @@ export function codeActions(inp: ActionInput): CodeAction[] {
       command: {
         title: 'Open the source',
         command: CMD_OPEN_SOURCE,
-        arguments: [ev.place !== undefined ? extractedUri(ev.source) : fileUri(ev.source), ev.range],
+        arguments: (({ uri, range }) => [uri, range])(evidenceLocation(ev)),
       },
     });
   }

@@ -6,7 +6,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EXTRACTED_SCHEME } from './protocol';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { ClaimResult, Evidence, LineIndex } from './engine';
+import type { ClaimResult, Evidence, LineIndex, LineRange } from './engine';
 import { CODE_DOCS_BASE, draftFindings, type Finding, type FindingOptions, type FindingSeverity } from './engine/findings';
 
 export {
@@ -60,14 +60,35 @@ export function extractedUri(p: string): string {
   return `${EXTRACTED_SCHEME}://${pathToFileURL(p).pathname}`;
 }
 
-/** The file a `corroborate-source:` URI stands for, if it is one. */
+/**
+ * The file a `corroborate-source:` URI stands for, if it is one: `corroborate-source:///abs/path` as the
+ * server writes it, or `corroborate-source:/abs/path` as VS Code writes it back (an empty authority is
+ * left out of its URI strings).
+ */
 export function extractedPath(uri: string): string | undefined {
-  if (!uri.startsWith(`${EXTRACTED_SCHEME}://`)) return undefined;
+  if (!uri.startsWith(`${EXTRACTED_SCHEME}:/`)) return undefined;
+  const rest = uri.slice(EXTRACTED_SCHEME.length + 1);
+  const pathPart = rest.startsWith('//') ? rest.slice(2) : rest;
+  if (!pathPart.startsWith('/')) return undefined; // an authority (corroborate-source://host/...): not ours
   try {
-    return fileURLToPath('file://' + uri.slice(EXTRACTED_SCHEME.length + 3).split('#')[0]);
+    return fileURLToPath('file://' + pathPart.split('#')[0]);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Where a piece of evidence is shown: an HTML page whose text maps back to the file, at the quote's place
+ * in the raw page (`original`); another extracted source (PDF, ...) in its extracted text; a plain-text
+ * source at its range.
+ */
+export function evidenceLocation(
+  e: Pick<Evidence, 'source' | 'range' | 'place' | 'original'>,
+  uriOf: (source: string) => string = fileUri,
+): { uri: string; range: LineRange } {
+  if (e.original) return { uri: uriOf(e.source), range: e.original };
+  if (e.place !== undefined) return { uri: extractedUri(e.source), range: e.range };
+  return { uri: uriOf(e.source), range: e.range };
 }
 
 const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
@@ -80,10 +101,9 @@ const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
 /** The LSP diagnostic of one finding. */
 export function toDiagnostic(f: Finding, uriOf: (source: string) => string = fileUri): Diagnostic {
   const evidence = f.evidence.map((e) => ({
-    uri: e.place !== undefined ? extractedUri(e.source) : uriOf(e.source),
+    ...evidenceLocation(e, uriOf),
     source: e.source,
     ...(e.place !== undefined ? { place: e.place } : {}),
-    range: e.range,
     quote: e.quote,
     relation: e.relation,
   }));

@@ -33,11 +33,17 @@ const TITLES: Record<ClaimResult['verdict'], string> = {
  * The source link: `[file:line](file:///abs/path#Lline)`, line 1-based; for an extracted source (PDF,
  * HTML, ...) its place, a link to its extracted text at the line (the `corroborate-source:` virtual
  * document), and one to the original file: `[report.pdf, p. 3](corroborate-source:///abs/report.pdf#L12)
- * ([original](file:///abs/report.pdf))`.
+ * ([original](file:///abs/report.pdf))`. An HTML page whose text maps back to the file (`originalLine0`)
+ * links to the raw page at that line, and to its extracted text: `[page.html, “Fees”](file:///abs/page.html#L40)
+ * ([extracted text](corroborate-source:///abs/page.html#L12))`.
  */
-export function sourceLink(source: string, line0: number, opts: HoverOptions = {}, place?: string): string {
+export function sourceLink(source: string, line0: number, opts: HoverOptions = {}, place?: string, originalLine0?: number): string {
   const name = (opts.display ?? ((p: string) => path.basename(p)))(source);
   const uri = (opts.sourceUri ?? fileUri)(source);
+  if (originalLine0 !== undefined) {
+    const raw = markdownLink(place !== undefined ? `${name}, ${place}` : `${name}:${originalLine0 + 1}`, `${uri}#L${originalLine0 + 1}`);
+    return place !== undefined ? `${raw} (${markdownLink('extracted text', `${extractedUri(source)}#L${line0 + 1}`)})` : raw;
+  }
   if (place !== undefined) return `${markdownLink(`${name}, ${place}`, `${extractedUri(source)}#L${line0 + 1}`)} (${markdownLink('original', uri)})`;
   return markdownLink(`${name}:${line0 + 1}`, `${uri}#L${line0 + 1}`);
 }
@@ -62,7 +68,7 @@ export function hoverMarkdown(r: ClaimResult, opts: HoverOptions = {}): string {
   for (const e of quotes) {
     lines.push('');
     for (const l of emphasise(e.quote, e.matched).split(/\r\n|\r|\n/)) lines.push(`> ${l}`);
-    lines.push('', `${sourceLink(e.source, e.range.start.line, opts, e.place)} (${e.relation}, ${Math.round(e.score * 100)}%)`);
+    lines.push('', `${sourceLink(e.source, e.range.start.line, opts, e.place, e.original?.start.line)} (${e.relation}, ${Math.round(e.score * 100)}%)`);
   }
   const sig = decidingSignal(r);
   if (sig) {

@@ -147,6 +147,8 @@ export interface SourceTextResult {
   text: string;
   /** the original file */
   fileUri: string;
+  /** where the text stands in the original file, when it maps back (HTML): engine SourceOrigin spans */
+  origin?: number[];
 }
 export namespace SourceTextRequest {
   export const method = 'corroborate/sourceText';

@@ -44,7 +44,7 @@ export function reportMarkdown(
       out.push('**Evidence:**', '');
       for (const e of r.evidence)
         out.push(
-          `- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts, e.place)}: "${esc(e.quote.replace(/\s+/g, ' ').trim())}"`,
+          `- ${e.relation} (${Math.round(e.score * 100)}%), ${sourceLink(e.source, e.range.start.line, opts, e.place, e.original?.start.line)}: "${esc(e.quote.replace(/\s+/g, ' ').trim())}"`,
         );
       out.push('');
     }

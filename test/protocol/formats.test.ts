@@ -1,5 +1,5 @@
 /**
- * Sources as writers keep them, end to end: a folder of PDF, HTML, .docx, .epub, .eml, .vtt and .srt
+ * Sources as writers keep them, end to end: a folder of PDF, HTML, .docx, .odt, .epub, .eml, .vtt and .srt
  * files (test/fixtures/formats, made by scripts/make-fixtures.mjs), with a password-protected PDF, a
  * corrupt .docx and two files of formats Corroborate cannot read, checked through the CLI and the
  * language server.
@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Hover, Location, MarkupContent, Range } from 'vscode-languageserver-protocol';
 import { positionOf, REPO, start, textAt, uriOf, type Client } from './harness';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -17,6 +17,8 @@ const FIXTURES = path.join(REPO, 'test', 'fixtures', 'formats');
 
 // the planted error: the PDF says fourteen cranes, on its page 3
 const PLANTED = 'The new container terminal at Wexmoor opened in March with nine cranes.';
+// and one in the .odt: it says four tugs, under its heading "Tug fleet"
+const ODT_PLANTED = 'The authority owns six tugs, the newest built in 2019.';
 const QUOTE = 'Ada Quist said: "We will not accept a third year without new pilots."';
 const DRAFT = [
   '# Harbour notes',
@@ -32,6 +34,8 @@ const DRAFT = [
   'The board agreed to hire six new pilots before the winter.',
   '',
   'The finance committee agreed on Monday that the reserve covers the new boat.',
+  '',
+  ODT_PLANTED,
   '',
 ].join('\n');
 
@@ -57,12 +61,27 @@ interface JsonEvidence {
   place?: string;
   quote: string;
   relation: string;
+  original?: Range;
 }
 interface JsonClaim {
   text: string;
   verdict: string;
   evidence: JsonEvidence[];
 }
+
+/** What a reader sees of raw markup: tags out, the entities of the fixture decoded, white space collapsed. */
+const visible = (raw: string) =>
+  raw
+    .replace(/<[^>]*>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+// the HTML page's own words, and a planted error against them
+const FEE = "Shipping lines will pay the second pilot's fee, which the board set at 850 euros a night.";
+const FEE_WRONG = "Shipping lines will pay the second pilot's fee, which the board set at 950 euros a night.";
+
+const extractedUri = (fileUri: string) => 'corroborate-source://' + new URL(fileUri).pathname;
 
 function claims(stdout: string): Map<string, JsonClaim> {
   const j = JSON.parse(stdout) as { files: { claims: JsonClaim[] }[] };
@@ -86,6 +105,17 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     const r = cli(['--fail-on', 'none'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^draft\.md:3:\d+: error: contradicted: number: .*\[src\/review\.pdf, p\. 3\]$/m);
+  });
+
+  it('cli: the planted error in the .odt is contradicted and cited with its heading', () => {
+    const r = cli(['--fail-on', 'none'], dir);
+    assert.match(r.stdout, /^draft\.md:15:\d+: error: contradicted: number: the draft says six, the source says four \[src\/safety\.odt, “Tug fleet”\]$/m);
+    const c = claims(cli(['--fail-on', 'none', '--format', 'json'], dir).stdout).get(ODT_PLANTED)!;
+    assert.equal(c.verdict, 'contradicted');
+    assert.deepEqual(
+      [c.evidence[0].source, c.evidence[0].place, c.evidence[0].quote],
+      ['src/safety.odt', '“Tug fleet”', 'The authority owns four tugs, the newest built in 2019.'],
+    );
   });
 
   it('cli: bad files are reported once each with the reason, unreadable formats counted once, and the rest is indexed', () => {
@@ -149,6 +179,39 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     assert.equal(q.evidence[0].quote, 'Ada Quist: We will not accept a third year without new pilots.');
   });
 
+  it('cli --format json and sarif: evidence from the HTML page says where its quote stands in the raw file (original)', () => {
+    const html = fs.readFileSync(path.join(dir, 'src', 'article.html'), 'utf8');
+    const fee = claims(cli(['--fail-on', 'none', '--format', 'json'], dir).stdout).get(FEE)!;
+    const ev = fee.evidence[0];
+    assert.equal(ev.source, 'src/article.html');
+    assert.ok(ev.original, JSON.stringify(ev));
+    assert.equal(visible(textAt(html, ev.original)), ev.quote);
+    assert.match(html.split('\n')[ev.original.start.line], /^\s*Shipping lines will pay/);
+    // the PDF's text does not map back: no original
+    const planted = claims(cli(['--fail-on', 'none', '--format', 'json'], dir).stdout).get(PLANTED)!;
+    assert.equal(planted.evidence[0].original, undefined);
+    fs.writeFileSync(path.join(dir, 'draft.md'), FEE_WRONG + '\n');
+    const sarif = JSON.parse(cli(['--fail-on', 'none', '--format', 'sarif'], dir).stdout) as {
+      runs: {
+        results: {
+          relatedLocations?: {
+            message: { text: string };
+            physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn: number; endLine: number; endColumn: number } };
+          }[];
+        }[];
+      }[];
+    };
+    const related = sarif.runs[0].results
+      .flatMap((x) => x.relatedLocations ?? [])
+      .filter((l) => l.physicalLocation.artifactLocation.uri.endsWith('article.html'));
+    assert.ok(related.length > 0, 'the planted error cites the page');
+    const rg = related[0].physicalLocation.region;
+    assert.ok(rg, 'a region in the raw page');
+    const range = { start: { line: rg.startLine - 1, character: rg.startColumn - 1 }, end: { line: rg.endLine - 1, character: rg.endColumn - 1 } };
+    assert.match(visible(textAt(html, range)), /850 euros a night/);
+    assert.equal(related[0].message.text.replace(/^“Costs for shipping lines”: /, ''), visible(textAt(html, range)));
+  });
+
   it('cli --cache: a warm start uses the cached extraction (the PDF is not read again)', () => {
     const cold = cli(['--fail-on', 'none', '--cache', '.cache'], dir);
     assert.match(cold.stdout, /\[src\/review\.pdf, p\. 3\]/);
@@ -179,7 +242,10 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
   it('cli: .corroborate.json "sourceFormats" turns formats off, and says so once', () => {
     fs.writeFileSync(path.join(dir, '.corroborate.json'), JSON.stringify({ sourceFormats: ['html'] }));
     const r = cli(['--fail-on', 'none'], dir);
-    assert.match(r.stderr, /^corroborate: src: 8 files skipped: format turned off in corroborate\.sourceFormats: \.docx, \.eml, \.epub, \.pdf, \.srt, \.vtt$/m);
+    assert.match(
+      r.stderr,
+      /^corroborate: src: 9 files skipped: format turned off in corroborate\.sourceFormats: \.docx, \.eml, \.epub, \.odt, \.pdf, \.srt, \.vtt$/m,
+    );
     assert.doesNotMatch(r.stdout, /review\.pdf/);
     assert.doesNotMatch(r.stderr, /locked\.pdf|corrupt\.docx/);
   });
@@ -215,6 +281,50 @@ describe('formats: PDF, HTML, DOCX, EPUB, email and transcripts as sources', fun
     // the status bar's tooltip lists the skipped files (corroborate/status)
     const statuses = client.log.filter((m) => m.method === 'corroborate/status' && m.params.state === 'ready');
     assert.deepEqual(statuses[statuses.length - 1].params.skipped, ['src: 2 files skipped: unsupported format .key, .pages']);
+  });
+
+  it('server: evidence from the HTML page goes to the raw file at the quote (related information, definition, hover, Open the source)', async () => {
+    const html = fs.readFileSync(path.join(dir, 'src', 'article.html'), 'utf8');
+    const pageUri = uriOf(path.join(dir, 'src', 'article.html'));
+    const text = `${FEE_WRONG}\n\n${FEE}\n`;
+    fs.writeFileSync(path.join(dir, 'fees.md'), text);
+    client = await start({ folder: dir, settings: { sources: ['src'], debounceMs: 0 } });
+    const uri = uriOf(path.join(dir, 'fees.md'));
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const p = await client.diagnostics(uri, (ds: Diagnostic[]) => ds.some((d) => textAt(text, d.range) === '950 euros'));
+    const d = p.diagnostics.find((x: Diagnostic) => textAt(text, x.range) === '950 euros')!;
+    const rel = d.relatedInformation![0];
+    assert.equal(rel.location.uri, pageUri);
+    assert.match(visible(textAt(html, rel.location.range)), /set at 850 euros a night\.$/);
+    assert.equal(visible(textAt(html, rel.location.range)), rel.message.replace(/\s+/g, ' '));
+    // Go to evidence on the supported statement: the raw page, exactly its sentence
+    const defs = (await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(text, '850 euros'),
+    })) as Location[];
+    assert.equal(defs[0].uri, pageUri);
+    assert.equal(visible(textAt(html, defs[0].range)), FEE);
+    const hover = (await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '850 euros') })) as Hover;
+    const md = (hover.contents as MarkupContent).value;
+    const line = defs[0].range.start.line + 1;
+    assert.ok(
+      md.includes(`[src/article.html, “Costs for shipping lines”](${pageUri}#L${line}) ([extracted text](corroborate-source://${new URL(pageUri).pathname}#L`),
+      md,
+    );
+    const actions = (await client.request<{ title: string; command?: { arguments: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as { title: string; command?: { arguments: unknown[] } }[];
+    const open = actions.find((a) => a.title.startsWith('Open the source'))!;
+    assert.deepEqual(open.command!.arguments, [pageUri, rel.location.range]);
+    // the read-only view of the extracted text carries the mapping, for Open the Original File
+    const st = await client.request<{ text: string; origin?: number[] } | null>('corroborate/sourceText', { uri: extractedUri(pageUri) });
+    assert.ok(st?.origin && st.origin.length > 0);
+    // as VS Code writes the URI back (no empty authority: corroborate-source:/abs/path), the same text
+    const vs = await client.request<{ text: string } | null>('corroborate/sourceText', { uri: 'corroborate-source:' + new URL(pageUri).pathname });
+    assert.equal(vs?.text, st.text);
+    assert.equal(await client.request('corroborate/sourceText', { uri: 'corroborate-source://host' + new URL(pageUri).pathname }), null);
   });
 
   it('server: a PDF added or changed while it runs is extracted (didChangeWatchedFiles), and a broken one reported', async () => {

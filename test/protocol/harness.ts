@@ -101,6 +101,18 @@ export interface StartOptions {
   inProcess?: boolean;
 }
 
+/**
+ * A message reader that arms no partial-message timer. The library's reader, holding part of a message (a server
+ * killed half-way through writing one: the SIGKILL test, or stop() killing a server still writing diagnostics),
+ * re-arms a ref'd 10 s timer for good, and neither the end of the stream nor dispose() clears it: it kept
+ * mocha alive after the last test. No test listens for partial messages.
+ */
+export function messageReader(stream: NodeJS.ReadableStream): StreamMessageReader {
+  const reader = new StreamMessageReader(stream);
+  reader.partialMessageTimeout = 0;
+  return reader;
+}
+
 export class Client {
   readonly conn: ProtocolConnection;
   /** the server process (in process there is none: tests that need it use start()) */
@@ -126,17 +138,17 @@ export class Client {
       // message readers/writers, not raw streams: on a raw stream's end the LSP library exits the process
       const up = new PassThrough();
       const down = new PassThrough();
-      const serverConn = createServerConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down));
+      const serverConn = createServerConnection(ProposedFeatures.all, messageReader(up), new StreamMessageWriter(down));
       this.server = createServer(serverConn);
       this.server.listen();
       this.serverConn = serverConn;
       this.proc = undefined as unknown as ChildProcess;
-      this.conn = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+      this.conn = createProtocolConnection(messageReader(down), new StreamMessageWriter(up));
     } else {
       this.server = undefined;
       this.proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       this.proc.stderr!.on('data', (d) => (this.stderr += d.toString()));
-      this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+      this.conn = createProtocolConnection(messageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     }
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) => {
       this.configRequests.push(p);

@@ -8,9 +8,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { createProtocolConnection, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { makeBadSources, makeTinyFiles, MAX_SOURCE_KB, removeBadSources, UTF16BE, UTF16LE, BIG_FIRST, SECRET } from './badSources';
-import { makeWorkspace, positionOf, REPO, start, uriOf, type Client } from './harness';
+import { makeWorkspace, messageReader, positionOf, REPO, start, uriOf, type Client } from './harness';
 import { ReindexRequest, ReportRequest, StatusNotification, TrustNotification } from '../../server/src/protocol';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -349,6 +351,23 @@ describe('robustness: the server reads only inside its source folders', function
       await c.stop();
       fs.rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('robustness: a server that dies half-way through a message', () => {
+  it("leaves no timer in the test process (the reader's partial-message timer once kept mocha alive after the last test)", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const fromServer = new PassThrough();
+    const conn = createProtocolConnection(messageReader(fromServer), new StreamMessageWriter(new PassThrough()));
+    conn.listen();
+    await new Promise((r) => setImmediate(r)); // mocha's own timer for this test is set by now
+    const before = timers();
+    fromServer.write('Content-Length: 100\r\n\r\n{"jsonrpc":"2.0","method":"window/logMessage"');
+    await new Promise((r) => setImmediate(r));
+    fromServer.end();
+    conn.dispose();
+    await new Promise((r) => setImmediate(r));
+    assert.strictEqual(timers(), before);
   });
 });
 

@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extract, type Extracted, type ExtractOutcome } from '../../server/src/workspace/extract';
 import { splitSentences } from '../../server/src/engine/segment';
+import { originRange, validOrigin } from '../../server/src/engine/origin';
+import { LineIndex } from '../../server/src/engine/positions';
+import type { LineRange } from '../../server/src/engine/types';
 
 // fixtures made by scripts/make-fixtures.mjs from the project's own text
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/formats');
@@ -77,6 +80,24 @@ describe('source extraction', () => {
     assert.ok('problem' in bad && /not a readable \.docx/.test(bad.problem), JSON.stringify(bad));
   });
 
+  it('OpenDocument .odt: headings as places, paragraphs, list items and table cells apart; spaces kept; table of contents and annotations left out', async () => {
+    const r = await ok('safety.odt');
+    assert.strictEqual(r.metadata.title, 'Harbour safety report');
+    assert.strictEqual(placeOf(r, 'four tugs'), '“Tug fleet”');
+    assert.strictEqual(placeOf(r, 'closed for six days'), '“Winter storms”');
+    assert.ok(sentences(r.text).includes('The authority owns four tugs, the newest built in 2019.'), 'a span and a <text:s/> inside a sentence');
+    assert.ok(r.text.includes('2019. Each tug'), 'text:s text:c="2" is white space');
+    assert.ok(r.text.includes('autumn.\n\nTwo crews'), 'list items are blocks');
+    assert.ok(r.text.includes('December\n\n6 days'), 'table cells are blocks');
+    assert.ok(!r.text.includes('check the number'), 'the annotation is left out');
+    assert.ok(!r.text.includes('Tug fleet 1'), 'the table of contents is left out');
+    assert.strictEqual(r.text.indexOf('Harbour safety report'), 0);
+    const bad = await extract('.odt', fs.readFileSync(path.join(FIXTURES, 'safety.odt')).subarray(0, 200));
+    assert.ok('problem' in bad && /not a readable \.odt/.test(bad.problem), JSON.stringify(bad));
+    const notOdt = await extract('.odt', fs.readFileSync(path.join(FIXTURES, 'history.epub')));
+    assert.deepStrictEqual(notOdt, { problem: 'not an OpenDocument text (no content.xml): not indexed' });
+  });
+
   it('EPUB: chapters in spine order, each chapter heading a place', async () => {
     const r = await ok('history.epub');
     assert.strictEqual(r.metadata.title, 'A Short History of Wexmoor Harbour');
@@ -124,7 +145,7 @@ describe('source extraction', () => {
     end.writeUInt32LE(cd.length + name.length, 12);
     end.writeUInt32LE(0, 16);
     const bomb = Buffer.concat([cd, name, end]);
-    for (const ext of ['.docx', '.epub']) {
+    for (const ext of ['.docx', '.odt', '.epub']) {
       assert.deepStrictEqual(await extract(ext, bomb), { problem: 'the archive would inflate to 1536 MB (more than 256 MB): not opened, not indexed' });
     }
     // the fixtures declare their true (small) sizes and open
@@ -134,7 +155,7 @@ describe('source extraction', () => {
   it('never throws: empty files, random bytes and an unknown extension come back as problems', async () => {
     let seed = 7;
     const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 255;
-    for (const ext of ['.pdf', '.html', '.docx', '.epub', '.eml', '.vtt', '.srt']) {
+    for (const ext of ['.pdf', '.html', '.docx', '.odt', '.epub', '.eml', '.vtt', '.srt']) {
       const empty = await extract(ext, new Uint8Array(0));
       assert.deepStrictEqual(empty, { problem: 'empty file' });
       const bytes = Uint8Array.from({ length: 2000 }, rand);
@@ -142,5 +163,81 @@ describe('source extraction', () => {
       assert.ok('problem' in r || typeof r.text === 'string', ext);
     }
     assert.deepStrictEqual(await extract('.pages', Buffer.from('x')), { problem: 'unsupported format .pages' });
+  });
+});
+
+describe('HTML: the extracted text mapped back to the raw page', () => {
+  /** The raw page's text at an original range (positions in the page as an editor counts them). */
+  const rawAt = (html: string, r: LineRange) => {
+    const li = new LineIndex(html);
+    return html.slice(li.offset(r.start), li.offset(r.end));
+  };
+  /** What a reader sees in raw markup: tags out, entities decoded, white space collapsed. */
+  const visible = (raw: string) =>
+    raw
+      .replace(/<[^>]*>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('every sentence of the fixture article maps to the place in article.html that holds exactly its words', async () => {
+    const html = fs.readFileSync(path.join(FIXTURES, 'article.html'), 'utf8');
+    const r = await ok('article.html');
+    assert.ok(r.origin && r.origin.length > 0, 'an origin');
+    const spans = splitSentences(r.text);
+    assert.ok(spans.length >= 8, `${spans.length} sentences`);
+    for (const s of spans) {
+      const o = originRange(r.origin, s.start, s.end);
+      assert.ok(o, `"${r.text.slice(s.start, s.end)}" maps back`);
+      assert.equal(visible(rawAt(html, o)), r.text.slice(s.start, s.end).replace(/\s+/g, ' '));
+    }
+    // a sentence wrapped over two lines of the page: its range starts on one line and ends on the next
+    const at = r.text.indexOf('The rule takes effect on 1 July.');
+    const wrapped = originRange(r.origin, at, at + 'The rule takes effect on 1 July.'.length)!;
+    assert.equal(wrapped.end.line, wrapped.start.line + 1);
+    assert.equal(html.split('\n')[wrapped.start.line].slice(wrapped.start.character), 'The rule takes');
+  });
+
+  it('entities, non-breaking spaces, inline markup and a character outside the BMP map exactly; the navigation is not matched', async () => {
+    const html = [
+      '<html><head><title>Tides &amp; harbours</title></head><body>',
+      '<nav>The board <a href="/">met</a> today</nav>',
+      '<article><h1>Tides &amp; harbours</h1>',
+      '<p>The board met the Pilots&nbsp;&amp;&nbsp;Boatmen union on <b>Friday</b>, and agreed',
+      '   to a levy of 3&#x2009;% on every tonne. They cheered &#x1F389; loudly.</p>',
+      '<p>A second paragraph says the levy ends in 2031, after a review by the port council of Wexmoor.</p>',
+      '</article></body></html>',
+    ].join('\n');
+    const r = await extract('.html', Buffer.from(html));
+    if ('problem' in r) assert.fail(r.problem);
+    for (const needle of ['Pilots & Boatmen union on Friday, and agreed to a levy', 'cheered 🎉 loudly.', 'ends in 2031']) {
+      const at = r.text.indexOf(needle);
+      assert.ok(at >= 0, `${needle} in ${JSON.stringify(r.text)}`);
+      const o = originRange(r.origin, at, at + needle.length);
+      assert.ok(o, needle);
+      assert.equal(visible(rawAt(html, o)), needle);
+    }
+    const board = r.text.indexOf('The board met');
+    assert.equal(originRange(r.origin, board, board + 3)!.start.line, 3, 'the article, not the navigation of line 1');
+    // the blank line between two blocks has no counterpart: a range only over it maps to nothing
+    const gap = r.text.indexOf('\n\n');
+    assert.equal(originRange(r.origin, gap, gap + 2), undefined);
+  });
+
+  it('origin ranges: ends move back and starts on to mapped characters; invalid origins give nothing', () => {
+    // "ab" at raw 0:5, "&amp;" for "&" (extracted 3) at raw 0:8, "cd" at raw 1:0
+    const o = [0, 2, 0, 5, 2, 3, 1, 0, 8, 5, 5, 2, 1, 0, 2];
+    assert.deepEqual(originRange(o, 0, 2), { start: { line: 0, character: 5 }, end: { line: 0, character: 7 } });
+    assert.deepEqual(originRange(o, 1, 4), { start: { line: 0, character: 6 }, end: { line: 0, character: 13 } });
+    assert.deepEqual(originRange(o, 2, 7), { start: { line: 0, character: 8 }, end: { line: 1, character: 2 } });
+    assert.deepEqual(originRange(o, 2, 3), undefined);
+    assert.equal(originRange(undefined, 0, 2), undefined);
+    assert.equal(originRange([0, 2, 0], 0, 2), undefined);
+    assert.ok(validOrigin(o, 7));
+    assert.ok(!validOrigin(o, 6), 'a span past the text');
+    assert.ok(!validOrigin([3, 1, 0, 0, 1, 0, 1, 0, 0, 1], 7), 'spans out of order');
+    assert.ok(!validOrigin([0, 1, 0, -1, 1], 7));
   });
 });

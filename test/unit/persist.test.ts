@@ -97,6 +97,26 @@ describe('persistent index', () => {
     assert.strictEqual(loaded.search(['july'], 1)[0].sentence.source, 'x.txt');
   });
 
+  it("round-trips an extracted file's places and origin spans; a cache with bad origin spans is refused", () => {
+    const idx = new SourceIndex();
+    const origin = [0, 11, 4, 2, 11, 11, 1, 4, 13, 5, 13, 19, 5, 0, 19];
+    idx.addFile('page.html', 'The harbour&The quay opened in 1884.', { places: [{ offset: 0, label: '“Quays”' }], origin });
+    idx.addFile('plain.html', 'No headings here, but a mapped sentence.', { origin: [0, 5, 0, 3, 5] });
+    const dir = tmp();
+    saveIndex(idx, dir);
+    const loaded = readIndex(dir);
+    assert.deepStrictEqual(loaded.file('page.html')!.origin, origin);
+    assert.deepStrictEqual(loaded.file('page.html')!.places, [{ offset: 0, label: '“Quays”' }]);
+    assert.deepStrictEqual(loaded.file('plain.html')!.origin, [0, 5, 0, 3, 5]);
+    assert.strictEqual(loaded.file('plain.html')!.places, undefined);
+    assert.deepStrictEqual(loaded.originalRange('page.html', 12, 20), { start: { line: 5, character: 0 }, end: { line: 5, character: 7 } });
+    // a span past the file's text: the cache is not used
+    const bad = new SourceIndex();
+    bad.addFile('page.html', 'Short.', { origin: [0, 50, 0, 0, 50] });
+    saveIndex(bad, dir);
+    assert.throws(() => readIndex(dir), /bad origin/);
+  });
+
   it('loads warm through loadSourcesCached and reuses every unchanged file', () => {
     const src = makeSources();
     const dir = tmp();

@@ -4,6 +4,8 @@ import { appositionSpeakers, holdsQuotes, otherSpeaker, speakerOf } from '../../
 import { analyze } from '../../server/src/engine/text';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
+import { Checker } from '../../server/src/engine/checker';
+import type { SignalDetector } from '../../server/src/engine/types';
 
 const name = (s: ReturnType<typeof speakerOf>) =>
   s ? s.analyzed.text.slice(s.analyzed.tokens[s.speaker.first].start, s.analyzed.tokens[s.speaker.last].end) : undefined;
@@ -78,5 +80,50 @@ describe('quoteOrigin', () => {
     const source = speakerOf('"It will sell well," said Ann Cole.', [])!;
     const claim = analyze('She starred in the film "Winter Roads", which Tom Hale said was a success.');
     assert.equal(otherSpeaker(claim, source, [], [{ start: claim.text.indexOf('Winter'), end: claim.text.indexOf('",') }]), undefined);
+  });
+});
+
+describe('quoteOrigin decides the speaker', () => {
+  it('an attribution clash from another sentence yields to the quotation found with the draft’s speaker', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', 'A statement from Arlen Council said: "The planning review board concluded that the decision is unsound."');
+    index.addFile('b.txt', 'Spokesman Tom Reyes said: "Our planning review board will now consider the decision."');
+    const draft = 'Arlen Council said its planning review board "concluded that the decision is unsound".';
+    // an attribution signal that always names another speaker, on whatever sentence it is shown
+    const rival: SignalDetector = {
+      kind: 'attribution',
+      detect: ({ claim }) => [
+        {
+          kind: 'attribution',
+          effect: 'contradicts',
+          message: "attribution: the draft attributes this to 'Arlen Council', the source to 'Tom Reyes'",
+          claimSpan: { start: 0, end: claim.text.indexOf(' said') },
+          strength: 0.9,
+        },
+      ],
+    };
+    const checker = new Checker(index, { detectors: [rival] });
+    const [r] = checker.checkDraft(draft, 'plaintext');
+    assert.notEqual(r.verdict, 'contradicted', r.reason);
+    // without a quotation to decide it, the same signal stands
+    const [plain] = checker.checkDraft('Arlen Council said its planning review board concluded that the decision is unsound.', 'plaintext');
+    assert.equal(plain.verdict, 'contradicted', plain.reason);
+  });
+});
+
+describe('quoteOrigin: a pronoun of the other sex', () => {
+  const source = '"The harbour plan is a matter for the council alone," Mr Darrow said at the launch.';
+  it('"she said" for words the source gives to Mr Darrow is contradicted, naming him', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', source);
+    const [r] = createChecker(index).checkDraft('"The harbour plan is a matter for the council alone," she said.', 'plaintext');
+    assert.equal(r.verdict, 'contradicted', r.reason);
+    assert.match(r.reason, /'she'.*'Mr Darrow'/);
+  });
+  it('"he said" is no clash', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', source);
+    const [r] = createChecker(index).checkDraft('"The harbour plan is a matter for the council alone," he said.', 'plaintext');
+    assert.notEqual(r.verdict, 'contradicted', r.reason);
   });
 });

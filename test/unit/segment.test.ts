@@ -111,3 +111,15 @@ describe('sentence segmentation', () => {
     ]);
   });
 });
+
+describe('segment: tokenised text', () => {
+  it('a stop with a space before it ends a sentence whatever case follows', () => {
+    const text = 'the ferry left at noon . the crew said the sea was calm .';
+    const spans = splitSentences(text).map((s) => text.slice(s.start, s.end).trim());
+    assert.deepStrictEqual(spans, ['the ferry left at noon .', 'the crew said the sea was calm .']);
+  });
+  it('an abbreviation before a lower-case word still does not', () => {
+    const text = 'Kidder Peabody and Co. said on Monday it would close.';
+    assert.strictEqual(splitSentences(text).length, 1);
+  });
+});

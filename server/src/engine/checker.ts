@@ -12,14 +12,15 @@ import { withConfidence } from './confidence';
 import { findQuotes, quoteWordString, type QuoteSpan } from './signals/quote';
 import { holdsQuotes, otherSpeaker, speakerOf } from './quoteOrigin';
 import { CHECKER, checkerDefaults, LOOKUPS } from './policy';
-import { uncarriedNegation } from './signals/negation';
+import { negatesPredicate, uncarriedNegation } from './signals/negation';
+import { predicateLemmas, uncarriedPredicates, TUNING as PREDICATE } from './signals/predicate';
 import { spelledNumberDigits } from './signals/number';
 import { isCapitalized, quoted } from './signals/util';
 import { LineIndex } from './positions';
 import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
 import { accordingToCarried, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
-import { analyze } from './text';
+import { analyze, ownString } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
 
 /** What a caller may set per checker; the defaults, each documented, are CHECKER_OPTIONS in policy.ts (the tuning table). */
@@ -54,6 +55,8 @@ export interface CheckerOptions {
   spreadPenalty?: number;
   /** sentences of other sources that spread evidence may add for the words its source leaves out (0 = one source only) */
   crossSourceSpread?: number;
+  /** main verbs weigh more in coverage, and spread evidence must carry one of them (signals/predicate.ts) */
+  predicates?: boolean;
 }
 
 /**
@@ -79,6 +82,12 @@ const COUNT_WORDS = new Set([
   'million',
   'billion',
 ]);
+/**
+ * Verdicts kept per checker: about two drafts at the size cap (corroborate.maxDraftKB, 512 KB: some 5,000
+ * statements), so re-checking even the largest draft after an edit verifies only the statements that changed.
+ */
+const RESULT_CACHE_ENTRIES = 10_000;
+
 interface Candidate {
   sentences: SourceSentence[];
   /** evidence text: the source text from the first sentence's start to the last one's end */
@@ -98,7 +107,9 @@ export class Checker {
   private quoteTexts = new Map<string, { text: string; words: string }>();
   private analyzedCache = new Map<number | string, Analyzed>();
   private analyzedGeneration = -1;
-  private cache = new Map<string, { generation: number; result: ClaimResult }>();
+  /** verdicts by statement text (`key`: the text as kept), least recently used first, all of index generation `cacheGeneration` */
+  private cache = new Map<string, { key: string; result: ClaimResult }>();
+  private cacheGeneration = -1;
   cacheHits = 0;
   cacheMisses = 0;
 
@@ -117,19 +128,32 @@ export class Checker {
     return statements.map((st) => this.checkStatement(st, onlySources));
   }
 
-  /** One statement (offsets of the result are draft offsets). Cached by text and index generation. */
+  /**
+   * One statement (offsets of the result are draft offsets). Cached by text and index generation: the
+   * RESULT_CACHE_ENTRIES statements checked last (a hit counts as checked), so a statement typed and left
+   * behind drops out while every statement of the drafts being checked stays.
+   */
   checkStatement(st: Statement, onlySources?: Set<string>): ClaimResult {
     if (st.skip) return skipped(st, st.skip);
+    if (this.cacheGeneration !== this.index.generation) {
+      this.cache.clear(); // verdicts of another index: none can be used again
+      this.cacheGeneration = this.index.generation;
+    }
     const key = st.prose.replace(/\s+/g, ' ') + (onlySources ? '\u0000' + [...onlySources].join('\u0001') : '');
     const cached = this.cache.get(key);
-    if (cached && cached.generation === this.index.generation) {
+    if (cached) {
       this.cacheHits++;
+      this.cache.delete(cached.key);
+      this.cache.set(cached.key, cached);
       return shift(cached.result, st);
     }
     this.cacheMisses++;
-    const rel = this.verify(st.prose, onlySources);
-    if (this.cache.size > 20_000) this.cache.clear();
-    this.cache.set(key, { generation: this.index.generation, result: rel });
+    // the prose (and the key made of it) are slices of the draft: the cached key and result (its text, its
+    // signals' words) must not keep that version of the draft alive
+    const rel = this.verify(ownString(st.prose), onlySources);
+    if (this.cache.size >= RESULT_CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    const own = ownString(key);
+    this.cache.set(own, { key: own, result: rel });
     return shift(rel, st);
   }
 
@@ -143,7 +167,12 @@ export class Checker {
     const text = prose.trim();
     const base: ClaimResult = { text: prose, start: 0, end: prose.length, verdict: 'unsupported', score: 0, reason: '', evidence: [], signals: [] };
     if (content.length === 0) return { ...base, verdict: 'skipped', reason: 'no factual content', text };
-    const weight = (lemma: string) => this.index.idf(lemma);
+    const idf = (lemma: string) => this.index.idf(lemma);
+    // the claim's main verbs weigh at least PREDICATE.weightFloor times its mean content word: under IDF alone a
+    // common verb weighs a few per cent, and "sales fell" against "sales jumped" would read as mostly carried
+    const predLemmas = this.options.predicates ? predicateLemmas(claim, content) : new Set<string>();
+    const floor = PREDICATE.weightFloor.value * (content.reduce((n, i) => n + idf(claim.tokens[i].lemma), 0) / content.length);
+    const weight = predLemmas.size ? (lemma: string) => (predLemmas.has(lemma) ? Math.max(idf(lemma), floor) : idf(lemma)) : idf;
 
     const keys = content.map((i) => claim.tokens[i].lemma);
     // the rarest words find the sentence; the commonest only slow the search down
@@ -250,7 +279,7 @@ export class Checker {
       let named = 0;
       for (const i of content) {
         const t = claim.tokens[i];
-        const w = this.index.idf(t.lemma);
+        const w = weight(t.lemma);
         total += w;
         if (best.alignment.map[i] < 0 && resolved.has(i)) named += w;
         else if (best.alignment.map[i] < 0 && (docVocab.has(t.lemma) || docVocab.has(t.lower))) extra += w;
@@ -312,6 +341,11 @@ export class Checker {
       // words inside a quotation the sources hold verbatim are the source's own: no other signal speaks for them
       const inQuote = (f: SignalFinding) => claimQuotes.some((q) => f.claimSpan.start >= q.start && f.claimSpan.end <= q.end);
       for (let k = findings.length - 1; k >= 0; k--) if (findings[k].f.effect === 'contradicts' && inQuote(findings[k].f)) findings.splice(k, 1);
+      // the quotation's own sentence decides who spoke it: another sentence naming another speaker (a spokesman
+      // quoted on something else) does not
+      if (!origin.clash)
+        for (let k = findings.length - 1; k >= 0; k--)
+          if (findings[k].f.kind === 'attribution' && findings[k].f.effect === 'contradicts') findings.splice(k, 1);
       if (origin.clash) {
         const cand = this.candidateOf([origin.sentence], claim, content, weight);
         candidates.push(cand);
@@ -325,7 +359,11 @@ export class Checker {
         (cand.alignment.coverage >= this.gateFor(f.kind) ||
           f === origin?.clash ||
           (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand))) &&
-        !this.namedElsewhere(f, claim, cand),
+        !this.namedElsewhere(f, claim, cand) &&
+        !(
+          f.kind === 'negation' &&
+          !negatesPredicate(f, claim, (g) => cand.alignment.coverage >= CHECKER.negatedNounCoverage.value || inSameSlot(g, claim, cand))
+        ),
     );
     // a role reference whose rival is the very person the sources give that role to (roles.ts)
     for (let k = clashes.length - 1; k >= 0; k--) if (rivalIsReferent(roleRefs, claim, clashes[k].f, clashes[k].cand.analyzed)) clashes.splice(k, 1);
@@ -362,6 +400,11 @@ export class Checker {
     // a negation in the claim ("cannot save") that the best evidence does not carry: never supported
     const polarity = uncarriedNegation(claim, best.analyzed, best.alignment.map, claimQuotes);
     if (polarity) missing.push({ f: polarity, cand: best });
+    // the claim's main verbs the best evidence does not carry: never supported (signals/predicate.ts)
+    // evidence spread over several sentences must carry one of the claim's main verbs: names and nouns gathered
+    // from all over a document are not the claim's event (signals/predicate.ts)
+    if (this.options.predicates && best.spread)
+      for (const f of uncarriedPredicates(claim, content, best.alignment.map, claimQuotes, resolved)) missing.push({ f, cand: best });
 
     const evidence: Evidence[] = [];
     const evIndex = new Map<Candidate, number>();
@@ -385,9 +428,11 @@ export class Checker {
       const last = cand.sentences[cand.sentences.length - 1];
       const li = this.lineIndex(first.source);
       const place = this.index.placeAt(first.source, first.start);
+      const original = this.index.originalRange(first.source, first.start, last.end);
       evidence.push({
         source: first.source,
         ...(place !== undefined ? { place } : {}),
+        ...(original ? { original } : {}),
         start: first.start,
         end: last.end,
         range: li

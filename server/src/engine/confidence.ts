@@ -38,6 +38,7 @@ export const FEATURE_KINDS = [
   'modality',
   'quantifier',
   'order',
+  'predicate',
   'quote',
   'misquote',
   'attribution',

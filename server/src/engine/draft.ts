@@ -13,6 +13,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { LineIndex } from './positions';
 import { splitSentences } from './segment';
+import { ownString } from './text';
 import type { Span } from './types';
 import { worthiness } from './worthiness';
 
@@ -104,10 +105,15 @@ interface ChunkParse {
   disabled: boolean;
 }
 
-const chunkCache = new Map<string, ChunkParse>();
+/** parsed blocks by text (`key`: the text as kept, a copy of its own), least recently used first */
+const chunkCache = new Map<string, { key: string; parsed: ChunkParse }>();
 let chunkCacheChars = 0;
-/** characters of block text kept in the cache before it is emptied */
-const CHUNK_CACHE_CHARS = 4_000_000;
+/**
+ * Characters of block text kept in the cache: room for about two drafts at the size cap (corroborate.maxDraftKB,
+ * 512 KB), so every block of the drafts being checked stays while the versions of a block edited away are
+ * dropped, least recently used first (while the writer types, each keystroke leaves one behind).
+ */
+const CHUNK_CACHE_CHARS = 1_000_000;
 
 /** Blocks larger than this, or with this many parser-hostile characters, are read by the plain masker. */
 export const MARKDOWN_LIMITS = { chunkChars: 30_000, brackets: 500, emphasis: 2_000, angles: 2_000, quoteMarkers: 500 };
@@ -115,7 +121,11 @@ export const MARKDOWN_LIMITS = { chunkChars: 30_000, brackets: 500, emphasis: 2_
 function parseChunk(chunk: string, first: boolean, suffix: string): ChunkParse {
   const key = (first ? '1' : '0') + chunk + '\u0000' + suffix;
   const hit = chunkCache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    chunkCache.delete(hit.key);
+    chunkCache.set(hit.key, hit);
+    return hit.parsed;
+  }
   let parsed: ChunkParse | undefined;
   if (!hostile(chunk)) {
     try {
@@ -125,11 +135,16 @@ function parseChunk(chunk: string, first: boolean, suffix: string): ChunkParse {
     }
   }
   parsed ??= plainChunk(chunk);
-  if (chunkCacheChars + key.length > CHUNK_CACHE_CHARS) {
-    chunkCache.clear();
-    chunkCacheChars = 0;
+  // the block is a slice of this version of the draft: kept as it is, the key (and an HTML comment's
+  // text) would keep the whole version alive, one per edit while the writer types
+  for (const h of parsed.htmls) h.value = ownString(h.value);
+  for (const old of chunkCache.keys()) {
+    if (chunkCacheChars + key.length <= CHUNK_CACHE_CHARS) break;
+    chunkCache.delete(old);
+    chunkCacheChars -= old.length;
   }
-  chunkCache.set(key, parsed);
+  const own = ownString(key);
+  chunkCache.set(own, { key: own, parsed });
   chunkCacheChars += key.length;
   return parsed;
 }

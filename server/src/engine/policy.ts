@@ -23,6 +23,7 @@ import { TUNING as numberTuning } from './signals/number';
 import { TUNING as orderTuning } from './signals/order';
 import { TUNING as quantifierTuning } from './signals/quantifier';
 import { TUNING as quoteTuning } from './signals/quote';
+import { TUNING as PREDICATE_TUNING } from './signals/predicate';
 
 /** The checker's options (CheckerOptions): what a caller may set per checker; these are the defaults. */
 export const CHECKER_OPTIONS = {
@@ -43,6 +44,11 @@ export const CHECKER_OPTIONS = {
   ),
   contextMinCoverage: knob(0.35, "The best sentence's own coverage below which no document credit is given", 'higher: fewer supported'),
   strictNames: flag(true, 'A number or name the cited source document never mentions keeps a claim from being supported', 'true: fewer supported'),
+  predicates: flag(
+    true,
+    'Main verbs weigh more in coverage, and evidence spread over several sentences must carry one of them (signals/predicate.ts)',
+    'true: fewer supported',
+  ),
   queryTerms: knob(12, 'At most this many (the rarest) claim words go into the retrieval query', 'neither: fewer is faster, more finds more'),
   relatedThreshold: knob(0.25, "Coverage below which evidence is not cited at all (the claim reads 'no source sentence carries')", 'higher: fewer citations'),
   contradictionGate: knob(0.5, "Coverage a candidate needs before a contradiction counts, plus the signal's own gate", 'higher: fewer contradicted'),
@@ -72,6 +78,12 @@ export const CHECKER = {
     'higher: fewer contradicted, for a gate that reaches it',
   ),
   detectorGateFactor: knob(0.8, 'Detectors run on candidates whose coverage is at least this times contradictionGate', 'higher: fewer findings'),
+  negatedNounCoverage: knob(
+    0.85,
+    'A negation clash on nouns ("at no cost") counts on a candidate this well covered, else only in the same slot on both sides',
+    'higher: fewer negation contradictions',
+    { step: 0.05 },
+  ),
   detectorCandidates: knob(3, 'Detectors run on this many of the best candidates (one sentence or a neighbour pair)', 'lower: fewer contradicted'),
   minStrength: knob(
     0.5,
@@ -241,6 +253,7 @@ const GROUPS: { group: string; title: string; file: string; knobs: Knobs }[] = [
     knobs: LOOKUPS,
   },
   { group: 'confidence', title: 'Confidence', file: 'server/src/engine/policy.ts (read in confidence.ts)', knobs: CONFIDENCE },
+  { group: 'signal.predicate', title: 'Predicate (main verbs)', file: 'server/src/engine/signals/predicate.ts', knobs: PREDICATE_TUNING },
 ];
 
 /**
@@ -353,6 +366,7 @@ export function checkerDefaults(): Required<Omit<CheckerOptions, 'detectors' | '
     spread: o.spread.value,
     spreadPenalty: o.spreadPenalty.value,
     crossSourceSpread: o.crossSourceSpread.value,
+    predicates: o.predicates.value,
   };
 }
 

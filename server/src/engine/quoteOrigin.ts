@@ -190,5 +190,40 @@ export function otherSpeaker(claim: Analyzed, source: NamedSpeaker, context: str
     if (speakers.has(surname)) continue;
     if (differentPeople(s, claim, source.speaker, source.analyzed, true)) return s;
   }
+  // only a speaker named in the quotation's own sentence: one found in the sentences before may not be the one
+  return context.length && source.analyzed.text === context[0] ? pronounOfOtherSex(claim, source, quotes) : undefined;
+}
+
+const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'spokesman', 'chairman']);
+const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'baroness', 'spokeswoman', 'chairwoman']);
+
+/** 'm' or 'f' when the source's speaker phrase carries a title of one sex ("Mr Johnson", "Dame Ann Hale"). */
+function sexOfSpeaker(n: NamedSpeaker): 'm' | 'f' | undefined {
+  const toks = n.analyzed.tokens;
+  for (let k = Math.max(0, n.speaker.first - 1); k <= n.speaker.last; k++) {
+    const w = toks[k]?.lower.replace(/\.$/, '');
+    if (w && MALE_TITLES.has(w)) return 'm';
+    if (w && FEMALE_TITLES.has(w)) return 'f';
+  }
+  return undefined;
+}
+
+/**
+ * "..., she said" where the source gives the quotation to a man by title ("Mr Johnson"), or "he said" for a
+ * woman ("Mrs Hale"): the pronoun cannot be the source's speaker, whoever the draft means by it.
+ */
+function pronounOfOtherSex(claim: Analyzed, source: NamedSpeaker, quotes: Span[]): Speaker | undefined {
+  const sex = sexOfSpeaker(source);
+  if (!sex || !quotes.length) return undefined;
+  const toks = claim.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const p = toks[i].lower;
+    if (p !== 'he' && p !== 'she') continue;
+    if ((p === 'he') === (sex === 'm')) continue;
+    const cue = SPEECH_WORDS.test(toks[i + 1]?.lower ?? '') ? i + 1 : SPEECH_WORDS.test(toks[i - 1]?.lower ?? '') ? i - 1 : -1;
+    if (cue < 0) continue;
+    const s: Speaker = { first: i, last: i, words: [p], text: toks[i].text, cue };
+    if (quotes.some((q) => speaksQuote(claim, s, q))) return s;
+  }
   return undefined;
 }

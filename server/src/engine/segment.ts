@@ -260,7 +260,10 @@ export function splitSentences(text: string, from = 0, to = text.length, lineBre
       i = j - 1;
       continue;
     }
-    if (!isUpperStart(next)) {
+    // a stop standing apart, with a space before it ("... his career . he said"): tokenised text, where no
+    // abbreviation has a space before its dot, so a sentence ends whatever case follows
+    const detached = i > start && isSpace(text.charCodeAt(i - 1)) && j - i === 1 && /\p{L}/u.test(next);
+    if (!isUpperStart(next) && !detached) {
       i = j - 1;
       continue;
     }

@@ -8,7 +8,8 @@ import { LineIndex } from './positions';
 import { splitSentences } from './segment';
 import { contentKeyOf } from './text';
 import { TokenTermTable } from './tokenTerms';
-import type { SourcePlace, SourceSentence } from './types';
+import { originRange } from './origin';
+import type { LineRange, SourceOrigin, SourcePlace, SourceSentence } from './types';
 
 /** addFileSteps yields after this many sentences of one file. */
 export const ADD_SLICE_SENTENCES = 4096;
@@ -23,6 +24,17 @@ export interface IndexedFile {
   warning?: string;
   /** an extracted source's places (pages, headings, cue times), ascending by offset */
   places?: SourcePlace[];
+  /** where an extracted source's text stands in its original file (HTML), see SourceOrigin */
+  origin?: SourceOrigin;
+}
+
+/** What addFile keeps about a file besides its text. */
+export interface FileMeta {
+  size?: number;
+  mtimeMs?: number;
+  warning?: string;
+  places?: SourcePlace[];
+  origin?: SourceOrigin;
 }
 
 /**
@@ -30,7 +42,7 @@ export interface IndexedFile {
  * What persist.ts writes to disk; SourceIndex.fromSnapshot validates it before use.
  */
 export interface IndexSnapshot {
-  files: { path: string; text: string; size?: number; mtimeMs?: number; warning?: string; places?: SourcePlace[]; sentences: number }[];
+  files: { path: string; text: string; size?: number; mtimeMs?: number; warning?: string; places?: SourcePlace[]; origin?: SourceOrigin; sentences: number }[];
   /** per sentence, file by file in order */
   starts: Int32Array;
   ends: Int32Array;
@@ -177,8 +189,13 @@ export class SourceIndex {
     return places[lo].label;
   }
 
+  /** The range in the original file of [start, end) of an extracted source's text, where it maps back (HTML). */
+  originalRange(path: string, start: number, end: number): LineRange | undefined {
+    return originRange(this.files.get(path)?.origin, start, end);
+  }
+
   /** Adds (or replaces) one source file. */
-  addFile(path: string, text: string, meta: { size?: number; mtimeMs?: number; warning?: string; places?: SourcePlace[] } = {}): IndexedFile {
+  addFile(path: string, text: string, meta: FileMeta = {}): IndexedFile {
     const steps = this.addFileSteps(path, text, meta);
     for (;;) {
       const r = steps.next();
@@ -191,11 +208,7 @@ export class SourceIndex {
    * event loop a turn in the middle of one huge source. The index must not be used by anything else
    * until the steps are done (the file counts only then); a load builds a fresh index, so it is not.
    */
-  *addFileSteps(
-    path: string,
-    text: string,
-    meta: { size?: number; mtimeMs?: number; warning?: string; places?: SourcePlace[] } = {},
-  ): Generator<void, IndexedFile> {
+  *addFileSteps(path: string, text: string, meta: FileMeta = {}): Generator<void, IndexedFile> {
     if (this.files.has(path)) this.removeFile(path);
     const lineStarts = new LineIndex(text).lineStarts;
     let line = 0;
@@ -575,6 +588,7 @@ export class SourceIndex {
         mtimeMs: f.mtimeMs,
         warning: f.warning,
         ...(f.places ? { places: f.places } : {}),
+        ...(f.origin ? { origin: f.origin } : {}),
         sentences: f.sentenceIds.length,
       });
     }
@@ -631,6 +645,7 @@ export class SourceIndex {
       const file: IndexedFile = { path: f.path, text: f.text, sentenceIds: ids, size: f.size, mtimeMs: f.mtimeMs };
       if (f.warning) file.warning = f.warning;
       if (f.places?.length) file.places = f.places;
+      if (f.origin?.length) file.origin = f.origin;
       let prevEnd = 0;
       for (let i = 0; i < f.sentences; i++, id++) {
         if (id >= n) fail('more sentences than stored');

@@ -50,6 +50,15 @@ const LEMMA_OVERRIDES: Record<string, string> = {
 
 const lemmaCache = new Map<string, string>();
 
+/**
+ * A copy of `s` that shares no storage with the string it was cut from. A slice of a long string (V8 keeps
+ * slices of 13 characters or more as views) holds the whole string alive: a block of a draft kept as a cache
+ * key would keep that version of the draft in memory, one per edit. For what a long-lived cache keeps.
+ */
+export function ownString(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 export function normalizeWord(w: string): string {
   return w.toLowerCase().replace(/’/g, "'");
 }

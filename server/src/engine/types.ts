@@ -58,7 +58,7 @@ export interface SourceSentence extends Span {
 export type Verdict = 'supported' | 'unsupported' | 'contradicted' | 'skipped';
 
 export type SignalKind =
-  'coverage' | 'negation' | 'number' | 'date' | 'entity' | 'antonym' | 'modality' | 'quantifier' | 'order' | 'quote' | 'misquote' | 'attribution';
+  'coverage' | 'negation' | 'number' | 'date' | 'entity' | 'antonym' | 'modality' | 'quantifier' | 'order' | 'predicate' | 'quote' | 'misquote' | 'attribution';
 
 export type Relation = 'supports' | 'contradicts' | 'related';
 
@@ -69,11 +69,24 @@ export interface SourcePlace {
   label: string;
 }
 
+/**
+ * Where an extracted source's text stands in its original file (an HTML page's raw markup): flat
+ * quintuples [extracted offset, extracted length, raw line, raw character, raw length], ascending by
+ * extracted offset. A span is 1:1 when its two lengths are equal, else one entity (`&amp;` for "&").
+ * Text between spans (blank lines between blocks, collapsed white space) has no raw counterpart.
+ */
+export type SourceOrigin = number[];
+
 export interface Evidence {
   /** source file path */
   source: string;
   /** where in an extracted source the evidence starts ("p. 3"); absent for plain-text sources */
   place?: string;
+  /**
+   * the evidence's range in the original file, when the extracted text maps back to it (HTML): 0-based
+   * line/character in the raw page, from the quote's first character to the end of its last
+   */
+  original?: LineRange;
   /** offsets into the source file */
   start: number;
   end: number;

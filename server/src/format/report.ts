@@ -2,7 +2,7 @@
  * The CLI's report model: every statement of every draft with its verdict, positions
  * converted to 0-based LSP line/character. Pure: no file system, no process.
  * This is exactly the JSON shape other tools consume (version 1); do not add keys (the optional
- * `confidence` and `heldBack` of a claim are the only ones added since, at the end).
+ * `confidence` and `heldBack` of a claim, and `original` of an evidence, are the only ones added since, at the end).
  */
 import { LineIndex, type ClaimResult, type LineRange, type SignalKind, type Verdict } from '../engine';
 import { HELD_BACK, type FindingOptions } from '../engine/findings';
@@ -16,6 +16,8 @@ export interface JsonEvidence {
   quote: string;
   score: number;
   relation: 'supports' | 'contradicts' | 'related';
+  /** where the quote stands in the original file (an HTML page's raw markup), when its text maps back */
+  original?: LineRange;
 }
 
 export interface JsonSignal {
@@ -83,6 +85,7 @@ export function toJsonReport(files: CheckedFile[], opts: ReportOptions = {}): Js
             quote: e.quote,
             score: e.score,
             relation: e.relation,
+            ...(e.original ? { original: e.original } : {}),
           })),
           signals: r.signals.map((s) => ({ kind: s.kind, message: s.message, range: li.range(s.start, s.end) })),
           ...confidenceKeys(r),

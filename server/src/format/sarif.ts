@@ -5,13 +5,14 @@
  * the same ranges and messages, the level from the severity (error, warning; information and hint
  * are `note`), every cited source sentence as a related location.
  */
-import { LineIndex } from '../engine';
+import { LineIndex, type LineRange } from '../engine';
 import { detectors } from '../engine/signals';
 import { MISQUOTE_DESCRIPTION } from '../engine/signals/quote';
 import { CODE_DOCS_BASE, draftFindings } from '../engine/findings';
 import type { CheckedFile, ReportOptions } from './report';
 // the SARIF 2.1.0 schema as TypeScript types (@types/sarif): the log below must type-check against it
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { description as PREDICATE_DESCRIPTION } from '../engine/signals/predicate';
 
 export interface SarifOptions extends ReportOptions {
   version?: string;
@@ -22,10 +23,15 @@ const DESCRIPTIONS: Record<string, string> = {
   contradicted: 'A source says otherwise',
   unsupported: 'No source carries this statement',
   misquote: MISQUOTE_DESCRIPTION,
+  predicate: PREDICATE_DESCRIPTION,
   ...Object.fromEntries(detectors.map((d) => [d.kind, d.description ?? d.kind])),
 };
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+function regionOf(r: LineRange) {
+  return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
 
 export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): string {
   const show = opts.displaySource ?? ((s: string) => s);
@@ -38,20 +44,12 @@ export function formatSarif(files: CheckedFile[], opts: SarifOptions = {}): stri
       used.add(code);
       const related = x.evidence.map((e, i) => ({
         id: i,
-        // an extracted source (PDF, HTML, ...): its place in the message, no region (the lines count in the extracted text, not in the file)
+        // an extracted source (PDF, HTML, ...): its place in the message, and a region only where its text maps
+        // back to the file (HTML); otherwise the lines count in the extracted text, not in the file
         message: { text: e.place !== undefined ? `${e.place}: ${e.quote}` : e.quote },
         physicalLocation: {
           artifactLocation: { uri: toUri(show(e.source)) },
-          ...(e.place !== undefined
-            ? {}
-            : {
-                region: {
-                  startLine: e.range.start.line + 1,
-                  startColumn: e.range.start.character + 1,
-                  endLine: e.range.end.line + 1,
-                  endColumn: e.range.end.character + 1,
-                },
-              }),
+          ...(e.original || e.place === undefined ? { region: regionOf(e.original ?? e.range) } : {}),
         },
       }));
       results.push({

@@ -99,7 +99,7 @@ export function registerCustomHandlers(s: ServerState) {
       for (const f of s.folders.values()) {
         await ready(f);
         const indexed = f.index.file(file);
-        if (indexed) return { text: indexed.text, fileUri: fileUri(file) };
+        if (indexed) return { text: indexed.text, fileUri: fileUri(file), ...(indexed.origin ? { origin: indexed.origin } : {}) };
       }
       return null;
     }),

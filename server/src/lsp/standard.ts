@@ -17,7 +17,7 @@ import {
 import { LineIndex } from '../engine';
 import { hoverMarkdown } from '../hover';
 import { codeActions, CMD_HIDE, CMD_OPEN_SOURCE, hiddenKey } from '../codeActions';
-import { fileUri } from '../diagnostics';
+import { evidenceLocation } from '../diagnostics';
 import { normalizeSettings } from '../workspace/config';
 import { indexExtracted, indexFile } from '../workspace/corpus';
 import { sharedExtractor } from '../workspace/extract/pool';
@@ -180,8 +180,8 @@ export function registerStandardHandlers(s: ServerState) {
       if (!st) return null;
       const r = claimAt(st, st.lines.offset(p.position));
       if (!r || !r.evidence.length) return null;
-      const best = r.evidence[0];
-      return [{ uri: fileUri(best.source), range: best.range }];
+      // an extracted source: its raw file where the text maps back (HTML), else its extracted text
+      return [evidenceLocation(r.evidence[0])];
     }),
   );
 

@@ -89,6 +89,14 @@ function isExtractStep(v: LoadStep): v is ExtractStep {
   return !Array.isArray(v);
 }
 
+/** The origin spans that lie inside the first `chars` characters (a text cut at the size cap). */
+function originWithin(origin: number[] | undefined, chars: number): number[] {
+  if (!origin) return [];
+  let n = 0;
+  while (n < origin.length && origin[n] + origin[n + 1] <= chars) n += 5;
+  return n === origin.length ? origin : origin.slice(0, n);
+}
+
 /** Indexes one extracted file; returns false (and records why) if it could not be used. */
 export function indexExtracted(
   index: SourceIndex,
@@ -114,7 +122,14 @@ export function indexExtracted(
   const warning = notes.length ? notes.join('; ') : undefined;
   if (warning) warnings.push({ path: f.path, message: warning });
   const places = outcome.places.filter((p) => p.offset < text.length);
-  index.addFile(f.path, text, { size: f.size, mtimeMs: f.mtimeMs, ...(warning ? { warning } : {}), ...(places.length ? { places } : {}) });
+  const origin = originWithin(outcome.origin, text.length);
+  index.addFile(f.path, text, {
+    size: f.size,
+    mtimeMs: f.mtimeMs,
+    ...(warning ? { warning } : {}),
+    ...(places.length ? { places } : {}),
+    ...(origin.length ? { origin } : {}),
+  });
   return true;
 }
 

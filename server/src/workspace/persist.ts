@@ -18,6 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { indexFiles, listAll, runLoad, runLoadSliced, type LoadOptions, type LoadResult, type LoadStep } from './corpus';
 import { EXTRACTOR_VERSION } from './extract/formats';
+import { validOrigin } from '../engine/origin';
 import type { ExtractOutcome } from './extract/types';
 import { SourceIndex, type IndexSnapshot } from '../engine/sourceIndex';
 import { DEFAULT_MAX_SOURCE_BYTES, type SourceProblem } from './sources';
@@ -36,8 +37,20 @@ export const CACHE_MAX_BYTES = 1024 * 1024 * 1024;
 interface Header {
   engineVersion: string;
   maxBytes: number;
-  /** the 7th entry, the places of an extracted file ([offset, label] ascending), is left out for plain text */
-  files: [path: string, size: number | null, mtimeMs: number | null, chars: number, sentences: number, warning: string | null, places?: [number, string][]][];
+  /**
+   * the 7th entry, the places of an extracted file ([offset, label] ascending), is left out for plain text;
+   * the 8th, its origin spans (engine SourceOrigin), only for a file that has them (HTML)
+   */
+  files: [
+    path: string,
+    size: number | null,
+    mtimeMs: number | null,
+    chars: number,
+    sentences: number,
+    warning: string | null,
+    places?: [number, string][],
+    origin?: number[],
+  ][];
   sentences: number;
   terms: number;
   postings: number;
@@ -79,7 +92,8 @@ export function saveIndex(index: SourceIndex, dir: string, opts: { maxBytes?: nu
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES,
     files: snap.files.map((f) => {
       const e: Header['files'][number] = [f.path, f.size ?? null, f.mtimeMs ?? null, f.text.length, f.sentences, f.warning ?? null];
-      if (f.places?.length) e.push(f.places.map((p): [number, string] => [p.offset, p.label]));
+      if (f.places?.length || f.origin?.length) e.push((f.places ?? []).map((p): [number, string] => [p.offset, p.label]));
+      if (f.origin?.length) e.push(f.origin);
       return e;
     }),
     sentences: snap.starts.length,
@@ -171,8 +185,8 @@ export function parseIndex(buf: Buffer, opts: { maxBytes?: number } = {}): Sourc
   const files: IndexSnapshot['files'] = [];
   let at = 0;
   for (const e of header.files) {
-    if (!Array.isArray(e) || (e.length !== 6 && e.length !== 7)) throw new Error('bad file entry');
-    const [p, size, mtimeMs, chars, sentences, warning, places] = e;
+    if (!Array.isArray(e) || e.length < 6 || e.length > 8) throw new Error('bad file entry');
+    const [p, size, mtimeMs, chars, sentences, warning, places, origin] = e;
     if (typeof p !== 'string' || !Number.isInteger(chars) || chars < 0 || at + chars > allText.length) throw new Error('bad file entry');
     const f: IndexSnapshot['files'][number] = { path: p, text: allText.slice(at, at + chars), sentences };
     if (typeof size === 'number') f.size = size;
@@ -186,7 +200,11 @@ export function parseIndex(buf: Buffer, opts: { maxBytes?: number } = {}): Sourc
         )
       )
         throw new Error('bad places');
-      f.places = places.map(([offset, label]) => ({ offset, label }));
+      if (places.length) f.places = places.map(([offset, label]) => ({ offset, label }));
+    }
+    if (origin !== undefined) {
+      if (!validOrigin(origin, chars)) throw new Error('bad origin');
+      f.origin = origin;
     }
     files.push(f);
     at += chars;

@@ -115,3 +115,20 @@ describe('signals/antonym', () => {
     assert.deepStrictEqual(antonym.detect({ ...input, coverage: 0.3 }), []);
   });
 });
+
+describe('antonym: a comparison against a plain degree', () => {
+  it('"higher than" against "low" is no clash', () => {
+    const claim = 'Tenants in Wexley pay rents 20% higher than tenants in Tarrow.';
+    // low for the region, and still more than Tarrow's: no clash with "higher than"
+    const evidence = 'Tenants in Wexley pay rents that are low, and tenants in Tarrow pay less.';
+    assert.deepStrictEqual(
+      run(antonym, claim, evidence).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
+  });
+  it('"higher than" against "lower than" still clashes', () => {
+    const claim = 'Tenants in Wexley pay rents 20% higher than tenants in Tarrow.';
+    const evidence = 'Tenants in Wexley pay rents 20% lower than tenants in Tarrow.';
+    assert.ok(run(antonym, claim, evidence).some((f) => f.effect === 'contradicts'));
+  });
+});

@@ -76,3 +76,19 @@ describe('signals/modality', () => {
     assert.strictEqual(text('The joint production initiatives were approved.', f[0].claimSpan), 'approved');
   });
 });
+
+describe('modality: the hedge must stand by the settled words', () => {
+  it('a hedge beside another part of the claim is about another event', () => {
+    const claim = 'The appeal judges decided that the parking fine was fair to every motorist in the borough of Tarrow.';
+    const evidence = 'The appeal judges ruled that the parking fine was fair. Every motorist in the borough of Tarrow would face such a fine.';
+    assert.deepStrictEqual(
+      run(modality, claim, evidence).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
+  });
+  it('a hedge by the settled words still clashes', () => {
+    const claim = 'The two ports signed a binding agreement to share the new dredger.';
+    const evidence = 'The two ports are in exploratory talks that could lead to an agreement to share the new dredger.';
+    assert.ok(run(modality, claim, evidence).some((f) => f.effect === 'contradicts'));
+  });
+});

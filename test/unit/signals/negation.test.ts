@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
-import { negation, uncarriedNegation } from '../../../server/src/engine/signals/negation';
+import { negatesPredicate, negation, uncarriedNegation } from '../../../server/src/engine/signals/negation';
+import { analyze } from '../../../server/src/engine/text';
 import { findQuotes } from '../../../server/src/engine/signals/quote';
 import { makeInput, run, text } from './helpers';
 
@@ -128,5 +129,27 @@ describe('signals/negation', () => {
       );
       assert.strictEqual(un('He said that "he hasn\'t done anything" for them.', 'He said the mayor had done things for them.'), undefined);
     });
+  });
+});
+
+describe('negation: only on a predicate', () => {
+  const finding = (claim: string, words: string) => {
+    const start = claim.indexOf(words);
+    return { kind: 'negation' as const, effect: 'contradicts' as const, message: '', claimSpan: { start, end: start + words.length }, strength: 0.8 };
+  };
+  it('a clash on a verb or an adjective counts', () => {
+    const c = 'The Harland plant has not closed after the strike.';
+    assert.ok(negatesPredicate(finding(c, 'not closed'), analyze(c)));
+  });
+  it('a clash on a name or a number alone does not', () => {
+    const c = 'Harland United scored 44 goals against Leeds.';
+    assert.ok(!negatesPredicate(finding(c, 'Harland United'), analyze(c)));
+    assert.ok(!negatesPredicate(finding(c, '44'), analyze(c)));
+  });
+  it('a thing negated counts only in the same slot on both sides', () => {
+    const c = 'The new boiler can reduce heating costs by a third.';
+    const f = finding(c, 'costs');
+    assert.ok(!negatesPredicate(f, analyze(c), () => false));
+    assert.ok(negatesPredicate(f, analyze(c), () => true));
   });
 });

@@ -258,3 +258,19 @@ describe('signals/number', () => {
     });
   });
 });
+
+describe('number: the draft number stated in the evidence too', () => {
+  it('no clash when the evidence gives the same number beside another of the same noun', () => {
+    const claim = 'Five per cent of residents in Tarrow reported damp last winter.';
+    const evidence = 'In Tarrow 5 per cent of households reported damp, against 3.4 per cent of residents in Wexley.';
+    assert.deepStrictEqual(
+      run(number, claim, evidence).map((f) => f.message),
+      [],
+    );
+  });
+  it('still a clash when the evidence gives only another number for that noun', () => {
+    const claim = 'Five per cent of residents in Tarrow reported damp last winter.';
+    const evidence = 'In Tarrow 3.4 per cent of residents reported damp last winter.';
+    assert.strictEqual(run(number, claim, evidence).length, 1);
+  });
+});

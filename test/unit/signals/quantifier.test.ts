@@ -47,3 +47,16 @@ describe('signals/quantifier', () => {
     );
   });
 });
+
+describe('quantifier: "none other than"', () => {
+  it('names the person itself: no contrast', () => {
+    const claim = 'The new harbour design was inspired by the architect Ada Quist.';
+    const evidence = 'The new harbour design was inspired by none other than the architect Ada Quist.';
+    assert.deepStrictEqual(run(quantifier, claim, evidence), []);
+  });
+  it('"other than" alone still contrasts', () => {
+    const claim = 'The new harbour design was inspired by the architect Ada Quist.';
+    const evidence = 'The new harbour design was inspired by someone other than the architect Ada Quist.';
+    assert.ok(run(quantifier, claim, evidence).some((f) => f.effect === 'contradicts'));
+  });
+});

@@ -231,6 +231,15 @@ function inContext(input: SignalInput, c: Token, e: Token, i: number, j: number)
   return around(input.claim.tokens, i) || around(input.evidence.tokens, j);
 }
 
+/** A comparative degree at i: "-er/more/less ... than" within three words ("higher than", "more costly than"). */
+function comparative(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length && k <= i + 4; k++) {
+    if (tokens[k].lower === 'than') return true;
+    if (isClauseBreak(tokens[k])) break;
+  }
+  return false;
+}
+
 export const antonym: SignalDetector = {
   kind: 'antonym',
   description: "The statement uses the opposite of the source's word",
@@ -256,6 +265,9 @@ export const antonym: SignalDetector = {
           if (e.stop || input.alignment.includes(j) || !opposite(c, e)) continue;
           if (passive && !isPassive(et, j) && !isPassive(ct, i)) continue;
           if (negated(ct, i) !== negated(et, j)) continue; // "did not rise" vs "fell": agreement
+          // "an income 13% higher than those divorced" against "divorced people on low incomes": a comparison
+          // against a plain degree is no clash
+          if (comparative(ct, i) !== comparative(et, j)) continue;
           found = j;
         }
         if (found >= 0) break;

@@ -277,6 +277,12 @@ export const TUNING = {
   minCoverage: knob(0.15, 'Coverage a candidate needs before its hedges are compared (modality words are rarely shared)', 'higher: fewer modality findings', {
     step: 0.05,
   }),
+  nearClaimWords: knob(
+    5,
+    "Tokens either side of the draft's settled phrase whose evidence counterparts place the source's hedge",
+    'lower: fewer modality findings (a hedge must stand closer to the settled words)',
+    { step: 1 },
+  ),
 };
 
 export const modality: SignalDetector = {
@@ -322,8 +328,12 @@ export const modality: SignalDetector = {
     // the hedge to cite: the one nearest an aligned word, else the first
     let best = eh[0];
     let bestDist = Infinity;
+    // ... among the claim's words around the settled phrase: a hedge beside another part of the claim
+    // ("he would now take the case to the Supreme Court") is about another event
+    const near0 = Math.max(0, first - TUNING.nearClaimWords.value);
+    const near1 = Math.min(input.alignment.length - 1, end + TUNING.nearClaimWords.value);
     for (const h of eh) {
-      for (let i = 0; i < input.alignment.length; i++) {
+      for (let i = near0; i <= near1; i++) {
         const e = input.alignment[i];
         if (e === undefined || e < 0) continue;
         const d = Math.min(Math.abs(e - h.first), Math.abs(e - h.last));

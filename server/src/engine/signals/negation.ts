@@ -4,6 +4,7 @@
  * and the evidence must lack a cue before its counterpart (or the other way round). Negation words alone
  * are a biased cue, so this only fires when the rest of the claim is well covered.
  */
+import { posTags } from '../pos';
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Span, Token } from '../types';
 import { areSynonyms } from '../lexicon';
 import { findQuotes } from './quote';
@@ -279,4 +280,25 @@ export function uncarriedNegation(claim: Analyzed, evidence: Analyzed, alignment
     };
   }
   return undefined;
+}
+
+/**
+ * A negation clash needs the negated words of the claim to hold a predicate (a verb, an adjective, an event noun,
+ * a manner): words that are all names or numbers ("without Manchester United's signing") are not what is negated.
+ */
+export function negatesPredicate(f: SignalFinding, claim: Analyzed, sameSlot?: (f: SignalFinding) => boolean): boolean {
+  const tags = posTags(claim);
+  let content = 0;
+  let nouns = 0;
+  for (let i = 0; i < claim.tokens.length; i++) {
+    const t = claim.tokens[i];
+    if (t.start < f.claimSpan.start || t.end > f.claimSpan.end || t.stop || (t.kind !== 'word' && t.kind !== 'number')) continue;
+    content++;
+    if (tags[i] === 'NOUN') nouns++;
+    else if (tags[i] !== 'PROPN' && tags[i] !== 'NUM') return true;
+  }
+  // a thing negated ("at no cost", "without a licence") is that thing only where both sides put it in the same
+  // slot: "reduce energy costs" is not "at no cost"
+  if (nouns > 0) return !sameSlot || sameSlot(f);
+  return content === 0;
 }

@@ -710,6 +710,10 @@ export const number: SignalDetector = {
       const byNoun = q.noun ? cands.filter((e) => sameNoun(q.noun, e.noun)) : [];
       if (byNoun.length) {
         if (byNoun.some((e) => overlaps(q, e))) continue;
+        // the evidence states the draft's number too (same unit), beside another one counting the same noun:
+        // which of them the draft means is not certain enough for red ("5 per cent of those in Tyneside ...
+        // 3.4 per cent of residents in Knowsley")
+        if (cands.some((e) => overlaps(q, e))) continue;
         pair = byNoun[0];
       } else {
         if (q.unit === ORDINAL) continue;

@@ -84,6 +84,8 @@ function contrastBefore(tokens: Token[], i: number): number {
       if (s < 0) continue;
       let ok = true;
       for (let k = 0; ok && k < ws.length; k++) if (tokens[s + k].lower !== ws[k]) ok = false;
+      // "none other than X" names X itself: emphasis, no contrast
+      if (ok && ws[0] === 'other' && /^(none|no)$/.test(tokens[s - 1]?.lower ?? '')) ok = false;
       if (ok) return s;
     }
   }

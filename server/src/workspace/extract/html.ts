@@ -2,10 +2,12 @@
  * HTML and saved web pages: the article (Mozilla's Readability over a linkedom document), read block by
  * block (paragraphs, headings, list items, table cells); title, byline and date kept as metadata. A page
  * Readability finds no article in is read whole, less its navigation, header, footer, scripts and styles.
- * Headings become places, so a citation names the section.
+ * Headings become places, so a citation names the section. The text is mapped back to the raw page
+ * (htmlOrigin.ts), so that evidence can be shown where it stands in the file.
  */
 import { parseDocument, type DomDocument, type DomNode } from './dom';
 import { Readability } from '@mozilla/readability';
+import { htmlOrigin } from './htmlOrigin';
 import { TextBuilder, problemOf, type ExtractOutcome } from './types';
 
 const BLOCKS = new Set([
@@ -127,7 +129,7 @@ export function extractHtml(bytes: Uint8Array): ExtractOutcome {
     }
     const text = out.text;
     if (text.trim() === '') return { problem: 'no text found in the page' };
-    return { text, places: out.places, metadata, warnings: [] };
+    return { text, places: out.places, origin: htmlOrigin(html, text), metadata, warnings: [] };
   } catch (e) {
     return { problem: `cannot read the HTML: ${problemOf(e)}` };
   }

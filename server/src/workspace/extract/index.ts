@@ -5,6 +5,7 @@
 import { extractPdf } from './pdf';
 import { extractHtml } from './html';
 import { extractDocx } from './docx';
+import { extractOdt } from './odt';
 import { extractEpub } from './epub';
 import { extractEml } from './eml';
 import { extractSubtitles } from './vtt';
@@ -20,6 +21,7 @@ const BY_FORMAT: Record<string, Extractor> = {
   pdf: extractPdf,
   html: extractHtml,
   docx: extractDocx,
+  odt: extractOdt,
   epub: extractEpub,
   eml: extractEml,
   subtitles: extractSubtitles,

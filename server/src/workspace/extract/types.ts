@@ -3,6 +3,7 @@
  * the segmenter sees the layout), the places in it (a page, a heading, a cue time) and the document's
  * metadata. An extractor never throws for a bad file: it returns `{ problem }` with the reason.
  */
+import type { SourceOrigin } from '../../engine/types';
 
 /** A place in the extracted text: from `offset` on (until the next place), citations name `label`. */
 export interface Place {
@@ -15,6 +16,8 @@ export interface Extracted {
   text: string;
   /** ascending by offset */
   places: Place[];
+  /** where the text stands in the raw file, for a format shown as text (HTML): see engine SourceOrigin */
+  origin?: SourceOrigin;
   metadata: Record<string, string>;
   warnings: string[];
 }

@@ -1,0 +1,52 @@
+/**
+ * Part-of-speech tags for a claim's tokens, from wink-nlp's English model (wink-eng-lite-web-model, MIT):
+ * a pure JavaScript tagger, loaded once on first use (about 60 ms, 40 MB of heap), tagging about 2 MB of text
+ * a second. Only claims are tagged (short texts, once per text): sources are never tagged at index time.
+ * Tags are Universal Dependencies' (VERB, AUX, NOUN, PROPN, ADJ, ADV, NUM, ...). Pure: text in, tags out.
+ */
+import type { Analyzed } from './types';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+type Nlp = ReturnType<typeof winkNLP>;
+let nlp: Nlp | undefined;
+
+function tagger(): Nlp {
+  if (!nlp) nlp = winkNLP(model, ['pos']);
+  return nlp;
+}
+
+const cache = new WeakMap<Analyzed, string[]>();
+
+/** One tag per token of `a` ('' for a token the tagger does not cover), cached per analysed text. */
+export function posTags(a: Analyzed): string[] {
+  const hit = cache.get(a);
+  if (hit) return hit;
+  const tags = new Array<string>(a.tokens.length).fill('');
+  if (a.tokens.length > 0) {
+    const n = tagger();
+    const doc = n.readDoc(a.text);
+    const values = doc.tokens().out(n.its.value) as string[];
+    const pos = doc.tokens().out(n.its.pos) as string[];
+    // wink's tokens carry no offsets: find each in the text in turn
+    const starts: number[] = [];
+    let at = 0;
+    for (const v of values) {
+      const k = a.text.indexOf(v, at);
+      if (k < 0) {
+        starts.push(-1);
+        continue;
+      }
+      starts.push(k);
+      at = k + v.length;
+    }
+    let w = 0;
+    for (let i = 0; i < a.tokens.length; i++) {
+      const t = a.tokens[i];
+      while (w + 1 < values.length && (starts[w + 1] < 0 ? false : starts[w + 1] <= t.start)) w++;
+      if (starts[w] >= 0 && starts[w] <= t.start && t.start < starts[w] + values[w].length) tags[i] = pos[w];
+    }
+  }
+  cache.set(a, tags);
+  return tags;
+}
