@@ -97,3 +97,23 @@ describe('signals/attribution', () => {
     );
   });
 });
+
+describe('attribution: descriptions and nouns are no rival speakers', () => {
+  it('a description in the source may be the speaker the draft names', () => {
+    const claim = 'Harland United have written to 300 fans who took up the offer of free coaches to the match.';
+    const evidence = 'The Wexley League champions have written to 300 fans who took up the offer of free coaches to the match.';
+    assert.deepStrictEqual(
+      run(attribution, claim, evidence).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
+  });
+  it('a named rival speaker still clashes', () => {
+    const claim = 'Harland United have written to 300 fans who took up the offer of free coaches to the match.';
+    const evidence = 'Wexley Rovers have written to 300 fans who took up the offer of free coaches to the match.';
+    assert.ok(run(attribution, claim, evidence).some((f) => f.effect === 'contradicts'));
+  });
+  it('"amid reports that" names no speaker', () => {
+    const claim = 'Police closed the Tarrow campus at 8 pm on Thursday amid reports that a gunman was inside.';
+    assert.ok(!findSpeakers(analyze(claim)).some((s) => /Thursday|pm/.test(s.text)));
+  });
+});

@@ -87,7 +87,35 @@ const NOT_SPEAKER = new Set([
   'never',
 ]);
 /** A speech verb after one of these is no report of what someone said ("Mr Smith will say sorry", "to say"). */
-const NOT_REPORTING = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', "'ll", 'wo', 'did', 'does', 'do']);
+const NOT_REPORTING = new Set([
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'to',
+  "'ll",
+  'wo',
+  'did',
+  'does',
+  'do',
+  // a noun after a preposition or an article: "amid reports that", "the claims", "after a statement"
+  'amid',
+  'after',
+  'despite',
+  'following',
+  'of',
+  'the',
+  'a',
+  'an',
+  'such',
+  'these',
+  'those',
+]);
 /** Pronouns that stand for a speaker named elsewhere. */
 const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who']);
 /** Words a speaker phrase does not reach back over ("emailed Jessica and she said", "while Cassie suggests"). */
@@ -220,6 +248,13 @@ export interface Speaker {
   text: string;
   /** index of the speech verb or "according" */
   cue: number;
+}
+
+/** A speaker phrase that describes rather than names: "the club's owners", "The Premier League champions". */
+function isDescription(s: Speaker, a: Analyzed): boolean {
+  const first = a.tokens[s.first];
+  const last = a.tokens[s.last];
+  return !!first && !!last && first.lower === 'the' && last.kind === 'word' && !isCapitalized(last);
 }
 
 function isSpeech(t: Token): boolean {
@@ -430,6 +465,9 @@ export const attribution: SignalDetector = {
       if (es.length) {
         // the source's speaker of these words: the one whose verb is nearest the words the claim shares
         const e = nearestSpeaker(es, input.alignment, from, to);
+        // "The Premier League champions have written to fans" for "Manchester City have written to fans": a
+        // description may be the very speaker the draft names
+        if (isDescription(e, input.evidence)) continue;
         out.push({
           kind: 'attribution',
           effect: 'contradicts',
