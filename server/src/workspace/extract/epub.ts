@@ -2,23 +2,17 @@
  * EPUB: the chapters in reading order (the OPF spine), each read as HTML block by block; a chapter's
  * first heading (or its number) is its place.
  */
-import JSZip from 'jszip';
 import { parseDocument } from './dom';
 import { appendBlocks } from './html';
-import { tooLargeWhenInflated } from './zip';
+import { openZip } from './zip';
 import { TextBuilder, problemOf, type ExtractOutcome } from './types';
 
 const MAX_CHAPTERS = 2000;
 
 export async function extractEpub(bytes: Uint8Array): Promise<ExtractOutcome> {
-  const bomb = tooLargeWhenInflated(bytes);
-  if (bomb) return { problem: bomb };
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    return { problem: `not a readable EPUB (${problemOf(e)}): not indexed` };
-  }
+  const opened = await openZip(bytes, 'EPUB');
+  if ('problem' in opened) return opened;
+  const zip = opened.zip;
   try {
     const container = await zip.file('META-INF/container.xml')?.async('string');
     const opfPath = container && /full-path="([^"]+)"/.exec(container)?.[1];

@@ -5,10 +5,9 @@
  * so headings become places as for Word and web pages. Deleted tracked changes, annotations, a table
  * of contents (a copy of the headings) and footnote bodies are left out; the title comes from meta.xml.
  */
-import JSZip from 'jszip';
 import { parseDocument } from './dom';
 import { appendBlocks } from './html';
-import { tooLargeWhenInflated } from './zip';
+import { openZip } from './zip';
 import { TextBuilder, problemOf, type ExtractOutcome } from './types';
 
 /** Elements left out with everything in them. */
@@ -44,14 +43,9 @@ export function odtHtml(xml: string): string {
 }
 
 export async function extractOdt(bytes: Uint8Array): Promise<ExtractOutcome> {
-  const bomb = tooLargeWhenInflated(bytes);
-  if (bomb) return { problem: bomb };
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    return { problem: `not a readable .odt (${problemOf(e)}): not indexed` };
-  }
+  const opened = await openZip(bytes, '.odt');
+  if ('problem' in opened) return opened;
+  const zip = opened.zip;
   try {
     const content = await zip.file('content.xml')?.async('string');
     if (!content) return { problem: 'not an OpenDocument text (no content.xml): not indexed' };

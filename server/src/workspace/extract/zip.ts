@@ -4,6 +4,9 @@
  * without inflating it.
  */
 
+import JSZip from 'jszip';
+import { problemOf } from './types';
+
 /** Archives that declare more than this, inflated, are not opened. */
 export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
@@ -38,4 +41,15 @@ export function tooLargeWhenInflated(bytes: Uint8Array): string | undefined {
   const n = declaredInflatedSize(bytes);
   if (n === undefined || n <= MAX_INFLATED_BYTES) return undefined;
   return `the archive would inflate to ${Number.isFinite(n) ? `${Math.round(n / 1024 / 1024)} MB` : 'more than 4 GB'} (more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB): not opened, not indexed`;
+}
+
+/** The archive opened, or why it is not (too large when inflated, or not a zip `what` can be read from). */
+export async function openZip(bytes: Uint8Array, what: string): Promise<{ zip: JSZip } | { problem: string }> {
+  const bomb = tooLargeWhenInflated(bytes);
+  if (bomb) return { problem: bomb };
+  try {
+    return { zip: await JSZip.loadAsync(bytes) };
+  } catch (e) {
+    return { problem: `not a readable ${what} (${problemOf(e)}): not indexed` };
+  }
 }
