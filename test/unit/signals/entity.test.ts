@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { entity, extractEntities } from '../../../server/src/engine/signals/entity';
 import { analyze } from '../../../server/src/engine/text';
 import { samePlace } from '../../../server/src/engine/text';
+import { decodeCharRefs, wordEnd } from '../../../server/src/engine/signals/util';
 import { run, text } from './helpers';
 
 const SEED = 'The outreach coincided with a high-level meeting between the United States Deputy Secretary of Defense and India’s defense leadership.';
@@ -130,5 +131,22 @@ describe('signals/entity', () => {
       // the alias groups are no licence: an MEP is not an MP
       assert.strictEqual(run(entity, 'She is a Dutch MP.', 'She is a Dutch member of the European Parliament.').length, 1);
     });
+  });
+});
+
+describe('entity: a character reference in a plain-text source', () => {
+  it('the message quotes the whole word, decoded, never the half before "&"', () => {
+    const claim = 'In a letter to the mayor, Council President Ana Ruiz said the quay would close in May.';
+    const evidence = 'In a letter to the mayor, Council President Jos&#233; Ortega said the quay would close in May.';
+    const clash = run(entity, claim, evidence).find((f) => f.effect === 'contradicts');
+    assert.ok(clash, 'a clash');
+    assert.match(clash.message, /José/);
+    assert.doesNotMatch(clash.message, /Jos'|Jos&/);
+  });
+  it('wordEnd and decodeCharRefs', () => {
+    const t = 'Jos&#233; Manuel';
+    assert.strictEqual(wordEnd(t, 3), 9);
+    assert.strictEqual(wordEnd('plain text', 5), 5);
+    assert.strictEqual(decodeCharRefs('Jos&#233; and Zo&#xeb;'), 'José and Zoë');
   });
 });

@@ -7,7 +7,7 @@
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { aliasKey } from '../lexicon';
 import { samePlace } from '../text';
-import { isCapitalized, isSentenceStart, monthAt, quoted } from './util';
+import { decodeCharRefs, isCapitalized, isSentenceStart, monthAt, quoted, wordEnd } from './util';
 import { knob } from '../knob';
 
 export interface EntityMention {
@@ -305,12 +305,14 @@ export const entity: SignalDetector = {
         while (f < m.last && !TITLES.has(ct[f].lower) && (isFoundWord(ct[f], keys) || ct[f].kind === 'punct')) f++;
         if (ct[f].kind === 'word' && CONNECTORS.has(ct[f].lower)) f = m.first;
         claimSpan.start = ct[f].start;
+        const rivalStart = et[rival.first].start;
+        const rivalEnd = wordEnd(input.evidence.text, rivalStart + rival.text.length);
         out.push({
           kind: 'entity',
           effect: 'contradicts',
-          message: `entity: the draft says ${quoted(input.claim.text.slice(claimSpan.start, claimSpan.end))}, the source says ${quoted(rival.text)}`,
+          message: `entity: the draft says ${quoted(input.claim.text.slice(claimSpan.start, claimSpan.end))}, the source says ${quoted(decodeCharRefs(input.evidence.text.slice(rivalStart, rivalEnd)))}`,
           claimSpan,
-          evidenceSpan: { start: et[rival.first].start, end: et[rival.first].start + rival.text.length },
+          evidenceSpan: { start: rivalStart, end: rivalEnd },
           strength: input.coverage >= TUNING.strongCoverage.value ? 0.8 : 0.6,
         });
       } else {

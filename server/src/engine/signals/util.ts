@@ -122,3 +122,23 @@ export function monthAt(tokens: Token[], i: number): number {
   }
   return m;
 }
+
+const CHAR_REF = /^(?:&#\d{1,7};|&#x[0-9a-f]{1,6};|&[a-z]{2,8};)[\p{L}\p{M}]*/iu;
+
+/**
+ * The end of the word at text[.., end) when a character reference written into a plain-text source cuts it
+ * ("Jos&#233; Manuel": the tokenizer stops at "&"): the message quotes the whole word, never a half.
+ */
+export function wordEnd(text: string, end: number): number {
+  let e = end;
+  for (let m = CHAR_REF.exec(text.slice(e, e + 40)); m && m[0].length > 0; m = CHAR_REF.exec(text.slice(e, e + 40))) e += m[0].length;
+  return e;
+}
+
+/** Numeric character references decoded for display ("Jos&#233;" -> "José"). */
+export function decodeCharRefs(s: string): string {
+  return s.replace(/&#(\d{1,7});|&#x([0-9a-f]{1,6});/gi, (m, d: string | undefined, h: string | undefined) => {
+    const n = d !== undefined ? Number(d) : parseInt(h ?? '', 16);
+    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+  });
+}
