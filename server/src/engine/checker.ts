@@ -323,7 +323,7 @@ export class Checker {
           if (
             (f.kind === 'misquote' || f.kind === 'quote') &&
             f.effect !== 'supports' &&
-            this.documentHasQuote(cand.sentences[0].source, claim.text.slice(f.claimSpan.start, f.claimSpan.end))
+            this.documentHasQuote(cand.sentences[0].source, quotationAround(claimQuotes, f.claimSpan, claim.text))
           )
             continue;
           findings.push({ f, cand });
@@ -895,4 +895,10 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined && k !== 'detectors' && k !== 'related') (out as Record<string, unknown>)[k] = v;
   return out;
+}
+
+/** The text of the draft's quotation that holds the span (a misquote's squiggle is only its differing words). */
+function quotationAround(quotes: QuoteSpan[], sp: Span, text: string): string {
+  const q = quotes.find((x) => x.start <= sp.start && sp.end <= x.end);
+  return q ? q.text : text.slice(sp.start, sp.end);
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { findQuotes, quote } from '../../../server/src/engine/signals/quote';
+import { differingSpan } from '../../../server/src/engine/signals/quote';
 import { run, text } from './helpers';
 
 const EV = 'The spokesperson added that such engagements should not be interpreted as a shift away from any existing bilateral relationships.';
@@ -28,8 +29,9 @@ describe('signals/quote', () => {
     assert.strictEqual(f.length, 1);
     assert.strictEqual(f[0].kind, 'misquote');
     assert.strictEqual(f[0].effect, 'contradicts');
-    assert.strictEqual(text(claim, f[0].claimSpan), 'seen as a shift away');
-    assert.strictEqual(text(EV, f[0].evidenceSpan), 'interpreted as a shift away');
+    // the squiggle on the word the source does not have; the message gives both wordings whole
+    assert.strictEqual(text(claim, f[0].claimSpan), 'seen');
+    assert.strictEqual(text(EV, f[0].evidenceSpan), 'interpreted');
     assert.match(f[0].message, /the source says “interpreted as a shift away”/);
   });
   it('a quote the source does not contain is unsupported', () => {
@@ -38,5 +40,28 @@ describe('signals/quote', () => {
     assert.strictEqual(f.length, 1);
     assert.strictEqual(f[0].effect, 'unsupported');
     assert.strictEqual(text(claim, f[0].claimSpan), 'a historic betrayal');
+  });
+});
+
+describe('misquote: the squiggle on the words that differ', () => {
+  it('covers the changed word, not the whole quotation', () => {
+    const claim = 'The mayor said: "We will never close the old harbour, whatever the silly critics say."';
+    const evidence = 'The mayor said: "We will never close the old harbour, whatever the noisy critics say."';
+    const f = run(quote, claim, evidence).find((x) => x.kind === 'misquote');
+    assert.ok(f, 'a misquote');
+    assert.strictEqual(text(claim, f.claimSpan), 'silly');
+    assert.strictEqual(text(evidence, f.evidenceSpan), 'noisy');
+  });
+  it('a quotation that only leaves words out keeps the whole quotation as its span', () => {
+    const qw = [
+      { w: 'we', start: 0, end: 2 },
+      { w: 'close', start: 3, end: 8 },
+    ];
+    const src = [
+      { w: 'we', start: 0, end: 2 },
+      { w: 'never', start: 3, end: 8 },
+      { w: 'close', start: 9, end: 14 },
+    ];
+    assert.strictEqual(differingSpan(qw, src), undefined);
   });
 });

@@ -138,6 +138,38 @@ function overlapShare(a: string[], b: string[]): number {
 }
 
 /** Best near match of the quote words among evidence word windows: [first, last] word indexes. */
+/**
+ * The draft words of a near-matching quotation that the source's window does not have in the same order (a
+ * longest common subsequence of the two word lists), from the first to the last of them, and the source's
+ * words in their place: the squiggle, and what "use the source's words" puts there. Undefined when nothing
+ * of the draft differs or nothing of the source stands in its place (words only left out or only added).
+ */
+export function differingSpan(qw: Word[], src: Word[]): { claim: Span; source: Span } | undefined {
+  const n = qw.length;
+  const m = src.length;
+  if (!n || !m || n * m > 40_000) return undefined;
+  const L: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) L[i][j] = qw[i].w === src[j].w ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+  const match = new Array<number>(n).fill(-1);
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (qw[i].w === src[j].w) {
+      match[i] = j;
+      i++;
+      j++;
+    } else if (L[i + 1][j] >= L[i][j + 1]) i++;
+    else j++;
+  }
+  const first = match.indexOf(-1);
+  if (first < 0) return undefined;
+  const last = match.lastIndexOf(-1);
+  let before = -1;
+  for (let i = first - 1; i >= 0 && before < 0; i--) before = match[i];
+  let after = m;
+  for (let i = last + 1; i < n && after === m; i++) if (match[i] >= 0) after = match[i];
+  if (after - before < 2) return undefined;
+  return { claim: { start: qw[first].start, end: qw[last].end }, source: { start: src[before + 1].start, end: src[after - 1].end } };
+}
+
 function nearMatch(ev: Word[], qw: Word[]): [number, number] | undefined {
   if (!ev.length || !qw.length) return undefined;
   const n = qw.length;
@@ -212,12 +244,14 @@ export const quote: SignalDetector = {
       const near = segs.flat().length > TUNING.nearMatchWords.value ? nearMatch(ev, segs.flat()) : undefined;
       if (near) {
         const src = input.evidence.text.slice(ev[near[0]].start, ev[near[1]].end);
+        const diff = differingSpan(segs.flat(), ev.slice(near[0], near[1] + 1));
         out.push({
           kind: 'misquote',
           effect: 'contradicts',
           message: `misquote: the draft quotes “${q.text}”, the source says “${src}”`,
-          claimSpan,
-          evidenceSpan: { start: ev[near[0]].start, end: ev[near[1]].end },
+          // the squiggle on the words that differ, not the whole quotation, and the source's words in their place
+          claimSpan: diff?.claim ?? claimSpan,
+          evidenceSpan: diff?.source ?? { start: ev[near[0]].start, end: ev[near[1]].end },
           strength: 0.75,
         });
         continue;
