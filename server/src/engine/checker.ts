@@ -15,7 +15,7 @@ import { CHECKER, checkerDefaults, LOOKUPS } from './policy';
 import { negatesPredicate, uncarriedNegation } from './signals/negation';
 import { predicateLemmas, uncarriedPredicates, TUNING as PREDICATE } from './signals/predicate';
 import { spelledNumberDigits } from './signals/number';
-import { isCapitalized, quoted } from './signals/util';
+import { isCapitalized, isSentenceStart, quoted } from './signals/util';
 import { LineIndex } from './positions';
 import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
 import { accordingToCarried, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
@@ -362,7 +362,15 @@ export class Checker {
         !this.namedElsewhere(f, claim, cand) &&
         !(
           f.kind === 'negation' &&
-          !negatesPredicate(f, claim, (g) => cand.alignment.coverage >= CHECKER.negatedNounCoverage.value || inSameSlot(g, claim, cand))
+          !negatesPredicate(
+            f,
+            claim,
+            (g) => cand.alignment.coverage >= CHECKER.negatedNounCoverage.value || inSameSlot(g, claim, cand),
+            (i) => {
+              const j = cand.alignment.map[i];
+              return j > 0 && isCapitalized(cand.analyzed.tokens[j]) && !isSentenceStart(cand.analyzed.tokens, j);
+            },
+          )
         ),
     );
     // a role reference whose rival is the very person the sources give that role to (roles.ts)

@@ -152,4 +152,26 @@ describe('negation: only on a predicate', () => {
     assert.ok(!negatesPredicate(f, analyze(c), () => false));
     assert.ok(negatesPredicate(f, analyze(c), () => true));
   });
+  it('a lower-cased draft word the source writes as a name is a name', () => {
+    const c = 'his goals all came without manchester players touching the ball.';
+    const f = finding(c, 'manchester');
+    assert.ok(
+      negatesPredicate(
+        f,
+        analyze(c),
+        () => true,
+        () => false,
+      ),
+      'tagged a noun, in the same slot: counts',
+    );
+    assert.ok(
+      !negatesPredicate(
+        f,
+        analyze(c),
+        () => true,
+        () => true,
+      ),
+      'a name in the source: no negation clash',
+    );
+  });
 });

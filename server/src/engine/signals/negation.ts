@@ -286,8 +286,9 @@ export function uncarriedNegation(claim: Analyzed, evidence: Analyzed, alignment
  * A negation clash needs the negated words of the claim to hold a predicate (a verb, an adjective, an event noun,
  * a manner): words that are all names or numbers ("without Manchester United's signing") are not what is negated.
  */
-export function negatesPredicate(f: SignalFinding, claim: Analyzed, sameSlot?: (f: SignalFinding) => boolean): boolean {
-  const tags = posTags(claim);
+export function negatesPredicate(f: SignalFinding, claim: Analyzed, sameSlot?: (f: SignalFinding) => boolean, nameInSource?: (i: number) => boolean): boolean {
+  // a lower-cased draft ("without manchester") is tagged by its source's casing where it aligned
+  const tags = posTags(claim).map((t, i) => (t === 'NOUN' && nameInSource?.(i) ? 'PROPN' : t));
   let content = 0;
   let nouns = 0;
   for (let i = 0; i < claim.tokens.length; i++) {
