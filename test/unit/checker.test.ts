@@ -276,3 +276,26 @@ describe('a detector that throws', () => {
     assert.strictEqual(r.notes, undefined);
   });
 });
+
+describe('checker: a negation another source carries', () => {
+  it('joins the other source’s sentence that itself carries the negation, before any other', () => {
+    const index = new SourceIndex();
+    index.addFile(
+      'indictment.txt',
+      'Her indictment lists charges of bribery, fraud and obstructing officials. If found guilty, Ms Kaur could face ten years in jail.',
+    );
+    index.addFile(
+      'trial.txt',
+      'Ms Kaur is on trial in Leeds for bribery. A council witness, Mr Boyd, has already pleaded guilty to bribery and fraud charges. She pleads not guilty.',
+    );
+    const [r] = createChecker(index).checkDraft(
+      'Her indictment lists charges of bribery, fraud and obstructing officials, and she has pleaded not guilty.',
+      'plaintext',
+    );
+    assert.strictEqual(r.verdict, 'supported', r.reason);
+    assert.ok(
+      r.evidence.some((e) => e.quote === 'She pleads not guilty.'),
+      JSON.stringify(r.evidence.map((e) => e.quote)),
+    );
+  });
+});

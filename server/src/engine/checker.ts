@@ -248,10 +248,21 @@ export class Checker {
     // of other sources may carry what it lacks ("... and he has pleaded not guilty" from a second article)
     const top = candidates[0];
     if (this.options.crossSourceSpread > 0 && !top.spread && top.alignment.coverage >= this.options.supportThreshold) {
-      const lacksNegation = !!uncarriedNegation(claim, top.analyzed, top.alignment.map, claimQuotes);
+      const negation = uncarriedNegation(claim, top.analyzed, top.alignment.map, claimQuotes);
+      const lacksNegation = !!negation;
       const lacksName = content.some((i) => top.alignment.map[i] < 0 && isNameOrNumber(claim, i));
       if (lacksNegation || lacksName) {
         const picked = [...top.sentences];
+        if (negation) {
+          // first the other source's sentence that itself carries the negation
+          const clause = singles.find(
+            (c) =>
+              c.sentences[0].source !== picked[0].source &&
+              c.alignment.coverage >= CHECKER.clauseMinCoverage.value &&
+              !uncarriedNegation(claim, c.analyzed, c.alignment.map, claimQuotes),
+          );
+          if (clause) picked.push(clause.sentences[0]);
+        }
         // a short clause of another source may carry the negation ("He pleads not guilty"): then it needs only
         // to share the negated words, not a good part of the claim
         this.addOtherSources(picked, singles, claim, content, lacksNegation ? CHECKER.clauseMinCoverage.value : CHECKER.crossSourceMinCoverage.value);
