@@ -170,9 +170,12 @@ export class Checker {
     const idf = (lemma: string) => this.index.idf(lemma);
     // the claim's main verbs weigh at least PREDICATE.weightFloor times its mean content word: under IDF alone a
     // common verb weighs a few per cent, and "sales fell" against "sales jumped" would read as mostly carried
-    const predLemmas = this.options.predicates ? predicateLemmas(claim, content) : new Set<string>();
-    const floor = PREDICATE.weightFloor.value * (content.reduce((n, i) => n + idf(claim.tokens[i].lemma), 0) / content.length);
-    const weight = predLemmas.size ? (lemma: string) => (predLemmas.has(lemma) ? Math.max(idf(lemma), floor) : idf(lemma)) : idf;
+    const predLemmas = this.options.predicates ? predicateLemmas(claim, content) : undefined;
+    let weight = idf;
+    if (predLemmas?.size) {
+      const floor = PREDICATE.weightFloor.value * (content.reduce((n, i) => n + idf(claim.tokens[i].lemma), 0) / content.length);
+      weight = (lemma: string) => (predLemmas.has(lemma) ? Math.max(idf(lemma), floor) : idf(lemma));
+    }
 
     const keys = content.map((i) => claim.tokens[i].lemma);
     // the rarest words find the sentence; the commonest only slow the search down
@@ -248,12 +251,11 @@ export class Checker {
     // of other sources may carry what it lacks ("... and he has pleaded not guilty" from a second article)
     const top = candidates[0];
     if (this.options.crossSourceSpread > 0 && !top.spread && top.alignment.coverage >= this.options.supportThreshold) {
-      const negation = uncarriedNegation(claim, top.analyzed, top.alignment.map, claimQuotes);
-      const lacksNegation = !!negation;
+      const lacksNegation = !!uncarriedNegation(claim, top.analyzed, top.alignment.map, claimQuotes);
       const lacksName = content.some((i) => top.alignment.map[i] < 0 && isNameOrNumber(claim, i));
       if (lacksNegation || lacksName) {
         const picked = [...top.sentences];
-        if (negation) {
+        if (lacksNegation) {
           // first the other source's sentence that itself carries the negation
           const clause = singles.find(
             (c) =>
@@ -379,7 +381,7 @@ export class Checker {
             (g) => cand.alignment.coverage >= CHECKER.negatedNounCoverage.value || inSameSlot(g, claim, cand),
             (i) => {
               const j = cand.alignment.map[i];
-              return j > 0 && isCapitalized(cand.analyzed.tokens[j]) && !isSentenceStart(cand.analyzed.tokens, j);
+              return j >= 0 && isCapitalized(cand.analyzed.tokens[j]) && !isSentenceStart(cand.analyzed.tokens, j);
             },
           )
         ),
@@ -419,7 +421,6 @@ export class Checker {
     // a negation in the claim ("cannot save") that the best evidence does not carry: never supported
     const polarity = uncarriedNegation(claim, best.analyzed, best.alignment.map, claimQuotes);
     if (polarity) missing.push({ f: polarity, cand: best });
-    // the claim's main verbs the best evidence does not carry: never supported (signals/predicate.ts)
     // evidence spread over several sentences must carry one of the claim's main verbs: names and nouns gathered
     // from all over a document are not the claim's event (signals/predicate.ts)
     if (this.options.predicates && best.spread)

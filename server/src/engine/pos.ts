@@ -28,23 +28,21 @@ export function posTags(a: Analyzed): string[] {
     const doc = n.readDoc(a.text);
     const values = doc.tokens().out(n.its.value) as string[];
     const pos = doc.tokens().out(n.its.pos) as string[];
-    // wink's tokens carry no offsets: find each in the text in turn
-    const starts: number[] = [];
+    // wink's tokens carry no offsets: find each in the text in turn (one not found is left out)
+    const found: { start: number; end: number; pos: string }[] = [];
     let at = 0;
-    for (const v of values) {
-      const k = a.text.indexOf(v, at);
-      if (k < 0) {
-        starts.push(-1);
-        continue;
-      }
-      starts.push(k);
-      at = k + v.length;
-    }
+    values.forEach((v, k) => {
+      const start = a.text.indexOf(v, at);
+      if (start < 0) return;
+      found.push({ start, end: start + v.length, pos: pos[k] });
+      at = start + v.length;
+    });
+    // each of our tokens takes the tag of the wink token it starts in
     let w = 0;
-    for (let i = 0; i < a.tokens.length; i++) {
+    for (let i = 0; i < a.tokens.length && found.length; i++) {
       const t = a.tokens[i];
-      while (w + 1 < values.length && (starts[w + 1] < 0 ? false : starts[w + 1] <= t.start)) w++;
-      if (starts[w] >= 0 && starts[w] <= t.start && t.start < starts[w] + values[w].length) tags[i] = pos[w];
+      while (w + 1 < found.length && found[w + 1].start <= t.start) w++;
+      if (found[w].start <= t.start && t.start < found[w].end) tags[i] = found[w].pos;
     }
   }
   cache.set(a, tags);

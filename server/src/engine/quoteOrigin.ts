@@ -201,7 +201,7 @@ const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'baroness', 
 function sexOfSpeaker(n: NamedSpeaker): 'm' | 'f' | undefined {
   const toks = n.analyzed.tokens;
   for (let k = Math.max(0, n.speaker.first - 1); k <= n.speaker.last; k++) {
-    const w = toks[k]?.lower.replace(/\.$/, '');
+    const w = toks[k]?.lower;
     if (w && MALE_TITLES.has(w)) return 'm';
     if (w && FEMALE_TITLES.has(w)) return 'f';
   }

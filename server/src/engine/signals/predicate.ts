@@ -62,6 +62,12 @@ const NOT_PREDICATES = new Set([
   'go',
 ]);
 
+/** The claim's content verbs that count as predicates (not reporting verbs, the copula or light verbs). */
+function predicateIndices(claim: Analyzed, content: number[]): number[] {
+  const tags = posTags(claim);
+  return content.filter((i) => tags[i] === 'VERB' && !NOT_PREDICATES.has(claim.tokens[i].lemma) && !NOT_PREDICATES.has(claim.tokens[i].lower));
+}
+
 /**
  * The claim's content verbs when the evidence carries none of them, each as an 'unsupported' finding on the
  * verb (none when one is carried). The checker asks this of evidence spread over several sentences, where
@@ -70,39 +76,23 @@ const NOT_PREDICATES = new Set([
  * quotations (verbs inside are left to the quote signals), `carried` claim tokens counted as carried otherwise.
  */
 export function uncarriedPredicates(claim: Analyzed, content: number[], map: number[], quotes: Span[], carried?: Set<number>): SignalFinding[] {
-  const tags = posTags(claim);
-  const out: SignalFinding[] = [];
-  let anyCarried = false;
-  for (const i of content) {
-    if (tags[i] !== 'VERB') continue;
+  const verbs = predicateIndices(claim, content).filter((i) => !quotes.some((q) => claim.tokens[i].start >= q.start && claim.tokens[i].end <= q.end));
+  // one of its verbs carried, the claim's event is in the evidence: the others may be paraphrase
+  // ("refused to redraft" for "will not be re-drafted")
+  if (verbs.some((i) => map[i] >= 0 || carried?.has(i))) return [];
+  return verbs.map((i) => {
     const t = claim.tokens[i];
-    if (NOT_PREDICATES.has(t.lemma) || NOT_PREDICATES.has(t.lower)) continue;
-    if (quotes.some((q) => t.start >= q.start && t.end <= q.end)) continue;
-    if (map[i] >= 0 || carried?.has(i)) {
-      anyCarried = true;
-      continue;
-    }
-    out.push({
+    return {
       kind: 'predicate',
       effect: 'unsupported',
       message: `predicate: none of the source sentences found carries ${quoted(t.text)}`,
       claimSpan: { start: t.start, end: t.end },
       strength: 0.6,
-    });
-  }
-  // one of its verbs carried, the claim's event is in the evidence: the others may be paraphrase
-  // ("refused to redraft" for "will not be re-drafted")
-  if (anyCarried) return [];
-  return out;
+    };
+  });
 }
 
-/** Lemmas of the claim's content verbs that count as predicates (outside quotations). */
+/** Lemmas of the claim's content verbs that count as predicates (those inside quotations too): they weigh more in coverage. */
 export function predicateLemmas(claim: Analyzed, content: number[]): Set<string> {
-  const tags = posTags(claim);
-  const out = new Set<string>();
-  for (const i of content) {
-    const t = claim.tokens[i];
-    if (tags[i] === 'VERB' && !NOT_PREDICATES.has(t.lemma) && !NOT_PREDICATES.has(t.lower)) out.add(t.lemma);
-  }
-  return out;
+  return new Set(predicateIndices(claim, content).map((i) => claim.tokens[i].lemma));
 }

@@ -131,7 +131,8 @@ const CHAR_REF = /^(?:&#\d{1,7};|&#x[0-9a-f]{1,6};|&[a-z]{2,8};)[\p{L}\p{M}]*/iu
  */
 export function wordEnd(text: string, end: number): number {
   let e = end;
-  for (let m = CHAR_REF.exec(text.slice(e, e + 40)); m && m[0].length > 0; m = CHAR_REF.exec(text.slice(e, e + 40))) e += m[0].length;
+  let m: RegExpExecArray | null;
+  while ((m = CHAR_REF.exec(text.slice(e, e + 40)))) e += m[0].length;
   return e;
 }
 
