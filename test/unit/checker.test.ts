@@ -115,6 +115,28 @@ describe('names the source document mentions elsewhere', () => {
   });
 });
 
+describe('rare words the source never gives', () => {
+  const source =
+    'The Harbour Trust appointed a new chief executive, Ellen Marsh, on Monday after a six-month search across the port authorities of the north-east coast.';
+  const faithful =
+    'the harbour trust appointed a new chief executive, ellen marsh, on monday after a six-month search across the port authorities of the north-east coast.';
+  const renamed = faithful.replace('marsh', 'tennant');
+  it('a word outside the English lexicon that the document never uses keeps a lower-cased claim from support', () => {
+    const checker = checkerOver('trust.txt', source);
+    const verdict = (d: string) => checker.checkDraft(d, 'plaintext')[0];
+    assert.strictEqual(verdict(faithful).verdict, 'supported');
+    // "tennant" is a name no dictionary holds; "chosen" is a common word the lexicon knows
+    const r = verdict(renamed);
+    assert.strictEqual(r.verdict, 'unsupported', r.reason);
+    assert.match(r.reason, /tennant/);
+  });
+  it('is off with strictRareWords false', () => {
+    const checker = checkerOver('trust.txt', source, { strictRareWords: false });
+    const r = checker.checkDraft(renamed, 'plaintext')[0];
+    assert.strictEqual(r.verdict, 'supported', r.reason);
+  });
+});
+
 describe('counts the source never gives', () => {
   it('a count in words is as exact as in digits: a source without it does not back the claim', () => {
     const checker = checkerOver('a.txt', 'The regional carrier opened new routes from Dublin to Lisbon, Porto and Faro last spring.');

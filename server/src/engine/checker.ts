@@ -17,6 +17,7 @@ import { predicateLemmas, uncarriedPredicates, TUNING as PREDICATE } from './sig
 import { spelledNumberDigits } from './signals/number';
 import { isCapitalized, isSentenceStart, quoted } from './signals/util';
 import { LineIndex } from './positions';
+import { isDictionaryWord } from './pos';
 import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
 import { accordingToCarried, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
@@ -39,6 +40,8 @@ export interface CheckerOptions {
   contextMinCoverage?: number;
   /** a number or name the cited source document never mentions keeps a claim from being supported */
   strictNames?: boolean;
+  /** with strictNames: a rare word (outside the English lexicon) the cited source document never uses counts as a name */
+  strictRareWords?: boolean;
   /** at most this many (the rarest) claim words go into the retrieval query */
   queryTerms?: number;
   /** coverage below which evidence is not cited at all */
@@ -307,7 +310,8 @@ export class Checker {
       for (const i of content) {
         const t = claim.tokens[i];
         if (best.alignment.map[i] >= 0 || resolved.has(i)) continue;
-        const isName = i > 0 && t.text.length > 1 && isCapitalized(t);
+        // a word outside the English lexicon is a name in lower-cased text ("kemp") or a rare term
+        const isName = (i > 0 && t.text.length > 1 && isCapitalized(t)) || (this.options.strictRareWords && isRareWord(t));
         const digits = COUNT_WORDS.has(t.lower) ? spelledNumberDigits(t.lower) : undefined;
         if ((t.kind === 'number' || isName || digits !== undefined) && !docVocab.has(t.lemma) && !docVocab.has(t.lower) && !(digits && docVocab.has(digits)))
           absent.push(i);
@@ -790,6 +794,11 @@ function inSameSlot(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean
 function spreadCandidate(picked: SourceSentence[], claim: Analyzed, content: number[], weight: (lemma: string) => number, related?: Relatedness): Candidate {
   const analyzed = analyze(picked.map((p) => p.text).join(' '));
   return { sentences: picked, analyzed, alignment: align(claim, content, analyzed, weight, related), bm25: 0, spread: true };
+}
+
+/** A word of three letters or more that neither in lower case nor as its lemma is in the English model's lexicon. */
+function isRareWord(t: Analyzed['tokens'][number]): boolean {
+  return t.kind === 'word' && /^[a-z]{3,}$/.test(t.lower) && !isDictionaryWord(t.lower) && !isDictionaryWord(t.lemma);
 }
 
 function isNameOrNumber(claim: Analyzed, i: number): boolean {

@@ -44,6 +44,11 @@ export const CHECKER_OPTIONS = {
   ),
   contextMinCoverage: knob(0.35, "The best sentence's own coverage below which no document credit is given", 'higher: fewer supported'),
   strictNames: flag(true, 'A number or name the cited source document never mentions keeps a claim from being supported', 'true: fewer supported'),
+  strictRareWords: flag(
+    true,
+    "With strictNames: a word outside the English model's lexicon (a name in lower-cased text, a rare term) that the cited source document never uses counts as such a name",
+    'true: fewer supported',
+  ),
   predicates: flag(
     true,
     'Main verbs weigh more in coverage, and evidence spread over several sentences must carry one of them (signals/predicate.ts)',
@@ -356,6 +361,7 @@ export function checkerDefaults(): Required<Omit<CheckerOptions, 'detectors' | '
     supportThreshold: o.supportThreshold.value,
     queryTerms: o.queryTerms.value,
     strictNames: o.strictNames.value,
+    strictRareWords: o.strictRareWords.value,
     contextCredit: o.contextCredit.value,
     contextMinCoverage: o.contextMinCoverage.value,
     longClaimThreshold: o.longClaimThreshold.value,

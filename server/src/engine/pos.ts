@@ -48,3 +48,19 @@ export function posTags(a: Analyzed): string[] {
   cache.set(a, tags);
   return tags;
 }
+
+let lexicon: Set<string> | undefined;
+
+/**
+ * Whether a lower-case word is in the English model's lexicon (about 87,600 common words and their forms, no
+ * proper names: "london" and "john" are not in it). Lower-cased text gives no capitals to tell a name from a
+ * word: a word outside the lexicon is most likely a name or a coinage.
+ */
+export function isDictionaryWord(word: string): boolean {
+  if (!lexicon) {
+    const core = (model as unknown as { core(): { features: { lexeme: { list: string[]; intrinsicSize: number } } } }).core();
+    const lx = core.features.lexeme;
+    lexicon = new Set(lx.list.slice(0, lx.intrinsicSize));
+  }
+  return lexicon.has(word);
+}
