@@ -110,6 +110,12 @@ describe('Check-worthiness', () => {
       assert.strictEqual(skipOf('I would love to see Harlow Town promoted next season.'), 'opinion ("I would love")');
     });
 
+    it('skips a stated preference, whatever it names, and checks a first-person fact', () => {
+      assert.strictEqual(skipOf('I love the old tram depot on Mill Lane.'), 'opinion ("I love")');
+      assert.strictEqual(skipOf('Yeah, I really enjoy the Saturday market in Corbridge.'), 'opinion ("Yeah, I really enjoy")');
+      assert.strictEqual(skipOf('I visited the depot on Tuesday.'), undefined);
+    });
+
     it('skips evaluations and rhetorical sentences with nothing to check', () => {
       assert.strictEqual(skipOf('It was a shameful decision.'), 'evaluation with no checkable fact ("shameful")');
       assert.strictEqual(skipOf('This is simply nonsense.'), 'evaluation with no checkable fact ("nonsense")');

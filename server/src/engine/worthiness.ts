@@ -149,10 +149,10 @@ const ASSERTING_START =
   /^(?:(?:personally|frankly|honestly),?\s+)?(?:I|we)\s+(?:(?:really|honestly|personally|still|also|firmly|strongly)\s+)?(?:think|believe|reckon|feel|suspect|guess|would\s+(?:argue|say|suggest)|['’]d\s+(?:argue|say|suggest)|am\s+(?:sure|convinced|certain|confident)|['’]m\s+(?:sure|convinced|certain|confident)|are\s+(?:sure|convinced|certain|confident)|['’]re\s+(?:sure|convinced|certain|confident))\b(?!\s+(?:about|of|so|not|too|otherwise|twice|back|aloud)\b)(?:\s+that)?,?\s*/i;
 const ADVERB_START =
   /^(?:in\s+my\s+(?:view|opinion|judgement|judgment|experience)|in\s+our\s+(?:view|opinion)|to\s+my\s+mind|it\s+seems\s+to\s+me(?:\s+that)?|if\s+you\s+ask\s+me|as\s+I\s+see\s+it|personally|arguably|frankly|in\s+hindsight)\s*,?\s*/i;
-/** First-person frames that do not assert what follows ("I doubt X", "I hope X"). */
+/** First-person frames that do not assert what follows ("I doubt X", "I hope X"), and a preference ("I love X"). */
 const NON_ASSERTING_START =
-  /^(?:(?:personally|frankly|honestly),?\s+)?(?:I|we)\s+(?:(?:really|honestly|personally|still|also|strongly|seriously)\s+)?(?:doubt|wonder|hope|fear|wish|worry|question|(?:do\s+not|don['’]t|did\s+not|didn['’]t)\s+(?:think|believe|expect|see)|can(?:not|['’]t)\s+(?:see|imagine|believe)|would\s+(?:like|love|hate)|['’]d\s+(?:like|love|hate))\b/i;
-const WISH = /\b(hope|wish|like|love|hate)$/i;
+  /^(?:(?:personally|frankly|honestly|well|yes|yeah|oh),?\s+)?(?:I|we)\s+(?:(?:really|honestly|personally|still|also|strongly|seriously|just|absolutely)\s+)?(?:doubt|wonder|hope|fear|wish|worry|question|love|like|enjoy|adore|prefer|hate|dislike|(?:do\s+not|don['’]t|did\s+not|didn['’]t)\s+(?:think|believe|expect|see)|can(?:not|['’]t)\s+(?:see|imagine|believe)|would\s+(?:like|love|hate)|['’]d\s+(?:like|love|hate))\b/i;
+const WISH = /\b(hope|wish|like|love|hate|enjoy|adore|prefer|dislike)$/i;
 const MID_FRAME =
   /,\s*(?:in\s+my\s+(?:view|opinion)|to\s+my\s+mind|I\s+(?:think|believe|suspect|reckon|feel)|arguably)\s*,|,\s*(?:I\s+(?:think|believe|suspect|reckon|feel)|in\s+my\s+(?:view|opinion))\s*(?=[.!]?\s*$)/i;
 
