@@ -5,6 +5,7 @@ import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
 import { number } from '../../server/src/engine/signals/number';
 import type { SignalDetector } from '../../server/src/engine/types';
+import { applyPolicyOverrides } from '../../server/src/engine/policy';
 
 const SEED = path.join(__dirname, '../../../seeds/us-india-defense-partnership.txt');
 
@@ -112,6 +113,46 @@ describe('names the source document mentions elsewhere', () => {
   it('is no clash when the document names it in another sentence', () => {
     const [r] = check(`${award}\nBrightwater Systems and two other firms had also bid.`);
     assert.notStrictEqual(r.verdict, 'contradicted', r.reason);
+  });
+});
+
+describe('a sentence that states the claim outweighs a clash from another', () => {
+  const source =
+    'Marta Ilves has scored 12 goals for Tallinn Rovers this season and could soon join a bigger club. ' +
+    'Years earlier, on loan at Parnu, Marta Ilves managed just three goals for Tallinn Rovers in 20 games.';
+  // other news in the folder, so that the shared words weigh as words do in a real one
+  const other = [
+    'The council approved a new budget for the library on Tuesday.',
+    'Heavy rain closed two roads near the harbour overnight.',
+    'The museum will reopen in spring after a long refit.',
+    'A local bakery won a regional prize for its bread.',
+    'Ticket prices for the ferry rose by five per cent.',
+    'Police said 14 people were questioned after the match.',
+  ].join(' ');
+  const checker = () => {
+    const index = new SourceIndex();
+    index.addFile('ilves.txt', source);
+    index.addFile('other.txt', other);
+    return createChecker(index);
+  };
+  const claim = 'Marta Ilves has scored 12 goals for Tallinn Rovers this season.';
+  it('supports the claim the first sentence states, whatever the older count in the second', () => {
+    const r = checker().checkDraft(claim, 'plaintext')[0];
+    assert.strictEqual(r.verdict, 'supported', r.reason);
+  });
+  it('still contradicts a count no sentence states', () => {
+    const r = checker().checkDraft(claim.replace('12', '15'), 'plaintext')[0];
+    assert.strictEqual(r.verdict, 'contradicted', r.reason);
+    assert.match(r.reason, /the source says 12/);
+  });
+  it('the clash speaks with checker.carrierOverridesClash off', () => {
+    applyPolicyOverrides({ 'checker.carrierOverridesClash': false });
+    try {
+      const r = checker().checkDraft(claim, 'plaintext')[0];
+      assert.strictEqual(r.verdict, 'contradicted', r.reason);
+    } finally {
+      applyPolicyOverrides({ 'checker.carrierOverridesClash': true });
+    }
   });
 });
 

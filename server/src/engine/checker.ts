@@ -392,6 +392,27 @@ export class Checker {
     );
     // a role reference whose rival is the very person the sources give that role to (roles.ts)
     for (let k = clashes.length - 1; k >= 0; k--) if (rivalIsReferent(roleRefs, claim, clashes[k].f, clashes[k].cand.analyzed)) clashes.splice(k, 1);
+    // a clash from one sentence when another single sentence, that clashes with nothing, states the claim with the very
+    // words in question ("has scored 17 goals this season" against "five goals in 29 games" years before): the
+    // source says what the draft says, and the other sentence is about something else
+    if (CHECKER.carrierOverridesClash.value && clashes.length) {
+      const clashing = new Set(findings.filter(({ f }) => f.effect === 'contradicts').map(({ cand }) => cand));
+      const examined = candidates.filter((c) => !c.spread).slice(0, CHECKER.detectorCandidates.value);
+      for (let k = clashes.length - 1; k >= 0; k--) {
+        const { f, cand } = clashes[k];
+        if (f === origin?.clash) continue;
+        const carrier = examined.find(
+          (c) =>
+            c !== cand &&
+            c.sentences.length === 1 &&
+            !clashing.has(c) &&
+            c.alignment.coverage >= Math.max(cand.alignment.coverage, CHECKER.carrierMinCoverage.value) &&
+            carriesWords(claim, c, f.claimSpan) &&
+            !content.some((i) => isNameOrNumber(claim, i) && cand.alignment.map[i] >= 0 && c.alignment.map[i] < 0),
+        );
+        if (carrier) clashes.splice(k, 1);
+      }
+    }
     const missing = findings.filter(
       ({ f, cand }) =>
         f.effect === 'unsupported' &&
@@ -794,6 +815,19 @@ function inSameSlot(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean
 function spreadCandidate(picked: SourceSentence[], claim: Analyzed, content: number[], weight: (lemma: string) => number, related?: Relatedness): Candidate {
   const analyzed = analyze(picked.map((p) => p.text).join(' '));
   return { sentences: picked, analyzed, alignment: align(claim, content, analyzed, weight, related), bm25: 0, spread: true };
+}
+
+/** Whether the candidate holds each word of the claim's span (a negation too) as the very word (same lemma), and at least one. */
+function carriesWords(claim: Analyzed, cand: Candidate, span: Span): boolean {
+  let any = false;
+  for (let i = 0; i < claim.tokens.length; i++) {
+    const t = claim.tokens[i];
+    if (t.start < span.start || t.end > span.end || t.kind === 'punct') continue;
+    const j = cand.alignment.map[i];
+    if (j < 0 || cand.analyzed.tokens[j].lemma !== t.lemma) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** A word of three letters or more that neither in lower case nor as its lemma is in the English model's lexicon. */

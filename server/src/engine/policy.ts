@@ -148,6 +148,16 @@ export const CHECKER = {
   relatedBm25Weight: knob(1, 'Weight of the normalised retrieval score, beside coverage, when ordering further citations', 'neither: citations only', {
     step: 0.1,
   }),
+  carrierOverridesClash: flag(
+    true,
+    'A clash is dropped when another examined sentence, with no clash of its own, carries the claim (carrierMinCoverage, and no less than the clashing one, with its names) with the very words in question',
+    'true: fewer contradicted',
+  ),
+  carrierMinCoverage: knob(
+    0.9,
+    "The coverage a clash-free sentence needs to carry the claim over another sentence's clash (carrierOverridesClash)",
+    'higher: more contradicted',
+  ),
   documentVocabularyChars: knob(
     400_000,
     'Characters of a source file read for its vocabulary (document credit, names it never mentions)',
