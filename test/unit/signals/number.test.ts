@@ -21,6 +21,19 @@ describe('signals/number', () => {
     ]);
     assert.deepStrictEqual(q('twenty-five percent'), [['twenty-five percent', 25, '%']]);
   });
+  it('a number joined to a noun by a hyphen counts that noun: "two-time" and "15-year" count different things', () => {
+    assert.deepStrictEqual(
+      run(
+        number,
+        'The two-time national champion from Tartu faces a lengthy ban from the Riga Open chess tournament.',
+        'The national champion from Tartu faces a lengthy 15-year ban from the Riga Open chess tournament.',
+      ),
+      [],
+    );
+    const f = run(number, 'Customers get a 15-day free trial of the Riga app.', 'Customers get a 30-day free trial of the Riga app.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].message, 'number: the draft says 15, the source says 30');
+  });
   it('leaves years and days of dates to the date signal', () => {
     assert.deepStrictEqual(q('In 2023, on Jan. 5, they met.'), []);
   });

@@ -462,9 +462,13 @@ export function extractQuantities(a: Analyzed): Quantity[] {
         last += 2;
       }
     }
-    // the noun it counts
+    // the noun it counts ("two-time", "15-year": the noun joined to it by a hyphen; not "3-based", "5-fold")
     let noun = '';
-    for (let k = last + 1; k < toks.length && k <= last + 3; k++) {
+    const hy = toks[last + 1];
+    const joined = toks[last + 2];
+    if (hy?.lower === '-' && joined?.kind === 'word' && hy.start === toks[last].end && joined.start === hy.end && !/(?:ed|ing|fold)$/.test(joined.lower))
+      noun = joined.lemma;
+    for (let k = last + 1; !noun && k < toks.length && k <= last + 3; k++) {
       const tk = toks[k];
       if (tk.kind !== 'word') break;
       if (tk.stop && tk.lower !== 'of' && tk.lower !== 'the') break;
