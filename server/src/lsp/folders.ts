@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, type FileSystemWatcher } from 'vscode-languageserver/node';
 import { createChecker } from '../engine';
 import { warmUp as warmUpLexicon } from '../engine/lexicon';
+import { warmUpTagger } from '../engine/pos';
 import { fileUri } from '../diagnostics';
 import { NoSourcesNotification, StatusNotification } from '../protocol';
 import { noSourcesConfigured, usualSourceFolder, USUAL_SOURCE_FOLDERS } from '../workspace/firstRun';
@@ -141,7 +142,8 @@ export function reindex(s: ServerState, f: Folder): Promise<void> {
     if (gen !== f.loadGen) return; // superseded
     f.index = index;
     f.checker = createChecker(f.index);
-    warmUpLexicon(); // the lexicon's tables are built now, not on the writer's first check
+    warmUpLexicon(); // the lexicon's tables, the tagger and its lexicon are built now, not on the writer's first check
+    warmUpTagger();
     f.indexing = false;
     f.percent = 100;
     reportProblems(s, f, [...f.refused, ...res.problems], res.warnings);
