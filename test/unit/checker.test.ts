@@ -156,6 +156,40 @@ describe('a sentence that states the claim outweighs a clash from another', () =
   });
 });
 
+describe('a long statement: each clause is checked for a count of its own', () => {
+  const source =
+    'The planning committee of Harrow Vale council ordered a full redesign of the Kestrel Moor bypass scheme and its Ashby roundabout on Tuesday. ' +
+    'The scheme had been due to open next spring. Residents had campaigned against it for years. ' +
+    'Only two councillors backed the original plan at the committee meeting, with one voting to abstain.';
+  const other = 'The council approved a new budget for the library on Tuesday. Heavy rain closed two roads near the harbour overnight.';
+  const claim =
+    'The planning committee of Harrow Vale council then ordered a full redesign of the Kestrel Moor bypass scheme and its Ashby roundabout, with only three councillors backing the original plan at the meeting.';
+  const check = (text: string) => {
+    const index = new SourceIndex();
+    index.addFile('vale.txt', source);
+    index.addFile('other.txt', other);
+    return createChecker(index).checkDraft(text, 'plaintext')[0];
+  };
+  it('a count one clause gets wrong is contradicted, squiggled on the count, though the sentence giving it carries little of the whole', () => {
+    const r = check(claim);
+    assert.strictEqual(r.verdict, 'contradicted', r.reason);
+    assert.strictEqual(r.reason, 'number: the draft says three, the source says two');
+    const s = r.signals.find((x) => x.effect === 'contradicts')!;
+    assert.strictEqual(claim.slice(s.start - r.start, s.end - r.start), 'three');
+  });
+  it('the right count is supported', () => {
+    assert.strictEqual(check(claim.replace('three', 'two')).verdict, 'supported');
+  });
+  it('with checker.clauseClashes off, the wrong count is only unsupported', () => {
+    applyPolicyOverrides({ 'checker.clauseClashes': false });
+    try {
+      assert.strictEqual(check(claim).verdict, 'unsupported');
+    } finally {
+      applyPolicyOverrides({ 'checker.clauseClashes': true });
+    }
+  });
+});
+
 describe('rare words the source never gives', () => {
   const source =
     'The Harbour Trust appointed a new chief executive, Ellen Marsh, on Monday after a six-month search across the port authorities of the north-east coast.';

@@ -160,8 +160,32 @@ export class Checker {
     return shift(rel, st);
   }
 
-  /** Verifies one claim text; offsets relative to `prose`. */
+  /**
+   * Verifies one claim text; offsets relative to `prose`. A long statement joining several facts (", with",
+   * ", and", "; ") is also checked clause by clause for a number clash: a source sentence that states
+   * one clause's count ("only two MEPs backed the draft") carries too little of the whole statement to be
+   * compared with it.
+   */
   verify(prose: string, onlySources?: Set<string>): ClaimResult {
+    const whole = this.verifyWhole(prose, onlySources);
+    if (!CHECKER.clauseClashes.value || whole.verdict === 'contradicted' || whole.verdict === 'skipped') return whole;
+    for (const c of clausesOf(prose)) {
+      const sub = this.verifyWhole(prose.slice(c.start, c.end), onlySources);
+      if (sub.verdict !== 'contradicted' || !sub.signals.some((x) => x.effect === 'contradicts' && CLAUSE_KINDS.has(x.kind))) continue;
+      return {
+        ...sub,
+        text: whole.text,
+        start: whole.start,
+        end: whole.end,
+        signals: sub.signals
+          .filter((x) => x.effect !== 'contradicts' || CLAUSE_KINDS.has(x.kind))
+          .map((x) => ({ ...x, start: x.start + c.start, end: x.end + c.start })),
+      };
+    }
+    return whole;
+  }
+
+  private verifyWhole(prose: string, onlySources?: Set<string>): ClaimResult {
     const claim = analyze(prose);
     // a publication named as where the words were said ("told BBC Sport") that a source in scope names is the
     // report's venue: no content the evidence must carry (mentions.ts)
@@ -815,6 +839,25 @@ function inSameSlot(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean
 function spreadCandidate(picked: SourceSentence[], claim: Analyzed, content: number[], weight: (lemma: string) => number, related?: Relatedness): Candidate {
   const analyzed = analyze(picked.map((p) => p.text).join(' '));
   return { sentences: picked, analyzed, alignment: align(claim, content, analyzed, weight, related), bm25: 0, spread: true };
+}
+
+/** The clash kind a clause checked on its own may show: a count (a date in a clause is too often another event's). */
+const CLAUSE_KINDS = new Set(['number']);
+const CLAUSE_BREAK = /,\s+(?:and|but|with|while|whereas|although|including|as well as)\s+|;\s+/g;
+
+/** The clauses of a long statement (CHECKER.clauseMinWords words or more), each of a few words at least. */
+function clausesOf(prose: string): Span[] {
+  const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  if (words(prose) < CHECKER.clauseMinWords.value) return [];
+  const out: Span[] = [];
+  let at = 0;
+  for (const m of prose.matchAll(CLAUSE_BREAK)) {
+    out.push({ start: at, end: m.index! });
+    at = m.index! + m[0].length;
+  }
+  if (!out.length) return [];
+  out.push({ start: at, end: prose.length });
+  return out.filter((c) => words(prose.slice(c.start, c.end)) >= CHECKER.clauseWords.value);
 }
 
 /** Whether the candidate holds each word of the claim's span (a negation too) as the very word (same lemma), and at least one. */

@@ -158,6 +158,13 @@ export const CHECKER = {
     "The coverage a clash-free sentence needs to carry the claim over another sentence's clash (carrierOverridesClash)",
     'higher: more contradicted',
   ),
+  clauseClashes: flag(
+    true,
+    'A long statement is also checked clause by clause for a number clash (checker.ts clausesOf)',
+    'neither: true adds number contradictions in long statements',
+  ),
+  clauseMinWords: knob(16, 'Words a statement needs before its clauses are checked on their own for a number clash', 'higher: fewer contradicted'),
+  clauseWords: knob(5, 'Words a clause needs to be checked on its own', 'higher: fewer contradicted'),
   documentVocabularyChars: knob(
     400_000,
     'Characters of a source file read for its vocabulary (document credit, names it never mentions)',
