@@ -205,6 +205,23 @@ describe('rare words the source never gives', () => {
     assert.strictEqual(r.verdict, 'unsupported', r.reason);
     assert.match(r.reason, /tennant/);
   });
+  it('in a lower-cased claim, two words the document never uses keep it from support; cased, they are paraphrase', () => {
+    const checker = checkerOver('trust.txt', source);
+    const verdict = (d: string) => checker.checkDraft(d, 'plaintext')[0];
+    const twoNew = faithful.replace('search', 'tour').replace('coast', 'valley');
+    const r = verdict(twoNew);
+    assert.strictEqual(r.verdict, 'unsupported', r.reason);
+    assert.strictEqual(r.reason, "no source carries 'tour', 'valley'");
+    // one such word is paraphrase enough
+    assert.strictEqual(verdict(faithful.replace('search', 'tour')).verdict, 'supported');
+    // the same words in a cased claim: the capitals tell the names, the rest is paraphrase
+    const cased = twoNew
+      .replace(/(^|[.] )t/, 'T')
+      .replace(/harbour trust/, 'Harbour Trust')
+      .replace('ellen marsh', 'Ellen Marsh')
+      .replace('monday', 'Monday');
+    assert.strictEqual(verdict(cased).verdict, 'supported');
+  });
   it('is off with strictRareWords false', () => {
     const checker = checkerOver('trust.txt', source, { strictRareWords: false });
     const r = checker.checkDraft(renamed, 'plaintext')[0];

@@ -340,6 +340,16 @@ export class Checker {
         if ((t.kind === 'number' || isName || digits !== undefined) && !docVocab.has(t.lemma) && !docVocab.has(t.lower) && !(digits && docVocab.has(digits)))
           absent.push(i);
       }
+      // a statement written all in lower case gives no capital to tell a name from a word ("storey", "mark"):
+      // enough words the document never uses keep it from support, whatever the dictionary says of them
+      const most = CHECKER.lowerCasedAbsentWords.value;
+      if (most > 0 && !/\p{Lu}/u.test(claim.text)) {
+        const unused = content.filter((i) => {
+          const t = claim.tokens[i];
+          return best.alignment.map[i] < 0 && !resolved.has(i) && !absent.includes(i) && !docVocab.has(t.lemma) && !docVocab.has(t.lower);
+        });
+        if (unused.length >= most) absent.push(...unused);
+      }
     }
 
     // signals against the well-matching candidates

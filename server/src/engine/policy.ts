@@ -148,6 +148,11 @@ export const CHECKER = {
   relatedBm25Weight: knob(1, 'Weight of the normalised retrieval score, beside coverage, when ordering further citations', 'neither: citations only', {
     step: 0.1,
   }),
+  lowerCasedAbsentWords: knob(
+    2,
+    'In a statement written all in lower case (strictNames), this many content words the cited document never uses keep it from support (0: off)',
+    'lower: fewer supported',
+  ),
   carrierOverridesClash: flag(
     true,
     'A clash is dropped when another examined sentence, with no clash of its own, carries the claim (carrierMinCoverage, and no less than the clashing one, with its names) with the very words in question',
