@@ -18,6 +18,7 @@ import { spelledNumberDigits } from './signals/number';
 import { isCapitalized, isSentenceStart, quoted } from './signals/util';
 import { LineIndex } from './positions';
 import { isDictionaryWord } from './pos';
+import { answerPolarity, asksQuestion, reportedAnswer } from './answers';
 import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
 import { accordingToCarried, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
@@ -424,6 +425,14 @@ export class Checker {
           )
         ),
     );
+    // "Asked whether ..., X said he had" where the source's answer, in the sentence after the question, is "No"
+    if (CHECKER.reportedAnswers.value && !clashes.length) {
+      const answer = this.answerClash(claim, candidates, content, weight);
+      if (answer) {
+        candidates.push(answer.cand);
+        clashes.push(answer);
+      }
+    }
     // a role reference whose rival is the very person the sources give that role to (roles.ts)
     for (let k = clashes.length - 1; k >= 0; k--) if (rivalIsReferent(roleRefs, claim, clashes[k].f, clashes[k].cand.analyzed)) clashes.splice(k, 1);
     // a clash from one sentence when another single sentence, that clashes with nothing, states the claim with the very
@@ -638,6 +647,47 @@ export class Checker {
       picked.push(c.sentences[0]);
       added++;
     }
+  }
+
+  /**
+   * The draft's elliptical answer to a reported question ("Asked whether ..., Mr Hale said he had") against the
+   * answer the source gives in the one or two sentences after the question sentence that carries the claim
+   * ('"Not that I recall," Mr Hale replied'): a clash when their polarity differs (answers.ts).
+   */
+  private answerClash(
+    claim: Analyzed,
+    candidates: Candidate[],
+    content: number[],
+    weight: (lemma: string) => number,
+  ): { f: SignalFinding; cand: Candidate } | undefined {
+    const ra = reportedAnswer(claim.text);
+    if (!ra) return undefined;
+    const asking = candidates.filter((c) => !c.spread && c.alignment.coverage >= this.options.supportThreshold).sort(byCoverage);
+    for (const c of asking) {
+      const q = c.sentences.find((x) => asksQuestion(x.text));
+      if (!q) continue;
+      let n = this.index.neighbour(q, 1);
+      for (let d = 0; d < 2 && n; d++, n = this.index.neighbour(n, 1)) {
+        const p = answerPolarity(n.text);
+        if (!p) continue;
+        if (p.negative === ra.negative) return undefined;
+        const cand = this.candidateOf([n], claim, content, weight);
+        const at = Math.max(0, n.text.indexOf(p.words));
+        return {
+          f: {
+            kind: 'negation',
+            effect: 'contradicts',
+            message: `negation: the draft says ${quoted(claim.text.slice(ra.span.start, ra.span.end))}, the source's answer is ${quoted(p.words)}`,
+            claimSpan: ra.span,
+            evidenceSpan: { start: at, end: at + p.words.length },
+            strength: 0.9,
+          },
+          cand,
+        };
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   private candidateOf(sentences: SourceSentence[], claim: Analyzed, content: number[], weight: (lemma: string) => number): Candidate {

@@ -153,6 +153,11 @@ export const CHECKER = {
     'In a statement written all in lower case (strictNames), this many content words the cited document never uses keep it from support (0: off)',
     'lower: fewer supported',
   ),
+  reportedAnswers: flag(
+    true,
+    "An elliptical answer to a reported question ('Asked whether ..., X said he had') is compared with the source's answer after the question (answers.ts)",
+    'neither: true adds negation contradictions',
+  ),
   carrierOverridesClash: flag(
     true,
     'A clash is dropped when another examined sentence, with no clash of its own, carries the claim (carrierMinCoverage, and no less than the clashing one, with its names) with the very words in question',
