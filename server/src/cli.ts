@@ -241,11 +241,7 @@ function check(opts: CheckOptions, io: Io): number {
     }
     // as the editor shows it: findings hidden or turned off in .corroborate.json are skipped
     const results = checker.checkDraft(text, d.format);
-    for (const n of results.flatMap((r) => r.notes ?? [])) {
-      if (noted.has(n)) continue;
-      noted.add(n);
-      io.stderr(`corroborate: ${d.path}: ${n}\n`);
-    }
+    reportNotes(noted, d.path, results, io.stderr);
     checked.push({ path: d.path, text, results: shownResults(results, new LineIndex(text), { ...projectConfig(io.cwd), minConfidence }) });
   }
   // the same findings as the editor: severities and hidden findings of .corroborate.json
@@ -278,6 +274,18 @@ const projectConfigs = new Map<string, ProjectConfig>();
  * workspace root (workspace/projectFile.ts): `sources` (used when no --sources is given),
  * `severity` and `hidden`. A file that exists but cannot be read is an error (exit 2).
  */
+/**
+ * The engine's notes of a draft's statements (a detector that threw: ClaimResult.notes) on stderr, each note
+ * once per run (`noted` holds those already printed), prefixed with the draft's path.
+ */
+export function reportNotes(noted: Set<string>, draftPath: string, results: readonly { notes?: string[] }[], write: (s: string) => void): void {
+  for (const n of results.flatMap((r) => r.notes ?? [])) {
+    if (noted.has(n)) continue;
+    noted.add(n);
+    write(`corroborate: ${draftPath}: ${n}\n`);
+  }
+}
+
 export function projectConfig(cwd: string): ProjectConfig {
   const known = projectConfigs.get(cwd);
   if (known) return known;
