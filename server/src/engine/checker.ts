@@ -14,7 +14,7 @@ import { holdsQuotes, otherSpeaker, speakerOf } from './quoteOrigin';
 import { CHECKER, checkerDefaults, LOOKUPS } from './policy';
 import { negatesPredicate, uncarriedNegation } from './signals/negation';
 import { predicateLemmas, uncarriedPredicates, TUNING as PREDICATE } from './signals/predicate';
-import { spelledNumberDigits } from './signals/number';
+import { extractQuantities, spelledNumberDigits } from './signals/number';
 import { isCapitalized, isSentenceStart, quoted } from './signals/util';
 import { LineIndex } from './positions';
 import { isDictionaryWord } from './pos';
@@ -171,6 +171,8 @@ export class Checker {
     const whole = this.verifyWhole(prose, onlySources);
     if (!CHECKER.clauseClashes.value || whole.verdict === 'contradicted' || whole.verdict === 'skipped') return whole;
     for (const c of clausesOf(prose)) {
+      // only a count can clash in a clause (CLAUSE_KINDS): a clause without one is not checked again
+      if (!extractQuantities(analyze(prose.slice(c.start, c.end))).length) continue;
       const sub = this.verifyWhole(prose.slice(c.start, c.end), onlySources);
       if (sub.verdict !== 'contradicted' || !sub.signals.some((x) => x.effect === 'contradicts' && CLAUSE_KINDS.has(x.kind))) continue;
       return {
@@ -356,7 +358,8 @@ export class Checker {
     // signals against the well-matching candidates
     const findings: { f: SignalFinding; cand: Candidate }[] = [];
     const failures = new Set<string>();
-    for (const cand of candidates.filter((c) => !c.spread).slice(0, CHECKER.detectorCandidates.value)) {
+    const examined = candidates.filter((c) => !c.spread).slice(0, CHECKER.detectorCandidates.value);
+    for (const cand of examined) {
       if (cand.alignment.coverage < this.options.contradictionGate * CHECKER.detectorGateFactor.value) continue;
       for (const d of this.detectors) {
         // quotations found verbatim in this source need no fuzzy search: they can only support
@@ -440,7 +443,6 @@ export class Checker {
     // source says what the draft says, and the other sentence is about something else
     if (CHECKER.carrierOverridesClash.value && clashes.length) {
       const clashing = new Set(findings.filter(({ f }) => f.effect === 'contradicts').map(({ cand }) => cand));
-      const examined = candidates.filter((c) => !c.spread).slice(0, CHECKER.detectorCandidates.value);
       for (let k = clashes.length - 1; k >= 0; k--) {
         const { f, cand } = clashes[k];
         if (f === origin?.clash) continue;
