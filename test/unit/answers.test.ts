@@ -1,8 +1,7 @@
 import * as assert from 'node:assert';
 import { answerPolarity, asksQuestion, reportedAnswer } from '../../server/src/engine/answers';
-import { SourceIndex } from '../../server/src/engine/sourceIndex';
-import { createChecker } from '../../server/src/engine/defaults';
 import { applyPolicyOverrides } from '../../server/src/engine/policy';
+import { checkerAmongNews } from './checkerOver';
 
 describe('answers: a reported question and its answer', () => {
   it("finds the draft's elliptical answer after a reported question, and its polarity", () => {
@@ -29,12 +28,7 @@ describe('answers: a reported question and its answer', () => {
   const source =
     'At the inquiry on Tuesday, counsel for the families asked Mr Hale if he had ever seen the safety memo before the fire. ' +
     '"Not that I recall," Mr Hale replied. The inquiry continues next week.';
-  const check = (text: string) => {
-    const index = new SourceIndex();
-    index.addFile('inquiry.txt', source);
-    index.addFile('other.txt', 'The council approved a new budget for the library on Tuesday. Heavy rain closed two roads overnight.');
-    return createChecker(index).checkDraft(text, 'plaintext')[0];
-  };
+  const check = (text: string) => checkerAmongNews({ 'inquiry.txt': source }).checkDraft(text, 'plaintext')[0];
   const claim = 'Asked by counsel whether he had ever seen the safety memo before the fire, Mr Hale said he had.';
   it("an answer reversed is contradicted, squiggled on the answer, and the message quotes the source's", () => {
     const r = check(claim);

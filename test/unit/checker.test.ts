@@ -6,6 +6,7 @@ import { createChecker } from '../../server/src/engine/defaults';
 import { number } from '../../server/src/engine/signals/number';
 import type { SignalDetector } from '../../server/src/engine/types';
 import { applyPolicyOverrides } from '../../server/src/engine/policy';
+import { checkerAmongNews } from './checkerOver';
 
 const SEED = path.join(__dirname, '../../../seeds/us-india-defense-partnership.txt');
 
@@ -120,21 +121,7 @@ describe('a sentence that states the claim outweighs a clash from another', () =
   const source =
     'Marta Ilves has scored 12 goals for Tallinn Rovers this season and could soon join a bigger club. ' +
     'Years earlier, on loan at Parnu, Marta Ilves managed just three goals for Tallinn Rovers in 20 games.';
-  // other news in the folder, so that the shared words weigh as words do in a real one
-  const other = [
-    'The council approved a new budget for the library on Tuesday.',
-    'Heavy rain closed two roads near the harbour overnight.',
-    'The museum will reopen in spring after a long refit.',
-    'A local bakery won a regional prize for its bread.',
-    'Ticket prices for the ferry rose by five per cent.',
-    'Police said 14 people were questioned after the match.',
-  ].join(' ');
-  const checker = () => {
-    const index = new SourceIndex();
-    index.addFile('ilves.txt', source);
-    index.addFile('other.txt', other);
-    return createChecker(index);
-  };
+  const checker = () => checkerAmongNews({ 'ilves.txt': source });
   const claim = 'Marta Ilves has scored 12 goals for Tallinn Rovers this season.';
   it('supports the claim the first sentence states, whatever the older count in the second', () => {
     const r = checker().checkDraft(claim, 'plaintext')[0];
@@ -161,15 +148,9 @@ describe('a long statement: each clause is checked for a count of its own', () =
     'The planning committee of Harrow Vale council ordered a full redesign of the Kestrel Moor bypass scheme and its Ashby roundabout on Tuesday. ' +
     'The scheme had been due to open next spring. Residents had campaigned against it for years. ' +
     'Only two councillors backed the original plan at the committee meeting, with one voting to abstain.';
-  const other = 'The council approved a new budget for the library on Tuesday. Heavy rain closed two roads near the harbour overnight.';
   const claim =
     'The planning committee of Harrow Vale council then ordered a full redesign of the Kestrel Moor bypass scheme and its Ashby roundabout, with only three councillors backing the original plan at the meeting.';
-  const check = (text: string) => {
-    const index = new SourceIndex();
-    index.addFile('vale.txt', source);
-    index.addFile('other.txt', other);
-    return createChecker(index).checkDraft(text, 'plaintext')[0];
-  };
+  const check = (text: string) => checkerAmongNews({ 'vale.txt': source }).checkDraft(text, 'plaintext')[0];
   it('a count one clause gets wrong is contradicted, squiggled on the count, though the sentence giving it carries little of the whole', () => {
     const r = check(claim);
     assert.strictEqual(r.verdict, 'contradicted', r.reason);
