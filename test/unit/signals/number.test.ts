@@ -126,7 +126,7 @@ describe('signals/number', () => {
   it('scores and tallies are not ranges: "6-0", "3 and 4"', () => {
     assert.deepStrictEqual(
       q('He took the first set 6-0.').map((x) => x[0]),
-      ['6', '0'],
+      ['first set', '6', '0'],
     );
     assert.deepStrictEqual(
       q('They bought 3 dogs and 4 cats.').map((x) => x[0]),
@@ -144,14 +144,14 @@ describe('signals/number', () => {
       assert.deepStrictEqual(shares('Four out of five vets agreed.'), [['Four out of five', 80, '%']]);
       assert.deepStrictEqual(shares('Fares rose by a quarter in a year.'), [['a quarter', 25, '%']]);
     });
-    it('leaves ordinals, times and halves of other things alone', () => {
-      const texts = (s: string) => extractQuantities(analyze(s)).map((x) => x.text);
-      assert.deepStrictEqual(texts('She won a third term in office.'), []);
+    it('leaves ordinals, times and halves of other things alone (an ordinal is an ordinal, not a share)', () => {
+      const texts = (s: string) => extractQuantities(analyze(s)).map((x) => `${x.text}:${x.unit}`);
+      assert.deepStrictEqual(texts('She won a third term in office.'), ['third term:ordinal']);
       assert.deepStrictEqual(texts('The meeting lasted half an hour.'), []);
-      assert.deepStrictEqual(texts('He scored early in the second half.'), []);
+      assert.deepStrictEqual(texts('He scored early in the second half.'), ['second half:ordinal']);
       assert.deepStrictEqual(texts('The score was level at half-time.'), []);
-      assert.deepStrictEqual(texts('They scored 2 in 5 minutes.'), ['2', '5']);
-      assert.deepStrictEqual(texts('Output grew in the third quarter.'), []);
+      assert.deepStrictEqual(texts('They scored 2 in 5 minutes.'), ['2:', '5:']);
+      assert.deepStrictEqual(texts('Output grew in the third quarter.'), ['third quarter:ordinal']);
     });
     it('"a third" agrees with 33% and 35%, and clashes with 50%; "half" clashes with "a quarter"', () => {
       const ev33 = 'A survey of the ward found that 33% of patients waited more than a week.';
@@ -244,6 +244,30 @@ describe('signals/number', () => {
         [],
       );
       assert.deepStrictEqual(run(number, 'The club won 40 matches for the first time.', 'The club played its 40th match of the season.'), []);
+    });
+    it('a spelled ordinal counts the noun after it: "the second quarter" clashes with "the third quarter"', () => {
+      const claim = 'Brightwell Foods made a profit of £40m in the second quarter.';
+      const f = run(number, claim, 'Brightwell Foods made a profit of £40m in the third quarter.');
+      assert.strictEqual(f.length, 1);
+      assert.strictEqual(f[0].message, 'number: the draft says second quarter, the source says third quarter');
+      assert.strictEqual(text(claim, f[0].claimSpan), 'second quarter');
+      assert.deepStrictEqual(run(number, claim, 'Brightwell Foods made a profit of £40m in its 2nd quarter.'), []);
+      // the hyphenated form counts the same noun; a different noun is no pair
+      assert.strictEqual(run(number, 'Ada Moss scored a first-half try for Leeds.', 'Ada Moss scored a second-half try for Leeds.').length, 1);
+      assert.deepStrictEqual(run(number, 'Ada Moss scored her second try for Leeds.', 'Ada Moss scored a first-half try for Leeds.'), []);
+    });
+    it('spelled ordinals in names and before a count are no ordinal quantities', () => {
+      assert.deepStrictEqual(
+        extractQuantities(analyze('The First Minister met the Second World War veterans.')).map((x) => x.text),
+        [],
+      );
+      assert.deepStrictEqual(
+        extractQuantities(analyze('a 10% discount for the first two months')).map((x) => [x.text, x.unit]),
+        [
+          ['10%', '%'],
+          ['two', ''],
+        ],
+      );
     });
     it('dates and centuries stay with the date signal', () => {
       assert.deepStrictEqual(

@@ -171,6 +171,47 @@ const ORDINAL = 'ordinal';
 const ORDINAL_NOT =
   /^(century|centuries|millennium|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|birthday)$/;
 
+/** Ordinals written as words. */
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+};
+
+/**
+ * The spelled ordinal at `i` with the noun it counts right after it ("third quarter", "second-half try" counts
+ * the half), or undefined: no noun follows, the noun is a date's or an era's, or the pair is part of a name
+ * (the noun capitalised: "First Minister", "Second World War"). "the first two months" counts the months: the count
+ * word is left to be read as a number.
+ */
+function spelledOrdinal(a: Analyzed, i: number): Quantity | undefined {
+  const toks = a.tokens;
+  const t = toks[i];
+  let k = i + 1;
+  if (toks[k]?.lower === '-' && toks[k].start === t.end && toks[k + 1]?.start === toks[k].end) k++;
+  const n = toks[k];
+  if (!n || n.kind !== 'word' || !isContent(n) || numberWord(n) !== undefined || /^\p{Lu}/u.test(n.text) || ORDINAL_NOT.test(n.lower)) return undefined;
+  const value = ORDINAL_WORDS[t.lower];
+  return { value, lo: value, hi: value, unit: ORDINAL, noun: n.lemma, first: i, last: k, approx: 'eq', scale: 1, num: i, text: a.text.slice(t.start, n.end) };
+}
+
 /** Denominators of fractions: "a third", "two-thirds", "three quarters", "a fifth". */
 const DENOMINATORS: Record<string, number> = {
   half: 2,
@@ -343,6 +384,15 @@ export function extractQuantities(a: Analyzed): Quantity[] {
       const p = precisionOf(digits);
       tolerance = p.decimals ? 0.5 * 10 ** -p.decimals : p.zeros ? Math.min(0.5 * 10 ** p.zeros, 0.05 * value) : 0;
       // number word following digits ("12 dozen") is rare: ignore
+    } else if (t.kind === 'word' && t.lower in ORDINAL_WORDS) {
+      // "the third quarter", "a second-half try": an ordinal counting the noun after it, compared only with
+      // an ordinal of the same noun; not in a name ("First Minister", "Second World War")
+      const q = spelledOrdinal(a, i);
+      if (q) {
+        out.push(q);
+        i = q.last;
+      }
+      continue;
     } else if (t.kind === 'word') {
       const prevA = t.lower === 'a' || t.lower === 'an';
       if (prevA && toks[i + 1] && (toks[i + 1].lower === 'dozen' || toks[i + 1].lower in SCALES) && toks[i + 1].lower.length > 2) {
