@@ -210,6 +210,27 @@ describe('rare words the source never gives', () => {
   });
 });
 
+describe('colours the source never gives', () => {
+  const source = 'Protesters poured red and white paint across the steps of the finance ministry in Vilnius on Tuesday morning.';
+  const faithful = 'Protesters poured red and white paint across the steps of the finance ministry in Vilnius on Tuesday.';
+  const recoloured = faithful.replace('red and white', 'green and white');
+  it('a colour the document never uses keeps the statement from support, and the reason names it', () => {
+    const checker = checkerOver('paint.txt', source);
+    assert.strictEqual(checker.checkDraft(faithful, 'plaintext')[0].verdict, 'supported');
+    const r = checker.checkDraft(recoloured, 'plaintext')[0];
+    assert.strictEqual(r.verdict, 'unsupported', r.reason);
+    assert.match(r.reason, /'green'/);
+  });
+  it('with checker.absentColours off, one wrong colour among many carried words is paraphrase', () => {
+    applyPolicyOverrides({ 'checker.absentColours': false });
+    try {
+      assert.strictEqual(checkerOver('paint.txt', source).checkDraft(recoloured, 'plaintext')[0].verdict, 'supported');
+    } finally {
+      applyPolicyOverrides({ 'checker.absentColours': true });
+    }
+  });
+});
+
 describe('counts the source never gives', () => {
   it('a count in words is as exact as in digits: a source without it does not back the claim', () => {
     const checker = checkerOver('a.txt', 'The regional carrier opened new routes from Dublin to Lisbon, Porto and Faro last spring.');

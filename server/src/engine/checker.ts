@@ -67,6 +67,13 @@ export interface CheckerOptions {
  * Counts spelled out: as exact as digits, and a source that never gives the count (in words or digits) does
  * not back it. Not "one" (a pronoun as often as a count), nor the rarer words (measured on the dev sets).
  */
+/**
+ * Colours: a detail a source either gives or does not ("pink and green paint" where the source says "yellow and
+ * blue"). One the document never uses is absent, like a name; shades that a writer may name for one another
+ * are not listed.
+ */
+const COLOURS = new Set(['red', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'brown', 'black', 'white', 'grey', 'gray', 'violet', 'turquoise']);
+
 const COUNT_WORDS = new Set([
   'two',
   'three',
@@ -338,7 +345,10 @@ export class Checker {
         const t = claim.tokens[i];
         if (best.alignment.map[i] >= 0 || resolved.has(i)) continue;
         // a word outside the English lexicon is a name in lower-cased text ("kemp") or a rare term
-        const isName = (i > 0 && t.text.length > 1 && isCapitalized(t)) || (this.options.strictRareWords && isRareWord(t));
+        const isName =
+          (i > 0 && t.text.length > 1 && isCapitalized(t)) ||
+          (this.options.strictRareWords && isRareWord(t)) ||
+          (CHECKER.absentColours.value && COLOURS.has(t.lower));
         const digits = COUNT_WORDS.has(t.lower) ? spelledNumberDigits(t.lower) : undefined;
         if ((t.kind === 'number' || isName || digits !== undefined) && !docVocab.has(t.lemma) && !docVocab.has(t.lower) && !(digits && docVocab.has(digits)))
           absent.push(i);

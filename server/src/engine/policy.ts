@@ -153,6 +153,11 @@ export const CHECKER = {
     'In a statement written all in lower case (strictNames), this many content words the cited document never uses keep it from support (0: off)',
     'lower: fewer supported',
   ),
+  absentColours: flag(
+    true,
+    "A colour the cited document never uses ('pink paint' where it says 'yellow and blue paint') keeps a statement from support, as a name would (strictNames)",
+    'true: fewer supported',
+  ),
   reportedAnswers: flag(
     true,
     "An elliptical answer to a reported question ('Asked whether ..., X said he had') is compared with the source's answer after the question (answers.ts)",
