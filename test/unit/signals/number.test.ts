@@ -256,6 +256,14 @@ describe('signals/number', () => {
       assert.strictEqual(run(number, 'Ada Moss scored a first-half try for Leeds.', 'Ada Moss scored a second-half try for Leeds.').length, 1);
       assert.deepStrictEqual(run(number, 'Ada Moss scored her second try for Leeds.', 'Ada Moss scored a first-half try for Leeds.'), []);
     });
+    it('"one" counting a unit of time is a number: "for one week" clashes with "for two weeks"', () => {
+      const claim = 'The Corran ferry will run a reduced timetable for one week from Monday.';
+      const f = run(number, claim, 'The Corran ferry will run a reduced timetable for two weeks from Monday.');
+      assert.strictEqual(f.length, 1);
+      assert.strictEqual(f[0].message, 'number: the draft says one, the source says two');
+      // "one" as a pronoun is still no number
+      assert.deepStrictEqual(q('One of the ferries was late.'), []);
+    });
     it('spelled ordinals in names and before a count are no ordinal quantities', () => {
       assert.deepStrictEqual(
         extractQuantities(analyze('The First Minister met the Second World War veterans.')).map((x) => x.text),

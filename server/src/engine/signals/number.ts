@@ -171,6 +171,9 @@ const ORDINAL = 'ordinal';
 const ORDINAL_NOT =
   /^(century|centuries|millennium|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|birthday)$/;
 
+/** "one week", "one year": "one" counting a unit of time is a number, not the pronoun. */
+const ONE_OF_UNIT = /^(minute|hour|week|month|year|decade|century)$/;
+
 /** Ordinals written as words. */
 const ORDINAL_WORDS: Record<string, number> = {
   first: 1,
@@ -400,7 +403,8 @@ export function extractQuantities(a: Analyzed): Quantity[] {
       } else {
         const w = numberWord(t);
         if (w === undefined) continue;
-        if (t.lower === 'one' && !(toks[i + 1] && toks[i + 1].lower in SCALES && toks[i + 1].lower.length > 2)) continue;
+        if (t.lower === 'one' && !(toks[i + 1] && toks[i + 1].lower in SCALES && toks[i + 1].lower.length > 2) && !ONE_OF_UNIT.test(toks[i + 1]?.lower ?? ''))
+          continue;
         value = w;
         // twenty-five / twenty five
         if (t.lower in TENS) {
