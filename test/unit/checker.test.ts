@@ -210,6 +210,22 @@ describe('rare words the source never gives', () => {
   });
 });
 
+describe('a question in the source', () => {
+  const claim = 'Mr Tate told the court he had never known Mr Hale to sign a cheque for the charity.';
+  const asked =
+    'On Monday the defence lawyer questioned Mr Tate about the accounts. "Did you ever know Mr Hale to sign a cheque for the charity?" the lawyer pressed. "No," replied the witness.';
+  it('states nothing to clash with: "Did you ever know him to sign a cheque?" is no negation clash', () => {
+    const r = checkerAmongNews({ 'trial.txt': asked }).checkDraft(claim, 'plaintext')[0];
+    assert.strictEqual(r.verdict, 'unsupported', r.reason);
+  });
+  it('the same words stated, not asked, do clash', () => {
+    const stated =
+      'On Monday the defence lawyer questioned Mr Tate about the accounts. Mr Tate knew Mr Hale to sign a cheque for the charity, the lawyer said.';
+    const r = checkerAmongNews({ 'trial.txt': stated }).checkDraft(claim, 'plaintext')[0];
+    assert.strictEqual(r.verdict, 'contradicted', r.reason);
+  });
+});
+
 describe('colours the source never gives', () => {
   const source = 'Protesters poured red and white paint across the steps of the finance ministry in Vilnius on Tuesday morning.';
   const faithful = 'Protesters poured red and white paint across the steps of the finance ministry in Vilnius on Tuesday.';

@@ -384,6 +384,8 @@ export class Checker {
         }
         for (const f of fs) {
           if (!clashInTopicalSentence(f, cand)) continue;
+          // the source asks, it does not state: "Did you ever know him to make an entry?" clashes with nothing
+          if (f.effect === 'contradicts' && f.evidenceSpan && inQuestion(f.evidenceSpan, cand.analyzed)) continue;
           // a quotation found verbatim elsewhere in the same source is no misquote
           if (
             (f.kind === 'misquote' || f.kind === 'quote') &&
@@ -853,6 +855,19 @@ export class Checker {
  * In two joined neighbours, a clash counts only if it lies in a sentence that itself carries
  * several of the claim's words: a neighbour can be about something else entirely.
  */
+/**
+ * The evidence words lie in a question the source asks or quotes ("Did you ever know Mr Hale to sign a
+ * cheque?"): the first sentence mark after them is a question mark.
+ */
+function inQuestion(span: Span, a: Analyzed): boolean {
+  for (const t of a.tokens) {
+    if (t.start < span.end || t.kind !== 'punct') continue;
+    if (t.text === '?') return true;
+    if (t.text === '.' || t.text === '!' || t.text === ';') return false;
+  }
+  return false;
+}
+
 function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
   if (cand.sentences.length === 1 || !f.evidenceSpan || f.effect !== 'contradicts') return true;
   const boundary = cand.sentences[0].end - cand.sentences[0].start;
