@@ -5,6 +5,13 @@ import { findQuotes } from '../../../server/src/engine/signals/quote';
 import { makeInput, run, text } from './helpers';
 
 describe('signals/negation', () => {
+  it('"denies having told" is carried by "rejects a suggestion that she had told"', () => {
+    const claim = 'Ms Dale denies having told the auditors about the transfer.';
+    assert.deepStrictEqual(run(negation, claim, 'Ms Dale rejects a suggestion that she had told the auditors about the transfer.'), []);
+    assert.deepStrictEqual(run(negation, claim, 'Ms Dale dismissed claims that she had told the auditors about the transfer.'), []);
+    // the same sentence without the rejection states the opposite
+    assert.strictEqual(run(negation, claim, 'Ms Dale told the auditors about the transfer.').length, 1);
+  });
   it('"only three members backing" is no clash with "members failed to back it" (a count of them did)', () => {
     const claim = 'The committee ordered a rewrite, with only three members backing the draft at its meeting.';
     const ev = 'The committee ordered a rewrite after members failed to back the draft at its meeting.';

@@ -81,7 +81,13 @@ export function negationNear(side: Analyzed, i: number, other: Analyzed, toOther
   const st = side.tokens;
   const ot = other.tokens;
   const cues: number[] = [];
-  for (let j = 0; j < ot.length; j++) if (isNegativeWord(ot[j])) cues.push(j);
+  for (let j = 0; j < ot.length; j++) {
+    if (isNegativeWord(ot[j])) cues.push(j);
+    else {
+      const that = rejectedClaimAt(ot, j);
+      if (that >= 0) cues.push(that);
+    }
+  }
   if (!cues.length) return false;
   // a word after the cue must meet a word after the other's negative, a word before it one before
   for (let k = Math.max(0, i - 3); k <= Math.min(st.length - 1, i + 4); k++) {
@@ -93,6 +99,23 @@ export function negationNear(side: Analyzed, i: number, other: Analyzed, toOther
     }
   }
   return false;
+}
+
+/** Verbs that deny a statement put to someone: "rejects a suggestion that he had told", "dismissed claims that". */
+const REJECTING = new Set(['reject', 'dismiss', 'refute', 'rebut', 'dispute', 'deny']);
+const PUT_TO = new Set(['suggestion', 'claim', 'allegation', 'accusation', 'report', 'idea', 'notion', 'charge', 'assertion', 'view']);
+
+/**
+ * At a verb that rejects a statement put to someone ("rejects a suggestion that he had told ..."): the index
+ * of "that", where the denied clause starts, which then stands as the negation for what follows; else -1.
+ * Never a clash of its own: it only makes a negation present, as "failure" and "lack" do.
+ */
+function rejectedClaimAt(tokens: Token[], j: number): number {
+  if (tokens[j].kind !== 'word' || !REJECTING.has(tokens[j].lemma)) return -1;
+  let k = j + 1;
+  if (/^(a|an|the|any)$/.test(tokens[k]?.lower ?? '')) k++;
+  if (!PUT_TO.has(tokens[k]?.lemma ?? '')) return -1;
+  return tokens[k + 1]?.lower === 'that' ? k + 1 : -1;
 }
 
 /** A number or a count word within 4 tokens before claim token h, in its clause ("only three MEPs backing"). */
