@@ -4,6 +4,21 @@ import { analyze } from '../../../server/src/engine/text';
 import { run, text } from './helpers';
 
 describe('signals/attribution', () => {
+  it('"X, who ..., said the Y was": the speaker is X, not the subject of what was said', () => {
+    const s = (t: string) => findSpeakers(analyze(t)).map((x) => x.text);
+    assert.deepStrictEqual(s("Rob Hale, who leads the Greens on the council, said the mayor's office was now in chaos."), ['Rob Hale']);
+    // the inverted form still names its speaker
+    assert.deepStrictEqual(s('The plan is dead, said the mayor.'), ['the mayor']);
+  });
+  it('"Ann Lind, a member of the city council said": the name before the description speaks', () => {
+    const s = (t: string) => findSpeakers(analyze(t)).map((x) => x.text);
+    assert.deepStrictEqual(s('"We cannot wait," Ann Lind, a Swedish member of the city council said on Monday.'), ['Ann Lind']);
+    // an opening phrase before the comma is no name
+    assert.deepStrictEqual(s('On Tuesday, the mayor said he would reply in writing.'), ['the mayor']);
+    const claim = 'Ann Lind said the council could not wait any longer for the grant.';
+    const ev = '"The council cannot wait any longer for the grant," Ann Lind, a Swedish member of the city council said on Monday.';
+    assert.deepStrictEqual(run(attribution, claim, ev), []);
+  });
   it('finds speakers of "X said", "Y, X said" and "according to X"', () => {
     const s = (t: string) => findSpeakers(analyze(t)).map((x) => x.text);
     assert.deepStrictEqual(s('Analysts warn that translating proposals will require alignment.'), ['Analysts']);

@@ -292,6 +292,50 @@ function phrase(a: Analyzed, from: number, to: number, cue: number): Speaker | u
   return { first: from, last: to, words, text: a.text.slice(toks[from].start, toks[to].end), cue };
 }
 
+/**
+ * "Eva Lind, an Austrian Green member of the European Parliament, said": the name before the appositive that
+ * ends at token `to` (", a|an|the ..." back to a capitalised name within a dozen words), or undefined.
+ */
+function appositiveHead(a: Analyzed, to: number, cue: number): Speaker | undefined {
+  const toks = a.tokens;
+  for (let k = to - 1; k > 0 && k >= to - 12; k--) {
+    const t = toks[k];
+    if (t.kind !== 'word' && t.lower !== ',') return undefined;
+    if (t.lower !== ',') continue;
+    if (!/^(a|an|the)$/.test(toks[k + 1]?.lower ?? '') || !isCapitalized(toks[k - 1])) return undefined;
+    let f = k - 1;
+    while (f > 0 && f > k - 4 && isCapitalized(toks[f - 1]) && toks[f - 1].kind === 'word') f--;
+    // "On Tuesday, the mayor said": an opening phrase, not a name with its description
+    const before = toks[f - 1];
+    if ((before && before.kind === 'word' && before.stop) || CALENDAR.test(toks[k - 1].lower)) return undefined;
+    return phrase(a, f, k - 1, cue);
+  }
+  return undefined;
+}
+
+const CALENDAR =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** Verbs that open a reported clause after its subject ("said the council was", "told MPs the plan had"). */
+const REPORTED_VERB = /^(was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does|do)$/;
+
+/**
+ * "Bob Hale, who leads the group, said": the speaker phrase before the relative clause that ends at the comma
+ * `comma` (a "who" or "which" right after an earlier comma of the sentence), or undefined.
+ */
+function beforeRelativeClause(a: Analyzed, comma: number, cue: number): Speaker | undefined {
+  const toks = a.tokens;
+  for (let k = comma - 1; k > 0 && k > comma - 16; k--) {
+    if (toks[k].lower === '.' || toks[k].lower === ';' || /^["“”]$/.test(toks[k].lower)) return undefined;
+    if (toks[k].lower !== ',' || !/^(who|which)$/.test(toks[k + 1]?.lower ?? '')) continue;
+    let j = k - 1;
+    const to = j;
+    while (j >= 0 && j > to - 6 && toks[j].kind === 'word' && !NOT_SPEAKER.has(toks[j].lower) && !BOUNDARY.has(toks[j].lower) && !isSpeech(toks[j])) j--;
+    return to > j ? phrase(a, j + 1, to, cue) : undefined;
+  }
+  return undefined;
+}
+
 /** Speakers named in a text. */
 export function findSpeakers(a: Analyzed): Speaker[] {
   const toks = a.tokens;
@@ -326,12 +370,20 @@ export function findSpeakers(a: Analyzed): Speaker[] {
       let j = i + 1;
       const from = j;
       while (j < toks.length && j < from + 6 && !isClauseBreak(toks[j]) && !NOT_SPEAKER.has(toks[j].lower)) j++;
-      if (j > from) {
+      // "Bob Hale, who leads the group, said the council was in crisis": a verb after the phrase makes it the
+      // subject of what was said, not the one who said it; the speaker is before the "who" clause
+      const reported = j < toks.length && REPORTED_VERB.test(toks[j].lower);
+      if (j > from && !reported) {
         const s = phrase(a, from, j - 1, i);
         if (s) {
           out.push(s);
           continue;
         }
+      }
+      if (reported) {
+        const s = beforeRelativeClause(a, i - 1, i);
+        if (s) out.push(s);
+        continue;
       }
     }
     // "X said": the noun phrase right before the verb (skipping auxiliaries and adverbs)
@@ -343,7 +395,7 @@ export function findSpeakers(a: Analyzed): Speaker[] {
     if (to >= 0 && PERSONAL.has(toks[to].lower)) continue;
     while (j >= 0 && j > to - 6 && toks[j].kind === 'word' && !NOT_SPEAKER.has(toks[j].lower) && !BOUNDARY.has(toks[j].lower) && !isSpeech(toks[j])) j--;
     if (to > j) {
-      const s = phrase(a, j + 1, to, i);
+      const s = appositiveHead(a, to, i) ?? phrase(a, j + 1, to, i);
       if (s) out.push(s);
     }
   }
