@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { entity, extractEntities } from '../../../server/src/engine/signals/entity';
+import { entity, extractEntities, spellingVariant } from '../../../server/src/engine/signals/entity';
 import { analyze } from '../../../server/src/engine/text';
 import { samePlace } from '../../../server/src/engine/text';
 import { decodeCharRefs, wordEnd } from '../../../server/src/engine/signals/util';
@@ -8,6 +8,17 @@ import { run, text } from './helpers';
 const SEED = 'The outreach coincided with a high-level meeting between the United States Deputy Secretary of Defense and India’s defense leadership.';
 
 describe('signals/entity', () => {
+  it('a name spelled another way is the same person, not a rival: "Andreas Papadakis" / "Andrea Papadakis"', () => {
+    assert.strictEqual(spellingVariant('Andreas Papadakis', 'Andrea Papadakis'), true);
+    assert.strictEqual(spellingVariant('Nikos Papadakis', 'Andreas Papadakis'), false);
+    assert.strictEqual(spellingVariant('Ann Lee', 'Ann Lee'), true);
+    assert.strictEqual(spellingVariant('Papadakis', 'Papadakos'), false);
+    const ev = 'Federation president Andrea Papadakis told the committee the inquiry was over.';
+    assert.deepStrictEqual(run(entity, 'Federation president Andreas Papadakis told the committee the inquiry was over.', ev), []);
+    const f = run(entity, 'Federation president Nikos Papadakis told the committee the inquiry was over.', ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'contradicts');
+  });
   it('extracts multiword names, titles and dotted abbreviations', () => {
     const m = extractEntities(analyze('The U.S. Deputy Secretary of Defense met India’s defense leadership in New Delhi.'));
     assert.deepStrictEqual(

@@ -273,6 +273,37 @@ export function mentionFound(m: EntityMention, keys: { words: Set<string>; alias
   );
 }
 
+/**
+ * Two names that are one spelled two ways: as many words, each the same or a variant of it (same first letter,
+ * four letters or more, at most two letters apart: "Vassilis" / "Vassilli", "Mohammed" / "Muhammad" is not).
+ */
+export function spellingVariant(a: string, b: string): boolean {
+  const wa = a.toLowerCase().split(/\s+/);
+  const wb = b.toLowerCase().split(/\s+/);
+  if (wa.length !== wb.length || wa.length < 2) return false;
+  let same = 0;
+  for (let k = 0; k < wa.length; k++) {
+    if (wa[k] === wb[k]) {
+      same++;
+      continue;
+    }
+    if (wa[k][0] !== wb[k][0] || wa[k].length < 4 || wb[k].length < 4 || editDistance(wa[k], wb[k]) > 2) return false;
+  }
+  // the surname or another word the same: a variant of one name, not two names alike
+  return same > 0;
+}
+
+/** Levenshtein distance between two short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 /** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
 export const TUNING = {
   strongCoverage: knob(0.5, 'Coverage from which a rival name is a strong clash (0.8), below it a weak one (0.6)', 'higher: weaker entity clashes'),
@@ -298,6 +329,8 @@ export const entity: SignalDetector = {
       if (mentionFound(m, keys)) continue;
       if (roles.some((r) => r.claimSpan.start <= ct[m.first].start && ct[m.last].end <= r.claimSpan.end)) continue;
       const rival = em.find((f) => sameRole(m, f, input) && !mentionFound(f, claimKeys));
+      // "Vassilis Sevastis" for "Vassilli Sevastis": the same name spelled another way, no other person
+      if (rival && spellingVariant(m.text, rival.text)) continue;
       const claimSpan = { start: ct[m.first].start, end: ct[m.first].start + m.text.length };
       if (rival) {
         // tighten: drop leading name words the source has ("US" in "US Secretary of State")
