@@ -17,6 +17,23 @@ describe('signals/modality', () => {
     );
   });
 
+  it('a plain "will" right before the verb the source hedges: "will hurt" against "could hurt"', () => {
+    const claim = 'The new levy will hurt small bakeries across the county.';
+    const f = run(modality, claim, 'The new levy, traders fear, could hurt small bakeries across the county.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].message, "modality: the draft says 'will hurt' as certain, the source says 'could'");
+    assert.strictEqual(text(claim, f[0].claimSpan), 'hurt');
+    assert.strictEqual(run(modality, 'The inquiry will report in two months.', 'The inquiry is expected to report in two months.').length, 1);
+    // the source states it too
+    assert.deepStrictEqual(run(modality, claim, 'The new levy will hurt small bakeries across the county, traders say.'), []);
+  });
+  it('a capitalised month or name is no hedge: "agreed last May" hedges nothing', () => {
+    assert.deepStrictEqual(
+      run(modality, 'The council will review the plan agreed in May.', 'The council said it will review the plan that was agreed last May.'),
+      [],
+    );
+    assert.deepStrictEqual(run(modality, 'The band will play at Hope Street.', 'The band will play at Hope Street on Friday.'), []);
+  });
   it('an allegation stated as established: "have established that" against "allege that"', () => {
     const claim = 'Investigators have established that the two directors moved the funds offshore.';
     const ev = 'Investigators allege that the two directors moved the funds offshore.';

@@ -4,7 +4,7 @@
  * "signed a binding agreement"). The reverse (a hedged draft over a certain source) is fine.
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
-import { isCapitalized, isClauseBreak, quoted } from './util';
+import { isCapitalized, isClauseBreak, isSentenceStart, quoted } from './util';
 import { knob } from '../knob';
 
 /** Lemmas (or lower forms) that state something as settled or done. */
@@ -186,7 +186,8 @@ function findHedges(tokens: Token[]): Hedge[] {
         break;
       }
     }
-    if (!matched && isHedgeWord(tokens[i])) out.push({ first: i, last: i });
+    // a capitalised hedge word inside a sentence is a name or a month ("last May", "Hope Street")
+    if (!matched && isHedgeWord(tokens[i]) && !(isCapitalized(tokens[i]) && !isSentenceStart(tokens, i))) out.push({ first: i, last: i });
   }
   return out;
 }
@@ -246,10 +247,12 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
   for (let i = 0; i < ct.length; i++) {
     if (ct[i].lower !== 'will' && ct[i].lower !== "'ll") continue;
     if (/^(not|never)$/.test(ct[i + 1]?.lower ?? '') || hedged(ct, i, ch)) continue;
+    // the draft's other hedges, not this "will" (listed among them to keep a settled word after it conditional)
+    const others = ch.filter((h) => !(h.first === i && h.last === i));
     for (let k = i + 1; k < ct.length && k <= i + 12; k++) {
       const t = ct[k];
       if (isClauseBreak(t)) break;
-      if (t.stop || t.kind !== 'word' || hedged(ct, k, ch)) continue;
+      if (t.stop || t.kind !== 'word' || hedged(ct, k, others)) continue;
       const e = input.alignment[k] ?? -1;
       if (e < 0 || (et[e].lemma !== t.lemma && et[e].lower !== t.lower)) continue;
       // a hedge before the source's word, in its clause ("no guarantee that the directive will become law")
