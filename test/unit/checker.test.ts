@@ -226,6 +226,17 @@ describe('a question in the source', () => {
   });
 });
 
+describe('hyphenated words in the source', () => {
+  it('"re-drafted" in the document is the draft\'s "redrafted", never a word it does not use', () => {
+    const source = 'Under the deal the harbour charter could be substantially re-drafted or even scrapped by the council next year.';
+    const r = checkerAmongNews({ 'charter.txt': source }).checkDraft(
+      'The harbour charter could be substantially redrafted or even scrapped by the council next year.',
+      'plaintext',
+    )[0];
+    assert.strictEqual(r.verdict, 'supported', r.reason);
+  });
+});
+
 describe('colours the source never gives', () => {
   const source = 'Protesters poured red and white paint across the steps of the finance ministry in Vilnius on Tuesday morning.';
   const faithful = 'Protesters poured red and white paint across the steps of the finance ministry in Vilnius on Tuesday.';

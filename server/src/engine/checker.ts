@@ -822,8 +822,19 @@ export class Checker {
     const c = this.vocabularies.get(source);
     if (c && c.text === f.text) return c.vocab;
     const vocab = new Set<string>();
-    for (const t of analyze(f.text.length > CHECKER.documentVocabularyChars.value ? f.text.slice(0, CHECKER.documentVocabularyChars.value) : f.text).tokens) {
-      if (t.kind === 'punct') continue;
+    const toks = analyze(f.text.length > CHECKER.documentVocabularyChars.value ? f.text.slice(0, CHECKER.documentVocabularyChars.value) : f.text).tokens;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (t.kind === 'punct') {
+        // a hyphenated word also stands for its closed form ("re-drafted" for "redrafted"), as in coverage
+        const a = toks[k - 1];
+        const b = toks[k + 1];
+        if (t.lower === '-' && a?.kind === 'word' && b?.kind === 'word' && a.end === t.start && t.end === b.start) {
+          vocab.add(a.lower + b.lemma);
+          vocab.add(a.lower + b.lower);
+        }
+        continue;
+      }
       vocab.add(t.lemma);
       vocab.add(t.lower);
     }
