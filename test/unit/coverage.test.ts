@@ -1,6 +1,6 @@
 /** coverage.ts: aligning a claim's content words to an evidence text. */
 import * as assert from 'node:assert/strict';
-import { align, contentIndices } from '../../server/src/engine/coverage';
+import { align, contentIndices, lightStem } from '../../server/src/engine/coverage';
 import { carries } from '../../server/src/engine/lexicon';
 import { analyze } from '../../server/src/engine/text';
 
@@ -16,6 +16,13 @@ function alignment(claim: string, evidence: string) {
 }
 
 describe('coverage', () => {
+  it('a light stem meets "-able" words with their verb: "patentable" and "patented"', () => {
+    assert.equal(lightStem('patentable'), lightStem('patent'));
+    assert.equal(lightStem('readability'), 'read');
+    // too short a stem is left whole
+    assert.notEqual(lightStem('capable'), 'cap');
+    assert.notEqual(lightStem('notable'), 'not');
+  });
   it('aligns words by lemma', () => {
     const { a, of } = alignment('The ministers signed the treaty', 'The treaty was signed by ministers');
     assert.equal(of('signed'), 'signed');

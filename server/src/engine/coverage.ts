@@ -31,6 +31,8 @@ export function contentIndices(a: Analyzed): number[] {
 }
 
 const SUFFIXES = [
+  'ability',
+  'able',
   'ations',
   'ation',
   'ments',
