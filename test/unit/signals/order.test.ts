@@ -3,6 +3,20 @@ import { order } from '../../../server/src/engine/signals/order';
 import { run, text } from './helpers';
 
 describe('signals/order', () => {
+  it('two named people swapped around a verb, past an aside between commas ("Mr Hale, 58, directed")', () => {
+    const claim = 'Auditors say that Mr Tate directed Mr Hale to move the funds offshore.';
+    const f = run(order, claim, 'Auditors say that Mr Hale, 58, directed Mr Tate to move the funds offshore.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.deepStrictEqual(run(order, claim, 'Auditors say that Mr Tate, 58, directed Mr Hale to move the funds offshore.'), []);
+  });
+  it("a name the source repeats: reversed when no occurrence of it stands on the draft's side", () => {
+    const claim = 'Members said the Senate would reject the Assembly version of the bill.';
+    const f = run(order, claim, 'Assembly members said the Assembly would reject the Senate version of the bill.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    // the same order, the name repeated: no finding
+    assert.deepStrictEqual(run(order, claim, 'Assembly members said the Senate would reject the Assembly version of the bill.'), []);
+  });
   it('who does what to whom reversed is unsupported, on the words that swap (SICK)', () => {
     const claim = 'The kangaroo is picking up the woman';
     const ev = 'The woman is picking up a baby kangaroo';

@@ -38,6 +38,38 @@ function occurrences(tokens: Token[], lemma: string): number {
   return n;
 }
 
+/** A content token of this lemma at an index from..to. */
+function occursBetween(tokens: Token[], lemma: string, from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k <= to && k < tokens.length; k++) if (tokens[k].lemma === lemma && isContent(tokens[k])) return true;
+  return false;
+}
+
+/**
+ * A clause break strictly between from and to, an aside between two commas aside ("Mr Ebbers, 63, directed";
+ * "Ann Lee, the chair, asked"): at most three words set off inside the stretch do not end the clause.
+ */
+function breaksBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    if (!isClauseBreak(tokens[k])) continue;
+    if (tokens[k].lower === ',') {
+      let close = -1;
+      for (let m = k + 1; m < to && m <= k + 4; m++) {
+        if (tokens[m].lower === ',') {
+          close = m;
+          break;
+        }
+        if (isClauseBreak(tokens[m])) break;
+      }
+      if (close > k + 1) {
+        k = close;
+        continue;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
 /** Some token strictly between from and to passes the test. */
 function between(tokens: Token[], from: number, to: number, test: (t: Token) => boolean): boolean {
   for (let k = from + 1; k < to; k++) if (test(tokens[k])) return true;
@@ -199,7 +231,7 @@ export const order: SignalDetector = {
           const ec = al[c];
           if (!(ec < eb && eb < ea) || ea - ec > TUNING.evidenceWindow.value) continue;
           if (ct[a].lemma === ct[c].lemma || ct[a].lemma === ct[b].lemma || ct[b].lemma === ct[c].lemma) continue;
-          if (between(ct, a, c, isClauseBreak) || between(et, ec, ea, isClauseBreak)) continue;
+          if (between(ct, a, c, isClauseBreak) || breaksBetween(et, ec, ea)) continue;
           if (between(ct, a, c, isBy) || between(et, ec, ea, isBy)) continue;
           if (passiveAt(ct, b) || passiveAt(et, eb)) continue;
           // coordinated clauses ("optimize their energy use and reduce their footprint with X") each have their own roles
@@ -209,7 +241,11 @@ export const order: SignalDetector = {
           const named = isCapitalized(ct[a]) && isCapitalized(ct[c]) && !isSentenceStart(ct, a);
           if (between(et, ec, ea, isOf) || (!named && (eb === ec + 1 || ea === eb + 1))) continue;
           // a word the evidence repeats may have been aligned to the wrong one of its occurrences
-          if ([a, b, c].some((i) => occurrences(et, et[al[i]].lemma) > 1)) continue;
+          // a word the evidence repeats may have been aligned to the wrong one of its occurrences: the reversal
+          // stands only when no occurrence of it stands where the claim's order puts it
+          if (occurrences(et, et[eb].lemma) > 1) continue;
+          if (occurrences(et, et[ec].lemma) > 1 && occursBetween(et, et[ec].lemma, eb + 1, eb + TUNING.evidenceWindow.value)) continue;
+          if (occurrences(et, et[ea].lemma) > 1 && occursBetween(et, et[ea].lemma, eb - TUNING.evidenceWindow.value, eb - 1)) continue;
           // two named parties in each other's place ("the IOC's demand that the IAAF investigate" / "the IAAF's
           // demand that the IOC investigate") is a source saying otherwise; common nouns describe another scene
           return [
