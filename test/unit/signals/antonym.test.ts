@@ -47,6 +47,15 @@ const AXIS_CASES: Record<string, [string, string, string, string]> = {
 };
 
 describe('signals/antonym', () => {
+  it('the same verb with the opposite particle: "played up" against "played down"', () => {
+    const claim = 'At the hearing Ms Vane played up her links with the developer.';
+    const f = run(antonym, claim, 'At the hearing Ms Vane played down her links with the developer.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].message, "antonym: the draft says 'played up', the source says 'played down'");
+    assert.strictEqual(text(claim, f[0].claimSpan), 'up');
+    // a direction of travel is no such pair
+    assert.deepStrictEqual(run(antonym, 'The couple walked down the aisle together.', 'The couple walked up the aisle together.'), []);
+  });
   it('WordNet: fell against rose in the same place', () => {
     const claim = 'Global temperatures fell sharply in the last century.';
     const ev = 'Global temperatures rose sharply in the last century.';

@@ -288,6 +288,42 @@ export const antonym: SignalDetector = {
         });
       }
     }
+    out.push(...particleClashes(input));
     return out;
   },
 };
+
+/** Particles that turn a verb the other way: "played up" / "played down", "ruled in" / "ruled out". */
+const OPPOSITE_PARTICLES: Record<string, string> = { up: 'down', down: 'up', in: 'out', out: 'in', on: 'off', off: 'on' };
+
+/** Verbs that a particle turns one way or the other ("play up" a fact, "play down" a fact). */
+const PHRASAL = new Set(['play', 'step', 'rule', 'scale', 'ramp', 'talk', 'opt', 'switch', 'tone', 'gear', 'power', 'log', 'wind', 'dial', 'water']);
+
+/**
+ * The same verb with the opposite particle: "Mr Ebbers played up his role" against "played down his role",
+ * "stepped up" / "stepped down", "switched on" / "switched off". The verb is aligned to the very same word of the
+ * source; the particle right after it is the other one. Contradicted, on the draft's particle.
+ */
+function particleClashes(input: SignalInput): SignalFinding[] {
+  const out: SignalFinding[] = [];
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  for (let i = 0; i + 1 < ct.length; i++) {
+    const j = input.alignment[i] ?? -1;
+    if (j < 0 || j + 1 >= et.length || ct[i].kind !== 'word' || ct[i].stop || et[j].lemma !== ct[i].lemma) continue;
+    const p = ct[i + 1];
+    const q = et[j + 1];
+    if (OPPOSITE_PARTICLES[p.lower] !== q.lower) continue;
+    // only verbs whose particle turns them ("walking down the aisle" / "up the aisle" is a direction of travel)
+    if (!PHRASAL.has(ct[i].lemma)) continue;
+    out.push({
+      kind: 'antonym',
+      effect: 'contradicts',
+      message: `antonym: the draft says ${quoted(`${ct[i].text} ${p.text}`)}, the source says ${quoted(`${et[j].text} ${q.text}`)}`,
+      claimSpan: { start: p.start, end: p.end },
+      evidenceSpan: { start: q.start, end: q.end },
+      strength: 0.4 + 0.5 * input.coverage,
+    });
+  }
+  return out;
+}
