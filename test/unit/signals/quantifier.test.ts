@@ -3,6 +3,19 @@ import { quantifier } from '../../../server/src/engine/signals/quantifier';
 import { run, text } from './helpers';
 
 describe('signals/quantifier', () => {
+  it('"never" against "rarely" between the same words is a clash', () => {
+    const claim = 'She said meetings about the budget were never held in private.';
+    const f = run(quantifier, claim, 'She said meetings about the budget were rarely held in private.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'never');
+    assert.deepStrictEqual(run(quantifier, 'She said meetings were often held in private.', 'She said meetings were usually held in private.'), []);
+  });
+  it('"the only X to have" against "among those who have"; "only X\'s case" against "both cases"', () => {
+    const f = run(quantifier, 'Ms Vane is the only councillor to have called for a recount.', 'Ms Vane is among those who have called for a recount.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    const g = run(quantifier, "Only the captain's case will go to the tribunal.", "Both players' cases will go to the tribunal.");
+    assert.strictEqual(g.length, 1, JSON.stringify(g));
+  });
   it('"a single project" against "rather than a single project"', () => {
     const claim = 'The emphasis is to create a single project.';
     const ev = 'The emphasis, according to those present, is to create a platform for sustained cooperation rather than a single project.';

@@ -39,7 +39,7 @@ const QUANT: Record<string, Q> = {
 const CLASH: Record<Q, Q[]> = {
   all: ['some', 'none', 'few', 'most'],
   some: ['none'],
-  none: ['some', 'all', 'most', 'many'],
+  none: ['some', 'all', 'most', 'many', 'few'],
   most: ['none', 'few'],
   few: ['all', 'most', 'many'],
   many: ['none', 'few'],
@@ -52,7 +52,7 @@ const CONTRAST: string[][] = [
   ['other', 'than'],
   ['as', 'opposed', 'to'],
 ];
-const INCLUSIVE = new Set(['among', 'including', 'include', 'includes', 'also', 'several', 'various']);
+const INCLUSIVE = new Set(['among', 'including', 'include', 'includes', 'also', 'several', 'various', 'both']);
 
 function quantAt(tokens: Token[], i: number): Q | undefined {
   const t = tokens[i];
@@ -93,11 +93,44 @@ function contrastBefore(tokens: Token[], i: number): number {
 }
 
 function exclusiveBefore(tokens: Token[], i: number): number {
-  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
     if (isClauseBreak(tokens[k])) return -1;
-    if (EXCLUSIVE.has(tokens[k].lower)) return k;
+    // "the only politician to have called": "the only" reaches over its noun and "to have"; a bare "only" three words
+    if (EXCLUSIVE.has(tokens[k].lower) && (k >= i - 3 || tokens[k - 1]?.lower === 'the')) return k;
   }
   return -1;
+}
+
+/** Adverbs of frequency, compared where they stand between the same words on both sides. */
+const FREQUENCY = new Set(['never', 'always', 'rarely', 'seldom', 'often', 'sometimes', 'usually', 'occasionally', 'frequently']);
+
+/**
+ * "were never one-on-one" against "were rarely one-on-one": a frequency adverb of the draft against another of the
+ * source between the same words (the word before and the word after alike), when their quantities clash.
+ */
+function frequencyClash(input: SignalInput): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  for (let i = 1; i + 1 < ct.length; i++) {
+    if (!FREQUENCY.has(ct[i].lower)) continue;
+    const cq = quantAt(ct, i) ?? (ct[i].lower === 'usually' || ct[i].lower === 'frequently' ? 'most' : ct[i].lower === 'occasionally' ? 'some' : undefined);
+    if (!cq) continue;
+    for (let j = 1; j + 1 < et.length; j++) {
+      if (!FREQUENCY.has(et[j].lower) || et[j].lower === ct[i].lower) continue;
+      if (et[j - 1].lower !== ct[i - 1].lower || et[j + 1].lower !== ct[i + 1].lower) continue;
+      const eq = quantAt(et, j) ?? (et[j].lower === 'usually' || et[j].lower === 'frequently' ? 'most' : et[j].lower === 'occasionally' ? 'some' : undefined);
+      if (!eq || !CLASH[cq].includes(eq)) continue;
+      return {
+        kind: 'quantifier',
+        effect: 'contradicts',
+        message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, i, i + 1))}, the source says ${quoted(words(input.evidence.text, et, j, j + 1))}`,
+        claimSpan: { start: ct[i].start, end: ct[i].end },
+        evidenceSpan: { start: et[j].start, end: et[j].end },
+        strength: 0.7,
+      };
+    }
+  }
+  return undefined;
 }
 
 /** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
@@ -115,6 +148,11 @@ export const quantifier: SignalDetector = {
     const et = input.evidence.tokens;
     const done = new Set<number>();
     const usedContrast = new Set<number>();
+    const often = frequencyClash(input);
+    if (often) {
+      out.push(often);
+      done.add(ct.findIndex((t) => t.start === often.claimSpan.start));
+    }
     for (let h = 0; h < ct.length; h++) {
       const e = input.alignment[h] ?? -1;
       if (e < 0 || !isContent(ct[h])) continue;
