@@ -27,6 +27,26 @@ describe('signals/modality', () => {
     // the source states it too
     assert.deepStrictEqual(run(modality, claim, 'The new levy will hurt small bakeries across the county, traders say.'), []);
   });
+  it('what the source reports as alleged, stated as fact: "who dodged" against "for allegedly dodging"', () => {
+    const claim = 'The two riders, who dodged the test and then staged a crash, still face a hearing.';
+    const f = run(modality, claim, 'The two riders still face a hearing for allegedly dodging the test and then staging a crash.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].message, "modality: the draft states 'dodged' as fact, the source says 'allegedly dodging'");
+    // the draft keeps it an allegation
+    assert.deepStrictEqual(
+      run(modality, 'The two riders are accused of dodging the test.', 'The two riders face a hearing for allegedly dodging the test.'),
+      [],
+    );
+  });
+  it('a hedge that describes a noun ("the draft bill") or that the draft says too hedges no verb after it', () => {
+    const claim = 'Once ministers have agreed the draft, it will return to the assembly for a vote.';
+    const ev = 'If ministers agree on the draft bill it will then return to the assembly for a vote, but there is no guarantee that it will pass.';
+    const f = run(modality, claim, ev);
+    assert.deepStrictEqual(
+      f.map((x) => x.message),
+      [],
+    );
+  });
   it('a capitalised month or name is no hedge: "agreed last May" hedges nothing', () => {
     assert.deepStrictEqual(
       run(modality, 'The council will review the plan agreed in May.', 'The council said it will review the plan that was agreed last May.'),

@@ -218,6 +218,9 @@ function hedgeOf(tokens: Token[], i: number, hedges: Hedge[]): Hedge | undefined
   return undefined;
 }
 
+/** Hedges that describe a noun ("the draft directive", "a potential buyer"), not the verb of their clause. */
+const NOUN_HEDGES = new Set(['draft', 'proposal', 'potential', 'prospective', 'preliminary', 'tentative', 'pending', 'proposed']);
+
 /** Hedges a plain "will" may stand for: intentions and reported futures ("said it would", "plans to open"). */
 const WILL_OK = new Set([
   'would',
@@ -258,6 +261,9 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
       // a hedge before the source's word, in its clause ("no guarantee that the directive will become law")
       const h = hedgeOf(et, e, eh);
       if (!h || h.last >= e) continue;
+      // a hedge the draft says too ("agreed the draft"), or one that only describes a noun ("the draft
+      // directive", "a potential buyer"), does not hedge the verb after it
+      if (input.alignment.includes(h.first) || (h.first === h.last && NOUN_HEDGES.has(et[h.first].lower))) continue;
       const words = input.evidence.text.slice(et[h.first].start, et[h.last].end);
       if (h.first === h.last && WILL_OK.has(et[h.first].lower)) continue;
       const said = k === i + 1 ? quoted(input.claim.text.slice(ct[i].start, t.end)) : `${quoted(ct[i].text)} … ${quoted(t.text)}`;
@@ -271,6 +277,42 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
         anchored: true,
       };
     }
+  }
+  return undefined;
+}
+
+/** Adverbs that make what follows an allegation or a report: "for allegedly avoiding the test". */
+const ALLEGEDLY = new Set(['allegedly', 'reportedly', 'supposedly', 'purportedly']);
+/** Words that keep a draft's verb an allegation of its own ("charged with", "accused of", "denies"). */
+const CHARGED = new Set(['charge', 'charged', 'accuse', 'accused', 'deny', 'denied', 'denies', 'allegation', 'allege', 'alleged', 'claim', 'claimed']);
+
+/**
+ * "who avoided the test" where the source says "for allegedly avoiding the test": what the source reports as
+ * alleged, stated as fact. The draft's word is the source's own (same lemma), the source's "allegedly" stands
+ * right before it, and no hedge or charge of the draft's own stands within a few words before it.
+ */
+function allegationStated(input: SignalInput, ch: Hedge[]): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  for (let i = 0; i < ct.length; i++) {
+    const t = ct[i];
+    if (t.kind !== 'word' || t.stop) continue;
+    const j = input.alignment[i] ?? -1;
+    if (j < 1 || et[j].lemma !== t.lemma) continue;
+    const h = ALLEGEDLY.has(et[j - 1].lower) ? j - 1 : j >= 2 && ALLEGEDLY.has(et[j - 2].lower) && et[j - 1].kind === 'word' ? j - 2 : -1;
+    if (h < 0 || hedged(ct, i, ch)) continue;
+    let own = false;
+    for (let k = Math.max(0, i - 4); k < i; k++) if (CHARGED.has(ct[k].lower) || CHARGED.has(ct[k].lemma) || ALLEGEDLY.has(ct[k].lower)) own = true;
+    if (own) continue;
+    return {
+      kind: 'modality',
+      effect: 'contradicts',
+      message: `modality: the draft states ${quoted(t.text)} as fact, the source says ${quoted(input.evidence.text.slice(et[h].start, et[j].end))}`,
+      claimSpan: { start: t.start, end: t.end },
+      evidenceSpan: { start: et[h].start, end: et[j].end },
+      strength: 0.5 + 0.4 * Math.min(1, input.coverage),
+      anchored: true,
+    };
   }
   return undefined;
 }
@@ -316,7 +358,7 @@ export const modality: SignalDetector = {
       last = i;
     }
     if (first < 0) {
-      const w = willClash(input, ch, eh);
+      const w = willClash(input, ch, eh) ?? allegationStated(input, ch);
       return w ? [w] : out;
     }
     // the clashing phrase: certainty words through the next content word ("signed a binding agreement")
