@@ -218,6 +218,15 @@ describe('a question in the source', () => {
     const r = checkerAmongNews({ 'trial.txt': asked }).checkDraft(claim, 'plaintext')[0];
     assert.strictEqual(r.verdict, 'unsupported', r.reason);
   });
+  it('a quotation is compared as quoted, and a tag question asks nothing: "…, aren\'t you?"', () => {
+    const source =
+      'The exchange was recorded outside the town hall. "You are only doing this because you are paid to, aren\'t you?" the mayor asked the reporter.';
+    const r = checkerAmongNews({ 'hall.txt': source }).checkDraft(
+      'The mayor asked the reporter whether "you are only doing this because you are ordered to".',
+      'plaintext',
+    )[0];
+    assert.strictEqual(r.verdict, 'contradicted', r.reason);
+  });
   it('the same words stated, not asked, do clash', () => {
     const stated =
       'On Monday the defence lawyer questioned Mr Tate about the accounts. Mr Tate knew Mr Hale to sign a cheque for the charity, the lawyer said.';

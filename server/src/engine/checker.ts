@@ -385,7 +385,8 @@ export class Checker {
         for (const f of fs) {
           if (!clashInTopicalSentence(f, cand)) continue;
           // the source asks, it does not state: "Did you ever know him to make an entry?" clashes with nothing
-          if (f.effect === 'contradicts' && f.evidenceSpan && inQuestion(f.evidenceSpan, cand.analyzed)) continue;
+          // (the words of a quotation are compared as quoted, whatever the sentence asks)
+          if (f.effect === 'contradicts' && f.evidenceSpan && !QUOTED_KINDS.has(f.kind) && inQuestion(f.evidenceSpan, cand.analyzed)) continue;
           // a quotation found verbatim elsewhere in the same source is no misquote
           if (
             (f.kind === 'misquote' || f.kind === 'quote') &&
@@ -871,13 +872,19 @@ export class Checker {
  * cheque?"): the first sentence mark after them is a question mark.
  */
 function inQuestion(span: Span, a: Analyzed): boolean {
-  for (const t of a.tokens) {
+  const toks = a.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
     if (t.start < span.end || t.kind !== 'punct') continue;
-    if (t.text === '?') return true;
+    // a tag question ("..., aren't you?", "..., isn't it?") asks nothing of what comes before it
+    if (t.text === '?') return !(toks[k - 1]?.kind === 'word' && toks[k - 2]?.lower.endsWith("n't") && toks[k - 3]?.lower === ',');
     if (t.text === '.' || t.text === '!' || t.text === ';') return false;
   }
   return false;
 }
+
+/** Kinds that compare the words of a quotation or its speaker: a question quoted is quoted all the same. */
+const QUOTED_KINDS = new Set(['quote', 'misquote', 'attribution']);
 
 function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
   if (cand.sentences.length === 1 || !f.evidenceSpan || f.effect !== 'contradicts') return true;
