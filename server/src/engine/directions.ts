@@ -15,8 +15,8 @@ export interface DirectionAxis {
 export const DIRECTION_AXES: DirectionAxis[] = [
   {
     name: 'up/down',
-    one: ['rise', 'jump', 'climb', 'soar', 'gain', 'increase', 'grow', 'surge', 'rocket', 'rally', 'rebound', 'double', 'treble', 'triple'],
-    other: ['fall', 'drop', 'slide', 'plunge', 'lose', 'decline', 'decrease', 'shrink', 'slump', 'tumble', 'sink', 'dip', 'plummet', 'halve'],
+    one: ['rise', 'jump', 'climb', 'soar', 'gain', 'increase', 'grow', 'surge', 'rocket', 'rally', 'rebound', 'double', 'treble', 'triple', 'intensify'],
+    other: ['fall', 'drop', 'slide', 'plunge', 'lose', 'decline', 'decrease', 'shrink', 'slump', 'tumble', 'sink', 'dip', 'plummet', 'halve', 'ease'],
   },
   { name: 'approve/reject', one: ['approve', 'pass', 'accept', 'adopt', 'endorse', 'ratify'], other: ['reject', 'veto', 'refuse'] },
   { name: 'uphold/overturn', one: ['uphold', 'confirm'], other: ['overturn', 'quash', 'overrule', 'reverse'] },
@@ -29,6 +29,7 @@ export const DIRECTION_AXES: DirectionAxis[] = [
   { name: 'open/close', one: ['open', 'reopen'], other: ['close', 'shut'] },
   { name: 'welcome/criticise', one: ['welcome', 'praise', 'hail', 'applaud'], other: ['criticise', 'criticize', 'condemn', 'denounce', 'slam'] },
   { name: 'favourite/outsider', one: ['favourite', 'favorite'], other: ['outsider', 'underdog'] },
+  { name: 'score/miss', one: ['score', 'convert', 'land'], other: ['miss'] },
   { name: 'wet/dry', one: ['wet', 'rainy'], other: ['dry'] },
 ];
 

@@ -43,10 +43,17 @@ const AXIS_CASES: Record<string, [string, string, string, string]> = {
     'outsider',
     'favourite',
   ],
+  'score/miss': ['Jones landed a late penalty to seal the win for Leeds.', 'Jones missed a late penalty to seal the win for Leeds.', 'landed', 'missed'],
   'wet/dry': ['On a wet and windy day in Cardiff the visitors scored first.', 'On a dry but windy day in Cardiff the visitors scored first.', 'wet', 'dry'],
 };
 
 describe('signals/antonym', () => {
+  it('"eased" against "intensified": the up/down axis', () => {
+    const claim = 'Profits at the chain eased by 4% in the second half as competition grew.';
+    const f = run(antonym, claim, 'Profits at the chain intensified by 4% in the second half as competition grew.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'eased');
+  });
   it('the same verb with the opposite particle: "played up" against "played down"', () => {
     const claim = 'At the hearing Ms Vane played up her links with the developer.';
     const f = run(antonym, claim, 'At the hearing Ms Vane played down her links with the developer.');
