@@ -235,6 +235,22 @@ describe('a question in the source', () => {
   });
 });
 
+describe('quotations on evidence spread over several sentences', () => {
+  it('a quotation no source holds is never green, however many of its words other sentences carry', () => {
+    const checker = checkerAmongNews({
+      'trial.txt':
+        'Mr Hale told the fraud trial in Leeds on Tuesday that his former finance director Ann Bright ran the accounts. At the fraud trial in Leeds, Mr Hale said his former finance director Ann Bright reported to him. Mr Hale rejected claims at the Leeds fraud trial that his former finance director Ann Bright had warned him.',
+      'call.txt': 'The court heard a recording of the call. "She never told me she signed a payment that was not approved."',
+    });
+    const r = checker.checkDraft(
+      '"She never told me she signed a payment that was wrong," Mr Hale said of his former finance director Ann Bright at the fraud trial in Leeds on Tuesday.',
+      'plaintext',
+    )[0];
+    assert.notStrictEqual(r.verdict, 'supported', r.reason);
+    assert.match(r.reason, /quote/);
+  });
+});
+
 describe('hyphenated words in the source', () => {
   it('"re-drafted" in the document is the draft\'s "redrafted", never a word it does not use', () => {
     const source = 'Under the deal the harbour charter could be substantially re-drafted or even scrapped by the council next year.';

@@ -369,6 +369,10 @@ export class Checker {
     const findings: { f: SignalFinding; cand: Candidate }[] = [];
     const failures = new Set<string>();
     const examined = candidates.filter((c) => !c.spread).slice(0, CHECKER.detectorCandidates.value);
+    // a quotation's own sentence is examined even when sentences sharing the rest of the claim rank above it:
+    // the quote signals compare its words ("... an entry that was wrong" against "... that wasn't right")
+    const holder = claimQuotes.length ? quoteHolder(claim, claimQuotes, candidates) : undefined;
+    if (holder && !examined.includes(holder)) examined.push(holder);
     for (const cand of examined) {
       if (cand.alignment.coverage < this.options.contradictionGate * CHECKER.detectorGateFactor.value) continue;
       for (const d of this.detectors) {
@@ -425,6 +429,8 @@ export class Checker {
         f.effect === 'contradicts' &&
         f.strength >= CHECKER.minStrength.value &&
         (cand.alignment.coverage >= this.gateFor(f.kind) ||
+          // the quotation's own sentence: its words decide, however little of the rest of the claim it carries
+          (f.kind === 'misquote' && cand === holder) ||
           f === origin?.clash ||
           (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand))) &&
         !this.namedElsewhere(f, claim, cand) &&
@@ -501,6 +507,12 @@ export class Checker {
       if (message) missing[k] = { f: { ...f, message }, cand: best };
     }
 
+    // a quotation no source holds, in a claim backed by evidence spread over several sentences (which the
+    // detectors do not examine): the spread carries its words, not the quotation
+    if (best.spread && claimQuotes.some(spokenWords) && !origin && !missing.some(({ f }) => f.kind === 'quote' || f.kind === 'misquote')) {
+      const unheld = findings.find(({ f }) => f.kind === 'quote' && f.effect === 'unsupported');
+      if (unheld) missing.push({ f: unheld.f, cand: best });
+    }
     // a negation in the claim ("cannot save") that the best evidence does not carry: never supported
     const polarity = uncarriedNegation(claim, best.analyzed, best.alignment.map, claimQuotes);
     if (polarity) missing.push({ f: polarity, cand: best });
@@ -867,6 +879,40 @@ export class Checker {
  * In two joined neighbours, a clash counts only if it lies in a sentence that itself carries
  * several of the claim's words: a neighbour can be about something else entirely.
  */
+/**
+ * A quotation of someone's words, not a title or a phrase: five words or more, no elision ("[...]", "..."), most
+ * of its words not capitalised ("The Hunger Games: Mockingjay" is a title).
+ */
+function spokenWords(q: { text: string }): boolean {
+  if (/\.\.\.|…|\[/.test(q.text)) return false;
+  const words = q.text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 5) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 < words.length;
+}
+
+/**
+ * The single-sentence candidate that carries the most of the claim's quoted words (at least two thirds of them,
+ * and four or more), or undefined.
+ */
+function quoteHolder(claim: Analyzed, quotes: Span[], candidates: Candidate[]): Candidate | undefined {
+  const inQuote: number[] = [];
+  claim.tokens.forEach((t, i) => {
+    if (t.kind === 'word' && quotes.some((q) => t.start >= q.start && t.end <= q.end)) inQuote.push(i);
+  });
+  if (inQuote.length < 4) return undefined;
+  let best: Candidate | undefined;
+  let bestShare = 2 / 3;
+  for (const c of candidates) {
+    if (c.spread || c.sentences.length !== 1) continue;
+    const share = inQuote.filter((i) => c.alignment.map[i] >= 0 || c.analyzed.tokens.some((t) => t.lower === claim.tokens[i].lower)).length / inQuote.length;
+    if (share > bestShare) {
+      best = c;
+      bestShare = share;
+    }
+  }
+  return best;
+}
+
 /**
  * The evidence words lie in a question the source asks or quotes ("Did you ever know Mr Hale to sign a
  * cheque?"): the first sentence mark after them is a question mark.
