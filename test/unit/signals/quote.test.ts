@@ -44,6 +44,15 @@ describe('signals/quote', () => {
 });
 
 describe('misquote: the squiggle on the words that differ', () => {
+  it('the source words quoted in the message run to the end of the differing words ("wasn\'t right", not "wasn\'t")', () => {
+    const claim = '"She never told me she signed a payment that was wrong," Mr Hale said.';
+    const f = run(quote, claim, '"She never told me she signed a payment that wasn\'t right. If she had, we would know."').find((x) => x.kind === 'misquote');
+    assert.ok(f);
+    assert.strictEqual(
+      f.message,
+      "misquote: the draft quotes “She never told me she signed a payment that was wrong”, the source says “She never told me she signed a payment that wasn't right”",
+    );
+  });
   it('covers the changed word, not the whole quotation', () => {
     const claim = 'The mayor said: "We will never close the old harbour, whatever the silly critics say."';
     const evidence = 'The mayor said: "We will never close the old harbour, whatever the noisy critics say."';

@@ -243,6 +243,11 @@ export const quote: SignalDetector = {
       // a near match of one to three words is as likely another name as a misquote
       const near = segs.flat().length > TUNING.nearMatchWords.value ? nearMatch(ev, segs.flat()) : undefined;
       if (near) {
+        // a window shorter than the quotation that stops before the source's last differing word ("... that
+        // wasn't" for "... that was wrong"): the source's words run on to the end of its clause
+        const qn = segs.flat().length;
+        while (near[1] - near[0] + 1 < qn && near[1] + 1 < ev.length && !/[.!?;"“”]/.test(input.evidence.text.slice(ev[near[1]].end, ev[near[1] + 1].start)))
+          near[1]++;
         const src = input.evidence.text.slice(ev[near[0]].start, ev[near[1]].end);
         const diff = differingSpan(segs.flat(), ev.slice(near[0], near[1] + 1));
         out.push({
