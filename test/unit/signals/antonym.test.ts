@@ -48,6 +48,12 @@ const AXIS_CASES: Record<string, [string, string, string, string]> = {
 };
 
 describe('signals/antonym', () => {
+  it('"ever" under a negation is no antonym of "never"', () => {
+    assert.deepStrictEqual(
+      run(antonym, 'She said she could not recall Mr Hale ever missing a council meeting.', 'She said Mr Hale never missed a council meeting.'),
+      [],
+    );
+  });
   it('"eased" against "intensified": the up/down axis', () => {
     const claim = 'Profits at the chain eased by 4% in the second half as competition grew.';
     const f = run(antonym, claim, 'Profits at the chain intensified by 4% in the second half as competition grew.');

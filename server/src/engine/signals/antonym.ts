@@ -58,9 +58,14 @@ function contrastOnly(a: Token, b: Token): boolean {
   return ga !== undefined && ga === gb;
 }
 
+/** Words whose sense the clause's polarity sets ("ever" under "not" is "never"): no antonym of their own. */
+const POLARITY_ITEMS = new Set(['ever', 'never']);
+
 function opposite(a: Token, b: Token): boolean {
   if (a.kind !== 'word' || b.kind !== 'word') return false;
   if (a.lemma === b.lemma || a.lower === b.lower) return false;
+  // "ever" stands in questions and under a negation ("not aware of him ever ..."): it means what "never" says
+  if (POLARITY_ITEMS.has(a.lower) || POLARITY_ITEMS.has(b.lower)) return false;
   return areAntonyms(a.lemma, b.lemma) || areAntonyms(a.lower, b.lower) || areAntonyms(a.lemma, b.lower) || areAntonyms(a.lower, b.lemma);
 }
 
