@@ -11,6 +11,16 @@ const name = (s: ReturnType<typeof speakerOf>) =>
   s ? s.analyzed.text.slice(s.analyzed.tokens[s.speaker.first].start, s.analyzed.tokens[s.speaker.last].end) : undefined;
 
 describe('quoteOrigin', () => {
+  it('an opening phrase of time before the comma is no speaker in apposition: "On Tuesday, the mayor said"', () => {
+    assert.deepEqual(
+      appositionSpeakers(analyze('On Tuesday, the mayor said he would reply in writing.')).map((s) => s.text),
+      [],
+    );
+    assert.equal(
+      speakerOf('The mayor said he had told the assembly about "the many intrusions".', ['On Tuesday, the mayor said he would reply in writing.']),
+      undefined,
+    );
+  });
   it('finds quotations in a sentence, case and punctuation aside', () => {
     assert.ok(holdsQuotes('"We will be back next season," the captain said.', ['we will be back next season']));
     assert.ok(!holdsQuotes('"We will be back," the captain said.', ['we will be back next season']));

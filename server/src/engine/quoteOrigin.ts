@@ -48,12 +48,19 @@ const SPEECH_WORDS =
   /^(said|says|say|told|tells|tell|added|adds|add|claimed|claims|warned|warns|insisted|insists|stated|states|argued|argues|explained|explains|wrote|writes|replied|replies|asked|asks)$/;
 
 /** A person's name at token k: a title and a capitalised word, or two capitalised words. Returns [first, last]. */
+/** Words that open a phrase of time or place ("On Tuesday", "In May", "Last Monday"). */
+const OPENING = /^(on|in|at|by|last|this|next|since|until|from|for|during)$/;
+const CALENDAR =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
 function personAt(a: Analyzed, k: number): [number, number] | undefined {
   const toks = a.tokens;
   if (!isCapitalized(toks[k])) return undefined;
   let last = k;
   while (last + 1 < toks.length && toks[last + 1].kind === 'word' && isCapitalized(toks[last + 1])) last++;
-  // one capitalised word alone is no person's name (a title needs a name after it, too)
+  // one capitalised word alone is no person's name (a title needs a name after it, too); nor is an opening
+  // phrase of time or place ("On Tuesday", "In May", "Last Monday")
+  if (OPENING.test(toks[k].lower)) return undefined;
   return last === k ? undefined : [k, last];
 }
 
@@ -85,6 +92,8 @@ export function appositionSpeakers(a: Analyzed): Speaker[] {
       while (first - 1 >= 0 && toks[first - 1].kind === 'word' && isCapitalized(toks[first - 1]) && first - 1 >= c - 4) first--;
       const opener = toks[first - 1];
       if (opener && !(opener.kind === 'punct') && !/^(and|but|while)$/.test(opener.lower)) break;
+      // "On Tuesday, the mayor said": an opening phrase of time or place, not a name with its description
+      if (OPENING.test(toks[first].lower) || CALENDAR.test(toks[c - 1].lower)) break;
       out.push(speakerFrom(a, first, c - 1, v));
       break;
     }
