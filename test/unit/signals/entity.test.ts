@@ -8,6 +8,11 @@ import { run, text } from './helpers';
 const SEED = 'The outreach coincided with a high-level meeting between the United States Deputy Secretary of Defense and India’s defense leadership.';
 
 describe('signals/entity', () => {
+  it('a name the source writes with a character reference ("Jos&#233;") is the same name; another person still clashes', () => {
+    const ev = 'In a letter, Commission President Jos&#233; Manuel Barroso told the assembly the plan would stand.';
+    assert.deepStrictEqual(run(entity, 'In a letter, Commission President José Manuel Barroso told the assembly the plan would stand.', ev), []);
+    assert.strictEqual(run(entity, 'In a letter, Commission President Romano Prodi told the assembly the plan would stand.', ev).length, 1);
+  });
   it('a name spelled another way is the same person, not a rival: "Andreas Papadakis" / "Andrea Papadakis"', () => {
     assert.strictEqual(spellingVariant('Andreas Papadakis', 'Andrea Papadakis'), true);
     assert.strictEqual(spellingVariant('Nikos Papadakis', 'Andreas Papadakis'), false);

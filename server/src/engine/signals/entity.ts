@@ -331,6 +331,21 @@ export const entity: SignalDetector = {
       const rival = em.find((f) => sameRole(m, f, input) && !mentionFound(f, claimKeys));
       // "Vassilis Sevastis" for "Vassilli Sevastis": the same name spelled another way, no other person
       if (rival && spellingVariant(m.text, rival.text)) continue;
+      // "José" written "Jos&#233;" in the source: the name is there once its character references are read
+      // (the source's name is cut at the reference, "EC President Jos" + "&#233; Manuel Barroso": the same person
+      // when the draft's surname follows)
+      if (rival) {
+        const after = input.evidence.text.slice(input.evidence.tokens[rival.last].end, input.evidence.tokens[rival.last].end + 60);
+        const surname = m.text.split(/\s+/).at(-1)!.toLowerCase();
+        if (
+          /^&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(after) &&
+          decodeCharRefs(after)
+            .toLowerCase()
+            .split(/[^\p{L}'’-]+/u)
+            .includes(surname)
+        )
+          continue;
+      }
       const claimSpan = { start: ct[m.first].start, end: ct[m.first].start + m.text.length };
       if (rival) {
         // tighten: drop leading name words the source has ("US" in "US Secretary of State")
