@@ -3,6 +3,17 @@ import { order } from '../../../server/src/engine/signals/order';
 import { run, text } from './helpers';
 
 describe('signals/order', () => {
+  it('a short parenthesis ("the Assembly (AS) said") does not hide a swap', () => {
+    const f = run(order, 'The Senate said the Assembly should vote on the bill again.', 'The Assembly (AS) said the Senate should vote on the bill again.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+  });
+  it('a named person and a role ("the mayor") in each other\'s place is contradicted', () => {
+    const claim = 'Ms Vane has accused the mayor of misleading the council.';
+    const f = run(order, claim, 'The mayor accused Ms Vane of misleading the council.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.deepStrictEqual(run(order, 'The mayor has accused Ms Vane of misleading the council.', 'The mayor accused Ms Vane of misleading the council.'), []);
+  });
   it('two named people swapped around a verb, past an aside between commas ("Mr Hale, 58, directed")', () => {
     const claim = 'Auditors say that Mr Tate directed Mr Hale to move the funds offshore.';
     const f = run(order, claim, 'Auditors say that Mr Hale, 58, directed Mr Tate to move the funds offshore.');

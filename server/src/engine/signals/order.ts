@@ -10,6 +10,7 @@
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { isCapitalized, isClauseBreak, isContent, isSentenceStart, quoted, words } from './util';
 import { knob } from '../knob';
+import { isRole } from './attribution';
 
 /** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
 export const TUNING = {
@@ -51,6 +52,19 @@ function occursBetween(tokens: Token[], lemma: string, from: number, to: number)
 function breaksBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) {
     if (!isClauseBreak(tokens[k])) continue;
+    if (tokens[k].lower === '(') {
+      // "The Legal Affairs Committee (JURI) said": a parenthesis of at most three words
+      let close = -1;
+      for (let m = k + 1; m < to && m <= k + 4; m++)
+        if (tokens[m].lower === ')') {
+          close = m;
+          break;
+        }
+      if (close > k + 1) {
+        k = close;
+        continue;
+      }
+    }
     if (tokens[k].lower === ',') {
       let close = -1;
       for (let m = k + 1; m < to && m <= k + 4; m++) {
@@ -238,7 +252,10 @@ export const order: SignalDetector = {
           if (between(ct, a, c, isCoordinator) || between(et, ec, ea, isCoordinator)) continue;
           // a compound unfolded ("air quality control" / "control of air quality"); a modifier next to its head
           // in the source ("accelerated decline" for "falling at an accelerated rate")
-          const named = isCapitalized(ct[a]) && isCapitalized(ct[c]) && !isSentenceStart(ct, a);
+          // a person named or given by a role ("Mr Finegold accused the mayor"): a party, not a common noun
+          const party = (k: number) =>
+            (isCapitalized(ct[k]) && !isSentenceStart(ct, k)) || (isRole(ct[k]) && /^(the|his|her|its|their)$/.test(ct[k - 1]?.lower ?? ''));
+          const named = party(a) && party(c) && (isCapitalized(ct[a]) || isCapitalized(ct[c]));
           if (between(et, ec, ea, isOf) || (!named && (eb === ec + 1 || ea === eb + 1))) continue;
           // a word the evidence repeats may have been aligned to the wrong one of its occurrences
           // a word the evidence repeats may have been aligned to the wrong one of its occurrences: the reversal
