@@ -47,6 +47,13 @@ describe('signals/modality', () => {
       [],
     );
   });
+  it('"it has emerged that" against "auditors claim that": a claim stated as established', () => {
+    const claim = 'It has since emerged that the council hid the losses from its auditors.';
+    const f = run(modality, claim, 'Campaigners claim that the council hid the losses from its auditors.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'emerged');
+    assert.deepStrictEqual(run(modality, claim, 'Auditors found that the council hid the losses from its auditors.'), []);
+  });
   it('a capitalised month or name is no hedge: "agreed last May" hedges nothing', () => {
     assert.deepStrictEqual(
       run(modality, 'The council will review the plan agreed in May.', 'The council said it will review the plan that was agreed last May.'),

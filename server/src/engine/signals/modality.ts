@@ -60,7 +60,7 @@ const CERTAIN = new Set([
   'lodged',
 ]);
 /** Words that state something as settled only before a clause: "have established that", "showed that". */
-const CERTAIN_BEFORE_THAT = new Set(['establish', 'established', 'show', 'showed', 'shown', 'demonstrate', 'demonstrated']);
+const CERTAIN_BEFORE_THAT = new Set(['establish', 'established', 'show', 'showed', 'shown', 'demonstrate', 'demonstrated', 'emerged']);
 /** Single hedge words in the source. */
 const HEDGE = new Set([
   'propose',
@@ -150,6 +150,9 @@ const HEDGE_PHRASES: string[][] = [
   ['being', 'discussed'],
   ['being', 'considered'],
   ['no', 'guarantee'],
+  ['claim', 'that'],
+  ['claims', 'that'],
+  ['claimed', 'that'],
   ['not', 'guarantee'],
   ['in', 'talks'],
 ];
