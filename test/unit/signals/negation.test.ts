@@ -5,6 +5,12 @@ import { findQuotes } from '../../../server/src/engine/signals/quote';
 import { makeInput, run, text } from './helpers';
 
 describe('signals/negation', () => {
+  it('"declined to use TV replays" is carried by "spurned TV replays" (a verb of refusing)', () => {
+    const input = makeInput('The referee declined to use TV replays in the closing minutes.', 'The referee spurned TV replays in the closing minutes.');
+    assert.strictEqual(uncarriedNegation(input.claim, input.evidence, input.alignment), undefined);
+    const bare = makeInput('The referee declined to use TV replays in the closing minutes.', 'The referee used TV replays in the closing minutes.');
+    assert.ok(uncarriedNegation(bare.claim, bare.evidence, bare.alignment));
+  });
   it('"denies having told" is carried by "rejects a suggestion that she had told"', () => {
     const claim = 'Ms Dale denies having told the auditors about the transfer.';
     assert.deepStrictEqual(run(negation, claim, 'Ms Dale rejects a suggestion that she had told the auditors about the transfer.'), []);

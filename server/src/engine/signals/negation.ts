@@ -64,7 +64,26 @@ function precededByCue(tokens: Token[], i: number): boolean {
  * Nouns and verbs that carry a negation of their own: "a failure to respect" carries "failed to respect",
  * "lack" carries "do not have". They make a negation present for the checks below; they never raise a clash.
  */
-const LEXICAL_NEGATIVES = new Set(['failure', 'refusal', 'denial', 'lack', 'absence', 'unable', 'unwilling', 'inability', 'reluctant']);
+const LEXICAL_NEGATIVES = new Set([
+  'failure',
+  'refusal',
+  'denial',
+  'lack',
+  'absence',
+  'unable',
+  'unwilling',
+  'inability',
+  'reluctant',
+  // verbs of refusing: "spurned TV replays" carries "declined to use TV replays"
+  'spurn',
+  'spurned',
+  'shun',
+  'shunned',
+  'snub',
+  'snubbed',
+  'rebuff',
+  'rebuffed',
+]);
 
 function isNegativeWord(t: Token): boolean {
   return isNegationCue(t) || (t.kind === 'word' && (LEXICAL_NEGATIVES.has(t.lemma) || LEXICAL_NEGATIVES.has(t.lower)));
