@@ -3,6 +3,16 @@ import { order } from '../../../server/src/engine/signals/order';
 import { run, text } from './helpers';
 
 describe('signals/order', () => {
+  it('a clause between commas is no aside, and a reduced passive ("spurred on by Ann Lee") is no swap', () => {
+    assert.deepStrictEqual(
+      run(
+        order,
+        'Scrum-half Ann Lee spurred England forward in the last ten minutes.',
+        'Inside the last ten minutes, England poured forward, spurred on by scrum-half Ann Lee.',
+      ),
+      [],
+    );
+  });
   it('a short parenthesis ("the Assembly (AS) said") does not hide a swap', () => {
     const f = run(order, 'The Senate said the Assembly should vote on the bill again.', 'The Assembly (AS) said the Senate should vote on the bill again.');
     assert.strictEqual(f.length, 1, JSON.stringify(f));

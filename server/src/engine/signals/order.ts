@@ -21,10 +21,18 @@ export const TUNING = {
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting']);
 
+/** A reduced passive: "England poured forward, spurred on by Matt Dawson"; "a kick blocked by Ellis". */
+function reducedPassive(tokens: Token[], v: number): boolean {
+  const t = tokens[v];
+  if (t.kind !== 'word' || t.lower.endsWith('ing') || t.lower === t.lemma) return false;
+  return tokens[v + 1]?.lower === 'by' || (/^(on|up|off|out|in)$/.test(tokens[v + 1]?.lower ?? '') && tokens[v + 2]?.lower === 'by');
+}
+
 /** A passive verb: a form of "be" (or "get") just before it, the verb itself not an -ing form: "is being held". */
 function passiveAt(tokens: Token[], v: number): boolean {
   const t = tokens[v];
   if (t.lower.endsWith('ing') || t.lower === t.lemma) return false;
+  if (reducedPassive(tokens, v)) return true;
   for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
     if (BE.has(tokens[k].lower)) return true;
     if (isContent(tokens[k]) && !tokens[k].lower.endsWith('ly')) return false;
@@ -43,6 +51,17 @@ function occurrences(tokens: Token[], lemma: string): number {
 function occursBetween(tokens: Token[], lemma: string, from: number, to: number): boolean {
   for (let k = Math.max(0, from); k <= to && k < tokens.length; k++) if (tokens[k].lemma === lemma && isContent(tokens[k])) return true;
   return false;
+}
+
+/**
+ * An aside set off by commas: an age or a description ("63", "the chair", "a lawyer"), not a clause ("England
+ * poured forward"): it opens with a number or a determiner and holds no verb form in -ed or -ing.
+ */
+function isAside(tokens: Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  if (!(first.kind === 'number' || /^(a|an|the|his|her|its|their|our|my)$/.test(first.lower))) return false;
+  for (let k = from; k <= to; k++) if (tokens[k].kind === 'word' && /(ed|ing)$/.test(tokens[k].lower)) return false;
+  return true;
 }
 
 /**
@@ -74,7 +93,7 @@ function breaksBetween(tokens: Token[], from: number, to: number): boolean {
         }
         if (isClauseBreak(tokens[m])) break;
       }
-      if (close > k + 1) {
+      if (close > k + 1 && isAside(tokens, k + 1, close - 1)) {
         k = close;
         continue;
       }
@@ -247,7 +266,7 @@ export const order: SignalDetector = {
           if (ct[a].lemma === ct[c].lemma || ct[a].lemma === ct[b].lemma || ct[b].lemma === ct[c].lemma) continue;
           if (between(ct, a, c, isClauseBreak) || breaksBetween(et, ec, ea)) continue;
           if (between(ct, a, c, isBy) || between(et, ec, ea, isBy)) continue;
-          if (passiveAt(ct, b) || passiveAt(et, eb)) continue;
+          if (passiveAt(ct, b) || passiveAt(et, eb) || reducedPassive(et, ea) || reducedPassive(et, ec)) continue;
           // coordinated clauses ("optimize their energy use and reduce their footprint with X") each have their own roles
           if (between(ct, a, c, isCoordinator) || between(et, ec, ea, isCoordinator)) continue;
           // a compound unfolded ("air quality control" / "control of air quality"); a modifier next to its head
