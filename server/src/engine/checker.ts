@@ -6,7 +6,7 @@
  *   -> signals (signals/*.ts: clashes against well-matching evidence)
  *   -> verdict (supported / unsupported / contradicted / skipped) with evidence and signals.
  */
-import { align, contentIndices, type Alignment, type Relatedness } from './coverage';
+import { align, contentIndices, hyphenPartner, type Alignment, type Relatedness } from './coverage';
 import { draftStatements, type DraftFormat, type Statement } from './draft';
 import { withConfidence } from './confidence';
 import { findQuotes, quoteWordString, type QuoteSpan } from './signals/quote';
@@ -64,16 +64,16 @@ export interface CheckerOptions {
 }
 
 /**
- * Counts spelled out: as exact as digits, and a source that never gives the count (in words or digits) does
- * not back it. Not "one" (a pronoun as often as a count), nor the rarer words (measured on the dev sets).
- */
-/**
  * Colours: a detail a source either gives or does not ("pink and green paint" where the source says "yellow and
  * blue"). One the document never uses is absent, like a name; shades that a writer may name for one another
  * are not listed.
  */
 const COLOURS = new Set(['red', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'brown', 'black', 'white', 'grey', 'gray', 'violet', 'turquoise']);
 
+/**
+ * Counts spelled out: as exact as digits, and a source that never gives the count (in words or digits) does
+ * not back it. Not "one" (a pronoun as often as a count), nor the rarer words (measured on the dev sets).
+ */
 const COUNT_WORDS = new Set([
   'two',
   'three',
@@ -838,18 +838,15 @@ export class Checker {
     const toks = analyze(f.text.length > CHECKER.documentVocabularyChars.value ? f.text.slice(0, CHECKER.documentVocabularyChars.value) : f.text).tokens;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
-      if (t.kind === 'punct') {
-        // a hyphenated word also stands for its closed form ("re-drafted" for "redrafted"), as in coverage
-        const a = toks[k - 1];
-        const b = toks[k + 1];
-        if (t.lower === '-' && a?.kind === 'word' && b?.kind === 'word' && a.end === t.start && t.end === b.start) {
-          vocab.add(a.lower + b.lemma);
-          vocab.add(a.lower + b.lower);
-        }
-        continue;
-      }
+      if (t.kind === 'punct') continue;
       vocab.add(t.lemma);
       vocab.add(t.lower);
+      // a hyphenated word also stands for its closed form ("re-drafted" for "redrafted"), as in coverage
+      const b = hyphenPartner(toks, k);
+      if (b) {
+        vocab.add(t.lower + b.lemma);
+        vocab.add(t.lower + b.lower);
+      }
     }
     if (this.vocabularies.size > 500) this.vocabularies.clear();
     this.vocabularies.set(source, { text: f.text, vocab });
@@ -876,10 +873,6 @@ export class Checker {
 }
 
 /**
- * In two joined neighbours, a clash counts only if it lies in a sentence that itself carries
- * several of the claim's words: a neighbour can be about something else entirely.
- */
-/**
  * A quotation of someone's words, not a title or a phrase: five words or more, no elision ("[...]", "..."), most
  * of its words not capitalised ("The Hunger Games: Mockingjay" is a title).
  */
@@ -904,7 +897,8 @@ function quoteHolder(claim: Analyzed, quotes: Span[], candidates: Candidate[]): 
   let bestShare = 2 / 3;
   for (const c of candidates) {
     if (c.spread || c.sentences.length !== 1) continue;
-    const share = inQuote.filter((i) => c.alignment.map[i] >= 0 || c.analyzed.tokens.some((t) => t.lower === claim.tokens[i].lower)).length / inQuote.length;
+    const words = new Set(c.analyzed.tokens.map((t) => t.lower));
+    const share = inQuote.filter((i) => c.alignment.map[i] >= 0 || words.has(claim.tokens[i].lower)).length / inQuote.length;
     if (share > bestShare) {
       best = c;
       bestShare = share;
@@ -932,6 +926,10 @@ function inQuestion(span: Span, a: Analyzed): boolean {
 /** Kinds that compare the words of a quotation or its speaker: a question quoted is quoted all the same. */
 const QUOTED_KINDS = new Set(['quote', 'misquote', 'attribution']);
 
+/**
+ * In two joined neighbours, a clash counts only if it lies in a sentence that itself carries
+ * several of the claim's words: a neighbour can be about something else entirely.
+ */
 function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
   if (cand.sentences.length === 1 || !f.evidenceSpan || f.effect !== 'contradicts') return true;
   const boundary = cand.sentences[0].end - cand.sentences[0].start;

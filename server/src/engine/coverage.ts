@@ -5,7 +5,7 @@
  * or a related word (synonym or alias, from the lexicon). Tokens are weighted by rarity
  * (the index's IDF), so "propulsion" counts for more than "said".
  */
-import type { Analyzed } from './types';
+import type { Analyzed, Token } from './types';
 import { placeRoots, startsUpper } from './text';
 import { carriedQuantities } from './signals/number';
 import { COVERAGE } from './policy';
@@ -68,6 +68,17 @@ export function lightStem(lemma: string): string {
   return lemma;
 }
 
+/**
+ * The word joined to word token j by a hyphen right after it ("re" in "re-drafted": "drafted"), or undefined.
+ * The two written closed ("redrafted") are the same word.
+ */
+export function hyphenPartner(tokens: Token[], j: number): Token | undefined {
+  const t = tokens[j];
+  const h = tokens[j + 1];
+  const n = tokens[j + 2];
+  return t.kind === 'word' && h && n && h.lower === '-' && h.start === t.end && n.start === h.end && n.kind === 'word' ? n : undefined;
+}
+
 export function align(claim: Analyzed, content: number[], evidence: Analyzed, weight: (lemma: string) => number, related?: Relatedness): Alignment {
   const map = new Array<number>(claim.tokens.length).fill(-1);
   const byLemma = new Map<string, number>();
@@ -79,9 +90,8 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
     if (!byLemma.has(t.lemma)) byLemma.set(t.lemma, j);
     if (!byLemma.has(t.lower)) byLemma.set(t.lower, j);
     // a hyphenated compound also stands for its closed form ("re-submit" for "resubmit", "co-founder")
-    const h = evidence.tokens[j + 1];
-    const n = evidence.tokens[j + 2];
-    if (t.kind === 'word' && h && n && h.lower === '-' && h.start === t.end && n.start === h.end && n.kind === 'word') {
+    const n = hyphenPartner(evidence.tokens, j);
+    if (n) {
       const joined = t.lower + n.lemma;
       if (!byLemma.has(joined)) byLemma.set(joined, j + 2);
     }

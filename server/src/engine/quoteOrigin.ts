@@ -6,7 +6,7 @@
  * real quotation to another named person is contradicted. Pure: sentence texts in, speakers out.
  */
 import { differentPeople, findSpeakers, isRole, surnameOf, type Speaker } from './signals/attribution';
-import { isCapitalized } from './signals/util';
+import { isCalendarWord, isCapitalized } from './signals/util';
 import { quoteWordString } from './signals/quote';
 import { analyze } from './text';
 import type { Analyzed, Span } from './types';
@@ -50,8 +50,6 @@ const SPEECH_WORDS =
 /** A person's name at token k: a title and a capitalised word, or two capitalised words. Returns [first, last]. */
 /** Words that open a phrase of time or place ("On Tuesday", "In May", "Last Monday"). */
 const OPENING = /^(on|in|at|by|last|this|next|since|until|from|for|during)$/;
-const CALENDAR =
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 function personAt(a: Analyzed, k: number): [number, number] | undefined {
   const toks = a.tokens;
@@ -93,7 +91,7 @@ export function appositionSpeakers(a: Analyzed): Speaker[] {
       const opener = toks[first - 1];
       if (opener && !(opener.kind === 'punct') && !/^(and|but|while)$/.test(opener.lower)) break;
       // "On Tuesday, the mayor said": an opening phrase of time or place, not a name with its description
-      if (OPENING.test(toks[first].lower) || CALENDAR.test(toks[c - 1].lower)) break;
+      if (OPENING.test(toks[first].lower) || isCalendarWord(toks[c - 1].lower)) break;
       out.push(speakerFrom(a, first, c - 1, v));
       break;
     }

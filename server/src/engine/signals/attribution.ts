@@ -5,7 +5,7 @@
  */
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { aliasKey, areSynonyms } from '../lexicon';
-import { isCapitalized, isClauseBreak, isSentenceStart, quoted } from './util';
+import { isCalendarWord, isCapitalized, isClauseBreak, isSentenceStart, quoted } from './util';
 import { isVenue } from './venue';
 import { knob } from '../knob';
 
@@ -307,14 +307,11 @@ function appositiveHead(a: Analyzed, to: number, cue: number): Speaker | undefin
     while (f > 0 && f > k - 4 && isCapitalized(toks[f - 1]) && toks[f - 1].kind === 'word') f--;
     // "On Tuesday, the mayor said": an opening phrase, not a name with its description
     const before = toks[f - 1];
-    if ((before && before.kind === 'word' && before.stop) || CALENDAR.test(toks[k - 1].lower)) return undefined;
+    if ((before && before.kind === 'word' && before.stop) || isCalendarWord(toks[k - 1].lower)) return undefined;
     return phrase(a, f, k - 1, cue);
   }
   return undefined;
 }
-
-const CALENDAR =
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** Verbs that open a reported clause after its subject ("said the council was", "told MPs the plan had"). */
 const REPORTED_VERB = /^(was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does|do)$/;
@@ -328,12 +325,22 @@ function beforeRelativeClause(a: Analyzed, comma: number, cue: number): Speaker 
   for (let k = comma - 1; k > 0 && k > comma - 16; k--) {
     if (toks[k].lower === '.' || toks[k].lower === ';' || /^["“”]$/.test(toks[k].lower)) return undefined;
     if (toks[k].lower !== ',' || !/^(who|which)$/.test(toks[k + 1]?.lower ?? '')) continue;
-    let j = k - 1;
-    const to = j;
-    while (j >= 0 && j > to - 6 && toks[j].kind === 'word' && !NOT_SPEAKER.has(toks[j].lower) && !BOUNDARY.has(toks[j].lower) && !isSpeech(toks[j])) j--;
-    return to > j ? phrase(a, j + 1, to, cue) : undefined;
+    const to = k - 1;
+    const from = phraseStart(toks, to);
+    return from <= to ? phrase(a, from, to, cue) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The first token of the speaker phrase that ends at token `to` ("... the Kremlin spokesperson" before "said"):
+ * back over up to six words, stopping at a clause word, a boundary or another speech verb. Past `to` (to + 1)
+ * when there is none.
+ */
+function phraseStart(toks: Token[], to: number): number {
+  let j = to;
+  while (j >= 0 && j > to - 6 && toks[j].kind === 'word' && !NOT_SPEAKER.has(toks[j].lower) && !BOUNDARY.has(toks[j].lower) && !isSpeech(toks[j])) j--;
+  return j + 1;
 }
 
 /** Speakers named in a text. */
@@ -393,9 +400,9 @@ export function findSpeakers(a: Analyzed): Speaker[] {
     const to = j;
     // "she said", "they told": the speaker is a pronoun this sentence does not resolve
     if (to >= 0 && PERSONAL.has(toks[to].lower)) continue;
-    while (j >= 0 && j > to - 6 && toks[j].kind === 'word' && !NOT_SPEAKER.has(toks[j].lower) && !BOUNDARY.has(toks[j].lower) && !isSpeech(toks[j])) j--;
-    if (to > j) {
-      const s = appositiveHead(a, to, i) ?? phrase(a, j + 1, to, i);
+    const from = phraseStart(toks, to);
+    if (from <= to) {
+      const s = appositiveHead(a, to, i) ?? phrase(a, from, to, i);
       if (s) out.push(s);
     }
   }

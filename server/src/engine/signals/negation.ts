@@ -120,8 +120,11 @@ export function negationNear(side: Analyzed, i: number, other: Analyzed, toOther
   return false;
 }
 
-/** Verbs that deny a statement put to someone: "rejects a suggestion that he had told", "dismissed claims that". */
-const REJECTING = new Set(['reject', 'dismiss', 'refute', 'rebut', 'dispute', 'deny']);
+/**
+ * Verbs that deny a statement put to someone: "rejects a suggestion that he had told", "dismissed claims that"
+ * ("deny" is a negation cue of its own).
+ */
+const REJECTING = new Set(['reject', 'dismiss', 'refute', 'rebut', 'dispute']);
 const PUT_TO = new Set(['suggestion', 'claim', 'allegation', 'accusation', 'report', 'idea', 'notion', 'charge', 'assertion', 'view']);
 
 /**

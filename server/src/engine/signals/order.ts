@@ -65,42 +65,44 @@ function isAside(tokens: Token[], from: number, to: number): boolean {
 }
 
 /**
+ * The index of the `mark` that closes the aside opened at token k (within four tokens, before `to`), or -1; a
+ * clause break on the way ends the search unless `throughBreaks`.
+ */
+function closing(tokens: Token[], k: number, to: number, mark: string, throughBreaks: boolean): number {
+  for (let m = k + 1; m < to && m <= k + 4; m++) {
+    if (tokens[m].lower === mark) return m;
+    if (!throughBreaks && isClauseBreak(tokens[m])) return -1;
+  }
+  return -1;
+}
+
+/**
  * A clause break strictly between from and to, an aside between two commas aside ("Mr Ebbers, 63, directed";
- * "Ann Lee, the chair, asked"): at most three words set off inside the stretch do not end the clause.
+ * "Ann Lee, the chair, asked") or in a parenthesis ("the committee (JURI) said"): at most three words set off
+ * inside the stretch do not end the clause.
  */
 function breaksBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) {
     if (!isClauseBreak(tokens[k])) continue;
-    if (tokens[k].lower === '(') {
-      // "The Legal Affairs Committee (JURI) said": a parenthesis of at most three words
-      let close = -1;
-      for (let m = k + 1; m < to && m <= k + 4; m++)
-        if (tokens[m].lower === ')') {
-          close = m;
-          break;
-        }
-      if (close > k + 1) {
-        k = close;
-        continue;
-      }
+    // "The Legal Affairs Committee (JURI) said": a parenthesis of at most three words
+    const paren = tokens[k].lower === '(' ? closing(tokens, k, to, ')', true) : -1;
+    if (paren > k + 1) {
+      k = paren;
+      continue;
     }
-    if (tokens[k].lower === ',') {
-      let close = -1;
-      for (let m = k + 1; m < to && m <= k + 4; m++) {
-        if (tokens[m].lower === ',') {
-          close = m;
-          break;
-        }
-        if (isClauseBreak(tokens[m])) break;
-      }
-      if (close > k + 1 && isAside(tokens, k + 1, close - 1)) {
-        k = close;
-        continue;
-      }
+    const comma = tokens[k].lower === ',' ? closing(tokens, k, to, ',', false) : -1;
+    if (comma > k + 1 && isAside(tokens, k + 1, comma - 1)) {
+      k = comma;
+      continue;
     }
     return true;
   }
   return false;
+}
+
+/** A person named (a capitalised word inside the sentence) or given by a role ("the mayor"): a party, not a common noun. */
+function isParty(ct: Token[], k: number): boolean {
+  return (isCapitalized(ct[k]) && !isSentenceStart(ct, k)) || (isRole(ct[k]) && /^(the|his|her|its|their)$/.test(ct[k - 1]?.lower ?? ''));
 }
 
 /** Some token strictly between from and to passes the test. */
@@ -269,14 +271,10 @@ export const order: SignalDetector = {
           if (passiveAt(ct, b) || passiveAt(et, eb) || reducedPassive(et, ea) || reducedPassive(et, ec)) continue;
           // coordinated clauses ("optimize their energy use and reduce their footprint with X") each have their own roles
           if (between(ct, a, c, isCoordinator) || between(et, ec, ea, isCoordinator)) continue;
+          const named = isParty(ct, a) && isParty(ct, c) && (isCapitalized(ct[a]) || isCapitalized(ct[c]));
           // a compound unfolded ("air quality control" / "control of air quality"); a modifier next to its head
           // in the source ("accelerated decline" for "falling at an accelerated rate")
-          // a person named or given by a role ("Mr Finegold accused the mayor"): a party, not a common noun
-          const party = (k: number) =>
-            (isCapitalized(ct[k]) && !isSentenceStart(ct, k)) || (isRole(ct[k]) && /^(the|his|her|its|their)$/.test(ct[k - 1]?.lower ?? ''));
-          const named = party(a) && party(c) && (isCapitalized(ct[a]) || isCapitalized(ct[c]));
           if (between(et, ec, ea, isOf) || (!named && (eb === ec + 1 || ea === eb + 1))) continue;
-          // a word the evidence repeats may have been aligned to the wrong one of its occurrences
           // a word the evidence repeats may have been aligned to the wrong one of its occurrences: the reversal
           // stands only when no occurrence of it stands where the claim's order puts it
           if (occurrences(et, et[eb].lemma) > 1) continue;

@@ -104,6 +104,12 @@ function exclusiveBefore(tokens: Token[], i: number): number {
 /** Adverbs of frequency, compared where they stand between the same words on both sides. */
 const FREQUENCY = new Set(['never', 'always', 'rarely', 'seldom', 'often', 'sometimes', 'usually', 'occasionally', 'frequently']);
 
+/** The quantity a frequency adverb says: the quantifier's own ("never", "often"), else "usually" / "frequently" most, "occasionally" some. */
+function frequencyAt(tokens: Token[], i: number): Q | undefined {
+  const w = tokens[i].lower;
+  return quantAt(tokens, i) ?? (w === 'usually' || w === 'frequently' ? 'most' : w === 'occasionally' ? 'some' : undefined);
+}
+
 /**
  * "were never one-on-one" against "were rarely one-on-one": a frequency adverb of the draft against another of the
  * source between the same words (the word before and the word after alike), when their quantities clash.
@@ -113,12 +119,12 @@ function frequencyClash(input: SignalInput): SignalFinding | undefined {
   const et = input.evidence.tokens;
   for (let i = 1; i + 1 < ct.length; i++) {
     if (!FREQUENCY.has(ct[i].lower)) continue;
-    const cq = quantAt(ct, i) ?? (ct[i].lower === 'usually' || ct[i].lower === 'frequently' ? 'most' : ct[i].lower === 'occasionally' ? 'some' : undefined);
+    const cq = frequencyAt(ct, i);
     if (!cq) continue;
     for (let j = 1; j + 1 < et.length; j++) {
       if (!FREQUENCY.has(et[j].lower) || et[j].lower === ct[i].lower) continue;
       if (et[j - 1].lower !== ct[i - 1].lower || et[j + 1].lower !== ct[i + 1].lower) continue;
-      const eq = quantAt(et, j) ?? (et[j].lower === 'usually' || et[j].lower === 'frequently' ? 'most' : et[j].lower === 'occasionally' ? 'some' : undefined);
+      const eq = frequencyAt(et, j);
       if (!eq || !CLASH[cq].includes(eq)) continue;
       return {
         kind: 'quantifier',

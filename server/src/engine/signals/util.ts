@@ -98,6 +98,22 @@ export const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
+/** A weekday or a month written out ("tuesday", "may"): the lower-case word of a date, not of a name. */
+export function isCalendarWord(lower: string): boolean {
+  return CALENDAR_WORDS.has(lower);
+}
+const CALENDAR_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  // the months' full names, not their abbreviations ("jan", "sept")
+  ...Object.keys(MONTHS).filter((m) => m.length > 4 || m === 'may' || m === 'june' || m === 'july'),
+]);
+
 /** Month number of token i when it is a month name (capitalised; "May" only in a date-like context). */
 export function monthAt(tokens: Token[], i: number): number {
   const t = tokens[i];
