@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { appositionSpeakers, holdsQuotes, otherSpeaker, speakerOf } from '../../server/src/engine/quoteOrigin';
 import { analyze } from '../../server/src/engine/text';
+import { findQuotes } from '../../server/src/engine/signals/quote';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
 import { Checker } from '../../server/src/engine/checker';
@@ -38,9 +39,41 @@ describe('quoteOrigin', () => {
     const source = speakerOf('"The timing is surprising," said Gregory Okafor.', [])!;
     assert.ok(otherSpeaker(analyze('Club spokesman Ian Davies said: "The timing is surprising."'), source));
     assert.equal(otherSpeaker(analyze('Mr Okafor said: "The timing is surprising."'), source), undefined);
-    assert.equal(otherSpeaker(analyze('Ian Davies said: "The timing is surprising."'), source, ['"We will appeal," Ian Davies told reporters.']), undefined);
+    // given as a speaker in the sentences the source's speaker was looked up in: no telling it is someone else
+    const before = ['"Fine," said Gregory Okafor.', '"We will appeal," Ian Davies told reporters.'];
+    const lookedUp = speakerOf('"The timing is surprising."', before)!;
+    assert.equal(name(lookedUp), 'Gregory Okafor');
+    assert.equal(otherSpeaker(analyze('Ian Davies said: "The timing is surprising."'), lookedUp, ['"The timing is surprising."', ...before]), undefined);
+    // the quotation's own sentence names its speaker: a speaker of the sentence before is someone else
+    assert.ok(
+      otherSpeaker(analyze('Ian Davies said: "The timing is surprising."'), source, [
+        '"The timing is surprising," said Gregory Okafor.',
+        '"We will appeal," Ian Davies told reporters.',
+      ]),
+    );
     // named in passing is not named as a speaker
     assert.ok(otherSpeaker(analyze('Ian Davies said: "The timing is surprising."'), source, ['The club hired Ian Davies last year.']));
+  });
+  it("a speaker named after the quotation, before the verb, speaks it: ',\" Ian Davies said', ',\" club boss Ian Davies told'", () => {
+    const source = speakerOf('"The timing is surprising," said Gregory Okafor.', [])!;
+    const other = (draft: string) => otherSpeaker(analyze(draft), source, [], findQuotes(draft))?.text;
+    assert.equal(other('"The timing is surprising," Ian Davies said.'), 'Ian Davies');
+    assert.equal(other('"The timing is surprising," club boss Ian Davies told reporters.'), 'Ian Davies');
+    // a clause between the quotation and the name: the name is not the quotation's speaker
+    assert.equal(other('"The timing is surprising," which Ian Davies said was fair.'), undefined);
+  });
+  it('the checker: "said Mr X" on another person\'s quotation is an attribution clash that names the real speaker', () => {
+    const index = new SourceIndex();
+    index.addFile(
+      'a.txt',
+      'Orbit had sold DLT a stake in 2001. "We now have the freedom to plan," said Orbit chief executive Tomas Vell.\n\n"We had to cut costs and we did that with our partner," said DLT chief executive Rhona Marsh.',
+    );
+    const [r] = createChecker(index).checkDraft('"We had to cut costs and we did that with our partner," said Mr Vell.', 'plaintext');
+    assert.equal(r.verdict, 'contradicted', JSON.stringify(r.signals));
+    assert.equal(r.signals[0].kind, 'attribution', JSON.stringify(r.signals));
+    assert.match(r.signals[0].message, /the source to 'DLT chief executive Rhona Marsh'/);
+    const [after] = createChecker(index).checkDraft('"We had to cut costs and we did that with our partner," Tomas Vell said.', 'plaintext');
+    assert.equal(after.verdict, 'contradicted', JSON.stringify(after.signals));
   });
   it('the checker: a real quotation given to another named person is contradicted and names the real speaker', () => {
     const index = new SourceIndex();

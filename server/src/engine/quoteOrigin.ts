@@ -151,14 +151,31 @@ export function speakerOf(sentence: string, before: string[]): NamedSpeaker | un
   return undefined;
 }
 
-/** The speaker's verb is within 3 tokens after the quotation's end, or within 8 before its start (LOOKUPS.speechCue*). */
+/**
+ * The speaker's verb is within 3 tokens after the quotation's end (or right after a name that follows it), or within
+ * 8 before its start (LOOKUPS.speechCue*).
+ */
 function speaksQuote(a: Analyzed, s: Speaker, q: Span): boolean {
   const cue = a.tokens[s.cue];
   if (!cue) return false;
   const between = (from: number, to: number) => a.tokens.filter((t) => t.start >= from && t.end <= to).length;
+  // '," Sergio Marchionne said', '," club boss Ian Davies told reporters': after the quotation the speaker's name,
+  // and a title ending in a role word, may stand before the verb; nothing else may part the name from the quotation
+  const name = a.tokens[s.first];
+  if (cue.start >= q.end && name && name.start >= q.end && s.last < s.cue) {
+    if (s.cue - s.last > 1) return false;
+    const before = a.tokens[s.first - 1];
+    const titled = !!before && before.start >= q.end && isRole(before);
+    return otherWordsBetween(a, q.end, name.start) <= (titled ? 2 : 0);
+  }
   if (cue.start >= q.end) return between(q.end, cue.start) <= LOOKUPS.speechCueAfter.value;
   if (cue.end <= q.start) return between(cue.end, q.start) <= LOOKUPS.speechCueBefore.value;
   return false;
+}
+
+/** Words between two offsets that are not a name or a title ("Fiat boss"), punctuation aside. */
+function otherWordsBetween(a: Analyzed, from: number, to: number): number {
+  return a.tokens.filter((t) => t.start >= from && t.end <= to && t.kind === 'word' && !isCapitalized(t) && !isRole(t)).length;
 }
 
 /** Surnames of the people the source sentences give as speakers (named, in apposition, or a pronoun's). */
@@ -184,7 +201,10 @@ function speakerSurnames(sentences: string[]): Set<string> {
  * gives as a speaker there is not someone else.
  */
 export function otherSpeaker(claim: Analyzed, source: NamedSpeaker, context: string[] = [], quotes: Span[] = []): Speaker | undefined {
-  const speakers = speakerSurnames(context);
+  // a quotation whose own sentence names its speaker is that speaker's: the speakers of the sentences before it
+  // are other people (those sentences count only where the speaker was looked up in them)
+  const own = context.length > 0 && source.analyzed.text === context[0];
+  const speakers = speakerSurnames(own ? context.slice(0, 1) : context);
   const candidates = [...findSpeakers(claim).filter((s) => isNamePhrase(s, claim)), ...appositionSpeakers(claim)];
   for (const s of candidates) {
     // the speaker's verb stands next to a quotation: these words are what the draft says they said (not a
@@ -198,7 +218,7 @@ export function otherSpeaker(claim: Analyzed, source: NamedSpeaker, context: str
     if (differentPeople(s, claim, source.speaker, source.analyzed, true)) return s;
   }
   // only a speaker named in the quotation's own sentence: one found in the sentences before may not be the one
-  return context.length && source.analyzed.text === context[0] ? pronounOfOtherSex(claim, source, quotes) : undefined;
+  return own ? pronounOfOtherSex(claim, source, quotes) : undefined;
 }
 
 const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'spokesman', 'chairman']);

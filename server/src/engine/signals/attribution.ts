@@ -213,7 +213,7 @@ const ROLES = new Set([
 
 /** A noun that names a speaker by role ("spokesman", "chairman", "coach"). */
 export function isRole(t: Token): boolean {
-  return t.kind === 'word' && (ROLES.has(t.lemma) || ROLES.has(t.lower) || EXTRA_ROLES.has(t.lemma));
+  return t.kind === 'word' && (ROLES.has(t.lemma) || ROLES.has(t.lower) || EXTRA_ROLES.has(t.lemma) || EXTRA_ROLES.has(t.lower));
 }
 
 /** Role nouns a name phrase may hold ("England coach Andy Robinson", "Green MEP Alain Lipietz"). */
