@@ -24,6 +24,19 @@ describe('signals/quantifier', () => {
     assert.strictEqual(text(claim, f[0].claimSpan), 'a single project');
     assert.strictEqual(text(ev, f[0].evidenceSpan), 'rather than a single project');
   });
+  it('"every one of the last six seasons" / "all of its 12 stores" against a count of them ("four of the last six seasons")', () => {
+    const claim = 'The club has finished in the top half in every one of the last six seasons.';
+    const ev = 'The club has finished in the top half in four of the last six seasons.';
+    const f = run(quantifier, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'every one of the last six seasons');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'four of the last six seasons');
+    const g = run(quantifier, 'The chain has shut all of its 12 stores in the north.', 'The chain has shut 9 of its 12 stores in the north.');
+    assert.strictEqual(g.length, 1, JSON.stringify(g));
+    // the whole set on both sides, or another phrase after "of": no clash
+    assert.deepStrictEqual(run(quantifier, claim, 'The club has finished in the top half in each of the last six seasons.'), []);
+    assert.deepStrictEqual(run(quantifier, 'Each of the players was fined.', 'Two of the coaches and all the players were fined.'), []);
+  });
   it('all against some', () => {
     const claim = 'All experts agree that temperatures rose.';
     const f = run(quantifier, claim, 'Some experts agree that temperatures rose.');

@@ -1,7 +1,7 @@
 /**
  * Quantifiers and exclusivity: all / some / none / only / every / a single. "all experts" against
  * "some experts"; "none" against "several"; "a single project" against "rather than a single project";
- * "only X" against "X, among others".
+ * "only X" against "X, among others"; "every one of the last six years" against "five of the last six years".
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { isClauseBreak, isContent, quoted } from './util';
@@ -139,6 +139,71 @@ function frequencyClash(input: SignalInput): SignalFinding | undefined {
   return undefined;
 }
 
+const COUNT_WORDS = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'several',
+  'some',
+  'most',
+  'many',
+  'few',
+  'half',
+]);
+
+/**
+ * "every one of the last six years" / "all of its 12 stores" against "five of the last six years" / "nine of its 12
+ * stores": the draft takes in the whole set, the source counts a part of it (the same words after "of").
+ */
+function partitiveClash(input: SignalInput): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  for (let i = 0; i + 2 < ct.length; i++) {
+    if (!/^(every|each|all)$/.test(ct[i].lower)) continue;
+    let of = i + 1;
+    if (/^(one|single)$/.test(ct[of].lower)) of++;
+    if (ct[of]?.lower !== 'of') continue;
+    // the first aligned content word after "of", within four tokens, in the same clause
+    for (let h = of + 1; h < ct.length && h <= of + 5; h++) {
+      if (isClauseBreak(ct[h])) break;
+      const e = input.alignment[h] ?? -1;
+      if (e < 0 || !isContent(ct[h])) continue;
+      // the source: "<count> of" right before the counterpart's phrase
+      for (let k = e - 1; k >= 1 && k >= e - 5; k--) {
+        if (isClauseBreak(et[k])) break;
+        if (et[k].lower !== 'of') continue;
+        const n = et[k - 1];
+        if (!(n.kind === 'number' || COUNT_WORDS.has(n.lower))) break;
+        if (/^(every|each|all)$/.test(et[k - 2]?.lower ?? '')) break;
+        // the same phrase after "of" on both sides (its first word at least)
+        if (et[k + 1]?.lower !== ct[of + 1]?.lower) break;
+        let last = h;
+        while (last + 1 < ct.length && last < h + 4 && (input.alignment[last + 1] ?? -1) >= 0 && isContent(ct[last + 1])) last++;
+        const eLast = Math.max(e, input.alignment[last] ?? e);
+        return {
+          kind: 'quantifier',
+          effect: 'contradicts',
+          message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, i, last))}, the source says ${quoted(words(input.evidence.text, et, k - 1, eLast))}`,
+          claimSpan: { start: ct[i].start, end: ct[last].end },
+          evidenceSpan: { start: et[k - 1].start, end: et[eLast].end },
+          strength: 0.75,
+        };
+      }
+      break;
+    }
+  }
+  return undefined;
+}
+
 /** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
 export const TUNING = {
   minCoverage: knob(0.4, 'Coverage a candidate needs before its quantifiers (all, only, some) are compared', 'higher: fewer quantifier findings'),
@@ -158,6 +223,11 @@ export const quantifier: SignalDetector = {
     if (often) {
       out.push(often);
       done.add(ct.findIndex((t) => t.start === often.claimSpan.start));
+    }
+    const part = partitiveClash(input);
+    if (part) {
+      out.push(part);
+      done.add(ct.findIndex((t) => t.start === part.claimSpan.start));
     }
     for (let h = 0; h < ct.length; h++) {
       const e = input.alignment[h] ?? -1;
