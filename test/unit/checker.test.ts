@@ -397,6 +397,17 @@ describe('a negation the evidence does not carry', () => {
     assert.equal(r.verdict, 'contradicted', r.reason);
     assert.match(r.reason, /2012.*2011/);
   });
+  it('a date whose anchors stand four or five words away is in the same slot: "having first won for Lights in 2009"', () => {
+    const index = new SourceIndex();
+    index.addFile(
+      'a.txt',
+      'Instead, Marlow took her second title for best singer after winning for Lights in 2007. The show ran late and the hall was full. ' +
+        'Critics said the night was long. The host thanked the band and the crew. Tickets sold out in a day. A new venue opens next year.',
+    );
+    const [r] = createChecker(index).checkDraft('Marlow took her second title as top singer, having first won for Lights in 2009.', 'plaintext');
+    assert.equal(r.verdict, 'contradicted', r.reason);
+    assert.match(r.reason, /2009.*2007/);
+  });
   it('one clash, one finding: two signals on the same words give one', () => {
     const index = new SourceIndex();
     index.addFile('a.txt', 'The former chief executive denied he frequently met the finance director to discuss the accounts.');

@@ -954,7 +954,7 @@ const SLOT_KINDS = new Set(['date']);
 
 /**
  * The clashing words stand in the same slot on both sides: at least two content words right around them in the
- * claim (three tokens either side) are aligned to words right around the source's words, on the same sides
+ * claim (five tokens either side) are aligned to words right around the source's words, on the same sides
  * ("at the Olympic Village on 13 August" / "at the Olympic village on 12 August"; "bankruptcy protection in 2003"
  * / "bankruptcy protection in 2004"). Such a clash needs only the plain contradiction gate: the sentence is
  * about the same event even where the rest of the claim is reworded.

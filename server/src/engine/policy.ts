@@ -137,7 +137,7 @@ export const CHECKER = {
     'Aligned words right around a date clash that put it in the same slot on both sides (it then needs only contradictionGate)',
     'higher: fewer date contradictions',
   ),
-  sameSlotWindow: knob(3, 'Claim tokens either side of the clash looked at for those anchors', 'lower: fewer date contradictions'),
+  sameSlotWindow: knob(5, 'Claim tokens either side of the clash looked at for those anchors', 'lower: fewer date contradictions'),
   sameSlotReach: knob(4, "Tokens either side of the source's words within which an anchor's counterpart must stand", 'lower: fewer date contradictions'),
   minAttributedWords: knob(
     4,
