@@ -408,6 +408,15 @@ describe('a negation the evidence does not carry', () => {
     assert.equal(r.verdict, 'contradicted', r.reason);
     assert.match(r.reason, /2009.*2007/);
   });
+  it('an honorific before a name the evidence carries is no gap: never "no source carries \'Ms\'"', () => {
+    const index = new SourceIndex();
+    index.addFile('a.txt', 'The party chairman Petra Lomax said the new group would fail within a year. The vote was held in May.');
+    index.addFile('b.txt', 'Trains to the coast were cancelled on Monday. Passengers were told to travel by bus.');
+    const [r] = createChecker(index).checkDraft('Ms Lomax has predicted that the breakaway group will fail within a year.', 'plaintext');
+    assert.equal(r.verdict, 'unsupported', r.reason);
+    assert.ok(!r.signals.some((s) => /'Ms'/.test(s.message)), JSON.stringify(r.signals));
+    assert.ok(r.signals.some((s) => /breakaway/.test(s.message)), JSON.stringify(r.signals));
+  });
   it('one clash, one finding: two signals on the same words give one', () => {
     const index = new SourceIndex();
     index.addFile('a.txt', 'The former chief executive denied he frequently met the finance director to discuss the accounts.');

@@ -596,7 +596,9 @@ export class Checker {
       verdict = 'unsupported';
       const ei = best.alignment.coverage >= this.options.relatedThreshold ? cite(best, 'related') : undefined;
       for (const { f } of missing) signals.push(toSignal(f, ei, best));
-      const gaps = uncoveredSpans(claim, content, best.alignment);
+      // words counted as carried otherwise (an honorific before a carried name, a role the sources give that
+      // person) are no gap: "no source carries 'Ms'" would not be true
+      const gaps = uncoveredSpans(claim, content, best.alignment, resolved);
       const words = gaps.map((g) => claim.text.slice(g.start, g.end));
       if (best.alignment.coverage < this.options.relatedThreshold) {
         reason = 'no source sentence carries this statement';
@@ -1098,15 +1100,15 @@ export function matchedSpans(cand: { analyzed: Analyzed; alignment: Alignment })
 }
 
 /** Runs of content words the alignment left uncovered (stop words between them join a run). */
-export function uncoveredSpans(claim: Analyzed, content: number[], alignment: Alignment): Span[] {
+export function uncoveredSpans(claim: Analyzed, content: number[], alignment: Alignment, carried?: Set<number>): Span[] {
   const spans: Span[] = [];
   let cur: Span | null = null;
   let lastContent = -1;
   for (const i of content) {
-    const covered = alignment.map[i] >= 0;
+    const covered = alignment.map[i] >= 0 || !!carried?.has(i);
     if (!covered) {
       const t = claim.tokens[i];
-      const joinable = cur && lastContent >= 0 && !hasCoveredBetween(content, alignment, lastContent, i) && i - lastContent <= 3;
+      const joinable = cur && lastContent >= 0 && !hasCoveredBetween(content, alignment, lastContent, i, carried) && i - lastContent <= 3;
       if (cur && joinable) cur.end = t.end;
       else {
         cur = { start: t.start, end: t.end };
@@ -1121,8 +1123,8 @@ export function uncoveredSpans(claim: Analyzed, content: number[], alignment: Al
   return spans;
 }
 
-function hasCoveredBetween(content: number[], alignment: Alignment, a: number, b: number): boolean {
-  for (const i of content) if (i > a && i < b && alignment.map[i] >= 0) return true;
+function hasCoveredBetween(content: number[], alignment: Alignment, a: number, b: number, carried?: Set<number>): boolean {
+  for (const i of content) if (i > a && i < b && (alignment.map[i] >= 0 || !!carried?.has(i))) return true;
   return false;
 }
 
