@@ -11,6 +11,14 @@ describe('signals/negation', () => {
     const bare = makeInput('The referee declined to use TV replays in the closing minutes.', 'The referee used TV replays in the closing minutes.');
     assert.ok(uncarriedNegation(bare.claim, bare.evidence, bare.alignment));
   });
+  it('"no more than a sideshow", "no fewer than ten" bound an amount: no negation', () => {
+    const input = makeInput('Ms Reyes said the new league would be no more than a sideshow.', 'Ms Reyes said the new league would just be a sideshow.');
+    assert.strictEqual(uncarriedNegation(input.claim, input.evidence, input.alignment), undefined);
+    assert.deepStrictEqual(run(negation, 'No fewer than ten riders finished the stage.', 'Ten riders finished the stage.'), []);
+    // "no longer" still negates
+    const gone = makeInput('The club no longer sells tickets at the gate.', 'The club sells tickets at the gate.');
+    assert.ok(uncarriedNegation(gone.claim, gone.evidence, gone.alignment));
+  });
   it('"denies having told" is carried by "rejects a suggestion that she had told"', () => {
     const claim = 'Ms Dale denies having told the auditors about the transfer.';
     assert.deepStrictEqual(run(negation, claim, 'Ms Dale rejects a suggestion that she had told the auditors about the transfer.'), []);
