@@ -415,7 +415,10 @@ describe('a negation the evidence does not carry', () => {
     const [r] = createChecker(index).checkDraft('Ms Lomax has predicted that the breakaway group will fail within a year.', 'plaintext');
     assert.equal(r.verdict, 'unsupported', r.reason);
     assert.ok(!r.signals.some((s) => /'Ms'/.test(s.message)), JSON.stringify(r.signals));
-    assert.ok(r.signals.some((s) => /breakaway/.test(s.message)), JSON.stringify(r.signals));
+    assert.ok(
+      r.signals.some((s) => /breakaway/.test(s.message)),
+      JSON.stringify(r.signals),
+    );
   });
   it('one clash, one finding: two signals on the same words give one', () => {
     const index = new SourceIndex();

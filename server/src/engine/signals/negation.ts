@@ -35,7 +35,8 @@ function cueVerbGoverns(tokens: Token[], i: number): boolean {
   // "not only X but also Y", "not just", "not merely": additive, no negation
   if (t.lower === 'not' && /^(only|just|merely|simply)$/.test(tokens[i + 1]?.lower ?? '')) return false;
   // "no more than a parody", "no fewer than ten": a bound on an amount ("just", "at least"), no negation
-  if (/^(no|not)$/.test(t.lower) && /^(more|less|fewer|greater|later|earlier)$/.test(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'than') return false;
+  if (/^(no|not)$/.test(t.lower) && /^(more|less|fewer|greater|later|earlier)$/.test(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'than')
+    return false;
   if (!CUE_VERBS.has(t.lemma) || CUE_WORDS.has(t.lower) || t.lower.endsWith("n't")) return true;
   // "cannot deny that", "did not refuse": a negated negative verb asserts (double negation)
   if (precededByCue(tokens, i)) return false;
