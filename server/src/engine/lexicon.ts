@@ -267,6 +267,8 @@ const ALIAS_GROUPS: string[][] = [
   ['member of parliament', 'mp', 'mps', 'members of parliament'],
   ['greens', 'green', 'green party', 'the greens'],
   ['liberal democrats', 'lib dems', 'lib dem', 'liberal democrat', 'lib-dems'],
+  // events known by two names
+  ['academy awards', 'academy award', 'oscars', 'oscar', 'oscar ceremony', 'academy awards ceremony'],
 ];
 
 /** Multiword paraphrases that mean one lemma (after lower-casing, hyphens as spaces). */

@@ -8,6 +8,14 @@ import { run, text } from './helpers';
 const SEED = 'The outreach coincided with a high-level meeting between the United States Deputy Secretary of Defense and India’s defense leadership.';
 
 describe('signals/entity', () => {
+  it('an event known by two names is one: "the Academy Awards" and "the Oscars" do not clash', () => {
+    assert.deepStrictEqual(
+      run(entity, 'The film won four prizes at the Academy Awards on Sunday.', 'The film won four prizes at the Oscars on Sunday.').filter(
+        (f) => f.effect === 'contradicts',
+      ),
+      [],
+    );
+  });
   it('a name the source writes with a character reference ("Jos&#233;") is the same name; another person still clashes', () => {
     const ev = 'In a letter, Commission President Jos&#233; Manuel Barroso told the assembly the plan would stand.';
     assert.deepStrictEqual(run(entity, 'In a letter, Commission President José Manuel Barroso told the assembly the plan would stand.', ev), []);
