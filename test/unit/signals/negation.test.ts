@@ -11,6 +11,13 @@ describe('signals/negation', () => {
     const bare = makeInput('The referee declined to use TV replays in the closing minutes.', 'The referee used TV replays in the closing minutes.');
     assert.ok(uncarriedNegation(bare.claim, bare.evidence, bare.alignment));
   });
+  it('a synonym of another word class is no negated counterpart: "a feature film" against "failed to take the award"', () => {
+    const f = run(negation, 'Ms Roe is working on a feature film with the director Tom Hale.', 'Tom Hale failed to take the director award this year.');
+    assert.deepStrictEqual(
+      f.filter((x) => x.effect === 'contradicts'),
+      [],
+    );
+  });
   it('"no more than a sideshow", "no fewer than ten" bound an amount: no negation', () => {
     const input = makeInput('Ms Reyes said the new league would be no more than a sideshow.', 'Ms Reyes said the new league would just be a sideshow.');
     assert.strictEqual(uncarriedNegation(input.claim, input.evidence, input.alignment), undefined);

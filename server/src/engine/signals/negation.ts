@@ -157,6 +157,20 @@ function sameWord(a: Token, b: Token): boolean {
   return a.lemma === b.lemma || a.lower === b.lower || areSynonyms(a.lemma, b.lemma);
 }
 
+/**
+ * A synonym of another word class is no counterpart: "a feature film" is not what "failed to take the award"
+ * negates, though "film" and "take" share a sense (a shot). The same word stands whatever its tag.
+ */
+function sameClass(claim: Analyzed, h: number, evidence: Analyzed, eh: number): boolean {
+  const a = claim.tokens[h];
+  const b = evidence.tokens[eh];
+  if (a.lemma === b.lemma || a.lower === b.lower) return true;
+  const ta = posTags(claim)[h];
+  const tb = posTags(evidence)[eh];
+  // a noun of the draft against a verb of the source; an "-ing" form may be either ("no one cutting")
+  return !(ta === 'NOUN' && tb === 'VERB' && !a.lower.endsWith('ing'));
+}
+
 /** Claim tokens inside quotation marks: the quotation and misquote signals check those words. */
 function insideQuotes(t: Token, quotes: Span[]): boolean {
   return quotes.some((q) => t.start >= q.start && t.end <= q.end);
@@ -239,7 +253,7 @@ export const negation: SignalDetector = {
       const eh = input.alignment[h] ?? -1;
       if (eh < 0) continue;
       // the negated word must be the evidence's own word or a synonym, not a loosely related one
-      if (!sameWord(ct[h], et[eh])) continue;
+      if (!sameWord(ct[h], et[eh]) || !sameClass(input.claim, h, input.evidence, eh)) continue;
       if (cueBefore(et, eh) >= 0) continue;
       // the evidence negates the same word elsewhere, or states a negation at the same place
       if (et.some((t, j) => j !== eh && t.lemma === ct[h].lemma && cueBefore(et, j) >= 0)) continue;
@@ -268,7 +282,7 @@ export const negation: SignalDetector = {
       // "only three MEPs backing" against "MEPs failed to back it": a count of them did, which the group's
       // failure does not deny (a number clash, if any, is the number signal's)
       if (CUE_VERBS.has(et[j].lemma) && countBefore(ct, h)) continue;
-      if (!sameWord(ct[h], et[eh])) continue;
+      if (!sameWord(ct[h], et[eh]) || !sameClass(input.claim, h, input.evidence, eh)) continue;
       // the claim states a negation at the same place ("lack" for "do not have")
       if (negationNear(input.evidence, j, input.claim, claimsOf)) continue;
       if ((et[j].lower === 'no' || et[j].lower === 'none') && quantifierBefore(ct, h)) continue;
