@@ -3,6 +3,18 @@ import { modality } from '../../../server/src/engine/signals/modality';
 import { run, text } from './helpers';
 
 describe('signals/modality', () => {
+  it('"is to contest the seat" / "will contest" against "amid speculation he has his eye on the seat"', () => {
+    const ev = "The announcement comes amid speculation he has his eye on the Home Secretary Ann Dale's Northfield seat.";
+    const claim = "Mr Orme is to contest Home Secretary Ann Dale's Northfield seat at the election.";
+    const f = run(modality, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'is to contest');
+    assert.match(f[0].message, /'is to contest' as certain, the source says 'speculation'/);
+    assert.strictEqual(run(modality, "Mr Orme will contest Home Secretary Ann Dale's Northfield seat at the election.", ev).length, 1);
+    // an aim is no fixed plan; a source without the hedge is no clash
+    assert.deepStrictEqual(run(modality, "The aim is to win Home Secretary Ann Dale's Northfield seat at the election.", ev), []);
+    assert.deepStrictEqual(run(modality, claim, "He has his eye on the Home Secretary Ann Dale's Northfield seat."), []);
+  });
   it('"will become law" against "no guarantee that it will become law"; "said it would" is fine', () => {
     const claim = 'Once the senate has voted, the bill will go back to the assembly and become law.';
     const ev = 'If the senate votes for it the bill will go back to the assembly, but there is no guarantee that the bill will become law.';

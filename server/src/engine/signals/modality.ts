@@ -110,6 +110,7 @@ const HEDGE = new Set([
   'anticipated',
   'unconfirmed',
   'speculate',
+  'speculation',
   'reportedly',
   'pending',
   'negotiate',
@@ -209,9 +210,13 @@ function hedged(tokens: Token[], i: number, hedges: Hedge[]): boolean {
 }
 
 /** The hedge scoping over token i (as `hedged` decides), or undefined. */
+/** Hedges that govern the clause after them ("amid speculation he has his sights set on the seat"). */
+const CLAUSE_HEDGES = new Set(['speculation', 'rumour', 'rumours', 'rumor', 'rumors', 'speculate', 'speculated']);
+
 function hedgeOf(tokens: Token[], i: number, hedges: Hedge[]): Hedge | undefined {
   for (const h of hedges) {
-    if (h.last < i && i - h.last <= 5) {
+    const reach = CLAUSE_HEDGES.has(tokens[h.last].lower) ? 12 : 5;
+    if (h.last < i && i - h.last <= reach) {
       let broken = false;
       for (let k = h.last + 1; k < i; k++) if (isClauseBreak(tokens[k])) broken = true;
       if (!broken) return h;
@@ -247,11 +252,33 @@ const WILL_OK = new Set([
  * likely to": a prediction stated as certain. The words "will" governs (to the end of its clause, across "and")
  * are looked up in the evidence; one of them hedged there by anything but an intention makes the clash.
  */
+/** Nouns whose "is to" states an aim, not a fixed plan ("the aim is to cut costs"). */
+const PLAN_NOUNS = new Set([
+  'aim',
+  'goal',
+  'plan',
+  'idea',
+  'hope',
+  'intention',
+  'task',
+  'job',
+  'priority',
+  'objective',
+  'target',
+  'challenge',
+  'problem',
+  'answer',
+  'solution',
+]);
+
 function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding | undefined {
   const ct = input.claim.tokens;
   const et = input.evidence.tokens;
   for (let i = 0; i < ct.length; i++) {
-    if (ct[i].lower !== 'will' && ct[i].lower !== "'ll") continue;
+    // "will fight", and "is to fight" (a fixed plan): both state what the source may only expect
+    const fixed =
+      /^(is|are)$/.test(ct[i].lower) && ct[i + 1]?.lower === 'to' && !/^(be|have)$/.test(ct[i + 2]?.lemma ?? '') && !PLAN_NOUNS.has(ct[i - 1]?.lemma ?? '');
+    if (ct[i].lower !== 'will' && ct[i].lower !== "'ll" && !fixed) continue;
     if (/^(not|never)$/.test(ct[i + 1]?.lower ?? '') || hedged(ct, i, ch)) continue;
     // the draft's other hedges, not this "will" (listed among them to keep a settled word after it conditional)
     const others = ch.filter((h) => !(h.first === i && h.last === i));
@@ -269,12 +296,19 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
       if (input.alignment.includes(h.first) || (h.first === h.last && NOUN_HEDGES.has(et[h.first].lower))) continue;
       const words = input.evidence.text.slice(et[h.first].start, et[h.last].end);
       if (h.first === h.last && WILL_OK.has(et[h.first].lower)) continue;
-      const said = k === i + 1 ? quoted(input.claim.text.slice(ct[i].start, t.end)) : `${quoted(ct[i].text)} … ${quoted(t.text)}`;
+      // the draft's verb group ("will fight", "is to fight") when its verb is not the source's word
+      const verb = fixed ? i + 2 : i + 1;
+      const own = verb < k && ct[verb]?.kind === 'word' && !ct[verb].stop && !isCapitalized(ct[verb]) && (input.alignment[verb] ?? -1) < 0;
+      const said = own
+        ? quoted(input.claim.text.slice(ct[i].start, ct[verb].end))
+        : k === verb
+          ? quoted(input.claim.text.slice(ct[i].start, t.end))
+          : `${quoted(ct[i].text)} … ${quoted(t.text)}`;
       return {
         kind: 'modality',
         effect: 'contradicts',
         message: `modality: the draft says ${said} as certain, the source says ${quoted(words)}`,
-        claimSpan: { start: t.start, end: t.end },
+        claimSpan: own ? { start: ct[i].start, end: ct[verb].end } : { start: t.start, end: t.end },
         evidenceSpan: { start: et[h.first].start, end: et[h.last].end },
         strength: 0.5 + 0.4 * Math.min(1, input.coverage),
         anchored: true,
