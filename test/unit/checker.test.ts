@@ -420,6 +420,24 @@ describe('a negation the evidence does not carry', () => {
       JSON.stringify(r.signals),
     );
   });
+  it('a negation of the act of a name both sides give right before it is red at the plain gate: "Orbix will not continue to supply"', () => {
+    const index = new SourceIndex();
+    index.addFile(
+      'a.txt',
+      'The two firms will unwind their joint ventures, but Orbix will keep supplying gearboxes and the money will cut its debt. ' +
+        'Shares rose 4% in early trading. The deal was signed in Turin on Sunday. Analysts said the price was fair.',
+    );
+    const checker = createChecker(index);
+    const [r] = checker.checkDraft('However, Orbix will not continue to supply gearboxes once the partnership is formally dissolved next spring.', 'plaintext');
+    assert.equal(r.verdict, 'contradicted', r.reason);
+    assert.match(r.reason, /negation/);
+    // no name right before the act: the plain gate holds
+    const [n] = checker.checkDraft(
+      'However, the firm will not continue to supply gearboxes once the partnership is formally dissolved next spring.',
+      'plaintext',
+    );
+    assert.notEqual(n.verdict, 'contradicted', n.reason);
+  });
   it('one clash, one finding: two signals on the same words give one', () => {
     const index = new SourceIndex();
     index.addFile('a.txt', 'The former chief executive denied he frequently met the finance director to discuss the accounts.');

@@ -12,10 +12,10 @@ import { withConfidence } from './confidence';
 import { findQuotes, quoteWordString, type QuoteSpan } from './signals/quote';
 import { holdsQuotes, otherSpeaker, speakerOf } from './quoteOrigin';
 import { CHECKER, checkerDefaults, LOOKUPS } from './policy';
-import { negatesPredicate, uncarriedNegation } from './signals/negation';
+import { isNegationCue, negatesPredicate, uncarriedNegation } from './signals/negation';
 import { predicateLemmas, uncarriedPredicates, TUNING as PREDICATE } from './signals/predicate';
 import { extractQuantities, spelledNumberDigits } from './signals/number';
-import { isCapitalized, isSentenceStart, quoted } from './signals/util';
+import { isCapitalized, isClauseBreak, isSentenceStart, quoted } from './signals/util';
 import { LineIndex } from './positions';
 import { isDictionaryWord } from './pos';
 import { answerPolarity, asksQuestion, reportedAnswer } from './answers';
@@ -432,7 +432,8 @@ export class Checker {
           // the quotation's own sentence: its words decide, however little of the rest of the claim it carries
           (f.kind === 'misquote' && cand === holder) ||
           f === origin?.clash ||
-          (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand))) &&
+          (SLOT_KINDS.has(f.kind) && cand.alignment.coverage >= this.options.contradictionGate && inSameSlot(f, claim, cand)) ||
+          (f.kind === 'negation' && cand.alignment.coverage >= this.options.contradictionGate && namedSubject(f, claim, cand))) &&
         !this.namedElsewhere(f, claim, cand) &&
         !(
           f.kind === 'negation' &&
@@ -984,6 +985,29 @@ function inSameSlot(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean
     if (!ct[k].stop && j > eLast && j <= eLast + reach) anchors++;
   }
   return anchors >= CHECKER.sameSlotAnchors.value;
+}
+
+/**
+ * A negation clash whose subject is a name both sides give right before the predicate ("Fiat will not continue to
+ * supply" / "Fiat will keep supplying"): the same party, the same act, one negated. It needs only the plain gate.
+ */
+function namedSubject(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean {
+  if (!f.evidenceSpan) return false;
+  const ct = claim.tokens;
+  const et = cand.analyzed.tokens;
+  const first = ct.findIndex((t) => t.start >= f.claimSpan.start);
+  const eFirst = et.findIndex((t) => t.start >= f.evidenceSpan!.start);
+  if (first < 0 || eFirst < 0) return false;
+  // the draft's negation against the source's plain statement (a negative verb of the source, "declined to give",
+  // may govern something else than the draft's act)
+  if (et.some((t) => t.start >= f.evidenceSpan!.start && t.end <= f.evidenceSpan!.end && isNegationCue(t))) return false;
+  for (let k = first - 1; k >= 0 && k >= first - 4; k--) {
+    if (isClauseBreak(ct[k])) return false;
+    const j = cand.alignment.map[k];
+    if (j < 0 || j >= eFirst || j < eFirst - 4) continue;
+    if (isCapitalized(ct[k]) && !ct[k].stop && isCapitalized(et[j]) && !isSentenceStart(et, j)) return true;
+  }
+  return false;
 }
 
 /** Sentences (of one source or several) joined into one evidence text, aligned to the claim as a whole. */

@@ -18,6 +18,16 @@ describe('signals/negation', () => {
       [],
     );
   });
+  it('"was not known until the 1990s" says when, not that it was not', () => {
+    const input = makeInput('The band was not widely known until the late 1990s.', 'The band became widely known in the late 1990s.');
+    assert.strictEqual(uncarriedNegation(input.claim, input.evidence, input.alignment), undefined);
+    assert.deepStrictEqual(
+      run(negation, 'The band was not widely known until the late 1990s.', 'The band was widely known in the late 1990s.').filter(
+        (f) => f.effect === 'contradicts',
+      ),
+      [],
+    );
+  });
   it('"no more than a sideshow", "no fewer than ten" bound an amount: no negation', () => {
     const input = makeInput('Ms Reyes said the new league would be no more than a sideshow.', 'Ms Reyes said the new league would just be a sideshow.');
     assert.strictEqual(uncarriedNegation(input.claim, input.evidence, input.alignment), undefined);

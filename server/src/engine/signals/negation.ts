@@ -34,6 +34,13 @@ function cueVerbGoverns(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   // "not only X but also Y", "not just", "not merely": additive, no negation
   if (t.lower === 'not' && /^(only|just|merely|simply)$/.test(tokens[i + 1]?.lower ?? '')) return false;
+  // "was not popularised until the 1930s", "did not arrive until Tuesday": when it happened, not that it did not
+  if (/^(not|never)$/.test(t.lower) || t.lower.endsWith("n't")) {
+    for (let k = i + 1; k < tokens.length && k <= i + 8; k++) {
+      if (isClauseBreak(tokens[k])) break;
+      if (/^(until|till)$/.test(tokens[k].lower)) return false;
+    }
+  }
   // "no more than a parody", "no fewer than ten": a bound on an amount ("just", "at least"), no negation
   if (/^(no|not)$/.test(t.lower) && /^(more|less|fewer|greater|later|earlier)$/.test(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'than')
     return false;
