@@ -48,6 +48,16 @@ const AXIS_CASES: Record<string, [string, string, string, string]> = {
 };
 
 describe('signals/antonym', () => {
+  it('the word compared against is not the draft\'s thing: "her latest approach" / "than an earlier approach"', () => {
+    const ev = "Ms Vane's bid values the club at £600m ($1.1bn). Pitched at 250p per share, it relies less on debt than an earlier approach from the tycoon.";
+    assert.deepStrictEqual(run(antonym, 'Her latest approach values the club at £600m.', ev), []);
+  });
+  it('one event told from the other side is no clash: "enough to give Ms Hale control" / "enough for Ms Hale to take control"', () => {
+    const claim = 'Mr Ash said a bid at 250p would be enough to give Ms Hale control of the firm.';
+    assert.deepStrictEqual(run(antonym, claim, 'Mr Ash said a bid at 250p would be enough for Ms Hale to take control of the firm.'), []);
+    // the same side: still a clash
+    assert.strictEqual(run(antonym, 'Mr Ash said Ms Hale would give control of the firm.', 'Mr Ash said Ms Hale would take control of the firm.').length, 1);
+  });
   it('"ever" under a negation is no antonym of "never"', () => {
     assert.deepStrictEqual(
       run(antonym, 'She said she could not recall Mr Hale ever missing a council meeting.', 'She said Mr Hale never missed a council meeting.'),

@@ -3,6 +3,11 @@ import { modality } from '../../../server/src/engine/signals/modality';
 import { run, text } from './helpers';
 
 describe('signals/modality', () => {
+  it('a hedge the draft says too, before its settled word, is kept: "had considered a buyout but decided not to"', () => {
+    const ev = 'The paper says the board also considered a management buyout at 300p but did not go ahead with it.';
+    assert.deepStrictEqual(run(modality, 'The paper said the board had also considered a management buyout at 300p but decided not to go ahead.', ev), []);
+    assert.strictEqual(run(modality, 'The paper said the board had decided on a management buyout at 300p.', ev).length, 1);
+  });
   it('"is to contest the seat" / "will contest" against "amid speculation he has his eye on the seat"', () => {
     const ev = "The announcement comes amid speculation he has his eye on the Home Secretary Ann Dale's Northfield seat.";
     const claim = "Mr Orme is to contest Home Secretary Ann Dale's Northfield seat at the election.";

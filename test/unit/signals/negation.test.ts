@@ -5,6 +5,13 @@ import { findQuotes } from '../../../server/src/engine/signals/quote';
 import { makeInput, run, text } from './helpers';
 
 describe('signals/negation', () => {
+  it('"denied that the banned drug was cocaine" denies the clause, not the subject\'s words', () => {
+    const f = run(negation, 'He later denied that the banned drug was cocaine.', 'It was first reported that the banned drug in question was cocaine.');
+    assert.deepStrictEqual(
+      f.filter((x) => x.effect === 'contradicts'),
+      [],
+    );
+  });
   it('"declined to use TV replays" is carried by "spurned TV replays" (a verb of refusing)', () => {
     const input = makeInput('The referee declined to use TV replays in the closing minutes.', 'The referee spurned TV replays in the closing minutes.');
     assert.strictEqual(uncarriedNegation(input.claim, input.evidence, input.alignment), undefined);

@@ -3,6 +3,12 @@ import { quantifier } from '../../../server/src/engine/signals/quantifier';
 import { run, text } from './helpers';
 
 describe('signals/quantifier', () => {
+  it('the phrase the source sets aside must be the draft\'s: "walking dogs" is not "rather than set the dogs on them"', () => {
+    assert.deepStrictEqual(
+      run(quantifier, 'Walking dogs and hunting rabbits with guns remain legal.', 'It is legal to hunt rabbits with guns rather than set the dogs on them.'),
+      [],
+    );
+  });
   it('"never" against "rarely" between the same words is a clash', () => {
     const claim = 'She said meetings about the budget were never held in private.';
     const f = run(quantifier, claim, 'She said meetings about the budget were rarely held in private.');

@@ -236,6 +236,28 @@ function inContext(input: SignalInput, c: Token, e: Token, i: number, j: number)
   return around(input.claim.tokens, i) || around(input.evidence.tokens, j);
 }
 
+/** The word stands in the "than" phrase of a comparison ("than an earlier approach"). */
+function comparedAgainst(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    if (tokens[k].lower === 'than') return true;
+    if (isClauseBreak(tokens[k])) break;
+  }
+  return false;
+}
+
+/** Verbs that tell one event from either party's side ("A gives B control" = "B takes control"). */
+const CONVERSES = new Set(['give\ttake', 'give\treceive', 'receive\tsend', 'borrow\tlend', 'buy\tsell', 'learn\tteach']);
+
+function converse(input: SignalInput, c: Token, e: Token, i: number, j: number): boolean {
+  const pair = [c.lemma, e.lemma].sort().join('\t');
+  if (!CONVERSES.has(pair)) return false;
+  for (let k = i + 1; k < input.claim.tokens.length && k <= i + 3; k++) {
+    const ek = input.alignment[k] ?? -1;
+    if (ek >= 0 && !input.claim.tokens[k].stop && ek < j && ek >= j - 4) return true;
+  }
+  return false;
+}
+
 /** A comparative degree at i: "-er/more/less ... than" within three words ("higher than", "more costly than"). */
 function comparative(tokens: Token[], i: number): boolean {
   for (let k = i + 1; k < tokens.length && k <= i + 4; k++) {
@@ -273,6 +295,11 @@ export const antonym: SignalDetector = {
           // "an income 13% higher than those divorced" against "divorced people on low incomes": a comparison
           // against a plain degree is no clash
           if (comparative(ct, i) !== comparative(et, j)) continue;
+          // "than an earlier approach": the source's word describes what is compared against, not the draft's thing
+          if (comparedAgainst(et, j) && !comparedAgainst(ct, i)) continue;
+          // "enough to give Mr Glazer control" / "enough for Mr Glazer to take control": one event told from the
+          // other side (the draft's word after its verb stands before the source's)
+          if (converse(input, c, e, i, j)) continue;
           found = j;
         }
         if (found >= 0) break;

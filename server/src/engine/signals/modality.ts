@@ -426,6 +426,9 @@ export const modality: SignalDetector = {
       }
     }
     if (bestDist > 8) return out; // the hedge is about something else in a long evidence text
+    // the draft says the hedge too, before its settled word ("had considered a buyout but decided not to"): it
+    // keeps the source's hedge
+    if (input.alignment.some((e, k) => k < first && first - k <= 12 && e >= best.first && e <= best.last && ct[k].lemma === et[e].lemma)) return out;
     const hedgeText = input.evidence.text.slice(et[best.first].start, et[best.last].end);
     const claimText = input.claim.text.slice(ct[first].start, ct[end].end);
     out.push({

@@ -197,6 +197,9 @@ function headOf(tokens: Token[], i: number): number {
     const v = tokens[i + 4];
     return v && isContent(v) ? i + 4 : -1;
   }
+  // "denied that the banned substance was cocaine": the clause's subject is not what is denied
+  if (CUE_VERBS.has(tokens[i].lemma) && tokens[i + 1]?.lower === 'that' && /^(the|a|an|his|her|its|their|this|these|those)$/.test(tokens[i + 2]?.lower ?? ''))
+    return -1;
   for (let k = i + 1; k < tokens.length && k <= i + 4; k++) {
     const t = tokens[k];
     if (isClauseBreak(t)) return -1;

@@ -249,7 +249,11 @@ export const quantifier: SignalDetector = {
       }
       // 2. the source sets this aside ("rather than a single project"); the draft asserts it
       const ec = contrastBefore(et, e);
-      if (ec >= 0 && contrastBefore(ct, h) < 0 && !usedContrast.has(ec)) {
+      // the phrase the source sets aside must be the draft's: another of its words there, not the head alone
+      // ("exercising hounds" is not "rather than set the hounds on them")
+      const phrase = ec >= 0 && input.alignment.filter((x, k) => k !== h && x > ec && x < e && isContent(ct[k])).length > 0;
+      const single = ec >= 0 && (EXCLUSIVE.has(ct[h].lower) || exclusiveBefore(ct, h) >= 0);
+      if (ec >= 0 && (phrase || single) && contrastBefore(ct, h) < 0 && !usedContrast.has(ec)) {
         usedContrast.add(ec);
         // the phrase the source sets aside: extend to the following aligned words in the same scope
         let hh = h;
