@@ -62,6 +62,17 @@ describe('quoteOrigin', () => {
     // a clause between the quotation and the name: the name is not the quotation's speaker
     assert.equal(other('"The timing is surprising," which Ian Davies said was fair.'), undefined);
   });
+  it('a pronoun speaker is the person of the sentence before; people named further back are someone else', () => {
+    const own = '"There is nothing the fans can do about it," she told the BBC.';
+    const before = [
+      'Ann Rook, head of equities at Vale Investments, said she believed the bid would succeed.',
+      'A proposal was received by Tom Hale, the club chief, last week, pitched at 300p a share.',
+    ];
+    const source = speakerOf(own, before)!;
+    assert.equal(name(source), 'Ann Rook');
+    const draft = '"There is nothing the fans can do about it," Mr Hale told the BBC.';
+    assert.equal(otherSpeaker(analyze(draft), source, [own, ...before], findQuotes(draft))?.text, 'Mr Hale');
+  });
   it('the checker: "said Mr X" on another person\'s quotation is an attribution clash that names the real speaker', () => {
     const index = new SourceIndex();
     index.addFile(

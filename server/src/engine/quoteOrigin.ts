@@ -204,7 +204,10 @@ export function otherSpeaker(claim: Analyzed, source: NamedSpeaker, context: str
   // a quotation whose own sentence names its speaker is that speaker's: the speakers of the sentences before it
   // are other people (those sentences count only where the speaker was looked up in them)
   const own = context.length > 0 && source.analyzed.text === context[0];
-  const speakers = speakerSurnames(own ? context.slice(0, 1) : context);
+  // '"...," he told the BBC' after a sentence naming him: the pronoun is that person, and the people named
+  // further back are someone else
+  const byPronoun = !own && context.length > 1 && source.analyzed.text === context[1] && pronounSpeaks(context[0]);
+  const speakers = speakerSurnames(own ? context.slice(0, 1) : byPronoun ? context.slice(0, 2) : context);
   const candidates = [...findSpeakers(claim).filter((s) => isNamePhrase(s, claim)), ...appositionSpeakers(claim)];
   for (const s of candidates) {
     // the speaker's verb stands next to a quotation: these words are what the draft says they said (not a
