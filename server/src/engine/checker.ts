@@ -955,6 +955,22 @@ function clashInTopicalSentence(f: SignalFinding, cand: Candidate): boolean {
  */
 const SLOT_KINDS = new Set(['date']);
 
+/** The first and last token of a clash's words in the claim and in the evidence, or undefined without both. */
+function clashTokens(f: SignalFinding, claim: Analyzed, cand: Candidate): { first: number; last: number; eFirst: number; eLast: number } | undefined {
+  if (!f.evidenceSpan) return undefined;
+  const es = f.evidenceSpan;
+  const ct = claim.tokens;
+  const et = cand.analyzed.tokens;
+  const first = ct.findIndex((t) => t.start >= f.claimSpan.start);
+  let last = first;
+  while (last + 1 < ct.length && ct[last + 1].end <= f.claimSpan.end) last++;
+  const eFirst = et.findIndex((t) => t.start >= es.start);
+  let eLast = eFirst;
+  while (eLast + 1 < et.length && et[eLast + 1].end <= es.end) eLast++;
+  if (first < 0 || eFirst < 0) return undefined;
+  return { first, last, eFirst, eLast };
+}
+
 /**
  * The clashing words stand in the same slot on both sides: at least two content words right around them in the
  * claim (five tokens either side) are aligned to words right around the source's words, on the same sides
@@ -963,16 +979,10 @@ const SLOT_KINDS = new Set(['date']);
  * about the same event even where the rest of the claim is reworded.
  */
 function inSameSlot(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean {
-  if (!f.evidenceSpan) return false;
+  const at = clashTokens(f, claim, cand);
+  if (!at) return false;
+  const { first, last, eFirst, eLast } = at;
   const ct = claim.tokens;
-  const et = cand.analyzed.tokens;
-  const first = ct.findIndex((t) => t.start >= f.claimSpan.start);
-  let last = first;
-  while (last + 1 < ct.length && ct[last + 1].end <= f.claimSpan.end) last++;
-  const eFirst = et.findIndex((t) => t.start >= f.evidenceSpan!.start);
-  let eLast = eFirst;
-  while (eLast + 1 < et.length && et[eLast + 1].end <= f.evidenceSpan.end) eLast++;
-  if (first < 0 || eFirst < 0) return false;
   let anchors = 0;
   const win = CHECKER.sameSlotWindow.value;
   const reach = CHECKER.sameSlotReach.value;
@@ -992,15 +1002,14 @@ function inSameSlot(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean
  * supply" / "Fiat will keep supplying"): the same party, the same act, one negated. It needs only the plain gate.
  */
 function namedSubject(f: SignalFinding, claim: Analyzed, cand: Candidate): boolean {
-  if (!f.evidenceSpan) return false;
+  const at = clashTokens(f, claim, cand);
+  if (!at) return false;
+  const { first, eFirst, eLast } = at;
   const ct = claim.tokens;
   const et = cand.analyzed.tokens;
-  const first = ct.findIndex((t) => t.start >= f.claimSpan.start);
-  const eFirst = et.findIndex((t) => t.start >= f.evidenceSpan!.start);
-  if (first < 0 || eFirst < 0) return false;
   // the draft's negation against the source's plain statement (a negative verb of the source, "declined to give",
   // may govern something else than the draft's act)
-  if (et.some((t) => t.start >= f.evidenceSpan!.start && t.end <= f.evidenceSpan!.end && isNegationCue(t))) return false;
+  for (let j = eFirst; j <= eLast; j++) if (isNegationCue(et[j])) return false;
   for (let k = first - 1; k >= 0 && k >= first - 4; k--) {
     if (isClauseBreak(ct[k])) return false;
     const j = cand.alignment.map[k];

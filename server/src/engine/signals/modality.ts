@@ -209,10 +209,13 @@ function hedged(tokens: Token[], i: number, hedges: Hedge[]): boolean {
   return false;
 }
 
-/** The hedge scoping over token i (as `hedged` decides), or undefined. */
 /** Hedges that govern the clause after them ("amid speculation he has his sights set on the seat"). */
-const CLAUSE_HEDGES = new Set(['speculation', 'rumour', 'rumours', 'rumor', 'rumors', 'speculate', 'speculated']);
+const CLAUSE_HEDGES = new Set(['speculation', 'speculate', 'speculated']);
 
+/**
+ * The hedge scoping over token i (as `hedged` decides, except that a clause hedge reaches twelve words on, not
+ * five), or undefined.
+ */
 function hedgeOf(tokens: Token[], i: number, hedges: Hedge[]): Hedge | undefined {
   for (const h of hedges) {
     const reach = CLAUSE_HEDGES.has(tokens[h.last].lower) ? 12 : 5;
@@ -247,11 +250,6 @@ const WILL_OK = new Set([
   'envisage',
 ]);
 
-/**
- * "will become law" where the source says "no guarantee that it will become law", "could become law", "is
- * likely to": a prediction stated as certain. The words "will" governs (to the end of its clause, across "and")
- * are looked up in the evidence; one of them hedged there by anything but an intention makes the clash.
- */
 /** Nouns whose "is to" states an aim, not a fixed plan ("the aim is to cut costs"). */
 const PLAN_NOUNS = new Set([
   'aim',
@@ -271,6 +269,11 @@ const PLAN_NOUNS = new Set([
   'solution',
 ]);
 
+/**
+ * "will become law" (or "is to become law") where the source says "no guarantee that it will become law", "could
+ * become law", "is likely to": a prediction stated as certain. The words "will" governs (to the end of its clause,
+ * across "and") are looked up in the evidence; one of them hedged there by anything but an intention makes the clash.
+ */
 function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding | undefined {
   const ct = input.claim.tokens;
   const et = input.evidence.tokens;

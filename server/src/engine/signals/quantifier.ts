@@ -249,11 +249,11 @@ export const quantifier: SignalDetector = {
       }
       // 2. the source sets this aside ("rather than a single project"); the draft asserts it
       const ec = contrastBefore(et, e);
-      // the phrase the source sets aside must be the draft's: another of its words there, not the head alone
-      // ("exercising hounds" is not "rather than set the hounds on them")
-      const phrase = ec >= 0 && input.alignment.filter((x, k) => k !== h && x > ec && x < e && isContent(ct[k])).length > 0;
-      const single = ec >= 0 && (EXCLUSIVE.has(ct[h].lower) || exclusiveBefore(ct, h) >= 0);
-      if (ec >= 0 && (phrase || single) && contrastBefore(ct, h) < 0 && !usedContrast.has(ec)) {
+      const ex = ec < 0 ? -1 : EXCLUSIVE.has(ct[h].lower) ? h : exclusiveBefore(ct, h);
+      // the phrase the source sets aside must be the draft's: the draft's own exclusive word, or another of its words
+      // there, not the head alone ("exercising hounds" is not "rather than set the hounds on them")
+      const setAside = ec >= 0 && (ex >= 0 || input.alignment.some((x, k) => k !== h && x > ec && x < e && isContent(ct[k])));
+      if (setAside && contrastBefore(ct, h) < 0 && !usedContrast.has(ec)) {
         usedContrast.add(ec);
         // the phrase the source sets aside: extend to the following aligned words in the same scope
         let hh = h;
@@ -262,7 +262,6 @@ export const quantifier: SignalDetector = {
           if (isClauseBreak(ct[k])) break;
           if (ek >= 0 && contrastBefore(et, ek) === ec) hh = k;
         }
-        const ex = EXCLUSIVE.has(ct[h].lower) ? h : exclusiveBefore(ct, h);
         const from = ex >= 0 ? (ct[ex - 1]?.lower === 'a' ? ex - 1 : ex) : h;
         if (done.has(from)) continue;
         done.add(from);
