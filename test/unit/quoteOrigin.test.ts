@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { appositionSpeakers, holdsQuotes, otherSpeaker, speakerOf } from '../../server/src/engine/quoteOrigin';
 import { analyze } from '../../server/src/engine/text';
 import { findQuotes } from '../../server/src/engine/signals/quote';
+import { attribution } from '../../server/src/engine/signals/attribution';
+import { makeInput } from './signals/helpers';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
 import { Checker } from '../../server/src/engine/checker';
@@ -181,3 +183,39 @@ describe('quoteOrigin: a pronoun of the other sex', () => {
     assert.notEqual(r.verdict, 'contradicted', r.reason);
   });
 });
+
+describe('quoteOrigin: who speaks, not who is spoken to or of', () => {
+  it('"His coach Okoro, who beat Jan Brandt to the title, told the crowd:" is Okoro\'s', () => {
+    const s = speakerOf('His coach Okoro, who beat Jan Brandt to the title, told the crowd: "It is a real honour."', []);
+    assert.equal(s?.speaker.text, 'Okoro');
+  });
+  it('"The Dutch bank said" names no person: "The Dutch" is no speaker', () => {
+    assert.equal(speakerOf('The Dutch bank said it had held "useful and frank" talks with the buyers.', []), undefined);
+  });
+  it('"..., told Radio Kent:" names who heard it; the quotation is the person named before', () => {
+    const checker = createChecker(
+      indexOf({ 'a.txt': 'Mr Hale, who chairs the harbour board, told Radio Kent on Monday: "That is the rule, but it is not a law."' }),
+    );
+    const [r] = checker.checkDraft(
+      'Harbour board chairman Tom Hale, who has led it for a decade, told Radio Kent: "That is the rule, but it is not a law."',
+      'plaintext',
+    );
+    assert.notEqual(r.verdict, 'contradicted', r.reason);
+  });
+  it('"A letter sent to Ann Lutz said" is the letter\'s, not Ann Lutz\'s', () => {
+    const evidence =
+      'A letter sent to Ann Lutz said her permit would not be renewed in the light of checks made against her by the police. These showed she was likely to break the rules again if she reopened.';
+    const claim =
+      'In a letter to Ann Lutz, the Licensing Office said checks made by the police showed she was likely to break the rules again if she reopened.';
+    assert.deepStrictEqual(
+      attribution.detect(makeInput(claim, evidence)).filter((f) => f.effect === 'contradicts'),
+      [],
+    );
+  });
+});
+
+function indexOf(files: Record<string, string>): SourceIndex {
+  const index = new SourceIndex();
+  for (const [k, v] of Object.entries(files)) index.addFile(k, v);
+  return index;
+}

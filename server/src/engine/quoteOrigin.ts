@@ -53,6 +53,8 @@ const OPENING = /^(on|in|at|by|last|this|next|since|until|from|for|during)$/;
 
 function personAt(a: Analyzed, k: number): [number, number] | undefined {
   const toks = a.tokens;
+  // "The German exchange said", "But Tory MP Michael Mates": a function word capitalised at the start is no name
+  if (k === 0 && toks[k].stop && toks[k + 1]?.kind === 'word') return personAt(a, k + 1);
   if (!isCapitalized(toks[k])) return undefined;
   let last = k;
   while (last + 1 < toks.length && toks[last + 1].kind === 'word' && isCapitalized(toks[last + 1])) last++;
@@ -118,9 +120,21 @@ function pronounSpeaks(text: string): boolean {
 /** The first person named in a sentence (its subject, as news sentences go): "Speaking in court, Mr Ebbers rejected...". */
 function subjectOf(text: string): NamedSpeaker | undefined {
   const a = analyze(text);
+  let relative = false;
   for (let k = 0; k < a.tokens.length; k++) {
     const t = a.tokens[k];
-    if (t.kind !== 'word' || !isCapitalized(t)) continue;
+    // "Her director Leigh, who beat Martin Scorsese to the award, told the audience": the name before the
+    // relative clause is the subject; the people inside the clause are not
+    if (t.lower === ',') {
+      if (relative) relative = false;
+      else if (/^(who|whom|whose)$/.test(a.tokens[k + 1]?.lower ?? '')) {
+        const p = k - 1;
+        if (p > 0 && isCapitalized(a.tokens[p]) && !OPENING.test(a.tokens[p].lower)) return { speaker: speakerFrom(a, p, p, -1), analyzed: a };
+        relative = true;
+      }
+      continue;
+    }
+    if (relative || t.kind !== 'word' || !isCapitalized(t)) continue;
     const p = personAt(a, k);
     if (p) return { speaker: speakerFrom(a, p[0], p[1], -1), analyzed: a };
   }

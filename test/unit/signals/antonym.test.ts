@@ -164,3 +164,18 @@ describe('antonym: a comparison against a plain degree', () => {
     assert.ok(run(antonym, claim, evidence).some((f) => f.effect === 'contradicts'));
   });
 });
+
+describe('antonym: one result told from one side', () => {
+  it('"beaten to the prize by Lund" is "lost the prize to Lund": no clash', () => {
+    const claim = 'Okafor, beaten to the best singer prize by Lund, will meet her again at the final in June.';
+    const evidence = 'Okafor, who lost the best singer prize to Lund, will meet her again at the final in June.';
+    assert.deepStrictEqual(run(antonym, claim, evidence), []);
+    // the active verb is the winner's: "Okafor beat Lund" against "Okafor lost to Lund" still clashes
+    assert.strictEqual(run(antonym, 'Okafor beat Lund to the best singer prize.', 'Okafor lost to Lund in the best singer prize.').length, 1);
+  });
+  it('"went home empty-handed" and "walked away empty-handed" say one thing; "at home" and "away" do not', () => {
+    const evidence = 'But the favourite Ines Maro walked away empty-handed despite three nominations.';
+    assert.deepStrictEqual(run(antonym, 'But the favourite Ines Maro went home empty-handed despite three nominations.', evidence), []);
+    assert.strictEqual(run(antonym, 'The club won 2-0 at home on Saturday.', 'The club won 2-0 away on Saturday.').length, 1);
+  });
+});

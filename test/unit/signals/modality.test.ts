@@ -158,3 +158,20 @@ describe('modality: the hedge must stand by the settled words', () => {
     assert.ok(run(modality, claim, evidence).some((f) => f.effect === 'contradicts'));
   });
 });
+
+describe('modality: what the source also says will happen', () => {
+  it('"it will sue for damages" against "it will be seeking damages": both say will', () => {
+    assert.deepStrictEqual(
+      run(modality, 'The firm has said it will sue the buyers for $3m in damages.', 'The firm has said it will be seeking damages of $3m.'),
+      [],
+    );
+  });
+  it('"a sign that" is a noun, nothing settled; "signed" still is', () => {
+    const evidence =
+      "The Tarrow Bank (TB) is planning to name a preferred buyer by the end of the year, newspaper reports claim. The Herald said the bank's plan was further evidence it wants to retain firm control over its future.";
+    const claim =
+      'According to the Herald, the bank plans to name a preferred buyer by the end of the year, a sign that it wants to keep firm control over its future.';
+    assert.deepStrictEqual(run(modality, claim, evidence), []);
+    assert.strictEqual(run(modality, 'The board has signed a deal with a buyer.', 'The board is planning to sign a deal with a buyer.').length, 1);
+  });
+});

@@ -220,3 +220,17 @@ describe('negation: only on a predicate', () => {
     );
   });
 });
+
+describe('negation: implicit negatives and "nothing but"', () => {
+  it('"has refused to release the report" against "has resisted calls to release the report": no clash', () => {
+    const fs = run(negation, 'The council has refused to release the full report.', 'The council has resisted calls to release the full report.');
+    assert.deepStrictEqual(
+      fs.filter((f) => f.effect === 'contradicts'),
+      [],
+    );
+  });
+  it('"wearing nothing but a towel" says only a towel, no negation', () => {
+    const fs = run(negation, 'He was left in a cold room wearing nothing but a towel.', 'He was left in a cold room, naked except for a towel.');
+    assert.deepStrictEqual(fs, []);
+  });
+});

@@ -319,3 +319,24 @@ describe('number: the draft number stated in the evidence too', () => {
     assert.strictEqual(run(number, claim, evidence).length, 1);
   });
 });
+
+describe('number: labels, parts and groups', () => {
+  it('"Section 12 of the Act" labels a section: no count to compare with "the three men"', () => {
+    const claim = 'The three men were held under the Public Order Act 1986 when they reached the port.';
+    const evidence = 'The men were held under Section 12 of the Public Order Act 1986 when they reached the port.';
+    assert.deepStrictEqual(run(number, claim, evidence), []);
+    assert.deepStrictEqual(q('under Section 12 of the Act'), []);
+  });
+  it('"two of the five drivers" gives the whole and its part: the source\'s "two of the drivers" is the part', () => {
+    const claim = 'Two of the five drivers stopped at the depot have been told they may not work again.';
+    const evidence = 'Two of the drivers stopped at the depot have been told they may not work again.';
+    assert.deepStrictEqual(run(number, claim, evidence), []);
+  });
+  it('"all three were freed" is a group the draft counted already, not "Four sailors" of another report', () => {
+    const claim = 'In the end, all three were freed without charge by the harbour police.';
+    const evidence = 'Four sailors seized in May last year were freed without charge by the harbour police.';
+    assert.deepStrictEqual(run(number, claim, evidence), []);
+    // a number with its own noun still clashes with the source's
+    assert.strictEqual(run(number, 'In the end, three sailors were freed without charge by the harbour police.', evidence).length, 1);
+  });
+});

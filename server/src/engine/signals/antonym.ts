@@ -248,7 +248,31 @@ function comparedAgainst(tokens: Token[], i: number): boolean {
 /** Verbs that tell one event from either party's side ("A gives B control" = "B takes control"). */
 const CONVERSES = new Set(['give\ttake', 'give\treceive', 'receive\tsend', 'borrow\tlend', 'buy\tsell', 'learn\tteach']);
 
+/** "home" / "away" right after a verb ("went home", "walked away"), not in a phrase ("at home", "the away side"). */
+function motionAdverb(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return (tokens[i].lower === 'home' || tokens[i].lower === 'away') && !!prev && prev.kind === 'word' && !prev.stop;
+}
+
+/** Winning told in the passive is losing: "DiCaprio, beaten to the prize by Foxx" = "DiCaprio lost out to Foxx". */
+const BEATING = new Set(['beat', 'defeat', 'overcome', 'outvote', 'outplay', 'trounce', 'thrash', 'edge']);
+
+/** A past participle in the passive at i: "was beaten", "beaten to the prize by Foxx" (a "by" before the clause ends). */
+function passiveParticiple(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!/(en|ed)$/.test(t.lower) || t.lower === t.lemma) return false;
+  if (isPassive(tokens, i) && tokens[i - 1]?.lower !== 'by') return true;
+  for (let k = i + 1; k < tokens.length && k <= i + 8; k++) {
+    if (tokens[k].lower === 'by') return true;
+    if (isClauseBreak(tokens[k])) break;
+  }
+  return false;
+}
+
 function converse(input: SignalInput, c: Token, e: Token, i: number, j: number): boolean {
+  // "beaten by X" against "lost to X": one result, told from the loser's side both times
+  if (BEATING.has(c.lemma) && e.lemma === 'lose' && passiveParticiple(input.claim.tokens, i)) return true;
+  if (BEATING.has(e.lemma) && c.lemma === 'lose' && passiveParticiple(input.evidence.tokens, j)) return true;
   const pair = [c.lemma, e.lemma].sort().join('\t');
   if (!CONVERSES.has(pair)) return false;
   for (let k = i + 1; k < input.claim.tokens.length && k <= i + 3; k++) {
@@ -300,6 +324,9 @@ export const antonym: SignalDetector = {
           // "enough to give Mr Glazer control" / "enough for Mr Glazer to take control": one event told from the
           // other side (the draft's word after its verb stands before the source's)
           if (converse(input, c, e, i, j)) continue;
+          // "went home empty-handed" / "walked away empty-handed": "home" and "away" after two different verbs
+          // say where the going went, each phrase whole, not two sides of one game
+          if (motionAdverb(ct, i) && motionAdverb(et, j) && ct[i - 1].lemma !== et[j - 1].lemma) continue;
           found = j;
         }
         if (found >= 0) break;

@@ -277,6 +277,8 @@ function phrase(a: Analyzed, from: number, to: number, cue: number): Speaker | u
   if (lastLower >= from && lastLower < to && toks.slice(lastLower + 1, to + 1).some((t) => isCapitalized(t))) {
     let f = lastLower + 1;
     while (f <= to && !isCapitalized(toks[f]) && toks[f].lower !== 'the') f++;
+    // "A letter sent to Martin Mubanga said": the name after "to" is who received it, not who said it
+    if (f <= to && f > from && toks[f - 1].lower === 'to') return undefined;
     if (f <= to && f > from) return phrase(a, f, to, cue);
   }
   // a speaker is a short noun phrase with a name or a role in it ("the Kremlin spokesperson", "Dr. Rao"),
@@ -314,6 +316,9 @@ function appositiveHead(a: Analyzed, to: number, cue: number): Speaker | undefin
 }
 
 /** Verbs that open a reported clause after its subject ("said the council was", "told MPs the plan had"). */
+/** A speech verb whose object is the one spoken to ("told the BBC"), not the speaker. */
+const TOLD = /^(told|tell|tells|telling)$/;
+
 const REPORTED_VERB = /^(was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does|do)$/;
 
 /**
@@ -373,7 +378,8 @@ export function findSpeakers(a: Analyzed): Speaker[] {
     if (!isSpeech(t)) continue;
     // "said X" after a comma or a closing quote: inverted attribution
     const prev = toks[i - 1];
-    if (prev && (prev.lower === ',' || /^["”’]$/.test(prev.lower))) {
+    // (not "told": '..., told the BBC' names who heard it, not who spoke)
+    if (prev && (prev.lower === ',' || /^["”’]$/.test(prev.lower)) && !TOLD.test(t.lower)) {
       let j = i + 1;
       const from = j;
       while (j < toks.length && j < from + 6 && !isClauseBreak(toks[j]) && !NOT_SPEAKER.has(toks[j].lower)) j++;

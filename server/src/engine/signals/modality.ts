@@ -163,7 +163,8 @@ function isCertain(tokens: Token[], i: number): boolean {
   if (t.kind !== 'word') return false;
   // a capitalised word mid-sentence is a name ("the Politics Show that...")
   if (i > 0 && isCapitalized(t)) return false;
-  if (CERTAIN.has(t.lemma) || CERTAIN.has(t.lower)) return true;
+  // a certainty verb used as a noun after an article ("a sign that it wants", "the deal") states nothing settled
+  if ((CERTAIN.has(t.lemma) || CERTAIN.has(t.lower)) && !(t.lower === 'sign' && /^(a|an|the|another)$/.test(tokens[i - 1]?.lower ?? ''))) return true;
   return (CERTAIN_BEFORE_THAT.has(t.lower) || CERTAIN_BEFORE_THAT.has(t.lemma)) && tokens[i + 1]?.lower === 'that';
 }
 
@@ -299,6 +300,8 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
       if (input.alignment.includes(h.first) || (h.first === h.last && NOUN_HEDGES.has(et[h.first].lower))) continue;
       const words = input.evidence.text.slice(et[h.first].start, et[h.last].end);
       if (h.first === h.last && WILL_OK.has(et[h.first].lower)) continue;
+      // "it will be seeking damages": the source's hedge stands under a "will" of its own
+      if (et[h.first - 1]?.lower === 'be' && et[h.first - 2]?.lower === 'will' && et[h.first].lower.endsWith('ing')) continue;
       // the draft's verb group ("will fight", "is to fight") when its verb is not the source's word
       const verb = fixed ? i + 2 : i + 1;
       const own = verb < k && ct[verb]?.kind === 'word' && !ct[verb].stop && !isCapitalized(ct[verb]) && (input.alignment[verb] ?? -1) < 0;

@@ -41,6 +41,12 @@ function cueVerbGoverns(tokens: Token[], i: number): boolean {
       if (/^(until|till)$/.test(tokens[k].lower)) return false;
     }
   }
+  // "nothing but boxer shorts", "none but the brave": only that, no negation
+  if (
+    /^(nothing|none|nobody|no)$/.test(t.lower) &&
+    ((t.lower !== 'no' && tokens[i + 1]?.lower === 'but') || (t.lower === 'no' && tokens[i + 1]?.lower === 'one' && tokens[i + 2]?.lower === 'but'))
+  )
+    return false;
   // "no more than a parody", "no fewer than ten": a bound on an amount ("just", "at least"), no negation
   if (/^(no|not)$/.test(t.lower) && /^(more|less|fewer|greater|later|earlier)$/.test(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'than')
     return false;
@@ -93,6 +99,9 @@ const LEXICAL_NEGATIVES = new Set([
   'snubbed',
   'rebuff',
   'rebuffed',
+  // "resisted calls to publish" carries "refused to publish"
+  'resist',
+  'resisted',
 ]);
 
 function isNegativeWord(t: Token): boolean {

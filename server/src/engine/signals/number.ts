@@ -341,6 +341,10 @@ function magnitudeAt(toks: Token[], i: number): { lo: number; hi: number; last: 
 }
 
 /** All quantities in a text, in order. Years, times, ordinals and day numbers of dates are left to date.ts. */
+/** Words whose number names a thing rather than counting one ("Section 41", "Article 7", "Flight 93"). */
+const LABEL_BEFORE =
+  /^(section|sections|article|articles|clause|clauses|rule|chapter|paragraph|regulation|schedule|flight|route|room|platform|gate|terminal|channel|no|number)$/;
+
 export function extractQuantities(a: Analyzed): Quantity[] {
   const toks = a.tokens;
   const out: Quantity[] = [];
@@ -424,6 +428,8 @@ export function extractQuantities(a: Analyzed): Quantity[] {
     // part of a name: "COVID-19", "SARS-CoV-2", "F-35", "mRNA-1345"
     const dash = toks[i - 1];
     if (t.kind === 'number' && dash && dash.lower === '-' && dash.end === t.start && toks[i - 2]?.kind === 'word' && toks[i - 2].end === dash.start) continue;
+    // a label, not a count: "Section 41 of the Act", "Article 7", "Flight 93"
+    if (t.kind === 'number' && LABEL_BEFORE.test(toks[i - 1]?.lower ?? '')) continue;
     // ordinal "1st", "21st"
     const nx = toks[last + 1];
     if (t.kind === 'number' && nx && nx.start === toks[last].end && /^(st|nd|rd|th)$/.test(nx.lower)) {
@@ -781,13 +787,30 @@ export const number: SignalDetector = {
         // "300 soldiers" and "30 tanks" count different things
         if (anchored && !(q.noun && anchored.noun)) pair = anchored;
         // a lone number on each side, neither anchored nor counting the same thing: only when all else matches
-        else if (cands.length === 1 && (!q.noun || !cands[0].noun) && input.coverage >= TUNING.loneNumberCoverage.value) pair = cands[0];
+        // ("all four were released" names a group the draft has already counted: against "Five British
+        // detainees" it may be another group, so it is compared only with another bare number)
+        else if (
+          cands.length === 1 &&
+          (!q.noun || !cands[0].noun) &&
+          !(groupReference(input.claim.tokens, q) && cands[0].noun) &&
+          input.coverage >= TUNING.loneNumberCoverage.value
+        )
+          pair = cands[0];
       }
       if (!pair) continue;
       // the draft states the source's number too, apart from this one (not as the other end of a range):
       // the two numbers count different things
       const other = pair;
-      if (cq.some((o) => o !== q && o.unit === other.unit && o.value === other.value && (o.first > q.last + 3 || q.first > o.last + 3))) continue;
+      if (
+        cq.some(
+          (o) =>
+            o !== q &&
+            o.unit === other.unit &&
+            o.value === other.value &&
+            (o.first > q.last + 3 || q.first > o.last + 3 || partitive(input.claim.tokens, o, q) || partitive(input.claim.tokens, q, o)),
+        )
+      )
+        continue;
       const ct = input.claim.tokens;
       const et = input.evidence.tokens;
       out.push({
@@ -802,6 +825,18 @@ export const number: SignalDetector = {
     return out;
   },
 };
+
+/** A bare number standing for a group ("all four were", "the four were arrested"): no noun, after all/the/both. */
+function groupReference(tokens: Token[], q: Quantity): boolean {
+  return !q.noun && /^(all|the|both|those|these)$/.test(tokens[q.first - 1]?.lower ?? '');
+}
+
+/** "two of the four men": part of a whole, the one number right before "of (the)" the other (no range). */
+function partitive(tokens: Token[], part: Quantity, whole: Quantity): boolean {
+  const k = part.last + 1;
+  if (tokens[k]?.lower !== 'of') return false;
+  return whole.first === k + 1 || (whole.first === k + 2 && /^(the|its|their|his|her|our)$/.test(tokens[k + 1]?.lower ?? ''));
+}
 
 /** The evidence quantity right after the evidence counterpart of the claim word before `q` ("rose by 3%"). */
 function anchoredCandidate(input: SignalInput, q: Quantity, cands: Quantity[]): Quantity | undefined {
