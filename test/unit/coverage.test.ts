@@ -43,3 +43,22 @@ describe('coverage', () => {
     assert.equal(of('resubmit'), 'submit');
   });
 });
+
+describe('coverage: the right counterpart', () => {
+  it('an opposite is no counterpart ("falling" is not carried by "climbing" or "jumped"), so the antonym signal sees it', () => {
+    assert.equal(carries('fall', 'jump'), false);
+    const claim = analyze('Tarrow shares slumped in Leeds, falling as much as 30% before trading stopped.');
+    const ev = analyze('Tarrow shares jumped in Leeds, climbing as much as 30% before trading stopped.');
+    const a = align(claim, contentIndices(claim), ev, () => 1, carries);
+    const at = (w: string) => a.map[claim.tokens.findIndex((t) => t.lower === w)];
+    assert.equal(at('falling'), -1);
+    assert.equal(at('slumped'), -1);
+  });
+  it('the same word form is preferred to another form of its lemma: "slowest" meets "slowest", not "slower"', () => {
+    const claim = analyze('It is far faster than the slowest machine on the list.');
+    const ev = analyze('It is far slower than the slowest machine on the list.');
+    const a = align(claim, contentIndices(claim), ev, () => 1, carries);
+    const i = claim.tokens.findIndex((t) => t.lower === 'slowest');
+    assert.equal(ev.tokens[a.map[i]].lower, 'slowest');
+  });
+});

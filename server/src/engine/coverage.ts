@@ -109,7 +109,7 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
     const t = claim.tokens[i];
     const w = tokenWeight(t.lemma, t.text, weight);
     total += w;
-    let j = byLemma.get(t.lemma) ?? byLemma.get(t.lower);
+    let j = byLemma.get(t.lower) ?? byLemma.get(t.lemma);
     let credit = 1;
     if (j === undefined && t.kind === 'word') {
       j = byStem.get(lightStem(t.lemma));

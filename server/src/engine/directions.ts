@@ -27,7 +27,7 @@ export const DIRECTION_AXES: DirectionAxis[] = [
   { name: 'buy/sell', one: ['buy', 'acquire', 'purchase'], other: ['sell'] },
   { name: 'import/export', one: ['import'], other: ['export'] },
   { name: 'open/close', one: ['open', 'reopen'], other: ['close', 'shut'] },
-  { name: 'welcome/criticise', one: ['welcome', 'praise', 'hail', 'applaud'], other: ['criticise', 'criticize', 'condemn', 'denounce', 'slam'] },
+  { name: 'welcome/criticise', one: ['welcome', 'praise', 'hail', 'applaud'], other: ['criticise', 'criticize', 'condemn', 'denounce', 'slam', 'oppose'] },
   { name: 'favourite/outsider', one: ['favourite', 'favorite'], other: ['outsider', 'underdog'] },
   { name: 'score/miss', one: ['score', 'convert', 'land'], other: ['miss'] },
   { name: 'wet/dry', one: ['wet', 'rainy'], other: ['dry'] },

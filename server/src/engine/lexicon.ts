@@ -410,6 +410,8 @@ export function isHypernym(general: string, specific: string): boolean {
 
 /** A claim word carried by an evidence word: a synonym, or a more general word for it. */
 export function carries(claimLemma: string, evidenceLemma: string): boolean {
+  // WordNet files some opposites under one another ("jump" under "fall"): an opposite carries nothing
+  if (areAntonyms(claimLemma, evidenceLemma)) return false;
   return areSynonyms(claimLemma, evidenceLemma) || isHypernym(claimLemma, evidenceLemma) || spelledOutBy(claimLemma, evidenceLemma);
 }
 

@@ -179,3 +179,29 @@ describe('antonym: one result told from one side', () => {
     assert.strictEqual(run(antonym, 'The club won 2-0 at home on Saturday.', 'The club won 2-0 away on Saturday.').length, 1);
   });
 });
+
+describe('antonym: comparisons and stances', () => {
+  it('"faster than the slowest machine" against "slower than the slowest machine" is a clash, not a scene', () => {
+    const claim = 'It is far faster than the slowest machine on the list.';
+    const ev = 'It is far slower than the slowest machine on the list.';
+    const input = makeInput(claim, ev);
+    // the evidence's "slowest" belongs to the claim's "slowest" (the checker's alignment prefers the same form)
+    input.alignment = input.claim.tokens.map((t) =>
+      input.evidence.tokens.findIndex((u) => u.lower === t.lower && !t.stop && t.kind === 'word' && t.lower !== 'faster'),
+    );
+    const f = antonym.detect(input);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(f[0].effect, 'contradicts');
+    // without a comparison the same words describe a scene
+    assert.equal(run(antonym, 'A man is running quickly.', 'A man is running slowly.')[0]?.effect, 'unsupported');
+  });
+  it('"opposed their return" against "welcomed the return": a stance reversed', () => {
+    const f = run(
+      antonym,
+      'The opposition leader, Jan Okafor, opposed their return, saying there were still questions.',
+      'The opposition leader, Jan Okafor, welcomed the return of the four sailors.',
+    );
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(f[0].effect, 'contradicts');
+  });
+});

@@ -108,3 +108,27 @@ describe('signals/order', () => {
     assert.deepStrictEqual(run(order, "Mr Reid moved the money at Mr Hale's request.", ev), []);
   });
 });
+
+describe('order: the doer and the one done to, swapped around one verb', () => {
+  it('"in which Okafor accused the player of cheating" against "in which he accused Okafor of cheating"', () => {
+    const claim = 'The fine followed a radio interview in which Okafor accused the player of cheating.';
+    const ev = 'Lund was fined after a radio interview in which he accused Okafor of cheating.';
+    const f = run(order, claim, ev);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(f[0].effect, 'contradicts');
+    assert.equal(text(claim, f[0].claimSpan), 'Okafor accused');
+  });
+  it('a passive agent that is the source\'s object: "it has been contacted by the Tarrow Agency" against "contacted the Tarrow Agency"', () => {
+    const claim = 'The league is taking a careful approach to the claims, though it has been contacted by the Tarrow Agency.';
+    const ev = 'The league is taking a careful approach to the claims but contacted the Tarrow Agency.';
+    const f = run(order, claim, ev);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(f[0].effect, 'contradicts');
+  });
+  it('the same roles stay quiet: a name as modifier, an inverted speaker, a noun phrase turned round', () => {
+    assert.deepEqual(run(order, 'The SNP want a vote on the date.', 'The nationalists want an SNP vote on the date.'), []);
+    assert.deepEqual(run(order, 'Mr Lund has said the ban should stand.', '"The ban should stand," said Lund.'), []);
+    assert.deepEqual(run(order, 'It rose by 10 Fahrenheit degrees at the coast.', 'It rose by 10 degrees Fahrenheit at the coast.'), []);
+    assert.deepEqual(run(order, 'Okafor accused the player of cheating.', 'Okafor accused the player of cheating.'), []);
+  });
+});

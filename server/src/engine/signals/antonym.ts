@@ -334,7 +334,10 @@ export const antonym: SignalDetector = {
       if (found >= 0) {
         const j = found;
         const e = et[j];
-        const contrast = contrastOnly(c, e) || !inContext(input, c, e, i, j);
+        // a scene's contrast ("a man running quickly" / "slowly") is a clash once both sides compare against one
+        // thing: "faster than the slowest machine" / "slower than the slowest computer"
+        const compared = comparative(ct, i) && comparative(et, j);
+        const contrast = (contrastOnly(c, e) && !compared) || !inContext(input, c, e, i, j);
         out.push({
           kind: 'antonym',
           effect: contrast ? 'unsupported' : 'contradicts',

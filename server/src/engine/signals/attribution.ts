@@ -257,7 +257,7 @@ function isDescription(s: Speaker, a: Analyzed): boolean {
   return !!first && !!last && first.lower === 'the' && last.kind === 'word' && !isCapitalized(last);
 }
 
-function isSpeech(t: Token): boolean {
+export function isSpeech(t: Token): boolean {
   // a capitalised "State" or "Report" is a name ("Secretary of State"), not a speech verb
   return t.kind === 'word' && !isCapitalized(t) && (SPEECH.has(t.lower) || SPEECH.has(t.lemma));
 }

@@ -6,11 +6,14 @@
  * either side ("is picked up by the kangaroo", "the frog is being held") reverses the order legitimately
  * and cancels it; so do a compound unfolded ("air quality control" / "control of air quality"), coordinated
  * clauses ("and", "or") and a word the evidence repeats (its alignment may point at the wrong occurrence).
+ * Around one verb, a name the draft makes the doer (subject, or a passive's agent) that the source makes the
+ * verb's object ("Okafor accused the player" / "he accused Okafor") is contradicted (argumentSwap).
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { isCapitalized, isClauseBreak, isContent, isSentenceStart, quoted, words } from './util';
 import { knob } from '../knob';
-import { isRole } from './attribution';
+import { posTags } from '../pos';
+import { isRole, isSpeech } from './attribution';
 
 /** This signal's tuned numbers (listed with every other in engine/policy.ts and docs/TUNING.md). */
 export const TUNING = {
@@ -241,6 +244,91 @@ function possessorSwap(input: SignalInput): SignalFinding | undefined {
   return undefined;
 }
 
+/** Words between a subject and its verb that leave the subject in place ("Mr Hale has also said"). */
+const AUXILIARY =
+  /^(has|have|had|was|were|is|are|will|would|could|should|may|might|must|also|then|later|once|repeatedly|publicly|previously|recently|himself|herself|itself|did|does|do)$/;
+
+/** The name right before verb v (over auxiliaries and adverbs): its last token, or -1. */
+function subjectNameBefore(tokens: Token[], v: number): number {
+  let k = v - 1;
+  while (k >= 0 && (AUXILIARY.test(tokens[k].lower) || (tokens[k].lower.endsWith('ly') && !isCapitalized(tokens[k])))) k--;
+  return k >= 0 && isName(tokens, k) ? k : -1;
+}
+
+/** The name right after verb v (over an article): its first token, or -1; not a name that opens a passive's agent. */
+function objectNameAfter(tokens: Token[], v: number): number {
+  let k = v + 1;
+  if (tokens[k]?.lower === 'the') k++;
+  if (!(k < tokens.length && isName(tokens, k))) return -1;
+  // a name that describes the noun after it ("want an SNP vote") is no object of the verb
+  let end = k;
+  while (end + 1 < tokens.length && isCapitalized(tokens[end + 1])) end++;
+  const next = tokens[end + 1];
+  if (next && next.kind === 'word' && !next.stop && !isCapitalized(next)) return -1;
+  return k;
+}
+
+/** The agent of a passive at v ("has been contacted by the Tarrow Agency"): the first name after "by", or -1. */
+function passiveAgent(tokens: Token[], v: number): number {
+  if (!passiveAt(tokens, v)) return -1;
+  let k = v + 1;
+  if (tokens[k]?.lower !== 'by') return -1;
+  k++;
+  if (/^(the|a|an)$/.test(tokens[k]?.lower ?? '')) k++;
+  return k < tokens.length && isName(tokens, k) ? k : -1;
+}
+
+/** Same name: the capitalised words from k on, as far as they go, match (case aside). */
+function sameNameAt(ct: Token[], i: number, et: Token[], j: number): boolean {
+  if (i < 0 || j < 0 || ct[i].lower !== et[j].lower) return false;
+  return true;
+}
+
+/**
+ * The doer and the one done to, swapped around one verb: the draft's "Souness accused the player" against the
+ * source's "he accused Souness"; the draft's "it has been contacted by the Tarrow Agency" against "contacted the
+ * Tarrow Agency". The verb is the source's own (the same lemma, aligned, active in the source); the name is the
+ * draft's subject or passive agent and stands as the source verb's object.
+ */
+function argumentSwap(input: SignalInput): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  const al = input.alignment;
+  for (let v = 1; v < ct.length; v++) {
+    const ev = al[v] ?? -1;
+    if (ev < 0 || ct[v].kind !== 'word' || ct[v].stop || isCapitalized(ct[v]) || ct[v].lemma !== et[ev].lemma) continue;
+    // '"...," said Mr Pound' puts the speaker after the verb: no object
+    if (isSpeech(ct[v])) continue;
+    if (passiveAt(et, ev) || reducedPassive(et, ev)) continue;
+    const claimPassive = passiveAt(ct, v) || reducedPassive(ct, v);
+    // the draft's doer: its passive agent, or the name right before its active verb
+    const doer = claimPassive ? passiveAgent(ct, v) : subjectNameBefore(ct, v);
+    if (doer < 0) continue;
+    // the source names that one as the object of its verb, and not as its subject
+    const object = objectNameAfter(et, ev);
+    if (object < 0 || !sameNameAt(ct, doer, et, object)) continue;
+    const subject = subjectNameBefore(et, ev);
+    if (subject >= 0 && et[subject].lower === ct[doer].lower) continue;
+    // a verb on both sides ("Fahrenheit degrees" / "degrees Fahrenheit" is a noun phrase turned round)
+    if (posTags(input.claim)[v] !== 'VERB' || posTags(input.evidence)[ev] !== 'VERB') continue;
+    let doerEnd = doer;
+    while (doerEnd + 1 < ct.length && isCapitalized(ct[doerEnd + 1])) doerEnd++;
+    let objectEnd = object;
+    while (objectEnd + 1 < et.length && isCapitalized(et[objectEnd + 1])) objectEnd++;
+    const claimFrom = Math.min(v, doer);
+    const claimTo = Math.max(v, doerEnd);
+    return {
+      kind: 'order',
+      effect: 'contradicts',
+      message: `order: the draft has ${quoted(words(input.claim, claimFrom, claimTo))}, the source has ${quoted(words(input.evidence, ev, objectEnd))}: the roles the other way round`,
+      claimSpan: { start: ct[claimFrom].start, end: ct[claimTo].end },
+      evidenceSpan: { start: et[ev].start, end: et[objectEnd].end },
+      strength: 0.7,
+    };
+  }
+  return undefined;
+}
+
 export const order: SignalDetector = {
   kind: 'order',
   description: 'The statement reverses who does what to whom in the source',
@@ -249,7 +337,7 @@ export const order: SignalDetector = {
     const ct = input.claim.tokens;
     const et = input.evidence.tokens;
     const al = input.alignment;
-    const compared = comparison(input) ?? relativeAgent(input) ?? possessorSwap(input);
+    const compared = comparison(input) ?? relativeAgent(input) ?? possessorSwap(input) ?? argumentSwap(input);
     if (compared) return [compared];
     const aligned: number[] = [];
     for (let i = 0; i < ct.length; i++) if ((al[i] ?? -1) >= 0 && isContent(ct[i])) aligned.push(i);
