@@ -175,3 +175,32 @@ describe('modality: what the source also says will happen', () => {
     assert.strictEqual(run(modality, 'The board has signed a deal with a buyer.', 'The board is planning to sign a deal with a buyer.').length, 1);
   });
 });
+
+describe('modality: planned or reported, stated as done', () => {
+  it('"The union has appealed" against "the union was planning to appeal"', () => {
+    const claim = 'The union has appealed against the ruling, arguing that the drivers were employees.';
+    const ev = 'Ms Ward said the union was planning to appeal against the ruling because the drivers were employees.';
+    const f = run(modality, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'appealed');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'planning to appeal');
+  });
+  it('"Tarrow Gas failed to raise funds" against "is thought to have failed to raise funds"', () => {
+    const f = run(
+      modality,
+      'Tarrow Gas failed to raise funds for the deal after a court order.',
+      'Tarrow Gas is thought to have failed to raise funds for the deal after a court order.',
+    );
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+  });
+  it('a noun "plans to offer", the present "offers", and the draft\'s own hedge are no deed stated', () => {
+    assert.deepStrictEqual(
+      run(modality, 'The agent offers exclusive insurance plans to a new client.', 'We have exclusive insurance plans to offer a new client.'),
+      [],
+    );
+    assert.deepStrictEqual(
+      run(modality, 'The union is expected to have appealed against the ruling.', 'The union was planning to appeal against the ruling.'),
+      [],
+    );
+  });
+});

@@ -92,3 +92,23 @@ describe('quantifier: "none other than"', () => {
     assert.ok(run(quantifier, claim, evidence).some((f) => f.effect === 'contradicts'));
   });
 });
+
+describe('quantifier: "the only" against a source that counts more', () => {
+  it('"the only previous occasion" against "other occasions"', () => {
+    const claim = 'She said the only previous occasion on which such papers had been released concerned the harbour sale.';
+    const ev = 'She said there had been other occasions when such papers had been released, most recently over the harbour sale.';
+    const f = run(quantifier, claim, ev);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(text(ev, f[0].evidenceSpan), 'other occasions');
+  });
+  it('"Only a deal with Tarrow Bank" against "a deal with either bidder", quoted to the word it qualifies', () => {
+    const claim = 'Only a deal with Tarrow Bank would create the largest lender in the north.';
+    const ev = 'A deal with either bidder would create the largest lender in the north.';
+    const f = run(quantifier, claim, ev);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(text(ev, f[0].evidenceSpan), 'deal with either bidder');
+  });
+  it('"others" as people ("damages caused to others") counts nothing more', () => {
+    assert.deepEqual(run(quantifier, 'The plan only costs $40 a month and covers damages.', 'The plan covers damages caused to others.'), []);
+  });
+});

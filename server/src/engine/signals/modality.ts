@@ -1,11 +1,13 @@
 /**
  * Certainty and modality: a source that is hedged, proposed, exploratory, under discussion or expected,
  * stated in the draft as signed, agreed, finalized or done, contradicts ("exploratory talks" against
- * "signed a binding agreement"). The reverse (a hedged draft over a certain source) is fine.
+ * "signed a binding agreement"); so does a deed the source only plans, hopes or is thought to have done
+ * ("has appealed" against "was planning to appeal"). The reverse (a hedged draft over a certain source) is fine.
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { isCapitalized, isClauseBreak, isSentenceStart, quoted } from './util';
 import { knob } from '../knob';
+import { posTags } from '../pos';
 
 /** Lemmas (or lower forms) that state something as settled or done. */
 const CERTAIN = new Set([
@@ -324,6 +326,84 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
   return undefined;
 }
 
+/** Hedges of intent or expectation that take "to" and a verb: "planning to appeal", "hoping to meet". */
+const INTENT_BEFORE_TO = new Set([
+  'plan',
+  'planned',
+  'planning',
+  'plans',
+  'hope',
+  'hoped',
+  'hoping',
+  'hopes',
+  'expect',
+  'expected',
+  'intend',
+  'intends',
+  'intended',
+  'intending',
+  'aim',
+  'aims',
+  'aiming',
+  'seek',
+  'seeks',
+  'seeking',
+  'propose',
+  'proposed',
+  'proposes',
+  'likely',
+  'set',
+  'due',
+  'poised',
+  'thought',
+  'believed',
+  'understood',
+  'said',
+  'reported',
+]);
+
+/**
+ * What the source has someone plan, hope, or be expected or thought to do, stated as done: "The group has
+ * appealed" against "the group was planning to appeal"; "met them" against "was hoping to meet them"; "failed to
+ * raise" against "is thought to have failed to raise". The draft's verb is the source's own (same lemma, aligned)
+ * in a past form, no hedge of the draft's own before it.
+ */
+function doneAsPlanned(input: SignalInput, ch: Hedge[]): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  for (let i = 1; i < ct.length; i++) {
+    const t = ct[i];
+    const e = input.alignment[i] ?? -1;
+    if (e < 2 || t.kind !== 'word' || t.stop || isCapitalized(t) || et[e].lemma !== t.lemma) continue;
+    // a past form of the draft's own ("appealed", "gave"), not a plain form after "to" or a modal
+    if (t.lower === t.lemma || t.lower.endsWith('ing') || /^(to|will|would|could|may|might|can|should|must)$/.test(ct[i - 1].lower)) continue;
+    if (t.lower === t.lemma + 's' || t.lower === t.lemma + 'es') continue; // "offers": the present, no report of a deed
+    if (hedged(ct, i, ch)) continue;
+    // the source's verb right after "<hedge> to" ("planning to appeal"), or "<hedge> to have" ("thought to have failed")
+    let k = e - 1;
+    if (et[k]?.lower === 'have') k--;
+    if (et[k]?.lower !== 'to') continue;
+    const h = et[k - 1];
+    if (!h || !INTENT_BEFORE_TO.has(h.lower)) continue;
+    // "said to have" / "reported to have" / "thought to have" are reports only with "have"; "said to" alone is not
+    if (/^(said|reported|thought|believed|understood)$/.test(h.lower) && et[e - 1]?.lower !== 'have') continue;
+    // "set to" and "due to" hedge a verb only as a plan ("is set to appeal"), after a form of "be"
+    if (/^(set|due|poised|likely)$/.test(h.lower) && !/^(is|are|was|were|be|been|'s)$/.test(et[k - 2]?.lower ?? '')) continue;
+    // the hedge is a verb or an adjective ("was planning to", "is likely to"), not a noun ("insurance plans to offer")
+    if (posTags(input.claim)[i] !== 'VERB' || !/^(VERB|ADJ|AUX)$/.test(posTags(input.evidence)[k - 1])) continue;
+    return {
+      kind: 'modality',
+      effect: 'contradicts',
+      message: `modality: the draft says ${quoted(t.text)} as done, the source says ${quoted(input.evidence.text.slice(h.start, et[e].end))}`,
+      claimSpan: { start: t.start, end: t.end },
+      evidenceSpan: { start: h.start, end: et[e].end },
+      strength: 0.5 + 0.4 * Math.min(1, input.coverage),
+      anchored: true,
+    };
+  }
+  return undefined;
+}
+
 /** Adverbs that make what follows an allegation or a report: "for allegedly avoiding the test". */
 const ALLEGEDLY = new Set(['allegedly', 'reportedly', 'supposedly', 'purportedly']);
 /** Words that keep a draft's verb an allegation of its own ("charged with", "accused of", "denies"). */
@@ -384,7 +464,11 @@ export const modality: SignalDetector = {
     const ct = input.claim.tokens;
     const et = input.evidence.tokens;
     const eh = findHedges(et);
-    if (!eh.length) return out;
+    if (!eh.length) {
+      // "is thought to have failed": a report the hedge list does not hold, for doneAsPlanned alone
+      const d = doneAsPlanned(input, findHedges(ct));
+      return d ? [d] : out;
+    }
     const ch = findHedges(ct);
     for (let i = 0; i < ct.length; i++)
       if (ct[i].kind === 'word' && CLAIM_ONLY_HEDGE.has(ct[i].lower) && !ch.some((h) => h.first === i)) ch.push({ first: i, last: i });
@@ -401,7 +485,7 @@ export const modality: SignalDetector = {
       last = i;
     }
     if (first < 0) {
-      const w = willClash(input, ch, eh) ?? allegationStated(input, ch);
+      const w = willClash(input, ch, eh) ?? allegationStated(input, ch) ?? doneAsPlanned(input, ch);
       return w ? [w] : out;
     }
     // the clashing phrase: certainty words through the next content word ("signed a binding agreement")

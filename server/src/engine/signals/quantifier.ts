@@ -1,7 +1,7 @@
 /**
  * Quantifiers and exclusivity: all / some / none / only / every / a single. "all experts" against
  * "some experts"; "none" against "several"; "a single project" against "rather than a single project";
- * "only X" against "X, among others"; "every one of the last six years" against "five of the last six years".
+ * "only X" against "X, among others", "other Xs", "either X"; "every one of the last six years" against "five of the last six years".
  */
 import type { SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { isClauseBreak, isContent, quoted } from './util';
@@ -53,6 +53,8 @@ const CONTRAST: string[][] = [
   ['as', 'opposed', 'to'],
 ];
 const INCLUSIVE = new Set(['among', 'including', 'include', 'includes', 'also', 'several', 'various', 'both']);
+/** Right before the source's word or in its phrase: "other occasions", "a deal with either bidder" count more than one. */
+const INCLUSIVE_BEFORE = new Set(['other', 'either', 'another']);
 
 function quantAt(tokens: Token[], i: number): Q | undefined {
   const t = tokens[i];
@@ -284,6 +286,11 @@ export const quantifier: SignalDetector = {
             inc = k;
             break;
           }
+        // ... or in the phrase it heads ("a deal with either bidder"), before the clause ends
+        for (let k = e - 1; inc < 0 && k <= e + 3 && k < et.length; k++) {
+          if (k > e && isClauseBreak(et[k])) break;
+          if (k !== e && INCLUSIVE_BEFORE.has(et[k]?.lower ?? '')) inc = k;
+        }
         // "one of five executives", "one of several": the source counts others beside it
         for (let k = Math.max(0, e - 4); inc < 0 && k + 1 < e; k++) if (et[k].lower === 'one' && et[k + 1].lower === 'of') inc = k;
         // "solely by X" against "by X and Y": the source names another beside X
@@ -293,7 +300,8 @@ export const quantifier: SignalDetector = {
           let hx = h;
           while (hx + 1 < ct.length && hx < h + 3 && (input.alignment[hx + 1] ?? -1) >= 0 && isContent(ct[hx + 1])) hx++;
           const a = Math.min(inc, e);
-          const b = Math.max(inc, e);
+          // "either bidder", not "either": the word the inclusive one qualifies ends the quotation
+          const b = Math.max(inc + (INCLUSIVE_BEFORE.has(et[inc].lower) && et[inc + 1] && isContent(et[inc + 1]) ? 1 : 0), e);
           out.push({
             kind: 'quantifier',
             effect: 'contradicts',
