@@ -410,7 +410,7 @@ describe('a negation the evidence does not carry', () => {
   });
   it('an honorific before a name the evidence carries is no gap: never "no source carries \'Ms\'"', () => {
     const index = new SourceIndex();
-    index.addFile('a.txt', 'The party chairman Petra Lomax said the new group would fail within a year. The vote was held in May.');
+    index.addFile('a.txt', 'The party chairman Petra Lomax hoped the new group would fail within a year. The vote was held in May.');
     index.addFile('b.txt', 'Trains to the coast were cancelled on Monday. Passengers were told to travel by bus.');
     const [r] = createChecker(index).checkDraft('Ms Lomax has predicted that the breakaway group will fail within a year.', 'plaintext');
     assert.equal(r.verdict, 'unsupported', r.reason);

@@ -62,3 +62,16 @@ describe('coverage: the right counterpart', () => {
     assert.equal(ev.tokens[a.map[i]].lower, 'slowest');
   });
 });
+
+describe('coverage: verbs of saying', () => {
+  it('a neutral verb of saying carries another ("warned" / "said"), not one that judges the words ("denied")', () => {
+    assert.equal(carries('warn', 'say'), true);
+    assert.equal(carries('concede', 'say'), true);
+    assert.equal(carries('deny', 'say'), false);
+    assert.equal(carries('say', 'deny'), false);
+    const claim = analyze('In a letter to the two men, Ms Ward warned: "We could take legal action."');
+    const ev = analyze('She said: "We could take legal action."');
+    const a = align(claim, contentIndices(claim), ev, () => 1, carries);
+    assert.equal(ev.tokens[a.map[claim.tokens.findIndex((t) => t.lower === 'warned')]].lower, 'said');
+  });
+});

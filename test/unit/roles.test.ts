@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { SourceIndex } from '../../server/src/engine/sourceIndex';
 import { createChecker } from '../../server/src/engine/defaults';
-import { roleReferences } from '../../server/src/engine/roles';
+import { aliasesResolved, roleReferences } from '../../server/src/engine/roles';
 import { analyze } from '../../server/src/engine/text';
 
 function folder(files: Record<string, string>): SourceIndex {
@@ -88,5 +88,15 @@ describe("roles: descriptive references resolved by the sources' appositions", (
       'plaintext',
     );
     assert.notStrictEqual(other.verdict, 'supported', other.reason);
+  });
+});
+
+describe('roles: a name under another alias', () => {
+  it('"the Academy Awards" is carried by "the Oscars"; one-word names ("Moscow" / "Russia") are not taken for each other', () => {
+    const claim = analyze("The film beat its rival to the top prizes at Sunday's Academy Awards.");
+    const ev = analyze('The film beat its rival to the top awards at the Oscars on Sunday.');
+    const got = [...aliasesResolved(claim, ev)].map((k) => claim.tokens[k].text);
+    assert.deepEqual(got, ['Academy', 'Awards']);
+    assert.deepEqual([...aliasesResolved(analyze('They met outside the Moscow embassy.'), analyze('They met outside the Russia embassy.'))], []);
   });
 });

@@ -20,7 +20,7 @@ import { LineIndex } from './positions';
 import { isDictionaryWord } from './pos';
 import { answerPolarity, asksQuestion, reportedAnswer } from './answers';
 import { entityElsewhere, gapReason, quoteElsewhere, trueGapMessages, venueTokensNamed } from './mentions';
-import { accordingToCarried, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
+import { accordingToCarried, aliasesResolved, fullNamesResolved, honorificsOfNames, resolvedIn, rivalIsReferent, roleReferences } from './roles';
 import type { SourceIndex } from './sourceIndex';
 import { analyze, ownString } from './text';
 import type { Analyzed, ClaimResult, Evidence, Signal, SignalDetector, SignalFinding, SourceSentence, Span } from './types';
@@ -319,6 +319,7 @@ export class Checker {
     for (const k of fullNamesResolved(this.index, claim, best.analyzed, onlySources)) resolved.add(k);
     for (const k of honorificsOfNames(claim, best.alignment.map, resolved)) resolved.add(k);
     for (const k of accordingToCarried(claim, best.analyzed, best.alignment.map, resolved)) resolved.add(k);
+    for (const k of aliasesResolved(claim, best.analyzed)) resolved.add(k);
     // words the evidence sentence lacks but its source document has (a name given earlier, "he" in
     // the sentence itself) count for part: the document is about them
     const docVocab = this.options.contextCredit > 0 ? this.documentVocabulary(best.sentences[0].source) : undefined;

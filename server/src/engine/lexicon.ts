@@ -408,10 +408,36 @@ export function isHypernym(general: string, specific: string): boolean {
   return false;
 }
 
+/**
+ * Verbs that report what someone said without judging it: one carries another. Not "deny", "admit", "claim"
+ * or "allege" (they say whether it is true), nor "ask" (a question).
+ */
+const REPORTING = new Set([
+  'say',
+  'tell',
+  'add',
+  'warn',
+  'predict',
+  'insist',
+  'state',
+  'argue',
+  'explain',
+  'note',
+  'remark',
+  'concede',
+  'reply',
+  'comment',
+  'declare',
+  'stress',
+  'acknowledge',
+]);
+
 /** A claim word carried by an evidence word: a synonym, or a more general word for it. */
 export function carries(claimLemma: string, evidenceLemma: string): boolean {
   // WordNet files some opposites under one another ("jump" under "fall"): an opposite carries nothing
   if (areAntonyms(claimLemma, evidenceLemma)) return false;
+  // a neutral verb of saying reports what another one does ("warned" / "said", "conceded" / "did say")
+  if (REPORTING.has(claimLemma) && REPORTING.has(evidenceLemma)) return true;
   return areSynonyms(claimLemma, evidenceLemma) || isHypernym(claimLemma, evidenceLemma) || spelledOutBy(claimLemma, evidenceLemma);
 }
 

@@ -6,6 +6,7 @@
  * person of that surname.
  */
 import { analyze } from './text';
+import { aliasKey } from './lexicon';
 import { extractEntities, HONORIFICS, orgBefore, ROLE_NOUNS } from './signals/entity';
 import { isCapitalized } from './signals/util';
 import { sentencesMentioning } from './mentions';
@@ -232,5 +233,33 @@ export function accordingToCarried(claim: Analyzed, evidence: Analyzed, alignmen
     const t = ct[n];
     if (t && t.kind === 'word' && isCapitalized(t) && ((alignment[n] ?? -1) >= 0 || resolved.has(n))) out.push(i);
   }
+  return out;
+}
+
+/**
+ * A name the evidence gives under another of its aliases ("the Academy Awards" / "the Oscars", "U.S." / "the
+ * United States"): the claim's tokens of that name, as carried. Runs of one to four capitalised words on each side,
+ * two or more on one side at least.
+ */
+export function aliasesResolved(claim: Analyzed, evidence: Analyzed): Set<number> {
+  const out = new Set<number>();
+  const runs = (a: Analyzed) => {
+    const found: { from: number; to: number; key: string }[] = [];
+    const toks = a.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      if (!isCapitalized(toks[i])) continue;
+      for (let j = i; j < toks.length && j < i + 4; j++) {
+        if (j > i && !isCapitalized(toks[j])) break;
+        const key = aliasKey(a.text.slice(toks[i].start, toks[j].end));
+        if (key) found.push({ from: i, to: j, key });
+      }
+    }
+    return found;
+  };
+  const claimRuns = runs(claim);
+  if (!claimRuns.length) return out;
+  // one-word names on both sides ("Moscow" / "Russia") are a city for its country as often as one name for another
+  const evidenceRuns = runs(evidence);
+  for (const r of claimRuns) if (evidenceRuns.some((e) => e.key === r.key && (r.to > r.from || e.to > e.from))) for (let k = r.from; k <= r.to; k++) out.add(k);
   return out;
 }
