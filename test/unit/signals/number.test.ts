@@ -340,3 +340,13 @@ describe('number: labels, parts and groups', () => {
     assert.strictEqual(run(number, 'In the end, three sailors were freed without charge by the harbour police.', evidence).length, 1);
   });
 });
+
+describe('number: a quoted headline', () => {
+  it('"Sales Cross $9bn Mark" in a headline the source cites is a title, not what it says of the draft\'s sales', () => {
+    const claim = 'The firm reported lower vaccine sales and forecast sales of $4bn in 2024.';
+    const ev = '(See also "Rival Drug Sales Cross $9bn Mark" - Pharma Weekly, 2024.) The firm reported lower vaccine sales.';
+    assert.deepStrictEqual(run(number, claim, ev), []);
+    // the same amount stated in running text clashes
+    assert.strictEqual(run(number, claim, 'The firm reported lower vaccine sales and forecast sales of $9bn in 2024.').length, 1);
+  });
+});

@@ -765,7 +765,8 @@ export const number: SignalDetector = {
     const out: SignalFinding[] = [];
     const cq = extractQuantities(input.claim);
     if (!cq.length) return out;
-    const eq = extractQuantities(input.evidence);
+    // a headline the source quotes ("Biktarvy Sales Cross $10bn Mark") is a title, not what the source states
+    const eq = extractQuantities(input.evidence).filter((e) => !inHeadline(input.evidence.tokens, e));
     if (!eq.length) return out;
     for (const q of cq) {
       const cands = eq.filter((e) => e.unit === q.unit);
@@ -825,6 +826,14 @@ export const number: SignalDetector = {
     return out;
   },
 };
+
+/** An amount (money, a share) between capitalised words inside a sentence ("Sales Cross $10bn Mark"): a title's words. */
+function inHeadline(tokens: Token[], q: Quantity): boolean {
+  const before = tokens[q.first - 1];
+  const after = tokens[q.last + 1];
+  const cap = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text);
+  return q.unit !== '' && cap(before) && cap(after) && cap(tokens[q.first - 2]) && q.first - 2 > 0;
+}
 
 /** A bare number standing for a group ("all four were", "the four were arrested"): no noun, after all/the/both. */
 function groupReference(tokens: Token[], q: Quantity): boolean {
