@@ -125,6 +125,14 @@ describe('order: the doer and the one done to, swapped around one verb', () => {
     assert.equal(f.length, 1, JSON.stringify(f));
     assert.equal(f[0].effect, 'contradicts');
   });
+  it('the verb may be the source\'s synonym: "Tarrow handed over a stake" against "Lund gave Tarrow a stake"', () => {
+    const f = run(
+      order,
+      'Under the deal, Tarrow handed over a stake in itself in return for a share of Lund.',
+      'Under the deal, Lund gave Tarrow a stake in itself in return for a share of Tarrow.',
+    );
+    assert.equal(f.length, 1, JSON.stringify(f));
+  });
   it('the same roles stay quiet: a name as modifier, an inverted speaker, a noun phrase turned round', () => {
     assert.deepEqual(run(order, 'The SNP want a vote on the date.', 'The nationalists want an SNP vote on the date.'), []);
     assert.deepEqual(run(order, 'Mr Lund has said the ban should stand.', '"The ban should stand," said Lund.'), []);

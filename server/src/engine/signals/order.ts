@@ -287,7 +287,7 @@ function sameNameAt(ct: Token[], i: number, et: Token[], j: number): boolean {
 /**
  * The doer and the one done to, swapped around one verb: the draft's "Souness accused the player" against the
  * source's "he accused Souness"; the draft's "it has been contacted by the Tarrow Agency" against "contacted the
- * Tarrow Agency". The verb is the source's own (the same lemma, aligned, active in the source); the name is the
+ * Tarrow Agency". The verb is aligned to the source's (its own word or a synonym, active in the source); the name is the
  * draft's subject or passive agent and stands as the source verb's object.
  */
 function argumentSwap(input: SignalInput): SignalFinding | undefined {
@@ -296,7 +296,7 @@ function argumentSwap(input: SignalInput): SignalFinding | undefined {
   const al = input.alignment;
   for (let v = 1; v < ct.length; v++) {
     const ev = al[v] ?? -1;
-    if (ev < 0 || ct[v].kind !== 'word' || ct[v].stop || isCapitalized(ct[v]) || ct[v].lemma !== et[ev].lemma) continue;
+    if (ev < 0 || ct[v].kind !== 'word' || ct[v].stop || isCapitalized(ct[v]) || et[ev].kind !== 'word') continue;
     // '"...," said Mr Pound' puts the speaker after the verb: no object
     if (isSpeech(ct[v])) continue;
     if (passiveAt(et, ev) || reducedPassive(et, ev)) continue;
