@@ -205,3 +205,19 @@ describe('antonym: comparisons and stances', () => {
     assert.equal(f[0].effect, 'contradicts');
   });
 });
+
+describe('antonym: more against less', () => {
+  it('"relies on far more debt than his first offer" against "relies less on debt than an earlier offer"', () => {
+    const claim = 'The new bid relies on far more debt than his earlier offer, which the board rejected.';
+    const ev = 'It also relies less on debt than an earlier offer from the tycoon, which was rejected.';
+    const f = run(antonym, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'less');
+  });
+  it('compared against something else, or the shared word only after "than", it is no clash', () => {
+    assert.deepStrictEqual(
+      run(antonym, 'The stock of gas left is much less than previously thought.', 'Sea levels will rise more than previously thought.'),
+      [],
+    );
+  });
+});

@@ -204,3 +204,18 @@ describe('modality: planned or reported, stated as done', () => {
     );
   });
 });
+
+describe('modality: a wish stated as a plan', () => {
+  it('"will train with" against "wants to train with"; "I wanted to introduce" hedges nothing', () => {
+    const f = run(
+      modality,
+      'Lund will train with the youth side while he serves his ban.',
+      'Lund wants to train with the youth side whilst serving his ban, the club says.',
+    );
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.deepStrictEqual(
+      run(modality, 'The firm has launched a new product line called Nimbus.', 'I wanted to introduce our new product line called Nimbus, launched this week.'),
+      [],
+    );
+  });
+});

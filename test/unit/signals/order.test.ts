@@ -133,6 +133,13 @@ describe('order: the doer and the one done to, swapped around one verb', () => {
     );
     assert.equal(f.length, 1, JSON.stringify(f));
   });
+  it('the one done to, who the source makes the doer: "Tarrow have accused the Riders\' Union" against "the Riders\' Union accusing the club"', () => {
+    const claim = "Tarrow have accused the Riders' Union of failing in its duty to the player.";
+    const ev = "Tarrow have been criticised, with the Riders' Union accusing the club of failing in its duty to the player.";
+    const f = run(order, claim, ev);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(text(ev, f[0].evidenceSpan), "Riders' Union accusing");
+  });
   it('the same roles stay quiet: a name as modifier, an inverted speaker, a noun phrase turned round', () => {
     assert.deepEqual(run(order, 'The SNP want a vote on the date.', 'The nationalists want an SNP vote on the date.'), []);
     assert.deepEqual(run(order, 'Mr Lund has said the ban should stand.', '"The ban should stand," said Lund.'), []);

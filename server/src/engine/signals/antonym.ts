@@ -351,9 +351,68 @@ export const antonym: SignalDetector = {
       }
     }
     out.push(...particleClashes(input));
+    const ml = moreOrLess(input);
+    if (ml) out.push(ml);
     return out;
   },
 };
+
+const MORE = new Set(['more', 'greater']);
+const LESS = new Set(['less', 'fewer']);
+
+/**
+ * A comparison turned round: "relies on far more debt than his earlier offer" against "relies less on debt than
+ * an earlier approach". "more" on one side, "less" / "fewer" on the other, each before a "than" in its clause and
+ * compared against the same word, with a claim word aligned near both (the thing compared). Neither side negated.
+ */
+function moreOrLess(input: SignalInput): SignalFinding | undefined {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  // the first content word after the "than" that follows i (what is compared against), or -1
+  const thanAfter = (tokens: Token[], i: number) => {
+    for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
+      if (tokens[k].lower === 'than') {
+        for (let m = k + 1; m < tokens.length && m <= k + 4; m++) if (isContentWord(tokens[m])) return m;
+        return -1;
+      }
+      if (isClauseBreak(tokens[k])) return -1;
+    }
+    return -1;
+  };
+  for (let i = 0; i < ct.length; i++) {
+    const c = ct[i].lower;
+    const claimMore = MORE.has(c);
+    if (!claimMore && !LESS.has(c)) continue;
+    const against = thanAfter(ct, i);
+    if (against < 0 || negated(ct, i)) continue;
+    // the thing compared: a claim word before the "than", aligned near the source's word
+    const than = ct.findIndex((t, k) => k > i && t.lower === 'than');
+    for (let k = Math.max(0, i - 3); k <= Math.min(than - 1, i + 3); k++) {
+      const j = input.alignment[k] ?? -1;
+      if (k === i || j < 0 || !isContentWord(ct[k])) continue;
+      for (let m = Math.max(0, j - 3); m <= Math.min(et.length - 1, j + 3); m++) {
+        const e = et[m].lower;
+        if (!(claimMore ? LESS.has(e) : MORE.has(e)) || negated(et, m)) continue;
+        // compared against the same thing: "than his earlier offer" / "than an earlier approach"
+        const sourceAgainst = thanAfter(et, m);
+        if (sourceAgainst < 0 || !(input.alignment[against] === sourceAgainst || ct[against].lemma === et[sourceAgainst].lemma)) continue;
+        return {
+          kind: 'antonym',
+          effect: 'contradicts',
+          message: `antonym: the draft says ${quoted(ct[i].text)}, the source says ${quoted(et[m].text)}`,
+          claimSpan: { start: ct[i].start, end: ct[i].end },
+          evidenceSpan: { start: et[m].start, end: et[m].end },
+          strength: 0.4 + 0.5 * input.coverage,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+function isContentWord(t: Token): boolean {
+  return t.kind === 'word' && !t.stop;
+}
 
 /** Particles that turn a verb the other way: "played up" / "played down", "ruled in" / "ruled out". */
 const OPPOSITE_PARTICLES: Record<string, string> = { up: 'down', down: 'up', in: 'out', out: 'in', on: 'off', off: 'on' };

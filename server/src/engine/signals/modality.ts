@@ -65,6 +65,8 @@ const CERTAIN = new Set([
 const CERTAIN_BEFORE_THAT = new Set(['establish', 'established', 'show', 'showed', 'shown', 'demonstrate', 'demonstrated', 'emerged']);
 /** Single hedge words in the source. */
 const HEDGE = new Set([
+  // a wish: "wants to train with Dinamo" is not "will train" (not "wanted": "I wanted to introduce our product")
+  'wants',
   'propose',
   'proposed',
   'proposal',

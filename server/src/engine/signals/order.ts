@@ -261,9 +261,7 @@ function objectNameAfter(tokens: Token[], v: number): number {
   if (tokens[k]?.lower === 'the') k++;
   if (!(k < tokens.length && isName(tokens, k))) return -1;
   // a name that describes the noun after it ("want an SNP vote") is no object of the verb
-  let end = k;
-  while (end + 1 < tokens.length && isCapitalized(tokens[end + 1])) end++;
-  const next = tokens[end + 1];
+  const next = tokens[nameEnd(tokens, k) + 1];
   if (next && next.kind === 'word' && !next.stop && !isCapitalized(next)) return -1;
   return k;
 }
@@ -276,6 +274,16 @@ function passiveAgent(tokens: Token[], v: number): number {
   k++;
   if (/^(the|a|an)$/.test(tokens[k]?.lower ?? '')) k++;
   return k < tokens.length && isName(tokens, k) ? k : -1;
+}
+
+/** The last token of the name that starts at k: capitalised words, over a possessive mark ("Footballers' Association"). */
+function nameEnd(tokens: Token[], k: number): number {
+  let end = k;
+  for (;;) {
+    if (end + 1 < tokens.length && isCapitalized(tokens[end + 1])) end++;
+    else if (/^['’]$/.test(tokens[end + 1]?.lower ?? '') && isCapitalized(tokens[end + 2])) end += 2;
+    else return end;
+  }
 }
 
 /** Same name: the capitalised words from k on, as far as they go, match (case aside). */
@@ -301,6 +309,34 @@ function argumentSwap(input: SignalInput): SignalFinding | undefined {
     if (isSpeech(ct[v])) continue;
     if (passiveAt(et, ev) || reducedPassive(et, ev)) continue;
     const claimPassive = passiveAt(ct, v) || reducedPassive(ct, v);
+    // the one the draft does it to, who the source makes the doer: "Chelsea have accused the Players' Union" /
+    // "the Players' Union accusing the club" (the heads of the two names meet)
+    if (!claimPassive) {
+      const done = objectNameAfter(ct, v);
+      const sourceDoer = subjectNameBefore(et, ev);
+      if (done >= 0 && sourceDoer >= 0) {
+        const doneEnd = nameEnd(ct, done);
+        const sourceObject = objectNameAfter(et, ev);
+        const same = ct[doneEnd].lower === et[sourceDoer].lower;
+        const alsoObject = sourceObject >= 0 && et.slice(sourceObject, sourceObject + 4).some((t) => t.lower === ct[doneEnd].lower);
+        if (same && !alsoObject && posTags(input.claim)[v] === 'VERB' && posTags(input.evidence)[ev] === 'VERB') {
+          let from = sourceDoer;
+          for (;;) {
+            if (from - 1 >= 0 && isCapitalized(et[from - 1]) && !isSentenceStart(et, from - 1)) from--;
+            else if (from - 2 >= 0 && /^['’]$/.test(et[from - 1].lower) && isCapitalized(et[from - 2]) && !isSentenceStart(et, from - 2)) from -= 2;
+            else break;
+          }
+          return {
+            kind: 'order',
+            effect: 'contradicts',
+            message: `order: the draft has ${quoted(words(input.claim, v, doneEnd))}, the source has ${quoted(words(input.evidence, from, ev))}: the roles the other way round`,
+            claimSpan: { start: ct[v].start, end: ct[doneEnd].end },
+            evidenceSpan: { start: et[from].start, end: et[ev].end },
+            strength: 0.7,
+          };
+        }
+      }
+    }
     // the draft's doer: its passive agent, or the name right before its active verb
     const doer = claimPassive ? passiveAgent(ct, v) : subjectNameBefore(ct, v);
     if (doer < 0) continue;
