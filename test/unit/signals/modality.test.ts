@@ -193,6 +193,15 @@ describe('modality: planned or reported, stated as done', () => {
     );
     assert.strictEqual(f.length, 1, JSON.stringify(f));
   });
+  it('"got to meet them" against "was hoping to meet them"', () => {
+    const f = run(
+      modality,
+      'The young actor, 15, got to meet Okafor and Lund at the party.',
+      'The 15-year-old said she was hoping to meet Okafor and Lund at the party.',
+    );
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text('The young actor, 15, got to meet Okafor and Lund at the party.', f[0].claimSpan), 'got to meet');
+  });
   it('a noun "plans to offer", the present "offers", and the draft\'s own hedge are no deed stated', () => {
     assert.deepStrictEqual(
       run(modality, 'The agent offers exclusive insurance plans to a new client.', 'We have exclusive insurance plans to offer a new client.'),

@@ -377,8 +377,10 @@ function doneAsPlanned(input: SignalInput, ch: Hedge[]): SignalFinding | undefin
     const t = ct[i];
     const e = input.alignment[i] ?? -1;
     if (e < 2 || t.kind !== 'word' || t.stop || isCapitalized(t) || et[e].lemma !== t.lemma) continue;
-    // a past form of the draft's own ("appealed", "gave"), not a plain form after "to" or a modal
-    if (t.lower === t.lemma || t.lower.endsWith('ing') || /^(to|will|would|could|may|might|can|should|must)$/.test(ct[i - 1].lower)) continue;
+    // a past form of the draft's own ("appealed", "gave"), not a plain form after "to" or a modal; or the plain
+    // form after "got to" / "managed to" ("got to meet them" against "was hoping to meet them")
+    const achieved = i >= 2 && ct[i - 1].lower === 'to' && /^(got|managed|succeeded)$/.test(ct[i - 2].lower);
+    if (!achieved && (t.lower === t.lemma || t.lower.endsWith('ing') || /^(to|will|would|could|may|might|can|should|must)$/.test(ct[i - 1].lower))) continue;
     if (t.lower === t.lemma + 's' || t.lower === t.lemma + 'es') continue; // "offers": the present, no report of a deed
     if (hedged(ct, i, ch)) continue;
     // the source's verb right after "<hedge> to" ("planning to appeal"), or "<hedge> to have" ("thought to have failed")
@@ -396,8 +398,8 @@ function doneAsPlanned(input: SignalInput, ch: Hedge[]): SignalFinding | undefin
     return {
       kind: 'modality',
       effect: 'contradicts',
-      message: `modality: the draft says ${quoted(t.text)} as done, the source says ${quoted(input.evidence.text.slice(h.start, et[e].end))}`,
-      claimSpan: { start: t.start, end: t.end },
+      message: `modality: the draft says ${quoted(input.claim.text.slice(achieved ? ct[i - 2].start : t.start, t.end))} as done, the source says ${quoted(input.evidence.text.slice(h.start, et[e].end))}`,
+      claimSpan: { start: achieved ? ct[i - 2].start : t.start, end: t.end },
       evidenceSpan: { start: h.start, end: et[e].end },
       strength: 0.5 + 0.4 * Math.min(1, input.coverage),
       anchored: true,
