@@ -368,25 +368,25 @@ const LESS = new Set(['less', 'fewer']);
 function moreOrLess(input: SignalInput): SignalFinding | undefined {
   const ct = input.claim.tokens;
   const et = input.evidence.tokens;
-  // the first content word after the "than" that follows i (what is compared against), or -1
-  const thanAfter = (tokens: Token[], i: number) => {
+  // the "than" that follows i in its clause, and the first content word after it (what is compared against, or -1)
+  const thanAfter = (tokens: Token[], i: number): { than: number; against: number } | undefined => {
     for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
       if (tokens[k].lower === 'than') {
-        for (let m = k + 1; m < tokens.length && m <= k + 4; m++) if (isContentWord(tokens[m])) return m;
-        return -1;
+        for (let m = k + 1; m < tokens.length && m <= k + 4; m++) if (isContentWord(tokens[m])) return { than: k, against: m };
+        return { than: k, against: -1 };
       }
-      if (isClauseBreak(tokens[k])) return -1;
+      if (isClauseBreak(tokens[k])) return undefined;
     }
-    return -1;
+    return undefined;
   };
   for (let i = 0; i < ct.length; i++) {
     const c = ct[i].lower;
     const claimMore = MORE.has(c);
     if (!claimMore && !LESS.has(c)) continue;
-    const against = thanAfter(ct, i);
-    if (against < 0 || negated(ct, i)) continue;
+    const compared = thanAfter(ct, i);
+    if (!compared || compared.against < 0 || negated(ct, i)) continue;
+    const { than, against } = compared;
     // the thing compared: a claim word before the "than", aligned near the source's word
-    const than = ct.findIndex((t, k) => k > i && t.lower === 'than');
     for (let k = Math.max(0, i - 3); k <= Math.min(than - 1, i + 3); k++) {
       const j = input.alignment[k] ?? -1;
       if (k === i || j < 0 || !isContentWord(ct[k])) continue;
@@ -394,7 +394,7 @@ function moreOrLess(input: SignalInput): SignalFinding | undefined {
         const e = et[m].lower;
         if (!(claimMore ? LESS.has(e) : MORE.has(e)) || negated(et, m)) continue;
         // compared against the same thing: "than his earlier offer" / "than an earlier approach"
-        const sourceAgainst = thanAfter(et, m);
+        const sourceAgainst = thanAfter(et, m)?.against ?? -1;
         if (sourceAgainst < 0 || !(input.alignment[against] === sourceAgainst || ct[against].lemma === et[sourceAgainst].lemma)) continue;
         return {
           kind: 'antonym',

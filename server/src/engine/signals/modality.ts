@@ -467,15 +467,15 @@ export const modality: SignalDetector = {
     if (input.coverage < TUNING.minCoverage.value || !input.alignment.some((e) => e >= 0)) return out;
     const ct = input.claim.tokens;
     const et = input.evidence.tokens;
-    const eh = findHedges(et);
-    if (!eh.length) {
-      // "is thought to have failed": a report the hedge list does not hold, for doneAsPlanned alone
-      const d = doneAsPlanned(input, findHedges(ct));
-      return d ? [d] : out;
-    }
     const ch = findHedges(ct);
     for (let i = 0; i < ct.length; i++)
       if (ct[i].kind === 'word' && CLAIM_ONLY_HEDGE.has(ct[i].lower) && !ch.some((h) => h.first === i)) ch.push({ first: i, last: i });
+    const eh = findHedges(et);
+    if (!eh.length) {
+      // "is thought to have failed": a report the hedge list does not hold, for doneAsPlanned alone
+      const d = doneAsPlanned(input, ch);
+      return d ? [d] : out;
+    }
     let first = -1;
     let last = -1;
     for (let i = 0; i < ct.length; i++) {

@@ -832,7 +832,7 @@ function inHeadline(tokens: Token[], q: Quantity): boolean {
   const before = tokens[q.first - 1];
   const after = tokens[q.last + 1];
   const cap = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text);
-  return q.unit !== '' && cap(before) && cap(after) && cap(tokens[q.first - 2]) && q.first - 2 > 0;
+  return q.unit !== '' && q.first - 2 > 0 && cap(tokens[q.first - 2]) && cap(before) && cap(after);
 }
 
 /** A bare number standing for a group ("all four were", "the four were arrested"): no noun, after all/the/both. */

@@ -286,10 +286,28 @@ function nameEnd(tokens: Token[], k: number): number {
   }
 }
 
-/** Same name: the capitalised words from k on, as far as they go, match (case aside). */
-function sameNameAt(ct: Token[], i: number, et: Token[], j: number): boolean {
-  if (i < 0 || j < 0 || ct[i].lower !== et[j].lower) return false;
-  return true;
+/** The first token of the name that ends at k, back over a possessive mark, not into the sentence's first word. */
+function nameStart(tokens: Token[], k: number): number {
+  let from = k;
+  for (;;) {
+    if (from - 1 >= 0 && isCapitalized(tokens[from - 1]) && !isSentenceStart(tokens, from - 1)) from--;
+    else if (from - 2 >= 0 && /^['’]$/.test(tokens[from - 1].lower) && isCapitalized(tokens[from - 2]) && !isSentenceStart(tokens, from - 2)) from -= 2;
+    else return from;
+  }
+}
+
+/** An argument swap found: the draft's words claimFrom..claimTo against the source's evidenceFrom..evidenceTo. */
+function swapFinding(input: SignalInput, claimFrom: number, claimTo: number, evidenceFrom: number, evidenceTo: number): SignalFinding {
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  return {
+    kind: 'order',
+    effect: 'contradicts',
+    message: `order: the draft has ${quoted(words(input.claim, claimFrom, claimTo))}, the source has ${quoted(words(input.evidence, evidenceFrom, evidenceTo))}: the roles the other way round`,
+    claimSpan: { start: ct[claimFrom].start, end: ct[claimTo].end },
+    evidenceSpan: { start: et[evidenceFrom].start, end: et[evidenceTo].end },
+    strength: 0.7,
+  };
 }
 
 /**
@@ -319,22 +337,8 @@ function argumentSwap(input: SignalInput): SignalFinding | undefined {
         const sourceObject = objectNameAfter(et, ev);
         const same = ct[doneEnd].lower === et[sourceDoer].lower;
         const alsoObject = sourceObject >= 0 && et.slice(sourceObject, sourceObject + 4).some((t) => t.lower === ct[doneEnd].lower);
-        if (same && !alsoObject && posTags(input.claim)[v] === 'VERB' && posTags(input.evidence)[ev] === 'VERB') {
-          let from = sourceDoer;
-          for (;;) {
-            if (from - 1 >= 0 && isCapitalized(et[from - 1]) && !isSentenceStart(et, from - 1)) from--;
-            else if (from - 2 >= 0 && /^['’]$/.test(et[from - 1].lower) && isCapitalized(et[from - 2]) && !isSentenceStart(et, from - 2)) from -= 2;
-            else break;
-          }
-          return {
-            kind: 'order',
-            effect: 'contradicts',
-            message: `order: the draft has ${quoted(words(input.claim, v, doneEnd))}, the source has ${quoted(words(input.evidence, from, ev))}: the roles the other way round`,
-            claimSpan: { start: ct[v].start, end: ct[doneEnd].end },
-            evidenceSpan: { start: et[from].start, end: et[ev].end },
-            strength: 0.7,
-          };
-        }
+        if (same && !alsoObject && posTags(input.claim)[v] === 'VERB' && posTags(input.evidence)[ev] === 'VERB')
+          return swapFinding(input, v, doneEnd, nameStart(et, sourceDoer), ev);
       }
     }
     // the draft's doer: its passive agent, or the name right before its active verb
@@ -342,7 +346,7 @@ function argumentSwap(input: SignalInput): SignalFinding | undefined {
     if (doer < 0) continue;
     // the source names that one as the object of its verb, and not as its subject
     const object = objectNameAfter(et, ev);
-    if (object < 0 || !sameNameAt(ct, doer, et, object)) continue;
+    if (object < 0 || ct[doer].lower !== et[object].lower) continue;
     const subject = subjectNameBefore(et, ev);
     if (subject >= 0 && et[subject].lower === ct[doer].lower) continue;
     // a verb on both sides ("Fahrenheit degrees" / "degrees Fahrenheit" is a noun phrase turned round)
@@ -351,16 +355,7 @@ function argumentSwap(input: SignalInput): SignalFinding | undefined {
     while (doerEnd + 1 < ct.length && isCapitalized(ct[doerEnd + 1])) doerEnd++;
     let objectEnd = object;
     while (objectEnd + 1 < et.length && isCapitalized(et[objectEnd + 1])) objectEnd++;
-    const claimFrom = Math.min(v, doer);
-    const claimTo = Math.max(v, doerEnd);
-    return {
-      kind: 'order',
-      effect: 'contradicts',
-      message: `order: the draft has ${quoted(words(input.claim, claimFrom, claimTo))}, the source has ${quoted(words(input.evidence, ev, objectEnd))}: the roles the other way round`,
-      claimSpan: { start: ct[claimFrom].start, end: ct[claimTo].end },
-      evidenceSpan: { start: et[ev].start, end: et[objectEnd].end },
-      strength: 0.7,
-    };
+    return swapFinding(input, Math.min(v, doer), Math.max(v, doerEnd), ev, objectEnd);
   }
   return undefined;
 }
