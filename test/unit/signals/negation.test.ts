@@ -174,6 +174,12 @@ describe('signals/negation', () => {
       );
       assert.strictEqual(un('He said that "he hasn\'t done anything" for them.', 'He said the mayor had done things for them.'), undefined);
     });
+    it('a negation inside an "if" or "unless" clause is a condition, not a statement', () => {
+      assert.strictEqual(un('Tenants should ring the depot if the lift is not working.', 'Tenants should ring the depot about the lift.'), undefined);
+      assert.strictEqual(un('The mill closes unless the river does not flood.', 'The mill closes when the river floods.'), undefined);
+      // a plain statement after the condition still needs its negation carried
+      assert.ok(un('If it rains, the lift is not working.', 'If it rains, the lift is working.'));
+    });
   });
 });
 

@@ -349,6 +349,8 @@ export function uncarriedNegation(claim: Analyzed, evidence: Analyzed, alignment
     const h = headOf(ct, i);
     if (h < 0) continue;
     if ((ct[i].lower === 'no' || ct[i].lower === 'none') && quantifierBefore(ct, h)) continue;
+    // "call IT if the website is not working": a condition, which the claim does not assert
+    if (inCondition(ct, i)) continue;
     const eh = alignment[h] ?? -1;
     if (eh >= 0 && cueBefore(et, eh) >= 0) continue;
     if (negationNear(claim, i, evidence, (k) => [alignment[k] ?? -1])) continue;
@@ -361,6 +363,15 @@ export function uncarriedNegation(claim: Analyzed, evidence: Analyzed, alignment
     };
   }
   return undefined;
+}
+
+/** True when token i stands in an "if"/"unless" clause: a condition, not a statement. */
+function inCondition(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    if (isClauseBreak(tokens[k])) return false;
+    if (/^(if|unless)$/.test(tokens[k].lower)) return true;
+  }
+  return false;
 }
 
 /**
