@@ -100,6 +100,14 @@ describe('signals/antonym', () => {
     const f = run(antonym, 'A woman is playing a guitar', 'A man is playing a guitar');
     assert.strictEqual(f.length, 1);
   });
+  it('the counterpart may sit behind a few modifiers: "cutting its dividend" / "an increase in the quarterly cash dividend"', () => {
+    const claim = 'Harbour Mills is decreasing its dividend to 9 cents a share.';
+    const ev = 'Shareholders cheered an increase in the quarterly cash dividend to 9 cents a share.';
+    const f = run(antonym, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), 'decreasing');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), 'increase');
+  });
   it('negated antonym agrees: "did not rise" against "fell"', () => {
     assert.deepStrictEqual(run(antonym, 'Prices did not rise last year.', 'Prices fell last year.'), []);
   });

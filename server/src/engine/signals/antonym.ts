@@ -96,8 +96,8 @@ function window(input: SignalInput, i: number): [number, number] | undefined {
   if (before >= 0 && after >= 0 && after > before) return [before + 1, after - 1];
   // the neighbours come in the other order (a passive: "rejected the motions" / "the motions were passed by"):
   // the counterpart sits near either of them
-  if (before >= 0) return [before + 1, before + 4];
-  return [Math.max(0, after - 4), after - 1];
+  if (before >= 0) return [before + 1, before + 6];
+  return [Math.max(0, after - 6), after - 1];
 }
 
 /**
