@@ -75,3 +75,17 @@ describe('coverage: verbs of saying', () => {
     assert.equal(ev.tokens[a.map[claim.tokens.findIndex((t) => t.lower === 'warned')]].lower, 'said');
   });
 });
+
+describe('coverage: a transcript turn is its speaker speaking', () => {
+  it('"Rosa asks" is carried, in part, by the label of Rosa\'s turn; a speaker whose turn it is not gets nothing', () => {
+    const { a, of } = alignment('Rosa asks whether the ferry leaves at noon.', 'Rosa: Does the ferry leave at noon?');
+    assert.equal(of('asks'), 'rosa');
+    assert.ok(a.coverage < 1, 'a turn carries a verb of speaking only in part');
+    assert.equal(alignment('Rosa asks whether the ferry leaves at noon.', 'Tomas: Rosa, does the ferry leave at noon?').of('asks'), undefined);
+  });
+  it('a two-word label on a later line counts; a colon inside a sentence is no label', () => {
+    const ev = 'Chair: We start.\nSite Manager: The crane arrives on Monday.';
+    assert.equal(alignment('The Site Manager confirms the crane arrives on Monday.', ev).of('confirms'), 'manager');
+    assert.equal(alignment('Tomas asks whether the crane arrives on Monday.', 'The agenda for Tomas: the crane arrives on Monday.').of('asks'), undefined);
+  });
+});

@@ -158,6 +158,18 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
       got += w * credit;
     }
   }
+  // a transcript's turn ("Mike: Do we have any milk?") is its speaker saying it: "Mike asks" is carried by the label
+  if (content.some((i) => map[i] < 0 && SPEECH_VERBS.has(claim.tokens[i].lemma))) {
+    const labels = speakerLabels(evidence);
+    if (labels.size)
+      for (const i of content) {
+        if (map[i] >= 0 || !SPEECH_VERBS.has(claim.tokens[i].lemma)) continue;
+        const speaker = turnSpeaker(claim, map, labels, i);
+        if (speaker < 0) continue;
+        map[i] = speaker;
+        got += tokenWeight(claim.tokens[i].lemma, claim.tokens[i].text, weight) * COVERAGE.turnCredit.value;
+      }
+  }
   // a quantity the evidence writes differently ("about $2.5bn" for "$2.47bn", "a third" for "33%"): carried
   if (content.some((i) => map[i] < 0 && maybeQuantity(claim.tokens[i]))) {
     const inContent = new Set(content);
@@ -168,6 +180,66 @@ export function align(claim: Analyzed, content: number[], evidence: Analyzed, we
     }
   }
   return { map, coverage: total > 0 ? got / total : 0 };
+}
+
+/** Verbs that tell what a speaker's turn does, and that a transcript writes only as the turn itself. */
+const SPEECH_VERBS = new Set([
+  'say',
+  'tell',
+  'ask',
+  'inquire',
+  'enquire',
+  'mention',
+  'explain',
+  'reply',
+  'answer',
+  'respond',
+  'add',
+  'inform',
+  'confirm',
+  'agree',
+  'suggest',
+  'propose',
+  'share',
+  'note',
+  'state',
+  'remark',
+]);
+
+/**
+ * The speaker labels of a transcript's turns in the evidence ("Mike: Ok.", "Project Manager: Yeah."): the
+ * indices of the label's words, at the start of the text or of a line or sentence, one or two capitalised words
+ * before a colon.
+ */
+function speakerLabels(evidence: Analyzed): Set<number> {
+  const out = new Set<number>();
+  const ts = evidence.tokens;
+  for (let c = 1; c < ts.length && c <= 400; c++) {
+    if (ts[c].text !== ':') continue;
+    for (const n of [1, 2]) {
+      const first = c - n;
+      if (first < 0) break;
+      const words = ts.slice(first, c);
+      if (!words.every((t) => t.kind === 'word' && startsUpper(t.text))) break;
+      const before = first > 0 ? ts[first - 1] : undefined;
+      const gap = before ? evidence.text.slice(before.end, ts[first].start) : '';
+      if (!before || /\n/.test(gap) || /^[.!?]$/.test(before.text)) {
+        for (let k = first; k < c; k++) out.add(k);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The label word a claim's speech verb at i belongs to: its subject (within 3 words before it) aligned to a label, or -1. */
+function turnSpeaker(claim: Analyzed, map: number[], labels: Set<number>, i: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = claim.tokens[k];
+    if (t.kind === 'punct') return -1;
+    if (map[k] >= 0 && labels.has(map[k]) && startsUpper(t.text)) return map[k];
+  }
+  return -1;
 }
 
 const QUANTITY_WORDS =

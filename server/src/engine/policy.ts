@@ -195,6 +195,11 @@ export const COVERAGE = {
   stemCredit: knob(0.9, "Share of a word's weight credited for a match on its light stem only", 'lower: fewer supported'),
   relatedCredit: knob(0.85, 'Share credited for a match through a word relation (synonym, alias, WordNet)', 'lower: fewer supported'),
   placeCredit: knob(0.9, "Share credited for a place matched by its people's name ('Libyan' / 'Libya')", 'lower: fewer supported'),
+  turnCredit: knob(
+    0.5,
+    "Share credited for a verb of speaking ('Mike asks') carried by that speaker's turn in a transcript ('Mike: Any milk?')",
+    'lower: fewer supported',
+  ),
   quantityCredit: knob(0.9, "Share credited for a quantity the evidence writes differently ('about $2.5bn' / '$2.47bn')", 'lower: fewer supported'),
   maxWordWeight: knob(8, "Cap on a word's weight (its IDF): no single rare word decides coverage", 'neither: lower evens the words out'),
   nameWeight: knob(1.2, "Factor on a capitalised word's weight: names carry the claim", 'higher: a missing name costs more', { step: 0.1 }),
