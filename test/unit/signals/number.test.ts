@@ -350,3 +350,24 @@ describe('number: a quoted headline', () => {
     assert.strictEqual(run(number, claim, 'The firm reported lower vaccine sales and forecast sales of $9bn in 2024.').length, 1);
   });
 });
+
+describe('number: the same count of another unit of time', () => {
+  it('"a 10-month sentence" against "a 10-year sentence" clashes, on the amount and its unit', () => {
+    const claim = 'The judge at Leeds Crown Court handed Mr Pike a 10-month sentence.';
+    const ev = 'The judge at Leeds Crown Court handed Mr Pike a 10-year sentence.';
+    const f = run(number, claim, ev);
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(text(claim, f[0].claimSpan), '10-month');
+    assert.strictEqual(text(ev, f[0].evidenceSpan), '10-year');
+    assert.strictEqual(f[0].message, "number: the draft says '10-month', the source says '10-year'");
+  });
+  it('"the one-week anniversary" against "the one-year anniversary" (a "one" that is not aligned)', () => {
+    const f = run(number, 'Crowds gathered for the one-week anniversary of the flood.', 'Crowds gathered for the one-year anniversary of the flood.');
+    assert.strictEqual(f.length, 1);
+  });
+  it('no clash when the source also gives the draft\'s unit with that number', () => {
+    const ev = 'The strike lasted three weeks; talks took three days.';
+    assert.deepStrictEqual(run(number, 'The strike lasted three weeks.', ev), []);
+    assert.deepStrictEqual(run(number, 'Talks over the strike took three weeks.', ev), []);
+  });
+});

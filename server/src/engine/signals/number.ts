@@ -6,7 +6,7 @@
  */
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { areSynonyms } from '../lexicon';
-import { isContent, monthAt } from './util';
+import { isContent, monthAt, quoted } from './util';
 import { knob } from '../knob';
 
 export interface Quantity {
@@ -407,7 +407,9 @@ export function extractQuantities(a: Analyzed): Quantity[] {
       } else {
         const w = numberWord(t);
         if (w === undefined) continue;
-        if (t.lower === 'one' && !(toks[i + 1] && toks[i + 1].lower in SCALES && toks[i + 1].lower.length > 2) && !ONE_OF_UNIT.test(toks[i + 1]?.lower ?? ''))
+        // "one week", "the one-year anniversary"
+        const unitAfter = toks[i + 1]?.lower === '-' && toks[i + 1].start === t.end ? toks[i + 2] : toks[i + 1];
+        if (t.lower === 'one' && !(toks[i + 1] && toks[i + 1].lower in SCALES && toks[i + 1].lower.length > 2) && !ONE_OF_UNIT.test(unitAfter?.lower ?? ''))
           continue;
         value = w;
         // twenty-five / twenty five
@@ -823,9 +825,59 @@ export const number: SignalDetector = {
         strength: pair.noun && sameNoun(q.noun, pair.noun) ? 0.9 : 0.7,
       });
     }
+    out.push(...durationClashes(input, cq, eq));
     return out;
   },
 };
+
+const TIME_NOUNS = /^(second|minute|hour|day|week|fortnight|month|year|decade|century)$/;
+
+/**
+ * The same count of another unit of time: "a 10-month sentence" against "a 10-year sentence", "the one-month
+ * anniversary" against "the one-year anniversary". The draft's number is aligned to the source's, the source
+ * says the draft's unit with that number nowhere, and the two units differ. Contradicted, on the draft's amount.
+ */
+function durationClashes(input: SignalInput, cq: Quantity[], eq: Quantity[]): SignalFinding[] {
+  const out: SignalFinding[] = [];
+  if (input.coverage < TUNING.minCoverage.value) return out;
+  const ct = input.claim.tokens;
+  const et = input.evidence.tokens;
+  for (const q of cq) {
+    if (!TIME_NOUNS.test(q.noun)) continue;
+    if (eq.some((e) => e.noun === q.noun && overlaps(q, e))) continue;
+    const last = nounEnd(ct, q);
+    // the same place: the number aligned to the source's, or the word after the unit to the word after the source's
+    const rival = eq.find(
+      (e) =>
+        e.unit === q.unit &&
+        TIME_NOUNS.test(e.noun) &&
+        e.noun !== q.noun &&
+        overlaps(q, e) &&
+        (input.alignment[q.num] === e.num || (last + 1 < ct.length && !ct[last + 1].stop && input.alignment[last + 1] === nounEnd(et, e) + 1)),
+    );
+    if (!rival) continue;
+    const eLast = nounEnd(et, rival);
+    out.push({
+      kind: 'number',
+      effect: 'contradicts',
+      message: `number: the draft says ${quoted(spanText(input.claim.text, ct, q.first, last))}, the source says ${quoted(spanText(input.evidence.text, et, rival.first, eLast))}`,
+      claimSpan: { start: ct[q.first].start, end: ct[last].end },
+      evidenceSpan: { start: et[rival.first].start, end: et[eLast].end },
+      strength: 0.8,
+    });
+  }
+  return out;
+}
+
+/** The index of the unit noun that follows a quantity ("10-year", "three weeks"), else the quantity's last token. */
+function nounEnd(tokens: Token[], q: Quantity): number {
+  for (let k = q.last + 1; k < tokens.length && k <= q.last + 2; k++) if (tokens[k].lemma === q.noun) return k;
+  return q.last;
+}
+
+function spanText(text: string, tokens: Token[], first: number, last: number): string {
+  return text.slice(tokens[first].start, tokens[last].end);
+}
 
 /** An amount (money, a share) between capitalised words inside a sentence ("Sales Cross $10bn Mark"): a title's words. */
 function inHeadline(tokens: Token[], q: Quantity): boolean {
