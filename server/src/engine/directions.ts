@@ -31,6 +31,11 @@ export const DIRECTION_AXES: DirectionAxis[] = [
   { name: 'favourite/outsider', one: ['favourite', 'favorite'], other: ['outsider', 'underdog'] },
   { name: 'score/miss', one: ['score', 'convert', 'land'], other: ['miss'] },
   { name: 'wet/dry', one: ['wet', 'rainy'], other: ['dry'] },
+  {
+    name: 'thriving/struggling',
+    one: ['thrive', 'flourish', 'prosper', 'prosperous', 'boom', 'successful', 'triumphant'],
+    other: ['struggle', 'trouble', 'ail', 'beleaguer', 'embattle', 'flounder'],
+  },
 ];
 
 /** Every opposite pair of the lexicon, once each (the two words of a pair differ). */

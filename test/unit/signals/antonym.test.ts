@@ -45,6 +45,12 @@ const AXIS_CASES: Record<string, [string, string, string, string]> = {
   ],
   'score/miss': ['Jones landed a late penalty to seal the win for Leeds.', 'Jones missed a late penalty to seal the win for Leeds.', 'landed', 'missed'],
   'wet/dry': ['On a wet and windy day in Cardiff the visitors scored first.', 'On a dry but windy day in Cardiff the visitors scored first.', 'wet', 'dry'],
+  'thriving/struggling': [
+    'Investors poured money into the thriving bakery chain before its listing.',
+    'Investors poured money into the struggling bakery chain before its listing.',
+    'thriving',
+    'struggling',
+  ],
 };
 
 describe('signals/antonym', () => {
