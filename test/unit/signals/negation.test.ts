@@ -180,6 +180,10 @@ describe('signals/negation', () => {
       // a plain statement after the condition still needs its negation carried
       assert.ok(un('If it rains, the lift is not working.', 'If it rains, the lift is working.'));
     });
+    it('"no-fee" is one word with its noun, no negation to carry', () => {
+      assert.strictEqual(un('Members get a no-fee current account.', 'Members get a free current account.'), undefined);
+      assert.ok(un('Members get no fee relief.', 'Members get fee relief.'));
+    });
   });
 });
 

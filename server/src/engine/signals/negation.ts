@@ -351,6 +351,8 @@ export function uncarriedNegation(claim: Analyzed, evidence: Analyzed, alignment
     if ((ct[i].lower === 'no' || ct[i].lower === 'none') && quantifierBefore(ct, h)) continue;
     // "call IT if the website is not working": a condition, which the claim does not assert
     if (inCondition(ct, i)) continue;
+    // "a no-fee podcast tool": one word with the noun it is joined to, which a source says as "free"
+    if (ct[i].lower === 'no' && ct[i + 1]?.text === '-' && ct[i + 1].start === ct[i].end) continue;
     const eh = alignment[h] ?? -1;
     if (eh >= 0 && cueBefore(et, eh) >= 0) continue;
     if (negationNear(claim, i, evidence, (k) => [alignment[k] ?? -1])) continue;
