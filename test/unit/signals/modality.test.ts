@@ -55,6 +55,11 @@ describe('signals/modality', () => {
       [],
     );
   });
+  it('the draft\'s own "allegedly" keeps the phrase an allegation in another word order', () => {
+    const claim = 'Last May the firm sued a former supplier who allegedly posted plans, photos, wiring diagrams and trade prices of its new gas boiler online.';
+    const ev = 'Last May the firm sued a former supplier who allegedly posted online plans, photos, wiring diagrams and trade prices of the new gas boiler.';
+    assert.deepStrictEqual(run(modality, claim, ev), []);
+  });
   it('a hedge that describes a noun ("the draft bill") or that the draft says too hedges no verb after it', () => {
     const claim = 'Once ministers have agreed the draft, it will return to the assembly for a vote.';
     const ev = 'If ministers agree on the draft bill it will then return to the assembly for a vote, but there is no guarantee that it will pass.';

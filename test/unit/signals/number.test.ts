@@ -365,7 +365,7 @@ describe('number: the same count of another unit of time', () => {
     const f = run(number, 'Crowds gathered for the one-week anniversary of the flood.', 'Crowds gathered for the one-year anniversary of the flood.');
     assert.strictEqual(f.length, 1);
   });
-  it('no clash when the source also gives the draft\'s unit with that number', () => {
+  it("no clash when the source also gives the draft's unit with that number", () => {
     const ev = 'The strike lasted three weeks; talks took three days.';
     assert.deepStrictEqual(run(number, 'The strike lasted three weeks.', ev), []);
     assert.deepStrictEqual(run(number, 'Talks over the strike took three weeks.', ev), []);

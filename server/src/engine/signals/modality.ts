@@ -430,6 +430,12 @@ function allegationStated(input: SignalInput, ch: Hedge[]): SignalFinding | unde
     if (h < 0 || hedged(ct, i, ch)) continue;
     let own = false;
     for (let k = Math.max(0, i - 4); k < i; k++) if (CHARGED.has(ct[k].lower) || CHARGED.has(ct[k].lemma) || ALLEGEDLY.has(ct[k].lower)) own = true;
+    // "allegedly posted drawings ... online" / "allegedly posted online drawings": the draft's own "allegedly"
+    // covers the source's phrase, told in another order
+    for (let k = Math.max(0, i - 20); k < i - 1; k++) {
+      const after = input.alignment[k + 1] ?? -1;
+      if (ALLEGEDLY.has(ct[k].lower) && after > h && after <= j) own = true;
+    }
     if (own) continue;
     return {
       kind: 'modality',
