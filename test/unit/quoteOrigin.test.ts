@@ -219,3 +219,16 @@ function indexOf(files: Record<string, string>): SourceIndex {
   for (const [k, v] of Object.entries(files)) index.addFile(k, v);
   return index;
 }
+
+describe('quoteOrigin: the speaker after an inverted verb', () => {
+  it("',\" said Okafor afterwards' is Okafor's: a word of time after the name is not part of it", () => {
+    const s = speakerOf('"That was the best day of my life," said Okafor afterwards.', ['Club captain Lena Brandt said: "We were ready."']);
+    assert.equal(name(s), 'Okafor');
+  });
+  it("',\" said the Norwegian' is a description: no named speaker, so no clash with the draft's person", () => {
+    const before = ['"It was a long week," said the Norwegian.', 'Coach Lena Brandt said: "We were ready."'];
+    assert.equal(speakerOf('"I had my chances and missed them."', before), undefined);
+    // a name of more words than one after "the" still names someone
+    assert.equal(name(speakerOf('"It was a long week," said the Home Office.', [])), 'the Home Office');
+  });
+});

@@ -147,6 +147,19 @@ function subjectOf(text: string): NamedSpeaker | undefined {
  * sentences before it (nearest first in `before`), up to LOOKUPS.speakerLookback of them.
  */
 export function speakerOf(sentence: string, before: string[]): NamedSpeaker | undefined {
+  const s = speakerFound(sentence, before);
+  // '," said the American': a description, which any of several people named in the story may answer to
+  return s && describes(s) ? undefined : s;
+}
+
+/** A speaker phrase of "the" and one capitalised word ("the American", "the Spaniard"): a description, no name. */
+function describes(n: NamedSpeaker): boolean {
+  const toks = n.analyzed.tokens;
+  const { first, last } = n.speaker;
+  return last === first + 1 && toks[first].lower === 'the' && isCapitalized(toks[last]);
+}
+
+function speakerFound(sentence: string, before: string[]): NamedSpeaker | undefined {
   const own = named(sentence);
   if (own.length === 1) return own[0];
   if (own.length > 1) return undefined; // two people speak in the sentence: no telling whose words these are

@@ -85,6 +85,14 @@ const NOT_SPEAKER = new Set([
   'repeatedly',
   'not',
   'never',
+  // '," said Nadal afterwards': when, not who
+  'afterwards',
+  'afterward',
+  'yesterday',
+  'today',
+  'tonight',
+  'again',
+  'last',
 ]);
 /** A speech verb after one of these is no report of what someone said ("Mr Smith will say sorry", "to say"). */
 const NOT_REPORTING = new Set([
