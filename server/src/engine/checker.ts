@@ -1010,7 +1010,7 @@ function namedSubject(f: SignalFinding, claim: Analyzed, cand: Candidate): boole
   const et = cand.analyzed.tokens;
   // the draft's negation against the source's plain statement (a negative verb of the source, "declined to give",
   // may govern something else than the draft's act)
-  for (let j = eFirst; j <= eLast; j++) if (isNegationCue(et[j])) return false;
+  for (let j = eFirst; j <= eLast; j++) if (isNegationCue(et[j], et, j)) return false;
   for (let k = first - 1; k >= 0 && k >= first - 4; k--) {
     if (isClauseBreak(ct[k])) return false;
     const j = cand.alignment.map[k];

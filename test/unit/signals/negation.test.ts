@@ -180,6 +180,10 @@ describe('signals/negation', () => {
       // a plain statement after the condition still needs its negation carried
       assert.ok(un('If it rains, the lift is not working.', 'If it rains, the lift is working.'));
     });
+    it('"has yet to sign" is a negation: the source must carry it', () => {
+      assert.ok(un('The club has yet to sign the new striker.', 'The club has signed the new striker.'));
+      assert.strictEqual(un('The club has yet to sign the new striker.', 'The club has not signed the new striker.'), undefined);
+    });
     it('"no-fee" is one word with its noun, no negation to carry', () => {
       assert.strictEqual(un('Members get a no-fee current account.', 'Members get a free current account.'), undefined);
       assert.ok(un('Members get no fee relief.', 'Members get fee relief.'));
@@ -242,5 +246,18 @@ describe('negation: implicit negatives and "nothing but"', () => {
   it('"wearing nothing but a towel" says only a towel, no negation', () => {
     const fs = run(negation, 'He was left in a cold room wearing nothing but a towel.', 'He was left in a cold room, naked except for a towel.');
     assert.deepStrictEqual(fs, []);
+  });
+});
+
+describe('negation: "has yet to"', () => {
+  it('"has yet to sign a letter of intent" against "said it had signed a letter of intent" is a clash', () => {
+    const claim = 'The bakery did not say when the sale would happen, and has yet to sign a letter of intent.';
+    const ev = 'The bakery did not say when the sale would take place, but said it had signed a letter of intent.';
+    const f = negation.detect(makeInput(claim, ev));
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(text(claim, f[0].claimSpan), 'yet to sign');
+  });
+  it('"yet" elsewhere is no negation: "not yet", "yet another", "and yet"', () => {
+    assert.deepStrictEqual(negation.detect(makeInput('The club signed yet another striker.', 'The club signed another striker.')), []);
   });
 });

@@ -22,9 +22,15 @@ const CUE_VERBS = new Set(['fail', 'refuse', 'deny', 'decline']);
 /** quantifier words the quantifier detector compares instead */
 const QUANTIFIERS = new Set(['some', 'all', 'every', 'each', 'many', 'most', 'several', 'few', 'any']);
 
-export function isNegationCue(t: Token): boolean {
+/**
+ * A negation word: "not", "never", "no", "-n't", a negating verb ("failed to"); given the tokens around it, also
+ * the "yet" of "has yet to sign", "is yet to decide" (not signed, not decided).
+ */
+export function isNegationCue(t: Token, tokens?: Token[], i?: number): boolean {
   if (t.kind !== 'word') return false;
   if (CUE_WORDS.has(t.lower)) return true;
+  if (t.lower === 'yet' && tokens && i !== undefined && tokens[i + 1]?.lower === 'to' && /^(has|have|had|is|are|was|were|'s)$/.test(tokens[i - 1]?.lower ?? ''))
+    return true;
   if (t.lower.endsWith("n't")) return true;
   return CUE_VERBS.has(t.lemma);
 }
@@ -104,8 +110,8 @@ const LEXICAL_NEGATIVES = new Set([
   'resisted',
 ]);
 
-function isNegativeWord(t: Token): boolean {
-  return isNegationCue(t) || (t.kind === 'word' && (LEXICAL_NEGATIVES.has(t.lemma) || LEXICAL_NEGATIVES.has(t.lower)));
+function isNegativeWord(t: Token, tokens?: Token[], i?: number): boolean {
+  return isNegationCue(t, tokens, i) || (t.kind === 'word' && (LEXICAL_NEGATIVES.has(t.lemma) || LEXICAL_NEGATIVES.has(t.lower)));
 }
 
 /**
@@ -120,7 +126,7 @@ export function negationNear(side: Analyzed, i: number, other: Analyzed, toOther
   const ot = other.tokens;
   const cues: number[] = [];
   for (let j = 0; j < ot.length; j++) {
-    if (isNegativeWord(ot[j])) cues.push(j);
+    if (isNegativeWord(ot[j], ot, j)) cues.push(j);
     else {
       const that = rejectedClaimAt(ot, j);
       if (that >= 0) cues.push(that);
@@ -212,7 +218,7 @@ function headOf(tokens: Token[], i: number): number {
   for (let k = i + 1; k < tokens.length && k <= i + 4; k++) {
     const t = tokens[k];
     if (isClauseBreak(t)) return -1;
-    if (isNegationCue(t)) return -1; // double negation: leave alone
+    if (isNegationCue(t, tokens, k)) return -1; // double negation: leave alone
     if (isContent(t)) return k;
   }
   return -1;
@@ -223,7 +229,7 @@ function cueBefore(tokens: Token[], head: number): number {
   for (let k = head - 1; k >= 0 && k >= head - 4; k--) {
     const t = tokens[k];
     if (isClauseBreak(t)) return -1;
-    if (isNegationCue(t) && cueVerbGoverns(tokens, k)) return k;
+    if (isNegationCue(t, tokens, k) && cueVerbGoverns(tokens, k)) return k;
   }
   return -1;
 }
@@ -238,7 +244,9 @@ function quantifierBefore(tokens: Token[], head: number): boolean {
 
 function cueCount(a: Analyzed): number {
   let n = 0;
-  for (const t of a.tokens) if (isNegationCue(t)) n++;
+  a.tokens.forEach((t, i) => {
+    if (isNegationCue(t, a.tokens, i)) n++;
+  });
   return n;
 }
 
@@ -265,7 +273,7 @@ export const negation: SignalDetector = {
 
     // claim negates what the evidence asserts
     for (let i = 0; i < ct.length; i++) {
-      if (!isNegationCue(ct[i]) || !cueVerbGoverns(ct, i)) continue;
+      if (!isNegationCue(ct[i], ct, i) || !cueVerbGoverns(ct, i)) continue;
       if (insideQuotes(ct[i], quotes)) continue;
       const h = headOf(ct, i);
       if (h < 0) continue;
@@ -291,7 +299,7 @@ export const negation: SignalDetector = {
 
     // evidence negates what the claim asserts
     for (let j = 0; j < et.length; j++) {
-      if (!isNegationCue(et[j]) || !cueVerbGoverns(et, j)) continue;
+      if (!isNegationCue(et[j], et, j) || !cueVerbGoverns(et, j)) continue;
       const eh = headOf(et, j);
       if (eh < 0) continue;
       const h = rev[eh];
@@ -343,7 +351,7 @@ export function uncarriedNegation(claim: Analyzed, evidence: Analyzed, alignment
   const ct = claim.tokens;
   const et = evidence.tokens;
   for (let i = 0; i < ct.length; i++) {
-    if (!isNegationCue(ct[i]) || !cueVerbGoverns(ct, i)) continue;
+    if (!isNegationCue(ct[i], ct, i) || !cueVerbGoverns(ct, i)) continue;
     // words inside quotation marks are the quotation signal's to check
     if (quotations.some((q) => ct[i].start >= q.start && ct[i].end <= q.end)) continue;
     const h = headOf(ct, i);
