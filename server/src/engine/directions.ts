@@ -16,7 +16,7 @@ export const DIRECTION_AXES: DirectionAxis[] = [
   {
     name: 'up/down',
     one: ['rise', 'jump', 'climb', 'soar', 'gain', 'increase', 'grow', 'surge', 'rocket', 'rally', 'rebound', 'double', 'treble', 'triple', 'intensify'],
-    other: ['fall', 'drop', 'slide', 'plunge', 'lose', 'decline', 'decrease', 'shrink', 'slump', 'tumble', 'sink', 'dip', 'plummet', 'halve', 'ease'],
+    other: ['fall', 'drop', 'slide', 'slip', 'plunge', 'lose', 'decline', 'decrease', 'shrink', 'slump', 'tumble', 'sink', 'dip', 'plummet', 'halve', 'ease'],
   },
   { name: 'approve/reject', one: ['approve', 'pass', 'accept', 'adopt', 'endorse', 'ratify'], other: ['reject', 'veto', 'refuse'] },
   { name: 'uphold/overturn', one: ['uphold', 'confirm'], other: ['overturn', 'quash', 'overrule', 'reverse'] },

@@ -114,6 +114,15 @@ describe('signals/antonym', () => {
     assert.strictEqual(text(claim, f[0].claimSpan), 'decreasing');
     assert.strictEqual(text(ev, f[0].evidenceSpan), 'increase');
   });
+  it('"first" and "second" clash only about one thing: "first half" / "second half", not "was first held" / "second time"', () => {
+    assert.strictEqual(run(antonym, 'Harland scored in the first half of the final.', 'Harland scored in the second half of the final.').length, 1);
+    assert.deepStrictEqual(run(antonym, 'The Harland Cup was first held in 1921.', 'Leeds won the Harland Cup for the second time in 1921.'), []);
+  });
+  it('"slipped" against "jumped": the up/down axis', () => {
+    const f = run(antonym, 'Harland shares slipped on Friday amid talk of a bid.', 'Harland shares jumped on Friday amid talk of a bid.');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].effect, 'contradicts');
+  });
   it('negated antonym agrees: "did not rise" against "fell"', () => {
     assert.deepStrictEqual(run(antonym, 'Prices did not rise last year.', 'Prices fell last year.'), []);
   });

@@ -72,7 +72,7 @@ function opposite(a: Token, b: Token): boolean {
 function negated(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     if (isClauseBreak(tokens[k])) return false;
-    if (isNegationCue(tokens[k])) return true;
+    if (isNegationCue(tokens[k], tokens, k)) return true;
   }
   return false;
 }
@@ -245,6 +245,17 @@ function comparedAgainst(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** Words of order: opposites only about one thing. */
+const ORDERS = new Set(['first', 'second', 'third', 'last', 'final', 'next', 'previous', 'former', 'latter']);
+
+/** The words right after claim token i and evidence token j are one word (aligned, or the same lemma). */
+function sameNext(input: SignalInput, i: number, j: number): boolean {
+  const c = input.claim.tokens[i + 1];
+  const e = input.evidence.tokens[j + 1];
+  if (!c || !e || c.kind !== 'word' || e.kind !== 'word') return false;
+  return input.alignment[i + 1] === j + 1 || c.lemma === e.lemma;
+}
+
 /** Verbs that tell one event from either party's side ("A gives B control" = "B takes control"). */
 const CONVERSES = new Set(['give\ttake', 'give\treceive', 'receive\tsend', 'borrow\tlend', 'buy\tsell', 'learn\tteach']);
 
@@ -327,6 +338,9 @@ export const antonym: SignalDetector = {
           // "went home empty-handed" / "walked away empty-handed": "home" and "away" after two different verbs
           // say where the going went, each phrase whole, not two sides of one game
           if (motionAdverb(ct, i) && motionAdverb(et, j) && ct[i - 1].lemma !== et[j - 1].lemma) continue;
+          // "was first contested" against "for the second time": an order compares only the same thing ("first
+          // half" / "second half"), the word after it on both sides
+          if ((ORDERS.has(c.lower) || ORDERS.has(e.lower)) && !sameNext(input, i, j)) continue;
           found = j;
         }
         if (found >= 0) break;
