@@ -233,3 +233,13 @@ describe('modality: a wish stated as a plan', () => {
     );
   });
 });
+
+describe('modality: a wish over its object', () => {
+  it('"will play more on clay" against "wants Lind and the rest of his squad to play more on clay"', () => {
+    const claim = 'Coach Sam Okoro said his players will now play more of their matches on clay.';
+    const ev = 'Coach Sam Okoro wants Lind and the rest of his squad to play more matches on clay next year.';
+    const f = run(modality, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.match(f[0].message, /the source says 'wants'/);
+  });
+});

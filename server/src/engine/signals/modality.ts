@@ -223,7 +223,12 @@ const CLAUSE_HEDGES = new Set(['speculation', 'speculate', 'speculated']);
  */
 function hedgeOf(tokens: Token[], i: number, hedges: Hedge[]): Hedge | undefined {
   for (const h of hedges) {
-    const reach = CLAUSE_HEDGES.has(tokens[h.last].lower) ? 12 : 5;
+    // "wants Roddick and the rest of his team to play": a wish over its object reaches the verb after the first "to"
+    const overObject =
+      OBJECT_HEDGES.has(tokens[h.last].lower) &&
+      tokens[i - 1]?.lower === 'to' &&
+      !tokens.slice(h.last + 1, i - 1).some((t) => t.lower === 'to' || t.lower === 'but');
+    const reach = CLAUSE_HEDGES.has(tokens[h.last].lower) ? 12 : overObject ? 10 : 5;
     if (h.last < i && i - h.last <= reach) {
       let broken = false;
       for (let k = h.last + 1; k < i; k++) if (isClauseBreak(tokens[k])) broken = true;
@@ -233,6 +238,9 @@ function hedgeOf(tokens: Token[], i: number, hedges: Hedge[]): Hedge | undefined
   }
   return undefined;
 }
+
+/** Hedges that take an object before their "to": "wants the team to play", "expects the board to approve". */
+const OBJECT_HEDGES = new Set(['wants', 'expect', 'expects', 'expected']);
 
 /** Hedges that describe a noun ("the draft directive", "a potential buyer"), not the verb of their clause. */
 const NOUN_HEDGES = new Set(['draft', 'proposal', 'potential', 'prospective', 'preliminary', 'tentative', 'pending', 'proposed']);
