@@ -110,6 +110,15 @@ describe('signals/order', () => {
 });
 
 describe('order: the doer and the one done to, swapped around one verb', () => {
+  it('"Harwell agreed to buy its former subsidiary Ostrava" against "Ostrava agreed to buy its former parent, Harwell"', () => {
+    const claim = 'Last month, Harwell agreed to buy its former subsidiary Ostrava for about $2bn.';
+    const ev = 'Last month, Ostrava agreed to buy its former parent and long-time rival Harwell for about $2bn.';
+    const f = run(order, claim, ev);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(f[0].effect, 'contradicts');
+    // the same deal told the same way round is no swap
+    assert.deepEqual(run(order, claim, 'Last month, Harwell agreed to buy its former subsidiary Ostrava for about $2bn.'), []);
+  });
   it('"in which Okafor accused the player of cheating" against "in which he accused Okafor of cheating"', () => {
     const claim = 'The fine followed a radio interview in which Okafor accused the player of cheating.';
     const ev = 'Lund was fined after a radio interview in which he accused Okafor of cheating.';
@@ -145,5 +154,30 @@ describe('order: the doer and the one done to, swapped around one verb', () => {
     assert.deepEqual(run(order, 'Mr Lund has said the ban should stand.', '"The ban should stand," said Lund.'), []);
     assert.deepEqual(run(order, 'It rose by 10 Fahrenheit degrees at the coast.', 'It rose by 10 degrees Fahrenheit at the coast.'), []);
     assert.deepEqual(run(order, 'Okafor accused the player of cheating.', 'Okafor accused the player of cheating.'), []);
+  });
+});
+
+describe("order: two names in each other's place", () => {
+  it('"a bid from Harwell ... the current supplier, Ostrava" against "a bid from Ostrava ... the current supplier Harwell"', () => {
+    const claim = 'A memo asked staff to seek a rigged bid from Harwell, so the contract would stay with the current supplier, Ostrava.';
+    const ev = 'A memo asked staff to seek a rigged bid from Ostrava, so the contract would stay with the current supplier Harwell.';
+    const f = run(order, claim, ev);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].effect, 'contradicts');
+    assert.equal(text(claim, f[0].claimSpan), 'from Harwell');
+    assert.match(f[0].message, /the source has 'from Ostrava' and 'supplier Harwell'/);
+  });
+  it('no swap for a list or a pair told in another order, nor for a passive', () => {
+    assert.deepEqual(run(order, 'Bids came from Harwell and Ostrava this week.', 'Bids came from Ostrava and Harwell this week.'), []);
+    assert.deepEqual(run(order, 'In May, Harwell was bought by Ostrava.', 'In May, Ostrava bought Harwell.'), []);
+    // the source puts a name after the draft's own word too: it says what the draft says
+    assert.deepEqual(
+      run(
+        order,
+        'A bid from Harwell beat the supplier, Ostrava.',
+        'A bid from Harwell beat the supplier, Ostrava; a bid from Ostrava lost to the supplier Harwell.',
+      ),
+      [],
+    );
   });
 });

@@ -251,14 +251,24 @@ const AUXILIARY =
 /** The name right before verb v (over auxiliaries and adverbs): its last token, or -1. */
 function subjectNameBefore(tokens: Token[], v: number): number {
   let k = v - 1;
+  // "SBC agreed to buy": the subject of a verb that takes "to" and this one
+  if (tokens[k]?.lower === 'to' && k >= 1 && CATENATIVE.has(tokens[k - 1].lemma)) k -= 2;
   while (k >= 0 && (AUXILIARY.test(tokens[k].lower) || (tokens[k].lower.endsWith('ly') && !isCapitalized(tokens[k])))) k--;
   return k >= 0 && isName(tokens, k) ? k : -1;
 }
+
+/** Verbs whose subject does the verb after their "to" ("agreed to buy", "plans to sue"). */
+const CATENATIVE = new Set(['agree', 'plan', 'want', 'decide', 'offer', 'try', 'seek', 'hope', 'aim', 'threaten', 'move', 'vote']);
 
 /** The name right after verb v (over an article): its first token, or -1; not a name that opens a passive's agent. */
 function objectNameAfter(tokens: Token[], v: number): number {
   let k = v + 1;
   if (tokens[k]?.lower === 'the') k++;
+  // "buy its former subsidiary SBC": a possessive and up to two words naming what the name is
+  else if (/^(its|his|her|their)$/.test(tokens[k]?.lower ?? '')) {
+    k++;
+    for (let m = 0; m < 2 && tokens[k] && tokens[k].kind === 'word' && !tokens[k].stop && !isCapitalized(tokens[k]); m++) k++;
+  }
   if (!(k < tokens.length && isName(tokens, k))) return -1;
   // a name that describes the noun after it ("want an SNP vote") is no object of the verb
   const next = tokens[nameEnd(tokens, k) + 1];
@@ -360,6 +370,72 @@ function argumentSwap(input: SignalInput): SignalFinding | undefined {
   return undefined;
 }
 
+/** Words skipped between a name and the word that places it: articles and possessives ("from the", "to its"). */
+const DETERMINER = /^(the|a|an|its|his|her|their|our|this|that)$/;
+
+interface NameSlot {
+  first: number;
+  last: number;
+  /** the name's last word, lower-cased: what it is matched by */
+  head: string;
+  /** the word that places the name ("from" in "a quote from Chubb", "provider" in "the provider, AIG"), lower-cased */
+  anchor: string;
+  at: number;
+}
+
+/**
+ * The names of a text with the word before each that places it: a lower-case word (not "and", "or"), back over
+ * articles and one comma. Names at the start of a sentence or without such a word are left out.
+ */
+function nameSlots(tokens: Token[]): NameSlot[] {
+  const out: NameSlot[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isName(tokens, i) || isCapitalized(tokens[i - 1])) continue;
+    const last = nameEnd(tokens, i);
+    let k = i - 1;
+    while (k >= 0 && tokens[k].kind === 'word' && DETERMINER.test(tokens[k].lower)) k--;
+    if (k >= 0 && tokens[k].lower === ',') k--;
+    const t = tokens[k];
+    if (t && t.kind === 'word' && !isCapitalized(t) && !isCoordinator(t) && !DETERMINER.test(t.lower))
+      out.push({ first: i, last, head: tokens[last].lower, anchor: t.lemma, at: k });
+    i = last;
+  }
+  return out;
+}
+
+/**
+ * Two names in each other's place: "a quote from Chubb ... the existing provider, AIG" against "a quote from AIG
+ * ... the present provider Chubb". Each of the draft's two names stands after a word that, in the source, places
+ * the other name, and the source never puts either name after its own word of the draft. Contradicted, on the
+ * draft's first name and the word placing it.
+ */
+function nameSwap(input: SignalInput): SignalFinding | undefined {
+  const cs = nameSlots(input.claim.tokens);
+  if (cs.length < 2) return undefined;
+  const es = nameSlots(input.evidence.tokens);
+  const placed = (anchor: string, head: string) => es.find((e) => e.anchor === anchor && e.head === head);
+  for (const a of cs)
+    for (const b of cs) {
+      if (a.first >= b.first || a.head === b.head || a.anchor === b.anchor) continue;
+      // two prepositions ("in Ukraine", "of London") place names in too many phrases: one word must be a content word
+      if (input.claim.tokens[a.at].stop && input.claim.tokens[b.at].stop) continue;
+      const bInA = placed(a.anchor, b.head);
+      const aInB = placed(b.anchor, a.head);
+      if (!bInA || !aInB || placed(a.anchor, a.head) || placed(b.anchor, b.head)) continue;
+      const ct = input.claim.tokens;
+      const et = input.evidence.tokens;
+      return {
+        kind: 'order',
+        effect: 'contradicts',
+        message: `order: the draft has ${quoted(words(input.claim, a.at, a.last))} and ${quoted(words(input.claim, b.at, b.last))}, the source has ${quoted(words(input.evidence, bInA.at, bInA.last))} and ${quoted(words(input.evidence, aInB.at, aInB.last))}: the two names the other way round`,
+        claimSpan: { start: ct[a.at].start, end: ct[a.last].end },
+        evidenceSpan: { start: et[bInA.at].start, end: et[bInA.last].end },
+        strength: 0.7,
+      };
+    }
+  return undefined;
+}
+
 export const order: SignalDetector = {
   kind: 'order',
   description: 'The statement reverses who does what to whom in the source',
@@ -368,7 +444,7 @@ export const order: SignalDetector = {
     const ct = input.claim.tokens;
     const et = input.evidence.tokens;
     const al = input.alignment;
-    const compared = comparison(input) ?? relativeAgent(input) ?? possessorSwap(input) ?? argumentSwap(input);
+    const compared = comparison(input) ?? relativeAgent(input) ?? possessorSwap(input) ?? argumentSwap(input) ?? nameSwap(input);
     if (compared) return [compared];
     const aligned: number[] = [];
     for (let i = 0; i < ct.length; i++) if ((al[i] ?? -1) >= 0 && isContent(ct[i])) aligned.push(i);
