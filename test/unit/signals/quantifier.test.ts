@@ -112,3 +112,12 @@ describe('quantifier: "the only" against a source that counts more', () => {
     assert.deepEqual(run(quantifier, 'The plan only costs $40 a month and covers damages.', 'The plan covers damages caused to others.'), []);
   });
 });
+
+describe('quantifier: "much of"', () => {
+  it('"all of the last eight years" against "much of the last eight years" is a clash; "much better" is no quantifier', () => {
+    const f = run(quantifier, 'She has spent all of the last eight years in the top 10.', 'She has spent much of the last eight years in the top 10.');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].effect, 'contradicts');
+    assert.deepStrictEqual(run(quantifier, 'All of the team played well.', 'The team played much better.'), []);
+  });
+});

@@ -61,6 +61,8 @@ function quantAt(tokens: Token[], i: number): Q | undefined {
   if (!t || t.kind !== 'word') return undefined;
   if (t.lower === 'few' && tokens[i - 1]?.lower === 'a') return 'some';
   if (t.lower === 'not' && tokens[i + 1]?.lower === 'all') return 'some';
+  // "much of the last eight years": most of it, not all (not "much better", "very much")
+  if (t.lower === 'much' && tokens[i + 1]?.lower === 'of') return 'most';
   return QUANT[t.lower];
 }
 
