@@ -181,3 +181,11 @@ describe("order: two names in each other's place", () => {
     );
   });
 });
+
+describe('order: a change told either way round', () => {
+  it('"from 40 cents a share to 20 cents" against "to 20 cents a share from 40 cents" is one change', () => {
+    const claim = 'The bakery is halving its dividend, from 40 cents a share to 20 cents, to save $90m.';
+    const ev = 'The bakery said it was halving its dividend to 20 cents a share from 40 cents, to save $90m.';
+    assert.deepStrictEqual(run(order, claim, ev), []);
+  });
+});

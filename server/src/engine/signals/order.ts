@@ -117,6 +117,8 @@ function between(tokens: Token[], from: number, to: number, test: (t: Token) => 
 const isBy = (t: Token) => t.lower === 'by';
 const isCoordinator = (t: Token) => t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || t.lower === '&';
 const isOf = (t: Token) => t.lower === 'of';
+const isFrom = (t: Token) => t.lower === 'from';
+const isTo = (t: Token) => t.lower === 'to';
 
 const COMPARATORS = new Set(['over', 'than']);
 
@@ -466,6 +468,9 @@ export const order: SignalDetector = {
           if (passiveAt(ct, b) || passiveAt(et, eb) || reducedPassive(et, ea) || reducedPassive(et, ec)) continue;
           // coordinated clauses ("optimize their energy use and reduce their footprint with X") each have their own roles
           if (between(ct, a, c, isCoordinator) || between(et, ec, ea, isCoordinator)) continue;
+          // "from 34 cents to 17 cents" / "to 17 cents from 34": one change, either way round
+          const [ca, ee] = [Math.max(-1, a - 2), Math.max(-1, ec - 2)];
+          if (between(ct, ca, c, isFrom) && between(ct, ca, c, isTo) && between(et, ee, ea, isFrom) && between(et, ee, ea, isTo)) continue;
           const named = isParty(ct, a) && isParty(ct, c) && (isCapitalized(ct[a]) || isCapitalized(ct[c]));
           // a compound unfolded ("air quality control" / "control of air quality"); a modifier next to its head
           // in the source ("accelerated decline" for "falling at an accelerated rate")
