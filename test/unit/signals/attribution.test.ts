@@ -60,6 +60,13 @@ describe('signals/attribution', () => {
     assert.strictEqual(f[0].effect, 'unsupported');
     assert.strictEqual(text(claim, f[0].claimSpan), 'officials');
   });
+  it('"The US company said" is no speaker the source must name: the story\'s subject may be it', () => {
+    const ev = 'The cuts were part of a cost-cutting drive, aimed at saving millions of dollars.';
+    const claim = 'The US company said the job losses were part of a cost-cutting programme intended to save it millions of dollars.';
+    assert.deepStrictEqual(run(attribution, claim, ev), []);
+    // people the source does not bring in still are: "analysts said"
+    assert.strictEqual(run(attribution, 'The cuts were part of a cost-cutting drive aimed at saving millions of dollars, analysts said.', ev).length, 1);
+  });
   it('a speaker phrase stops at a pronoun or a conjunction: "emailed Jessica and she said" names nobody', () => {
     const s = (t: string) => findSpeakers(analyze(t)).map((x) => x.text);
     assert.deepStrictEqual(s('I emailed Jessica from HR and she said you can submit via their website.'), []);

@@ -147,6 +147,27 @@ const BOUNDARY = new Set([
   'us',
   'me',
 ]);
+/** Descriptions of an organisation by its kind, as a story refers to its own subject ("the company said"). */
+const ORGANISATION_SELF = new Set([
+  'company',
+  'firm',
+  'group',
+  'business',
+  'insurer',
+  'bank',
+  'lender',
+  'airline',
+  'carrier',
+  'retailer',
+  'operator',
+  'club',
+  'board',
+  'council',
+  'government',
+  'ministry',
+  'department',
+]);
+
 const GENERIC = new Set(['source', 'people', 'person', 'report', 'statement']);
 const PRONOUNS = new Set([
   'they',
@@ -549,7 +570,12 @@ export const attribution: SignalDetector = {
           evidenceSpan: { start: et[e.first].start, end: et[e.last].end },
           strength: 0.7,
         });
-      } else if (!s.words.some((w) => input.evidence.tokens.some((t) => t.lemma === w || t.lower === w))) {
+      } else if (
+        // "The US company said", "the firm said": the organisation the story is about, as a source says "the
+        // insurer" (not "officials said", "analysts said": people the source does not bring in)
+        !ORGANISATION_SELF.has(ct[s.last].lemma) &&
+        !s.words.some((w) => input.evidence.tokens.some((t) => t.lemma === w || t.lower === w))
+      ) {
         out.push({
           kind: 'attribution',
           effect: 'unsupported',
