@@ -1,6 +1,8 @@
 import * as assert from 'node:assert';
 import { quantifier } from '../../../server/src/engine/signals/quantifier';
 import { run, text } from './helpers';
+import { SourceIndex } from '../../../server/src/engine/sourceIndex';
+import { createChecker } from '../../../server/src/engine/defaults';
 
 describe('signals/quantifier', () => {
   it('the phrase the source sets aside must be the draft\'s: "walking dogs" is not "rather than set the dogs on them"', () => {
@@ -8,6 +10,16 @@ describe('signals/quantifier', () => {
       run(quantifier, 'Walking dogs and hunting rabbits with guns remain legal.', 'It is legal to hunt rabbits with guns rather than set the dogs on them.'),
       [],
     );
+  });
+  it('a loose synonym is not the draft\'s word in the phrase set aside: "exercising hounds" / "rather than set the hounds on them"', () => {
+    // the checker's alignment meets "exercising" with "set" (a WordNet sense); the phrase set aside is not the draft's
+    const index = new SourceIndex();
+    index.addFile(
+      'a.txt',
+      'Under the new rules it will still be legal for hunts to flush out foxes, as long as they shoot them rather than set the hounds on them.',
+    );
+    const [r] = createChecker(index).checkDraft('Exercising hounds and flushing out foxes to be shot both remain legal.', 'plaintext');
+    assert.notStrictEqual(r.verdict, 'contradicted', r.reason);
   });
   it('"never" against "rarely" between the same words is a clash', () => {
     const claim = 'She said meetings about the budget were never held in private.';

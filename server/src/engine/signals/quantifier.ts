@@ -256,7 +256,8 @@ export const quantifier: SignalDetector = {
       const ex = ec < 0 ? -1 : EXCLUSIVE.has(ct[h].lower) ? h : exclusiveBefore(ct, h);
       // the phrase the source sets aside must be the draft's: the draft's own exclusive word, or another of its words
       // there, not the head alone ("exercising hounds" is not "rather than set the hounds on them")
-      const setAside = ec >= 0 && (ex >= 0 || input.alignment.some((x, k) => k !== h && x > ec && x < e && isContent(ct[k])));
+      // (the draft's own word: a loose synonym, "exercising" for "set", is not the phrase)
+      const setAside = ec >= 0 && (ex >= 0 || input.alignment.some((x, k) => k !== h && x > ec && x < e && isContent(ct[k]) && ct[k].lemma === et[x].lemma));
       if (setAside && contrastBefore(ct, h) < 0 && !usedContrast.has(ec)) {
         usedContrast.add(ec);
         // the phrase the source sets aside: extend to the following aligned words in the same scope
