@@ -243,3 +243,16 @@ describe('modality: a wish over its object', () => {
     assert.match(f[0].message, /the source says 'wants'/);
   });
 });
+
+describe('modality: which hedge is about the settled words', () => {
+  it('a name near the hedge does not place it: "agreed to open its books" / "Okafor ... which could lead to a bid"', () => {
+    const claim = 'The Harland board has agreed to let Ray Okafor examine the accounts.';
+    const ev = 'Ray Okafor has made a fresh approach, which could lead to a bid for Harland.';
+    assert.deepStrictEqual(run(modality, claim, ev), []);
+  });
+  it('"received a detailed proposal" hedges no verb; "a proposal for the merger" does', () => {
+    const claim = 'The board decided not to close the depot.';
+    assert.deepStrictEqual(run(modality, claim, 'The board decided not to close the depot after it received a detailed proposal.'), []);
+    assert.strictEqual(run(modality, 'The council has approved the merger.', 'The council will vote on a proposal for the merger.').length, 1);
+  });
+});

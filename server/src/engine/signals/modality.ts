@@ -484,7 +484,10 @@ export const modality: SignalDetector = {
     const ch = findHedges(ct);
     for (let i = 0; i < ct.length; i++)
       if (ct[i].kind === 'word' && CLAIM_ONLY_HEDGE.has(ct[i].lower) && !ch.some((h) => h.first === i)) ch.push({ first: i, last: i });
-    const eh = findHedges(et);
+    // "received a detailed proposal", "definitive proposals": a proposal with nothing proposed after it hedges no verb
+    const eh = findHedges(et).filter(
+      (h) => !(h.first === h.last && et[h.first].lemma === 'proposal' && !/^(to|for|that|of)$/.test(et[h.first + 1]?.lower ?? '')),
+    );
     if (!eh.length) {
       // "is thought to have failed": a report the hedge list does not hold, for doneAsPlanned alone
       const d = doneAsPlanned(input, ch);
@@ -525,7 +528,8 @@ export const modality: SignalDetector = {
     for (const h of eh) {
       for (let i = near0; i <= near1; i++) {
         const e = input.alignment[i];
-        if (e === undefined || e < 0) continue;
+        // a name is met everywhere in a story: it places no hedge ("Glazer ... could lead to a bid")
+        if (e === undefined || e < 0 || isCapitalized(ct[i])) continue;
         const d = Math.min(Math.abs(e - h.first), Math.abs(e - h.last));
         if (d < bestDist) {
           bestDist = d;
