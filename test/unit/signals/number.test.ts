@@ -371,3 +371,18 @@ describe('number: the same count of another unit of time', () => {
     assert.deepStrictEqual(run(number, 'Talks over the strike took three weeks.', ev), []);
   });
 });
+
+describe("number: a round number beside the source's own", () => {
+  it('"for 29 years ... for 30 years" against "for 29 years ... for 40 years": the 30 is no rounding of the 29', () => {
+    const claim = 'The town has its lowest crime for 29 years and its lowest rents for 30 years.';
+    const ev = 'The town has the lowest crime for 29 years and the lowest rents for 40 years.';
+    const f = run(number, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].message, 'number: the draft says 30, the source says 40');
+  });
+  it('the same number twice in the draft still blocks a pairing ("third set ... third match point")', () => {
+    const claim = 'The second and third sets went to tie-breaks, and he won on his third match point.';
+    const ev = 'He took the first set, and won on his third match point after two tie-breaks.';
+    assert.deepStrictEqual(run(number, claim, ev), []);
+  });
+});

@@ -774,14 +774,18 @@ export const number: SignalDetector = {
       const cands = eq.filter((e) => e.unit === q.unit);
       if (!cands.length) continue;
       let pair: Quantity | undefined;
+      // an evidence number the draft gives elsewhere as it is ("for 29 years ... for 30 years" against "for 29 years
+      // ... for 40 years") is that other number's counterpart: the draft's round 30 is not an approximation of it
+      const claimedElsewhere = (e: Quantity) =>
+        cq.some((o) => o !== q && o.value !== q.value && o.unit === e.unit && o.value === e.value && sameNoun(o.noun, e.noun));
       const byNoun = q.noun ? cands.filter((e) => sameNoun(q.noun, e.noun)) : [];
       if (byNoun.length) {
-        if (byNoun.some((e) => overlaps(q, e))) continue;
+        if (byNoun.some((e) => overlaps(q, e) && !claimedElsewhere(e))) continue;
         // the evidence states the draft's number too (same unit), beside another one counting the same noun:
         // which of them the draft means is not certain enough for red ("5 per cent of those in Tyneside ...
         // 3.4 per cent of residents in Knowsley")
-        if (cands.some((e) => overlaps(q, e))) continue;
-        pair = byNoun[0];
+        if (cands.some((e) => overlaps(q, e) && !claimedElsewhere(e))) continue;
+        pair = byNoun.find((e) => !claimedElsewhere(e)) ?? byNoun[0];
       } else {
         if (q.unit === ORDINAL) continue;
         if (cands.some((e) => overlaps(q, e))) continue;
