@@ -133,3 +133,16 @@ describe('quantifier: "much of"', () => {
     assert.deepStrictEqual(run(quantifier, 'All of the team played well.', 'The team played much better.'), []);
   });
 });
+
+describe('quantifier: all against a count of the last few', () => {
+  it('"every round of the contest" against "the last two rounds"; not "all four rounds" against "the last four rounds"', () => {
+    const f = run(
+      quantifier,
+      'The judges said betting on every round of the contest had raised doubts.',
+      'The judges said betting on the last two rounds had raised doubts.',
+    );
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.match(f[0].message, /the source says 'last two rounds'/);
+    assert.deepStrictEqual(run(quantifier, 'All four rounds were close.', 'The last four rounds were close.'), []);
+  });
+});

@@ -66,6 +66,17 @@ function quantAt(tokens: Token[], i: number): Q | undefined {
   return QUANT[t.lower];
 }
 
+const NUMBER_WORDS = /^(two|three|four|five|six|seven|eight|nine|ten|\d+)$/;
+
+/** "the last two (contestant) evictions": the index of "last"/"first"/"past"/"next" before a count of head, or -1. */
+function subsetBefore(tokens: Token[], head: number): number {
+  for (let k = head - 1; k >= 1 && k >= head - 3; k--) {
+    if (tokens[k].kind === 'punct') return -1;
+    if (NUMBER_WORDS.test(tokens[k].lower) && /^(last|first|past|next|previous)$/.test(tokens[k - 1].lower)) return k - 1;
+  }
+  return -1;
+}
+
 /** Quantifier scoping over token `head`: within 3 tokens before it, same clause. */
 function quantBefore(tokens: Token[], head: number): { q: Q; at: number } | undefined {
   for (let k = head - 1; k >= 0 && k >= head - 3; k--) {
@@ -247,6 +258,22 @@ export const quantifier: SignalDetector = {
           message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, cq.at, h))}, the source says ${quoted(words(input.evidence.text, et, eq.at, e))}`,
           claimSpan: { start: ct[cq.at].start, end: ct[h].end },
           evidenceSpan: { start: et[eq.at].start, end: et[e].end },
+          strength: 0.75,
+        });
+        continue;
+      }
+      // 1b. all of them against some of them: "every eviction" against "the last two contestant evictions"
+      // (not "all four evictions": the draft counts them too)
+      const counted = cq ? ct.slice(cq.at + 1, h).some((t) => t.kind === 'number' || NUMBER_WORDS.test(t.lower)) : false;
+      const sub = cq && cq.q === 'all' && !counted && !done.has(cq.at) ? subsetBefore(et, e) : -1;
+      if (cq && sub >= 0) {
+        done.add(cq.at);
+        out.push({
+          kind: 'quantifier',
+          effect: 'contradicts',
+          message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, cq.at, h))}, the source says ${quoted(words(input.evidence.text, et, sub, e))}`,
+          claimSpan: { start: ct[cq.at].start, end: ct[h].end },
+          evidenceSpan: { start: et[sub].start, end: et[e].end },
           strength: 0.75,
         });
         continue;
