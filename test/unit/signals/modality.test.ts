@@ -256,3 +256,16 @@ describe('modality: which hedge is about the settled words', () => {
     assert.strictEqual(run(modality, 'The council has approved the merger.', 'The council will vote on a proposal for the merger.').length, 1);
   });
 });
+
+describe('modality: a reported "would"', () => {
+  it('"said the row would undermine the campaign" against "a concern that this could undermine the campaign"', () => {
+    const claim = 'Correspondent Ann Roe said the row would undermine the party campaign.';
+    const ev = 'Correspondent Ann Roe said: "There is a real concern that this could undermine the party campaign."';
+    const f = run(modality, claim, ev);
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.match(f[0].message, /the source says 'could'/);
+    // "would have" is what might have been, and a "would" the source says too is carried
+    assert.deepStrictEqual(run(modality, 'Ann Roe said the row would have undermined the campaign.', ev), []);
+    assert.deepStrictEqual(run(modality, claim, 'Correspondent Ann Roe said the row would undermine the party campaign.'), []);
+  });
+});

@@ -294,7 +294,7 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
     // "will fight", and "is to fight" (a fixed plan): both state what the source may only expect
     const fixed =
       /^(is|are)$/.test(ct[i].lower) && ct[i + 1]?.lower === 'to' && !/^(be|have)$/.test(ct[i + 2]?.lemma ?? '') && !PLAN_NOUNS.has(ct[i - 1]?.lemma ?? '');
-    if (ct[i].lower !== 'will' && ct[i].lower !== "'ll" && !fixed) continue;
+    if (ct[i].lower !== 'will' && ct[i].lower !== "'ll" && !fixed && !reportedWould(ct, i)) continue;
     if (/^(not|never)$/.test(ct[i + 1]?.lower ?? '') || hedged(ct, i, ch)) continue;
     // the draft's other hedges, not this "will" (listed among them to keep a settled word after it conditional)
     const others = ch.filter((h) => !(h.first === i && h.last === i));
@@ -334,6 +334,19 @@ function willClash(input: SignalInput, ch: Hedge[], eh: Hedge[]): SignalFinding 
     }
   }
   return undefined;
+}
+
+/**
+ * "Walker said the row would undermine the campaign": a reported "will" (a verb of saying before it in the
+ * sentence, no "have" after it, which would make it what might have been).
+ */
+function reportedWould(ct: Token[], i: number): boolean {
+  if (ct[i].lower !== 'would' || /^(have|not|never)$/.test(ct[i + 1]?.lower ?? '')) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    if (/^[.;:!?]$/.test(ct[k].lower)) return false;
+    if (/^(said|says|told|tells|warned|predicted|insisted|added|stated)$/.test(ct[k].lower)) return true;
+  }
+  return false;
 }
 
 /** Hedges of intent or expectation that take "to" and a verb: "planning to appeal", "hoping to meet". */
