@@ -8,6 +8,7 @@
 import type { Analyzed, Token } from './types';
 import { placeRoots, startsUpper } from './text';
 import { carriedQuantities } from './signals/number';
+import { transcriptLabel } from './signals/attribution';
 import { COVERAGE } from './policy';
 
 export interface Alignment {
@@ -206,28 +207,14 @@ const SPEECH_VERBS = new Set([
   'remark',
 ]);
 
-/**
- * The speaker labels of a transcript's turns in the evidence ("Mike: Ok.", "Project Manager: Yeah."): the
- * indices of the label's words, at the start of the text or of a line or sentence, one or two capitalised words
- * before a colon.
- */
+/** The speaker labels of a transcript's turns in the evidence ("Mike: Ok."): the indices of the labels' words. */
 function speakerLabels(evidence: Analyzed): Set<number> {
   const out = new Set<number>();
   const ts = evidence.tokens;
   for (let c = 1; c < ts.length && c <= 400; c++) {
     if (ts[c].text !== ':') continue;
-    for (const n of [1, 2]) {
-      const first = c - n;
-      if (first < 0) break;
-      const words = ts.slice(first, c);
-      if (!words.every((t) => t.kind === 'word' && startsUpper(t.text))) break;
-      const before = first > 0 ? ts[first - 1] : undefined;
-      const gap = before ? evidence.text.slice(before.end, ts[first].start) : '';
-      if (!before || /\n/.test(gap) || /^[.!?]$/.test(before.text)) {
-        for (let k = first; k < c; k++) out.add(k);
-        break;
-      }
-    }
+    const first = transcriptLabel(ts, c);
+    if (first >= 0) for (let k = first; k < c; k++) out.add(k);
   }
   return out;
 }

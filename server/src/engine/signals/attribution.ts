@@ -378,6 +378,16 @@ function phraseStart(toks: Token[], to: number): number {
 }
 
 /** Speakers named in a text. */
+/**
+ * The first token of a transcript turn's speaker label ending at the colon `colon` ("Mike: Ok.", "Project
+ * Manager: Yeah."): one or two capitalised words at the start of a sentence; -1 when there is none.
+ */
+export function transcriptLabel(toks: Token[], colon: number): number {
+  let f = colon - 1;
+  while (f > 0 && f > colon - 3 && isCapitalized(toks[f - 1])) f--;
+  return f >= 0 && isCapitalized(toks[f]) && toks.slice(f, colon).every((x) => x.kind === 'word') && isSentenceStart(toks, f) ? f : -1;
+}
+
 export function findSpeakers(a: Analyzed): Speaker[] {
   const toks = a.tokens;
   const out: Speaker[] = [];
@@ -385,9 +395,8 @@ export function findSpeakers(a: Analyzed): Speaker[] {
     const t = toks[i];
     // a transcript's "Name: words": the name speaks the line
     if (t.lower === ':' && i >= 1) {
-      let f = i - 1;
-      while (f > 0 && f > i - 3 && isCapitalized(toks[f - 1])) f--;
-      if (isCapitalized(toks[f]) && toks.slice(f, i).every((x) => x.kind === 'word') && isSentenceStart(toks, f)) {
+      const f = transcriptLabel(toks, i);
+      if (f >= 0) {
         const s = phrase(a, f, i - 1, i);
         if (s) out.push(s);
       }

@@ -6,7 +6,7 @@
  */
 import type { Analyzed, SignalDetector, SignalFinding, SignalInput, Token } from '../types';
 import { areSynonyms } from '../lexicon';
-import { isContent, monthAt, quoted } from './util';
+import { isContent, monthAt, quoted, words } from './util';
 import { knob } from '../knob';
 
 export interface Quantity {
@@ -864,7 +864,7 @@ function durationClashes(input: SignalInput, cq: Quantity[], eq: Quantity[]): Si
     out.push({
       kind: 'number',
       effect: 'contradicts',
-      message: `number: the draft says ${quoted(spanText(input.claim.text, ct, q.first, last))}, the source says ${quoted(spanText(input.evidence.text, et, rival.first, eLast))}`,
+      message: `number: the draft says ${quoted(words(input.claim, q.first, last))}, the source says ${quoted(words(input.evidence, rival.first, eLast))}`,
       claimSpan: { start: ct[q.first].start, end: ct[last].end },
       evidenceSpan: { start: et[rival.first].start, end: et[eLast].end },
       strength: 0.8,
@@ -877,10 +877,6 @@ function durationClashes(input: SignalInput, cq: Quantity[], eq: Quantity[]): Si
 function nounEnd(tokens: Token[], q: Quantity): number {
   for (let k = q.last + 1; k < tokens.length && k <= q.last + 2; k++) if (tokens[k].lemma === q.noun) return k;
   return q.last;
-}
-
-function spanText(text: string, tokens: Token[], first: number, last: number): string {
-  return text.slice(tokens[first].start, tokens[last].end);
 }
 
 /** An amount (money, a share) between capitalised words inside a sentence ("Sales Cross $10bn Mark"): a title's words. */

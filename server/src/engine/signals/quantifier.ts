@@ -247,33 +247,23 @@ export const quantifier: SignalDetector = {
     for (let h = 0; h < ct.length; h++) {
       const e = input.alignment[h] ?? -1;
       if (e < 0 || !isContent(ct[h])) continue;
-      // 1. quantifier against quantifier
+      // 1. quantifier against quantifier; or all of them against some of them: "every eviction" against "the last
+      // two contestant evictions" (not "all four evictions": the draft counts them too)
       const cq = quantBefore(ct, h);
       const eq = quantBefore(et, e);
-      if (cq && eq && !done.has(cq.at) && CLASH[cq.q].includes(eq.q)) {
-        done.add(cq.at);
-        out.push({
-          kind: 'quantifier',
-          effect: 'contradicts',
-          message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, cq.at, h))}, the source says ${quoted(words(input.evidence.text, et, eq.at, e))}`,
-          claimSpan: { start: ct[cq.at].start, end: ct[h].end },
-          evidenceSpan: { start: et[eq.at].start, end: et[e].end },
-          strength: 0.75,
-        });
-        continue;
+      let against = -1;
+      if (cq && !done.has(cq.at)) {
+        if (eq && CLASH[cq.q].includes(eq.q)) against = eq.at;
+        else if (cq.q === 'all' && !ct.slice(cq.at + 1, h).some((t) => t.kind === 'number' || NUMBER_WORDS.test(t.lower))) against = subsetBefore(et, e);
       }
-      // 1b. all of them against some of them: "every eviction" against "the last two contestant evictions"
-      // (not "all four evictions": the draft counts them too)
-      const counted = cq ? ct.slice(cq.at + 1, h).some((t) => t.kind === 'number' || NUMBER_WORDS.test(t.lower)) : false;
-      const sub = cq && cq.q === 'all' && !counted && !done.has(cq.at) ? subsetBefore(et, e) : -1;
-      if (cq && sub >= 0) {
+      if (cq && against >= 0) {
         done.add(cq.at);
         out.push({
           kind: 'quantifier',
           effect: 'contradicts',
-          message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, cq.at, h))}, the source says ${quoted(words(input.evidence.text, et, sub, e))}`,
+          message: `quantifier: the draft says ${quoted(words(input.claim.text, ct, cq.at, h))}, the source says ${quoted(words(input.evidence.text, et, against, e))}`,
           claimSpan: { start: ct[cq.at].start, end: ct[h].end },
-          evidenceSpan: { start: et[sub].start, end: et[e].end },
+          evidenceSpan: { start: et[against].start, end: et[e].end },
           strength: 0.75,
         });
         continue;
